@@ -1,0 +1,14 @@
+import type { Role } from '../users/user.entity';
+
+/** The authenticated caller, loaded fresh from the database on every request. */
+export interface Actor {
+  id: string;
+  role: Role;
+  /** Null only for platform admins. */
+  authorityId: string | null;
+  /** For coordinators: the schools assigned to them. Empty for other roles. */
+  schoolIds: string[];
+}
+
+/** An actor who belongs to an authority (everyone but the platform admin). */
+export type TenantActor = Actor & { authorityId: string };

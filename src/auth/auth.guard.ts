@@ -1,0 +1,32 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AppError, forbidden } from '../common/errors';
+import type { Role } from '../users/user.entity';
+import type { Actor } from './actor';
+import { AuthService } from './auth.service';
+import { IS_PUBLIC, ROLES } from './decorators';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows further. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    const actor = scheme === 'Bearer' && token ? await this.auth.authenticate(token) : null;
+    if (!actor) throw new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Missing, invalid or expired token');
+    request.actor = actor;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(actor.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+    return true;
+  }
+}

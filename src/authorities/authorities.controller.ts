@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
+import { IdParam } from '../common/validation';
+import { AuthorityDto, CreateAuthorityDto, UpdateAuthorityDto } from './authorities.dto';
+import { AuthoritiesService } from './authorities.service';
+
+@ApiTags('authorities')
+@Authenticated()
+@Controller({ path: 'authorities', version: '1' })
+export class AuthoritiesController {
+  constructor(private readonly authorities: AuthoritiesService) {}
+
+  /** The caller's own school authority, with its settings. */
+  @Get('current')
+  @Roles('office', 'coordinator', 'viewer')
+  current(@CurrentActor() actor: Actor): Promise<AuthorityDto> {
+    return this.authorities.current(actor);
+  }
+
+  /** Every authority on the platform. Platform admins only. */
+  @Get()
+  @Roles('admin')
+  list(): Promise<AuthorityDto[]> {
+    return this.authorities.list();
+  }
+
+  @Get(':id')
+  @Roles('admin')
+  @ApiNotFoundResponse()
+  get(@IdParam() id: string): Promise<AuthorityDto> {
+    return this.authorities.get(id);
+  }
+
+  /** Registers a new school authority (tenant). Then create its first office user at POST /users. */
+  @Post()
+  @Roles('admin')
+  @ApiConflictResponse({ description: 'The slug is taken' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateAuthorityDto): Promise<AuthorityDto> {
+    return this.authorities.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiNotFoundResponse()
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateAuthorityDto): Promise<AuthorityDto> {
+    return this.authorities.update(actor, id, dto);
+  }
+}

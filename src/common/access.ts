@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor, TenantActor } from '../auth/actor';
+import { forbidden, notFound } from './errors';
+
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The one rule of who sees which schools' data:
+ * office and viewer see every school of their authority, a coordinator only the schools assigned to them,
+ * the platform admin no school data at all (data sovereignty of each authority).
+ * Every feature's queries filter through this condition.
+ */
+export function schoolScope(actor: Actor, columns: { authority: string; school: string }): SqlCondition {
+  if (actor.role === 'admin' || !actor.authorityId) return { sql: 'false', params: {} };
+  if (actor.role === 'coordinator') {
+    return {
+      sql: `(${columns.authority} = :scopeAuthorityId AND ${columns.school} = ANY(:scopeSchoolIds))`,
+      params: { scopeAuthorityId: actor.authorityId, scopeSchoolIds: actor.schoolIds },
+    };
+  }
+  return { sql: `${columns.authority} = :scopeAuthorityId`, params: { scopeAuthorityId: actor.authorityId } };
+}
+
+/** The same rule in positional form for raw SQL: returns the condition and appends its parameters to `params`. */
+export function schoolScopeSql(actor: Actor, columns: { authority: string; school: string }, params: unknown[]): string {
+  if (actor.role === 'admin' || !actor.authorityId) return 'false';
+  params.push(actor.authorityId);
+  const authorityParam = `$${params.length}`;
+  if (actor.role === 'coordinator') {
+    params.push(actor.schoolIds);
+    return `(${columns.authority} = ${authorityParam} AND ${columns.school} = ANY($${params.length}::uuid[]))`;
+  }
+  return `${columns.authority} = ${authorityParam}`;
+}
+
+/** The authority the caller acts in; platform admins have none and get 403 on tenant data. */
+export function tenantOf(actor: Actor): string {
+  if (!actor.authorityId) throw forbidden('Platform admins do not see the data of an authority');
+  return actor.authorityId;
+}
+
+export function isTenantActor(actor: Actor): actor is TenantActor {
+  return actor.authorityId !== null;
+}
+
+export type AccessMode = 'read' | 'write';
+
+/** Whether the role may change data of a school it can see (viewer never; coordinator only their own, which the scope already ensures). */
+export function mayWrite(actor: Actor): boolean {
+  return actor.role === 'office' || actor.role === 'coordinator';
+}
+
+@Injectable()
+export class AccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Asserts that the caller may read (or write) the given school's data.
+   * A school outside the caller's scope answers 404, exactly like a school that does not exist.
+   */
+  async requireSchool(actor: Actor, schoolId: string, mode: AccessMode, em: EntityManager = this.dataSource.manager): Promise<void> {
+    const visible = await this.visibleSchoolIds(actor, [schoolId], em);
+    if (visible.length === 0) throw notFound('School');
+    if (mode === 'write' && !mayWrite(actor)) throw forbidden('Your role may only read');
+  }
+
+  /** Of the given school ids, those the caller may see. */
+  async visibleSchoolIds(actor: Actor, schoolIds: string[], em: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (schoolIds.length === 0) return [];
+    const params: unknown[] = [schoolIds];
+    const scope = schoolScopeSql(actor, { authority: 'authority_id', school: 'id' }, params);
+    const rows: { id: string }[] = await em.query(`SELECT id FROM schools WHERE id = ANY($1::uuid[]) AND ${scope}`, params);
+    return rows.map((r) => r.id);
+  }
+}

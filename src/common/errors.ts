@@ -1,0 +1,53 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** Error codes a client can switch on. Each maps to one HTTP status. */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'STALE_VERSION'
+  | 'ILLEGAL_STATE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_ERROR';
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  statusCode: number;
+  error: ErrorCode;
+  message: string;
+  fieldErrors?: FieldError[];
+  requestId?: string;
+  details?: Record<string, unknown>;
+}
+
+/** An HttpException carrying our error code (and optional field errors / details). */
+export class AppError extends HttpException {
+  constructor(
+    status: HttpStatus,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldError[],
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message, status);
+  }
+}
+
+export const notFound = (what: string) => new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
+export const conflict = (message: string, details?: Record<string, unknown>) =>
+  new AppError(HttpStatus.CONFLICT, 'CONFLICT', message, undefined, details);
+export const illegalState = (message: string, details?: Record<string, unknown>) =>
+  new AppError(HttpStatus.CONFLICT, 'ILLEGAL_STATE', message, undefined, details);
+export const forbidden = (message = 'You may not do this') => new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
+export const badRequest = (message: string, field?: string) =>
+  new AppError(HttpStatus.BAD_REQUEST, field ? 'VALIDATION_FAILED' : 'BAD_REQUEST', message, field ? [{ field, messages: [message] }] : undefined);

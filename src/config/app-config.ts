@@ -1,0 +1,95 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the service reads, validated once at start.
+ * README.md and .env.example list the same variables; keep the three in step.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** postgres://user:pass@host:port/db. Unset: an embedded PostgreSQL is started. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @IsString()
+  EMBEDDED_PG_DIR = './data/postgres';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  /** HMAC secret for access tokens. Required in production; in development one is generated and kept in ./data. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_EXPIRES_IN must look like 30m, 8h or 1d' })
+  JWT_EXPIRES_IN = '8h';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Login attempts allowed per client IP within LOGIN_RATE_WINDOW_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Comma-separated list of allowed browser origins; empty disables CORS. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS = '';
+
+  /** Set when running behind a reverse proxy so the client IP (rate limiting, logs) is taken from X-Forwarded-For. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  TRUST_PROXY = false;
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Validates raw environment values into the typed config, or throws one error listing every bad variable. */
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  // Optional variables without a default are not own keys of a fresh instance, so name them here.
+  const known = new Set([...Object.keys(new AppConfig()), 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']);
+  const picked = Object.fromEntries(Object.entries(env).filter(([k]) => known.has(k)));
+  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const value = e.property.includes('SECRET') || e.property.includes('PASSWORD') ? '(hidden)' : JSON.stringify(e.value);
+      return `  ${e.property}=${value}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+    });
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    throw new ConfigValidationError('Invalid configuration:\n  JWT_SECRET is required when NODE_ENV=production');
+  }
+  return config;
+}

@@ -1,0 +1,22 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+
+// Any constant works; it only has to be the same for every instance of this app.
+const MIGRATION_LOCK_KEY = 724_001;
+
+/**
+ * Applies pending migrations, each in its own transaction. An advisory lock makes
+ * concurrent starts (several replicas, or test workers) wait instead of racing.
+ */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 1) });
+  await dataSource.initialize();
+  try {
+    await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await dataSource.destroy();
+  }
+}

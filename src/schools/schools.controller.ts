@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
+import { IdParam } from '../common/validation';
+import { CreateSchoolDto, ListSchoolsQueryDto, SchoolDto, SchoolPageDto, UpdateSchoolDto } from './schools.dto';
+import { SchoolsService } from './schools.service';
+
+@ApiTags('schools')
+@Authenticated()
+@Controller({ path: 'schools', version: '1' })
+export class SchoolsController {
+  constructor(private readonly schools: SchoolsService) {}
+
+  /** The schools the caller may see (coordinators: their own), by name. */
+  @Get()
+  @Roles('office', 'coordinator', 'viewer')
+  list(@CurrentActor() actor: Actor, @Query() query: ListSchoolsQueryDto): Promise<SchoolPageDto> {
+    return this.schools.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('office', 'coordinator', 'viewer')
+  @ApiNotFoundResponse()
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SchoolDto> {
+    return this.schools.get(actor, id);
+  }
+
+  @Post()
+  @Roles('office')
+  @ApiConflictResponse({ description: 'The school number exists in this authority' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateSchoolDto): Promise<SchoolDto> {
+    return this.schools.create(actor, dto);
+  }
+
+  /** Coordinators update their own schools' figures; name, number and type are the office's. */
+  @Patch(':id')
+  @Roles('office', 'coordinator')
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Stale version, or the school number exists' })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateSchoolDto): Promise<SchoolDto> {
+    return this.schools.update(actor, id, dto);
+  }
+
+  /** Deletes a school without devices or other records. */
+  @Delete(':id')
+  @Roles('office')
+  @HttpCode(204)
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The school still has devices or other records' })
+  remove(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
+    return this.schools.remove(actor, id);
+  }
+}

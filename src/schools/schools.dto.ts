@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { IsSchoolNumber } from '../common/validation';
+import { SCHOOL_TYPES, type SchoolType } from './school.entity';
+
+export class CreateSchoolDto {
+  /** @example Städtisches Gymnasium am Stadtpark */
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+
+  /** Official school number (Schulnummer), unique in the authority. @example 165432 */
+  @IsSchoolNumber()
+  schoolNumber: string;
+
+  @ApiProperty({ enum: SCHOOL_TYPES, enumName: 'SchoolType' })
+  @IsIn(SCHOOL_TYPES)
+  schoolType: SchoolType;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  street?: string;
+
+  @IsOptional()
+  @Matches(/^\d{5}$/, { message: 'postalCode must be five digits' })
+  postalCode?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  city?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  studentCount?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  teacherCount?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5_000)
+  classCount?: number;
+
+  /** Broadband downstream in Mbit/s. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  broadbandMbps?: number;
+
+  @IsOptional()
+  @IsBoolean()
+  hasFibre?: boolean;
+
+  /** Share of classrooms with WLAN, 0-100. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  wlanCoveragePercent?: number;
+}
+
+export class UpdateSchoolDto extends PartialType(CreateSchoolDto) {
+  /** The version you read; a stale one is refused with 409 instead of overwriting someone else's change. */
+  @ApiPropertyOptional({ type: 'integer' })
+  @IsOptional()
+  @IsInt()
+  version?: number;
+}
+
+export class ListSchoolsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SCHOOL_TYPES, enumName: 'SchoolType' })
+  @IsOptional()
+  @IsIn(SCHOOL_TYPES)
+  schoolType?: SchoolType;
+
+  /** Part of the name or school number. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class SchoolDto {
+  id: string;
+  authorityId: string;
+  name: string;
+  schoolNumber: string;
+  @ApiProperty({ enum: SCHOOL_TYPES, enumName: 'SchoolType' })
+  schoolType: SchoolType;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  studentCount: number;
+  teacherCount: number;
+  classCount: number;
+  broadbandMbps: number | null;
+  hasFibre: boolean;
+  wlanCoveragePercent: number | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export class SchoolPageDto {
+  items: SchoolDto[];
+  nextCursor: string | null;
+}

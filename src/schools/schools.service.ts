@@ -1,0 +1,100 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { schoolScope, tenantOf } from '../common/access';
+import { AppError, forbidden, notFound } from '../common/errors';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { School } from './school.entity';
+import { CreateSchoolDto, ListSchoolsQueryDto, SchoolDto, UpdateSchoolDto } from './schools.dto';
+
+/** Official data that only the education office changes; coordinators keep the rest up to date. */
+const OFFICE_ONLY_FIELDS: (keyof UpdateSchoolDto)[] = ['schoolNumber', 'schoolType', 'name'];
+
+const toDto = (s: School): SchoolDto => ({ ...s });
+
+export const staleVersion = (what: string, current: number) =>
+  new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `${what} was changed by someone else (now version ${current}); reload and retry`, undefined, { currentVersion: current });
+
+@Injectable()
+export class SchoolsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(School) private readonly schools: Repository<School>,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: ListSchoolsQueryDto): Promise<Page<SchoolDto>> {
+    const limit = query.limit ?? 50;
+    const scope = schoolScope(actor, { authority: 's.authority_id', school: 's.id' });
+    const qb = this.schools.createQueryBuilder('s').where(scope.sql, scope.params);
+    if (query.schoolType) qb.andWhere('s.school_type = :schoolType', { schoolType: query.schoolType });
+    if (query.q) {
+      qb.andWhere(`(s.name ILIKE :q OR s.school_number LIKE :q)`, { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    if (query.cursor) {
+      const [name, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(s.name, s.id) > (:cursorName, :cursorId)', { cursorName: name, cursorId: id });
+    }
+    const rows = await qb.orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC').limit(limit + 1).getMany();
+    return toPage(rows, limit, (s) => [s.name, s.id], toDto);
+  }
+
+  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<SchoolDto> {
+    const scope = schoolScope(actor, { authority: 's.authority_id', school: 's.id' });
+    const school = await em.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id }).andWhere(scope.sql, scope.params).getOne();
+    if (!school) throw notFound('School');
+    return toDto(school);
+  }
+
+  async create(actor: Actor, dto: CreateSchoolDto): Promise<SchoolDto> {
+    const authorityId = tenantOf(actor);
+    return this.dataSource.transaction(async (em) => {
+      const school = await em.save(
+        em.create(School, {
+          authorityId,
+          studentCount: 0,
+          teacherCount: 0,
+          classCount: 0,
+          hasFibre: false,
+          street: null,
+          postalCode: null,
+          city: null,
+          broadbandMbps: null,
+          wlanCoveragePercent: null,
+          ...dto,
+        }),
+      );
+      await this.audit.record(em, actor, { action: 'school.created', entityType: 'school', entityId: school.id, before: null, after: { ...dto } });
+      return toDto(school);
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateSchoolDto): Promise<SchoolDto> {
+    if (actor.role === 'coordinator') {
+      const officeOnly = OFFICE_ONLY_FIELDS.filter((f) => dto[f] !== undefined);
+      if (officeOnly.length) throw forbidden(`Only the education office changes ${officeOnly.join(', ')}`);
+    }
+    return this.dataSource.transaction(async (em) => {
+      await this.get(actor, id, em); // scope check first: foreign schools are 404
+      const before = await em.findOne(School, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!before) throw notFound('School');
+      const { version, ...changes } = dto;
+      if (version !== undefined && version !== before.version) throw staleVersion('The school', before.version);
+      const after = await em.save(School, { ...before, ...changes });
+      await this.audit.record(em, actor, { action: 'school.updated', entityType: 'school', entityId: id, before: { ...before }, after: { ...after } });
+      return toDto(after);
+    });
+  }
+
+  /** Removes a school that has no devices or other records yet (otherwise 409). */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const before = await this.get(actor, id, em);
+      await em.query(`DELETE FROM user_schools WHERE school_id = $1`, [id]);
+      await em.delete(School, { id });
+      await this.audit.record(em, actor, { action: 'school.deleted', entityType: 'school', entityId: id, before: { ...before }, after: null });
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AppModule } from './app.module';
+import { configureApp } from './bootstrap';
+import { AppConfig, validateConfig } from './config/app-config';
+import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+
+export interface RunningServer {
+  app: NestExpressApplication;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** Reads `.env` when present (real environment variables win) and validates everything once. */
+export function loadConfig(): AppConfig {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return validateConfig(process.env);
+}
+
+/** In development a missing JWT_SECRET is generated once and kept beside the embedded database, so logins survive restarts. */
+function developmentJwtSecret(config: AppConfig): string {
+  const file = resolve(dirname(resolve(config.EMBEDDED_PG_DIR)), 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Starts everything `npm start` needs: the embedded PostgreSQL when DATABASE_URL is unset,
+ * the migrations, then the HTTP server. `close()` stops them in reverse order.
+ */
+export async function startServer(config: AppConfig, options: { listen?: boolean } = {}): Promise<RunningServer> {
+  const log = new NestLogger('Bootstrap');
+  const started = Date.now();
+  let embedded: EmbeddedPostgresHandle | undefined;
+  if (!config.DATABASE_URL) {
+    log.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, persistent: true });
+    config.DATABASE_URL = embedded.url;
+  }
+  try {
+    const applied = await runMigrations(config.DATABASE_URL);
+    if (applied.length) log.log(`Applied migrations: ${applied.join(', ')}`);
+    config.JWT_SECRET ??= developmentJwtSecret(config);
+
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+    app.useLogger(app.get(Logger));
+    app.flushLogs();
+    configureApp(app, config);
+    if (options.listen !== false) {
+      await app.listen(config.PORT);
+      app.get(Logger).log(`API on http://localhost:${config.PORT}/api, Swagger UI on http://localhost:${config.PORT}/api/docs (started in ${Date.now() - started} ms)`);
+    }
+    let closed = false;
+    return {
+      app,
+      config,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** SIGINT/SIGTERM: finish in-flight requests, close the pool, stop the embedded server, exit. */
+export function closeOnSignals(server: RunningServer): void {
+  const shutdown = (signal: string) => {
+    new NestLogger('Bootstrap').log(`${signal} received, shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    server.close().then(
+      () => {
+        clearTimeout(force);
+        process.exit(0);
+      },
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { hashPassword } from '../auth/passwords';
+import { AuditService } from '../audit/audit.service';
+import { badRequest, forbidden, notFound } from '../common/errors';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { CreateUserDto, ListUsersQueryDto, SetUserSchoolsDto, UpdateUserDto, UserDto } from './users.dto';
+import type { Role } from './user.entity';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  authority_id: string | null;
+  active: boolean;
+  school_ids: string[];
+  last_login_at: Date | null;
+  created_at: Date;
+}
+
+const USER_COLUMNS = `u.id, u.email, u.display_name, u.role, u.authority_id, u.active, u.last_login_at, u.created_at,
+  coalesce((SELECT array_agg(us.school_id ORDER BY us.school_id) FROM user_schools us WHERE us.user_id = u.id), '{}') AS school_ids`;
+
+const toDto = (r: UserRow): UserDto => ({
+  id: r.id,
+  email: r.email,
+  displayName: r.display_name,
+  role: r.role,
+  authorityId: r.authority_id,
+  active: r.active,
+  schoolIds: r.school_ids,
+  lastLoginAt: r.last_login_at,
+  createdAt: r.created_at,
+});
+
+/**
+ * User management. Platform admins manage every user; an office user manages the
+ * non-admin users of their own authority. Other roles never reach this service (controller @Roles).
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    const limit = query.limit ?? 50;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (actor.role === 'admin') {
+      if (query.authorityId) where.push(`u.authority_id = $${params.push(query.authorityId)}`);
+    } else {
+      where.push(`u.authority_id = $${params.push(actor.authorityId)}`);
+    }
+    if (query.role) where.push(`u.role = $${params.push(query.role)}`);
+    if (query.cursor) {
+      const [email, id] = decodeCursor(query.cursor, 2);
+      where.push(`(lower(u.email), u.id) > ($${params.push(email)}, $${params.push(id)}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS} FROM users u ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY lower(u.email), u.id LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, limit, (r) => [r.email.toLowerCase(), r.id], toDto);
+  }
+
+  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<UserDto> {
+    const rows: UserRow[] = await em.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+    const row = rows[0];
+    if (!row || !this.canManage(actor, row)) throw notFound('User');
+    return toDto(row);
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
+    const authorityId = this.targetAuthority(actor, dto);
+    const hash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (em) => {
+      const [{ id }] = await em.query(
+        `INSERT INTO users (authority_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [authorityId, dto.email, dto.displayName, dto.role, hash],
+      );
+      if (dto.schoolIds?.length) await this.replaceSchools(em, id, dto.role, authorityId, dto.schoolIds);
+      const user = await this.get(actor, id, em);
+      await this.audit.record(em, actor, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        authorityId,
+        before: null,
+        after: { email: user.email, displayName: user.displayName, role: user.role, schoolIds: user.schoolIds },
+      });
+      return user;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    const hash = dto.password ? await hashPassword(dto.password) : undefined;
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.lockForChange(em, actor, id);
+      if (dto.role) this.assertAssignableRole(actor, dto.role);
+      if (dto.role && (dto.role === 'admin') !== (before.role === 'admin')) {
+        throw badRequest('A platform admin cannot become an authority user or the other way round', 'role');
+      }
+      if (actor.id === id && (dto.active === false || (dto.role && dto.role !== before.role))) {
+        throw badRequest('You cannot deactivate yourself or change your own role', dto.active === false ? 'active' : 'role');
+      }
+      await em.query(
+        `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), active = coalesce($4, active),
+                password_hash = coalesce($5, password_hash), updated_at = now() WHERE id = $1`,
+        [id, dto.displayName ?? null, dto.role ?? null, dto.active ?? null, hash ?? null],
+      );
+      if (dto.role && dto.role !== 'coordinator') await em.query(`DELETE FROM user_schools WHERE user_id = $1`, [id]);
+      const after = await this.get(actor, id, em);
+      await this.audit.record(em, actor, {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        authorityId: before.authorityId,
+        before: { displayName: before.displayName, role: before.role, active: before.active, schoolIds: before.schoolIds },
+        after: { displayName: after.displayName, role: after.role, active: after.active, schoolIds: after.schoolIds },
+        meta: hash ? { passwordChanged: true } : undefined,
+      });
+      return after;
+    });
+  }
+
+  /** Replaces a coordinator's school assignments. */
+  async setSchools(actor: Actor, id: string, dto: SetUserSchoolsDto): Promise<UserDto> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.lockForChange(em, actor, id);
+      await this.replaceSchools(em, id, before.role, before.authorityId, dto.schoolIds);
+      const after = await this.get(actor, id, em);
+      await this.audit.record(em, actor, {
+        action: 'user.schools_assigned',
+        entityType: 'user',
+        entityId: id,
+        authorityId: before.authorityId,
+        before: { schoolIds: before.schoolIds },
+        after: { schoolIds: after.schoolIds },
+      });
+      return after;
+    });
+  }
+
+  private async lockForChange(em: EntityManager, actor: Actor, id: string): Promise<UserDto> {
+    await em.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
+    return this.get(actor, id, em);
+  }
+
+  private async replaceSchools(em: EntityManager, userId: string, role: Role, authorityId: string | null, schoolIds: string[]): Promise<void> {
+    if (role !== 'coordinator' && schoolIds.length > 0) throw badRequest('Only coordinators are assigned to schools', 'schoolIds');
+    const unique = [...new Set(schoolIds)];
+    const found: { id: string }[] = await em.query(`SELECT id FROM schools WHERE authority_id = $1 AND id = ANY($2::uuid[])`, [authorityId, unique]);
+    const missing = unique.filter((s) => !found.some((f) => f.id === s));
+    if (missing.length) throw badRequest(`Unknown schools: ${missing.join(', ')}`, 'schoolIds');
+    await em.query(`DELETE FROM user_schools WHERE user_id = $1`, [userId]);
+    await em.query(
+      `INSERT INTO user_schools (user_id, school_id, authority_id) SELECT $1, s, $2 FROM unnest($3::uuid[]) AS s`,
+      [userId, authorityId, unique],
+    );
+  }
+
+  private canManage(actor: Actor, row: { role: Role; authority_id: string | null }): boolean {
+    if (actor.role === 'admin') return true;
+    return actor.role === 'office' && row.authority_id === actor.authorityId && row.role !== 'admin';
+  }
+
+  private assertAssignableRole(actor: Actor, role: Role): void {
+    if (actor.role !== 'admin' && role === 'admin') throw forbidden('Only platform admins can create platform admins');
+  }
+
+  private targetAuthority(actor: Actor, dto: CreateUserDto): string | null {
+    this.assertAssignableRole(actor, dto.role);
+    if (actor.role !== 'admin') {
+      if (dto.authorityId && dto.authorityId !== actor.authorityId) throw notFound('Authority');
+      return actor.authorityId;
+    }
+    if (dto.role === 'admin') {
+      if (dto.authorityId) throw badRequest('Platform admins belong to no authority', 'authorityId');
+      return null;
+    }
+    if (!dto.authorityId) throw badRequest('authorityId is required for users of an authority', 'authorityId');
+    return dto.authorityId;
+  }
+}
