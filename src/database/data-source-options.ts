@@ -16,6 +16,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'migrations',
     extra: { max: poolSize, application_name: 'schul-it-inventar' },
-    logging: ['error'],
+    // Failed queries surface through the exception filter (constraint violations are expected 409s, not log noise).
+    logging: false,
   };
 }
