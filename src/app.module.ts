@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
 import { CommonModule } from './common/common.module';
+import { DevicesModule } from './devices/devices.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -18,7 +19,7 @@ import { SchoolsModule } from './schools/schools.module';
 import { UsersModule } from './users/users.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, AuditModule];
+export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, AuditModule];
 
 @Module({})
 export class AppModule {

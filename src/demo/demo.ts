@@ -1,0 +1,32 @@
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { DEMO_AUTHORITY_SLUG, DEMO_PASSWORD, seedBase } from './base.seed';
+import type { DemoSeed } from './demo-context';
+
+/**
+ * The features' demo seeds, in order (devices before loans and grants, which use them).
+ * A feature adds its seed here.
+ */
+export const FEATURE_SEEDS: { name: string; seed: DemoSeed }[] = [];
+
+/** Loads the demo data once (all in one transaction); later runs find it and leave it alone. */
+export async function loadDemo(dataSource: DataSource): Promise<{ created: boolean; logins: { role: string; email: string }[] }> {
+  const exists = await dataSource.query(`SELECT 1 FROM authorities WHERE slug = $1`, [DEMO_AUTHORITY_SLUG]);
+  let created = false;
+  if (exists.length === 0) {
+    const hash = await hashPassword(DEMO_PASSWORD);
+    await dataSource.transaction(async (em) => {
+      const ctx = await seedBase(em, hash);
+      for (const { seed } of FEATURE_SEEDS) await seed(ctx);
+    });
+    created = true;
+  }
+  const logins: { role: string; email: string }[] = await dataSource.query(
+    `SELECT u.role::text AS role, u.email FROM users u JOIN authorities a ON a.id = u.authority_id
+      WHERE a.slug IN ($1, 'beispielland') ORDER BY a.slug DESC, u.role, u.email`,
+    [DEMO_AUTHORITY_SLUG],
+  );
+  return { created, logins };
+}
+
+export { DEMO_PASSWORD };
