@@ -2,12 +2,14 @@ import { INestApplication, VersioningType } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { ErrorBodyDto } from './common/errors';
+import { loadOpenApiMetadata } from './common/openapi-metadata';
 import { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api';
 
 /** Everything main.ts and the e2e tests share: prefix, versioning, security headers, OpenAPI. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): OpenAPIObject {
+export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<OpenAPIObject> {
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.use(
@@ -20,12 +22,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Op
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Content-Disposition'] });
 
-  const document = createOpenApiDocument(app);
+  const document = await createOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json`, swaggerOptions: { persistAuthorization: true } });
   return document;
 }
 
-export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+export async function createOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
+  await loadOpenApiMetadata();
   const options = new DocumentBuilder()
     .setTitle('Schul-IT-Inventar API')
     .setDescription(
@@ -35,6 +38,14 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth()
+    .addGlobalResponse(
+      { status: 400, description: 'Invalid input: `fieldErrors` names the fields', type: ErrorBodyDto },
+      { status: 401, description: 'Missing, invalid or expired token', type: ErrorBodyDto },
+      { status: 403, description: 'The role may not do this', type: ErrorBodyDto },
+      { status: 404, description: 'Not found, or outside what the caller may see', type: ErrorBodyDto },
+      { status: 409, description: 'Conflict: duplicate, stale version or illegal state change', type: ErrorBodyDto },
+      { status: 429, description: 'Too many requests', type: ErrorBodyDto },
+    )
     .build();
   return SwaggerModule.createDocument(app, options, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
 }

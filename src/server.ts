@@ -54,7 +54,7 @@ export async function startServer(config: AppConfig, options: { listen?: boolean
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
     app.useLogger(app.get(Logger));
     app.flushLogs();
-    configureApp(app, config);
+    await configureApp(app, config);
     if (options.listen !== false) {
       await app.listen(config.PORT);
       app.get(Logger).log(`API on http://localhost:${config.PORT}/api, Swagger UI on http://localhost:${config.PORT}/api/docs (started in ${Date.now() - started} ms)`);

@@ -39,7 +39,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
-  const document = configureApp(app, config);
+  const document = await configureApp(app, config);
   await app.init();
   const jwt = app.get(JwtService);
   const server = app.getHttpServer();

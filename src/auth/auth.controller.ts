@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Actor } from './actor';
 import { ChangePasswordDto, LoginDto, MeDto, TokenDto } from './auth.dto';
@@ -16,8 +16,6 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
-  @ApiUnauthorizedResponse({ description: 'Email or password is wrong' })
-  @ApiTooManyRequestsResponse({ description: 'Too many login attempts; wait and retry' })
   login(@Body() dto: LoginDto): Promise<TokenDto> {
     return this.auth.login(dto);
   }

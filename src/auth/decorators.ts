@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { Role } from '../users/user.entity';
 import type { Actor } from './actor';
 
@@ -10,15 +10,10 @@ export const ROLES = 'auth:roles';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only these roles may call the route (the service still scopes the data). */
-export const Roles = (...roles: Role[]) =>
-  applyDecorators(
-    SetMetadata(ROLES, roles),
-    ApiForbiddenResponse({ description: `Allowed roles: ${roles.join(', ')}` }),
-  );
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES, roles), ApiExtension('x-roles', roles));
 
 /** Marks a controller as authenticated in the OpenAPI document. */
-export const Authenticated = () =>
-  applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' }));
+export const Authenticated = () => ApiBearerAuth();
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   return ctx.switchToHttp().getRequest<{ actor: Actor }>().actor;

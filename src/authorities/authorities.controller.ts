@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/validation';
@@ -28,7 +28,6 @@ export class AuthoritiesController {
 
   @Get(':id')
   @Roles('admin')
-  @ApiNotFoundResponse()
   get(@IdParam() id: string): Promise<AuthorityDto> {
     return this.authorities.get(id);
   }
@@ -36,14 +35,12 @@ export class AuthoritiesController {
   /** Registers a new school authority (tenant). Then create its first office user at POST /users. */
   @Post()
   @Roles('admin')
-  @ApiConflictResponse({ description: 'The slug is taken' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateAuthorityDto): Promise<AuthorityDto> {
     return this.authorities.create(actor, dto);
   }
 
   @Patch(':id')
   @Roles('admin')
-  @ApiNotFoundResponse()
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateAuthorityDto): Promise<AuthorityDto> {
     return this.authorities.update(actor, id, dto);
   }

@@ -51,3 +51,25 @@ export const illegalState = (message: string, details?: Record<string, unknown>)
 export const forbidden = (message = 'You may not do this') => new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
 export const badRequest = (message: string, field?: string) =>
   new AppError(HttpStatus.BAD_REQUEST, field ? 'VALIDATION_FAILED' : 'BAD_REQUEST', message, field ? [{ field, messages: [message] }] : undefined);
+
+/** OpenAPI description of ErrorBody. */
+export class FieldErrorDto {
+  /** The request field, dotted for nested ones (e.g. `items.3.inventoryNumber`). */
+  field: string;
+  messages: string[];
+}
+
+export class ErrorBodyDto {
+  /** @example 404 */
+  statusCode: number;
+  /** A code to switch on: VALIDATION_FAILED, BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE_VERSION, ILLEGAL_STATE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_REQUESTS, INTERNAL_ERROR. @example NOT_FOUND */
+  error: ErrorCode;
+  /** @example Device not found */
+  message: string;
+  /** Present for validation errors: which fields are wrong and why. */
+  fieldErrors?: FieldErrorDto[];
+  /** The X-Request-Id of the request, for support. */
+  requestId?: string;
+  /** Extra facts a client can use, e.g. `currentVersion` on STALE_VERSION, `currentStatus` on ILLEGAL_STATE. */
+  details?: Record<string, unknown>;
+}

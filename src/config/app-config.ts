@@ -12,8 +12,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+// Keep a non-numeric value as it is, so the error message shows what was given.
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**

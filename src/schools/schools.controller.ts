@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/validation';
@@ -21,14 +21,12 @@ export class SchoolsController {
 
   @Get(':id')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SchoolDto> {
     return this.schools.get(actor, id);
   }
 
   @Post()
   @Roles('office')
-  @ApiConflictResponse({ description: 'The school number exists in this authority' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateSchoolDto): Promise<SchoolDto> {
     return this.schools.create(actor, dto);
   }
@@ -36,8 +34,6 @@ export class SchoolsController {
   /** Coordinators update their own schools' figures; name, number and type are the office's. */
   @Patch(':id')
   @Roles('office', 'coordinator')
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'Stale version, or the school number exists' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateSchoolDto): Promise<SchoolDto> {
     return this.schools.update(actor, id, dto);
   }
@@ -46,8 +42,6 @@ export class SchoolsController {
   @Delete(':id')
   @Roles('office')
   @HttpCode(204)
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The school still has devices or other records' })
   remove(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
     return this.schools.remove(actor, id);
   }

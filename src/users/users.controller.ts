@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { IdParam } from '../common/validation';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { CreateUserDto, ListUsersQueryDto, SetUserSchoolsDto, UpdateUserDto, UserDto, UserPageDto } from './users.dto';
@@ -20,28 +20,24 @@ export class UsersController {
   }
 
   @Get(':id')
-  @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<UserDto> {
     return this.users.get(actor, id);
   }
 
   /** Creates a user. Office users create office, coordinator and viewer users of their own authority. */
   @Post()
-  @ApiConflictResponse({ description: 'The email is taken' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(actor, dto);
   }
 
   /** Changes name, role, password, or deactivates a user. */
   @Patch(':id')
-  @ApiNotFoundResponse()
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserDto> {
     return this.users.update(actor, id, dto);
   }
 
   /** Replaces the schools a coordinator looks after. */
   @Put(':id/schools')
-  @ApiNotFoundResponse()
   setSchools(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: SetUserSchoolsDto): Promise<UserDto> {
     return this.users.setSchools(actor, id, dto);
   }

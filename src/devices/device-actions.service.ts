@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AccessService } from '../common/access';
+import { badRequest, illegalState } from '../common/errors';
+import { DeviceLifecycleService } from './device-lifecycle.service';
+import { ChangeDeviceStatusDto, DeviceDto, MoveDeviceDto } from './devices.dto';
+import { DevicesService, staleDeviceVersion } from './devices.service';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The explicit actions on a device that its history records: a manual status change and a move to another school. */
+@Injectable()
+export class DeviceActionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly devices: DevicesService,
+    private readonly lifecycle: DeviceLifecycleService,
+  ) {}
+
+  /** A manual status change; the rules (and other features' guards, e.g. earmarking) live in DeviceLifecycleService. */
+  async changeStatus(actor: Actor, id: string, dto: ChangeDeviceStatusDto): Promise<DeviceDto> {
+    if (dto.status === 'retired' && !dto.reason) throw badRequest('Retiring a device needs a reason (Aussonderungsgrund)', 'reason');
+    if (dto.retiredOn !== undefined && dto.status !== 'retired') throw badRequest('retiredOn is only given when retiring', 'retiredOn');
+    if (dto.retiredOn && dto.retiredOn > today()) throw badRequest('retiredOn cannot be in the future', 'retiredOn');
+    return this.dataSource.transaction(async (em) => {
+      const locked = await this.devices.lockInScope(em, actor, id);
+      if (dto.version !== undefined && dto.version !== locked.version) throw staleDeviceVersion(locked.version);
+      await this.lifecycle.changeStatus(em, actor, locked, {
+        to: dto.status,
+        via: 'manual',
+        reason: dto.reason ?? null,
+        retiredOn: dto.retiredOn ?? null,
+        confirmations: { earmarkingBreach: dto.confirmEarmarkingBreach === true },
+      });
+      return this.devices.findById(em, id);
+    });
+  }
+
+  /**
+   * Moves a device to another school of the authority. The caller needs write access to both schools;
+   * a loaned device comes back first, and a retired one stays where it was written off.
+   */
+  async move(actor: Actor, id: string, dto: MoveDeviceDto): Promise<DeviceDto> {
+    return this.dataSource.transaction(async (em) => {
+      const locked = await this.devices.lockInScope(em, actor, id);
+      if (dto.version !== undefined && dto.version !== locked.version) throw staleDeviceVersion(locked.version);
+      await this.access.requireSchool(actor, dto.schoolId, 'write', em);
+      if (dto.schoolId === locked.schoolId) throw badRequest('The device is already at this school', 'schoolId');
+      if (locked.status === 'loaned' || locked.status === 'retired') {
+        throw illegalState(`A ${locked.status} device cannot move to another school`, { currentStatus: locked.status });
+      }
+      const before = await this.devices.findById(em, id);
+      const [[after]]: [DeviceDto[], number] = await em.query(
+        `UPDATE devices SET school_id = $2, location = $3, version = version + 1, updated_at = now() WHERE id = $1
+         RETURNING id, school_id AS "schoolId", location`,
+        [id, dto.schoolId, dto.location ?? null],
+      );
+      await em.query(
+        `INSERT INTO device_events (device_id, authority_id, kind, from_school_id, to_school_id, reason, actor_id) VALUES ($1, $2, 'moved', $3, $4, $5, $6)`,
+        [id, locked.authorityId, locked.schoolId, dto.schoolId, dto.reason ?? null, actor.id],
+      );
+      await this.audit.record(em, actor, {
+        action: 'device.moved',
+        entityType: 'device',
+        entityId: id,
+        before: { schoolId: before.schoolId, location: before.location },
+        after: { schoolId: after.schoolId, location: after.location },
+        ...(dto.reason ? { meta: { reason: dto.reason } } : {}),
+      });
+      return this.devices.findById(em, id);
+    });
+  }
+}

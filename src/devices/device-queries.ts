@@ -1,0 +1,50 @@
+import type { Actor } from '../auth/actor';
+import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+import { deviceCursorWhere, deviceListWhere, deviceOrderBy, deviceSortKeySelect, type ListDevicesQueryDto } from './device-filters';
+import type { DeviceDto } from './devices.dto';
+
+/** The columns of a DeviceDto, over alias `d`. */
+export const DEVICE_COLUMNS = `d.id, d.authority_id AS "authorityId", d.school_id AS "schoolId", d.inventory_number AS "inventoryNumber",
+  d.serial_number AS "serialNumber", d.type, d.manufacturer, d.model, d.operating_system AS "operatingSystem",
+  d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents", d.commissioned_on AS "commissionedOn",
+  d.warranty_until AS "warrantyUntil", d.location, d.notes, d.status, d.retired_on AS "retiredOn",
+  d.retirement_reason AS "retirementReason", d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
+
+/** DTO field -> column, for the fields a client writes. */
+export const DEVICE_FIELD_COLUMNS = {
+  inventoryNumber: 'inventory_number',
+  serialNumber: 'serial_number',
+  type: 'type',
+  manufacturer: 'manufacturer',
+  model: 'model',
+  operatingSystem: 'operating_system',
+  purchaseDate: 'purchase_date',
+  purchasePriceCents: 'purchase_price_cents',
+  commissionedOn: 'commissioned_on',
+  warrantyUntil: 'warranty_until',
+  location: 'location',
+  notes: 'notes',
+} as const;
+export type DeviceField = keyof typeof DEVICE_FIELD_COLUMNS;
+export const DEVICE_FIELDS = Object.keys(DEVICE_FIELD_COLUMNS) as DeviceField[];
+
+export type DeviceListRow = DeviceDto & { sortKey: string };
+
+/**
+ * The one statement behind GET /devices: scope, filters, keyset cursor, order, limit + 1.
+ * Exported so the benchmark's plain-pg baseline runs exactly the SQL the API runs.
+ */
+export function buildDeviceListSql(actor: Actor, query: ListDevicesQueryDto): { sql: string; params: unknown[]; limit: number } {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  const sort = query.sort ?? 'inventoryNumber';
+  const params: unknown[] = [];
+  const where = [deviceListWhere(actor, query, params).sql];
+  if (query.cursor) where.push(deviceCursorWhere(sort, query.cursor, params));
+  params.push(limit + 1);
+  const sql = `SELECT ${DEVICE_COLUMNS}, ${deviceSortKeySelect(sort)} AS "sortKey"
+                 FROM devices d
+                WHERE ${where.join(' AND ')}
+                ORDER BY ${deviceOrderBy(sort)}
+                LIMIT $${params.length}`;
+  return { sql, params, limit };
+}

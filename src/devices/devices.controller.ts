@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
+import { PageQueryDto } from '../common/pagination';
+import { IdParam } from '../common/validation';
+import { DeviceActionsService } from './device-actions.service';
+import { ListDevicesQueryDto } from './device-filters';
+import {
+  ChangeDeviceStatusDto,
+  CreateDeviceDto,
+  DeviceDetailDto,
+  DeviceDto,
+  DeviceHistoryPageDto,
+  DevicePageDto,
+  MoveDeviceDto,
+  UpdateDeviceDto,
+} from './devices.dto';
+import { DevicesService } from './devices.service';
+
+@ApiTags('devices')
+@Authenticated()
+@Controller({ path: 'devices', version: '1' })
+export class DevicesController {
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly actions: DeviceActionsService,
+  ) {}
+
+  /** The devices the caller may see, filtered, sorted and paged by cursor (no total count: pages stay fast at any size). */
+  @Get()
+  @Roles('office', 'coordinator', 'viewer')
+  list(@CurrentActor() actor: Actor, @Query() query: ListDevicesQueryDto): Promise<DevicePageDto> {
+    return this.devices.list(actor, query);
+  }
+
+  /** Scan-first: the device with this inventory number or serial number, in one call (for a barcode scanner). */
+  @Get('by-tag/:tag')
+  @Roles('office', 'coordinator', 'viewer')
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The serial number belongs to devices of several manufacturers' })
+  byTag(@CurrentActor() actor: Actor, @Param('tag') tag: string): Promise<DeviceDetailDto> {
+    return this.devices.byTag(actor, tag);
+  }
+
+  @Get(':id')
+  @Roles('office', 'coordinator', 'viewer')
+  @ApiNotFoundResponse()
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<DeviceDetailDto> {
+    return this.devices.get(actor, id);
+  }
+
+  /** The device's life-cycle history (created, status changes, moves, loans), newest first. */
+  @Get(':id/history')
+  @Roles('office', 'coordinator', 'viewer')
+  @ApiNotFoundResponse()
+  history(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() page: PageQueryDto): Promise<DeviceHistoryPageDto> {
+    return this.devices.history(actor, id, page);
+  }
+
+  @Post()
+  @Roles('office', 'coordinator')
+  @ApiNotFoundResponse({ description: 'The school is not one of yours' })
+  @ApiConflictResponse({ description: 'The inventory number, or the serial number of this manufacturer, exists' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDeviceDto): Promise<DeviceDto> {
+    return this.devices.create(actor, dto);
+  }
+
+  /** Changes the device's data; send the version you read (409 STALE_VERSION when someone was faster). */
+  @Patch(':id')
+  @Roles('office', 'coordinator')
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'Stale version, or a duplicate inventory/serial number' })
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateDeviceDto): Promise<DeviceDto> {
+    return this.devices.update(actor, id, dto);
+  }
+
+  /** A manual status change (in use, in repair, lost, retired with date and reason, back to available). Loans set `loaned`. */
+  @Post(':id/status')
+  @HttpCode(200)
+  @Roles('office', 'coordinator')
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The change breaks the life-cycle rules, needs a confirmation, or the version is stale' })
+  changeStatus(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ChangeDeviceStatusDto): Promise<DeviceDto> {
+    return this.actions.changeStatus(actor, id, dto);
+  }
+
+  /** Moves the device to another school of the authority (kept in its history). */
+  @Post(':id/move')
+  @HttpCode(200)
+  @Roles('office', 'coordinator')
+  @ApiNotFoundResponse({ description: 'The device or the target school is not one of yours' })
+  @ApiConflictResponse({ description: 'The device is loaned or retired, or the version is stale' })
+  move(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: MoveDeviceDto): Promise<DeviceDto> {
+    return this.actions.move(actor, id, dto);
+  }
+}

@@ -1,0 +1,188 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AccessService, schoolScopeSql } from '../common/access';
+import { registerConstraintMessages } from '../common/constraint-messages';
+import { AppError, badRequest, conflict, notFound } from '../common/errors';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination';
+import { DeviceLifecycleService, type LockedDevice } from './device-lifecycle.service';
+import { buildDeviceListSql, DEVICE_COLUMNS, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, type DeviceListRow } from './device-queries';
+import type { ListDevicesQueryDto } from './device-filters';
+import { CreateDeviceDto, DeviceDetailDto, DeviceDto, DeviceEventDto, REQUIRED_DEVICE_FIELDS, UpdateDeviceDto } from './devices.dto';
+
+registerConstraintMessages({
+  uq_devices_inventory_number: { field: 'inventoryNumber', message: 'A device with this inventory number already exists in this authority' },
+  uq_devices_serial: { field: 'serialNumber', message: 'A device of this manufacturer with this serial number already exists in this authority' },
+  fk_devices_school: { field: 'schoolId', message: 'The school does not exist in this authority' },
+  ck_devices_retired: { field: 'status', message: 'A retired device needs a retirement date, and only a retired one has it' },
+});
+
+export const staleDeviceVersion = (current: number) =>
+  new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The device was changed by someone else (now version ${current}); reload and retry`, undefined, {
+    currentVersion: current,
+  });
+
+/** Adds a section to GET /devices/{id} (e.g. the loans feature's `currentLoan`). Runs with the caller's scope already checked. */
+export type DeviceDetailExtension = (em: EntityManager, actor: Actor, deviceId: string) => Promise<unknown>;
+
+/** Whether the caller's scope covers a device (same rule as schoolScope, for a row already in hand). */
+export function deviceInScope(actor: Actor, device: { authorityId: string; schoolId: string }): boolean {
+  if (!actor.authorityId || actor.authorityId !== device.authorityId) return false;
+  return actor.role !== 'coordinator' || actor.schoolIds.includes(device.schoolId);
+}
+
+@Injectable()
+export class DevicesService {
+  private readonly detailExtensions = new Map<string, DeviceDetailExtension>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly lifecycle: DeviceLifecycleService,
+  ) {}
+
+  registerDetailExtension(key: string, fn: DeviceDetailExtension): void {
+    if (this.detailExtensions.has(key)) throw new Error(`Device detail extension "${key}" is registered twice`);
+    this.detailExtensions.set(key, fn);
+  }
+
+  async list(actor: Actor, query: ListDevicesQueryDto): Promise<Page<DeviceDto>> {
+    const { sql, params, limit } = buildDeviceListSql(actor, query);
+    const rows: DeviceListRow[] = await this.dataSource.query(sql, params);
+    return toPage(rows, limit, (r) => [r.sortKey, r.id], ({ sortKey: _sortKey, ...device }) => device);
+  }
+
+  /** One device with its school's name and the sections other features add. */
+  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<DeviceDetailDto> {
+    const params: unknown[] = [id];
+    const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
+    const rows: DeviceDetailDto[] = await em.query(
+      `SELECT ${DEVICE_COLUMNS}, s.name AS "schoolName" FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.id = $1 AND ${scope}`,
+      params,
+    );
+    if (!rows[0]) throw notFound('Device');
+    return this.withExtensions(em, actor, rows[0]);
+  }
+
+  /**
+   * Scan-first: the device whose inventory number or serial number is `tag`. An inventory number wins;
+   * a serial number that two manufacturers share answers 409 with the candidates.
+   */
+  async byTag(actor: Actor, rawTag: string): Promise<DeviceDetailDto> {
+    const tag = rawTag.trim();
+    if (!tag || tag.length > 128) throw badRequest('tag must be 1 to 128 characters', 'tag');
+    const params: unknown[] = [tag];
+    const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
+    const rows: (DeviceDetailDto & { byInventory: boolean })[] = await this.dataSource.query(
+      `SELECT ${DEVICE_COLUMNS}, s.name AS "schoolName", d.inventory_number = $1 AS "byInventory"
+         FROM devices d JOIN schools s ON s.id = d.school_id
+        WHERE (d.inventory_number = $1 OR d.serial_number = $1) AND ${scope}
+        ORDER BY 1 LIMIT 10`,
+      params,
+    );
+    const match = rows.find((r) => r.byInventory) ?? (rows.length === 1 ? rows[0] : undefined);
+    if (!match && rows.length > 1) {
+      throw conflict('Several devices carry this serial number; scan the inventory number instead', {
+        candidates: rows.map((r) => ({ id: r.id, inventoryNumber: r.inventoryNumber, manufacturer: r.manufacturer })),
+      });
+    }
+    if (!match) throw notFound('Device');
+    const { byInventory: _byInventory, ...device } = match;
+    return this.withExtensions(this.dataSource.manager, actor, device);
+  }
+
+  async create(actor: Actor, dto: CreateDeviceDto): Promise<DeviceDto> {
+    return this.dataSource.transaction(async (em) => {
+      await this.access.requireSchool(actor, dto.schoolId, 'write', em);
+      const { schoolId, status = 'available', ...fields } = dto;
+      const present = DEVICE_FIELDS.filter((f) => fields[f] !== undefined);
+      const params: unknown[] = [actor.authorityId, schoolId, status, ...present.map((f) => fields[f])];
+      const columns = present.map((f) => DEVICE_FIELD_COLUMNS[f]);
+      const [device]: DeviceDto[] = await em.query(
+        `INSERT INTO devices AS d (authority_id, school_id, status, ${columns.join(', ')})
+         VALUES ($1, $2, $3, ${present.map((_, i) => `$${i + 4}`).join(', ')})
+         RETURNING ${DEVICE_COLUMNS}`,
+        params,
+      );
+      await em.query(
+        `INSERT INTO device_events (device_id, authority_id, kind, to_status, to_school_id, actor_id) VALUES ($1, $2, 'created', $3, $4, $5)`,
+        [device.id, device.authorityId, device.status, device.schoolId, actor.id],
+      );
+      await this.audit.record(em, actor, { action: 'device.created', entityType: 'device', entityId: device.id, before: null, after: auditable(device) });
+      return device;
+    });
+  }
+
+  /** Changes the device's data under optimistic locking: the client's version must be the current one. */
+  async update(actor: Actor, id: string, dto: UpdateDeviceDto): Promise<DeviceDto> {
+    for (const field of REQUIRED_DEVICE_FIELDS) if (dto[field] === null) throw badRequest(`${field} cannot be emptied`, field);
+    return this.dataSource.transaction(async (em) => {
+      const locked = await this.lockInScope(em, actor, id);
+      if (dto.version !== locked.version) throw staleDeviceVersion(locked.version);
+      const present = DEVICE_FIELDS.filter((f) => dto[f] !== undefined);
+      const [before]: DeviceDto[] = await em.query(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = $1`, [id]);
+      if (present.length === 0) return before;
+      const sets = present.map((f, i) => `${DEVICE_FIELD_COLUMNS[f]} = $${i + 2}`);
+      const [[after]]: [DeviceDto[], number] = await em.query(
+        `UPDATE devices AS d SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE d.id = $1 RETURNING ${DEVICE_COLUMNS}`,
+        [id, ...present.map((f) => dto[f])],
+      );
+      await this.audit.record(em, actor, { action: 'device.updated', entityType: 'device', entityId: id, before: auditable(before), after: auditable(after) });
+      return after;
+    });
+  }
+
+  /** The device's life-cycle history, newest first. */
+  async history(actor: Actor, id: string, page: PageQueryDto): Promise<Page<DeviceEventDto>> {
+    await this.get(actor, id);
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const params: unknown[] = [id];
+    let after = '';
+    if (page.cursor) {
+      const [eventId] = decodeCursor(page.cursor, 1);
+      if (typeof eventId !== 'string' || !/^\d{1,19}$/.test(eventId)) throw badRequest('cursor is malformed', 'cursor');
+      after = `AND e.id < $${params.push(eventId)}`;
+    }
+    params.push(limit + 1);
+    const rows: DeviceEventDto[] = await this.dataSource.query(
+      `SELECT e.id::text AS id, e.kind, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.from_school_id AS "fromSchoolId",
+              e.to_school_id AS "toSchoolId", e.reason, e.loan_id AS "loanId", e.actor_id AS "actorId", u.display_name AS "actorName",
+              e.occurred_at AS "occurredAt"
+         FROM device_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.device_id = $1 ${after}
+        ORDER BY e.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, limit, (r) => [r.id], (r) => r);
+  }
+
+  /**
+   * Locks the device for a write and checks the caller may change it: outside the scope answers 404
+   * (the lock is released with the transaction either way).
+   */
+  async lockInScope(em: EntityManager, actor: Actor, id: string): Promise<LockedDevice> {
+    const locked = await this.lifecycle.lockDevice(em, id);
+    if (!locked || !deviceInScope(actor, locked)) throw notFound('Device');
+    return locked;
+  }
+
+  async findById(em: EntityManager, id: string): Promise<DeviceDto> {
+    const [device]: DeviceDto[] = await em.query(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = $1`, [id]);
+    return device;
+  }
+
+  private async withExtensions(em: EntityManager, actor: Actor, device: DeviceDetailDto): Promise<DeviceDetailDto> {
+    const entries = [...this.detailExtensions];
+    const values = await Promise.all(entries.map(([, fn]) => fn(em, actor, device.id)));
+    entries.forEach(([key], i) => (device[key] = values[i]));
+    return device;
+  }
+}
+
+/** What the audit entry keeps of a device: its data, without bookkeeping columns. */
+export function auditable(device: DeviceDto): Record<string, unknown> {
+  const { id: _id, authorityId: _a, version: _v, createdAt: _c, updatedAt: _u, ...rest } = device;
+  return rest;
+}

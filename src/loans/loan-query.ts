@@ -1,0 +1,159 @@
+import type { Actor } from '../auth/actor';
+import { schoolScopeSql } from '../common/access';
+import { badRequest } from '../common/errors';
+import { decodeCursor, DEFAULT_PAGE_SIZE } from '../common/pagination';
+import { isDateOnly } from '../common/validation';
+import type { DeviceStatus, DeviceType } from '../devices/device.entity';
+import type { BorrowerKind, LoanState, ReturnCondition } from './loan-rules';
+import { todayInBerlin } from './loan-rules';
+import type { LoanDto, ListLoansQueryDto } from './loans.dto';
+
+/**
+ * Who sees a borrower's personal fields (name, reference, guardian, free-text notes): only the coordinators of the loan's school.
+ * A coordinator's scope is exactly their schools, so within the scope the rule is the role; office and viewer users
+ * (and exports made by them) get the loans with these fields withheld.
+ */
+export function personalFieldsVisibleTo(actor: Actor): boolean {
+  return actor.role === 'coordinator';
+}
+
+/** One row of the loans list as the SQL below returns it (camelCase aliases). Exports rely on these names: keep them stable. */
+export interface LoanRow {
+  id: string;
+  authorityId: string;
+  schoolId: string;
+  schoolName: string;
+  schoolNumber: string;
+  deviceId: string;
+  inventoryNumber: string;
+  serialNumber: string | null;
+  deviceType: DeviceType;
+  manufacturer: string;
+  model: string;
+  deviceStatus: DeviceStatus;
+  borrowerKind: BorrowerKind;
+  borrowerName: string | null;
+  borrowerReference: string | null;
+  borrowerClass: string | null;
+  guardianName: string | null;
+  notes: string | null;
+  returnNotes: string | null;
+  personalDataErased: boolean;
+  agreementSigned: boolean;
+  accessories: string[];
+  startedOn: string;
+  dueOn: string;
+  returnedOn: string | null;
+  returnCondition: ReturnCondition | null;
+  state: LoanState;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * The SELECT list and joins of a loan row. Personal fields are withheld in SQL itself (NULL), so that no consumer of
+ * the query (list, detail, export) can leak them by forgetting a check. `todayParam` is the placeholder of today's date.
+ */
+export function loanSelectSql(personalFieldsVisible: boolean, todayParam: string): string {
+  const personal = (column: string) => (personalFieldsVisible ? column : 'NULL::text');
+  return `SELECT l.id, l.authority_id AS "authorityId", l.school_id AS "schoolId", s.name AS "schoolName", s.school_number AS "schoolNumber",
+         d.id AS "deviceId", d.inventory_number AS "inventoryNumber", d.serial_number AS "serialNumber", d.type::text AS "deviceType",
+         d.manufacturer, d.model, d.status::text AS "deviceStatus",
+         l.borrower_kind AS "borrowerKind",
+         ${personal('l.borrower_name')} AS "borrowerName",
+         ${personal('l.borrower_reference')} AS "borrowerReference",
+         l.borrower_class AS "borrowerClass",
+         ${personal('l.guardian_name')} AS "guardianName",
+         ${personal('l.notes')} AS "notes",
+         ${personal('l.return_notes')} AS "returnNotes",
+         l.personal_data_erased_at IS NOT NULL AS "personalDataErased",
+         l.agreement_signed AS "agreementSigned", l.accessories, l.started_on AS "startedOn", l.due_on AS "dueOn",
+         l.returned_on AS "returnedOn", l.return_condition AS "returnCondition",
+         CASE WHEN l.returned_on IS NOT NULL THEN 'returned' WHEN l.due_on < ${todayParam}::date THEN 'overdue' ELSE 'active' END AS "state",
+         l.version, l.created_at AS "createdAt", l.updated_at AS "updatedAt"
+    FROM loans l
+    JOIN devices d ON d.id = l.device_id
+    JOIN schools s ON s.id = l.school_id`;
+}
+
+export interface LoanListSql {
+  sql: string;
+  params: unknown[];
+  personalFieldsVisible: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The loans list as raw positional SQL: the caller's scope, the filters of `GET /loans`, the order (due date, id).
+ * With `paginate` (default) it applies the cursor and fetches `limit + 1` rows; without, it returns every match in
+ * the same order (for exports, which stream it). Rows are `LoanRow`s.
+ */
+export function loanListQuery(
+  actor: Actor,
+  query: Omit<ListLoansQueryDto, 'limit' | 'cursor'> & { limit?: number; cursor?: string },
+  options: { today?: string; paginate?: boolean } = {},
+): LoanListSql {
+  const personalFieldsVisible = personalFieldsVisibleTo(actor);
+  const params: unknown[] = [options.today ?? todayInBerlin()];
+  const where = [schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params)];
+  if (query.schoolId) where.push(`l.school_id = $${params.push(query.schoolId)}`);
+  if (query.deviceId) where.push(`l.device_id = $${params.push(query.deviceId)}`);
+  if (query.borrowerKind) where.push(`l.borrower_kind = $${params.push(query.borrowerKind)}`);
+  if (query.borrowerClass) where.push(`l.borrower_class = $${params.push(query.borrowerClass)}`);
+  if (query.dueBy) where.push(`l.due_on <= $${params.push(query.dueBy)}`);
+  if (query.state === 'active') where.push(`l.returned_on IS NULL`);
+  if (query.state === 'overdue') where.push(`l.returned_on IS NULL AND l.due_on < $1::date`);
+  if (query.state === 'returned') where.push(`l.returned_on IS NOT NULL`);
+  let tail = '';
+  if (options.paginate !== false) {
+    if (query.cursor) {
+      const [dueOn, id] = decodeCursor(query.cursor, 2);
+      if (!isDateOnly(dueOn) || typeof id !== 'string' || !UUID.test(id)) throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
+      where.push(`(l.due_on, l.id) > ($${params.push(dueOn)}::date, $${params.push(id)}::uuid)`);
+    }
+    tail = ` LIMIT $${params.push((query.limit ?? DEFAULT_PAGE_SIZE) + 1)}`;
+  }
+  const sql = `${loanSelectSql(personalFieldsVisible, '$1')}
+   WHERE ${where.join(' AND ')}
+   ORDER BY l.due_on, l.id${tail}`;
+  return { sql, params, personalFieldsVisible };
+}
+
+export function toLoanDto(row: LoanRow, personalFieldsVisible: boolean): LoanDto {
+  return {
+    id: row.id,
+    authorityId: row.authorityId,
+    schoolId: row.schoolId,
+    schoolName: row.schoolName,
+    device: {
+      id: row.deviceId,
+      inventoryNumber: row.inventoryNumber,
+      serialNumber: row.serialNumber,
+      type: row.deviceType,
+      manufacturer: row.manufacturer,
+      model: row.model,
+      status: row.deviceStatus,
+    },
+    borrowerKind: row.borrowerKind,
+    borrowerName: row.borrowerName,
+    borrowerReference: row.borrowerReference,
+    borrowerClass: row.borrowerClass,
+    guardianName: row.guardianName,
+    notes: row.notes,
+    returnNotes: row.returnNotes,
+    personalDataVisible: personalFieldsVisible,
+    personalDataErased: row.personalDataErased,
+    agreementSigned: row.agreementSigned,
+    accessories: row.accessories,
+    startedOn: row.startedOn,
+    dueOn: row.dueOn,
+    returnedOn: row.returnedOn,
+    returnCondition: row.returnCondition,
+    state: row.state,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

@@ -1,0 +1,54 @@
+import type { DeviceStatus } from '../devices/device.entity';
+
+export const BORROWER_KINDS = ['student', 'teacher'] as const;
+export type BorrowerKind = (typeof BORROWER_KINDS)[number];
+
+export const RETURN_CONDITIONS = ['ok', 'damaged', 'defective', 'lost'] as const;
+export type ReturnCondition = (typeof RETURN_CONDITIONS)[number];
+
+export const LOAN_STATES = ['active', 'overdue', 'returned'] as const;
+export type LoanState = (typeof LOAN_STATES)[number];
+
+/** Where a returned device goes: back on the shelf, to repair, or into the books as lost. */
+export const STATUS_AFTER_RETURN: Readonly<Record<ReturnCondition, DeviceStatus>> = {
+  ok: 'available',
+  damaged: 'in_repair',
+  defective: 'in_repair',
+  lost: 'lost',
+};
+
+/** The school's calendar runs on German time: "today" is the date in Berlin, not in UTC. */
+export function todayInBerlin(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** True for MM-DD that exists in every year (so 02-29 is refused: a due date must exist every year). */
+export function isMonthDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`2025-${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(5, 10) === value;
+}
+
+/**
+ * The default due date of a loan started on `startedOn`: the next end of the school year (`monthDay`, e.g. 07-31)
+ * strictly after the start, so a loan started on 31 July runs for the following school year.
+ */
+export function defaultDueDate(startedOn: string, monthDay: string): string {
+  const year = Number(startedOn.slice(0, 4));
+  const candidate = `${year}-${monthDay}`;
+  return candidate > startedOn ? candidate : `${year + 1}-${monthDay}`;
+}
+
+/** The state a loan is in on `today`: returned, overdue (due date passed), or active. */
+export function loanState(loan: { returnedOn: string | null; dueOn: string }, today: string): LoanState {
+  if (loan.returnedOn) return 'returned';
+  return loan.dueOn < today ? 'overdue' : 'active';
+}
+
+/** The date `days` days after `date` (both YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

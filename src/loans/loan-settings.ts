@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, registerDecorator, ValidateNested } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import { tenantOf } from '../common/access';
+import { isMonthDay } from './loan-rules';
+
+/** The authority settings section the loans feature keeps in `authorities.settings.loans`. */
+export const LOAN_SETTINGS_SECTION = 'loans';
+
+export class AgreementClauseDto {
+  /** @example Sorgfaltspflichten */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  title: string;
+
+  /** `{retentionDays}` is replaced by the configured retention period. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(3000)
+  text: string;
+}
+
+export class LoanSettingsDto {
+  /** End of the school year as MM-DD: a loan without a due date runs until the next such day. @example 07-31 */
+  defaultDueMonthDay: string;
+  /** Days after the return until the borrower's personal data are erased. */
+  retentionDays: number;
+  /** The rules printed on the loan agreement (Leihvertrag), in order. */
+  agreementClauses: AgreementClauseDto[];
+}
+
+const IsMonthDay = (): PropertyDecorator => (target: object, propertyName: string | symbol) =>
+  registerDecorator({
+    name: 'isMonthDay',
+    target: target.constructor,
+    propertyName: propertyName as string,
+    options: { message: `${String(propertyName)} must be a day of the year as MM-DD (not 02-29)` },
+    validator: { validate: isMonthDay },
+  });
+
+export class UpdateLoanSettingsDto {
+  /** @example 07-31 */
+  @ApiPropertyOptional({ example: '07-31' })
+  @IsOptional()
+  @IsMonthDay()
+  defaultDueMonthDay?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3650 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  retentionDays?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => AgreementClauseDto)
+  agreementClauses?: AgreementClauseDto[];
+}
+
+export const DEFAULT_AGREEMENT_CLAUSES: AgreementClauseDto[] = [
+  {
+    title: 'Zweck und Nutzung',
+    text:
+      'Das Gerät wird unentgeltlich und ausschließlich für schulische Zwecke überlassen. Es bleibt Eigentum des Schulträgers und darf nicht an Dritte ' +
+      'weitergegeben, verkauft, verliehen oder verpfändet werden. Software darf nur mit Zustimmung der Schule installiert werden; ' +
+      'Sicherheits- und Verwaltungseinstellungen dürfen nicht verändert oder umgangen werden.',
+  },
+  {
+    title: 'Sorgfaltspflichten',
+    text:
+      'Gerät und Zubehör sind pfleglich zu behandeln, sicher aufzubewahren und vor Nässe, Hitze, Sturz und Diebstahl zu schützen. ' +
+      'Das Gerät wird nur in der mitgegebenen Schutzhülle transportiert und nicht unbeaufsichtigt zurückgelassen. Aufkleber, Beschriftungen ' +
+      'und Inventarschilder dürfen nicht entfernt werden.',
+  },
+  {
+    title: 'Schäden und Störungen',
+    text:
+      'Schäden und Störungen sind der Schule unverzüglich zu melden. Reparaturen veranlasst ausschließlich die Schule oder der Schulträger; ' +
+      'eigene Reparaturversuche sind nicht erlaubt. Für Schäden, die vorsätzlich oder grob fahrlässig verursacht werden, haften die ' +
+      'Entleihenden bzw. ihre Erziehungsberechtigten nach den gesetzlichen Vorschriften.',
+  },
+  {
+    title: 'Verlust und Diebstahl',
+    text:
+      'Ein Verlust ist der Schule unverzüglich mitzuteilen. Bei Diebstahl ist Anzeige bei der Polizei zu erstatten und der Schule eine Kopie ' +
+      'der Anzeige vorzulegen. Wird der Verlust vorsätzlich oder grob fahrlässig verursacht, kann der Schulträger Ersatz des Zeitwerts verlangen.',
+  },
+  {
+    title: 'Rückgabe',
+    text:
+      'Das Gerät ist mit dem vollständigen Zubehör spätestens am Ende der Leihdauer, beim Verlassen der Schule oder auf Verlangen der Schule ' +
+      '(z. B. zur Wartung) in ordnungsgemäßem Zustand zurückzugeben. Persönliche Daten auf dem Gerät werden bei der Rückgabe gelöscht.',
+  },
+  {
+    title: 'Datenschutz',
+    text:
+      'Die Schule verarbeitet Name, Schülernummer, Klasse und ggf. die Erziehungsberechtigten ausschließlich zur Durchführung dieses ' +
+      'Leihvertrags (Art. 6 Abs. 1 lit. b und e DSGVO). Diese Angaben werden {retentionDays} Tage nach der Rückgabe gelöscht.',
+  },
+];
+
+export const DEFAULT_LOAN_SETTINGS: LoanSettingsDto = {
+  defaultDueMonthDay: '07-31',
+  retentionDays: 365,
+  agreementClauses: DEFAULT_AGREEMENT_CLAUSES,
+};
+
+/** The stored section over the defaults; values of the wrong shape (hand-edited JSON) fall back to the default. */
+export function effectiveLoanSettings(stored: Partial<LoanSettingsDto> | null | undefined): LoanSettingsDto {
+  const s = stored ?? {};
+  return {
+    defaultDueMonthDay: isMonthDay(s.defaultDueMonthDay) ? s.defaultDueMonthDay : DEFAULT_LOAN_SETTINGS.defaultDueMonthDay,
+    retentionDays: Number.isInteger(s.retentionDays) && (s.retentionDays as number) >= 0 ? (s.retentionDays as number) : DEFAULT_LOAN_SETTINGS.retentionDays,
+    agreementClauses: Array.isArray(s.agreementClauses) && s.agreementClauses.length > 0 ? s.agreementClauses : DEFAULT_LOAN_SETTINGS.agreementClauses,
+  };
+}
+
+/** Reads and writes the loans section of the authority settings. */
+@Injectable()
+export class LoanSettingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorities: AuthoritiesService,
+  ) {}
+
+  async forAuthority(authorityId: string, em: EntityManager = this.dataSource.manager): Promise<LoanSettingsDto> {
+    return effectiveLoanSettings(await this.authorities.settingsSection<LoanSettingsDto>(authorityId, LOAN_SETTINGS_SECTION, em));
+  }
+
+  get(actor: Actor): Promise<LoanSettingsDto> {
+    return this.forAuthority(tenantOf(actor));
+  }
+
+  async update(actor: Actor, dto: UpdateLoanSettingsDto): Promise<LoanSettingsDto> {
+    const authorityId = tenantOf(actor);
+    return this.dataSource.transaction(async (em) => {
+      const value: Record<string, unknown> = {};
+      if (dto.defaultDueMonthDay !== undefined) value.defaultDueMonthDay = dto.defaultDueMonthDay;
+      if (dto.retentionDays !== undefined) value.retentionDays = dto.retentionDays;
+      if (dto.agreementClauses !== undefined) value.agreementClauses = dto.agreementClauses.map((c) => ({ title: c.title, text: c.text }));
+      await this.authorities.updateSettingsSection(em, actor, LOAN_SETTINGS_SECTION, value);
+      return this.forAuthority(authorityId, em);
+    });
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
+import { CONSTRAINT_MESSAGES } from '../common/constraint-messages';
+import { AppError, illegalState, notFound } from '../common/errors';
+import type { DeviceStatus } from '../devices/device.entity';
+import { BulkItemErrorDto, BulkItemResultDto, BulkLendDto, BulkResultDto, BulkReturnDto } from './loans.dto';
+import { todayInBerlin } from './loan-rules';
+import { LoansService } from './loans.service';
+
+/** A per-item error in the same shape (and with the same messages) as an HTTP error of the single routes. */
+export function toItemError(error: unknown): BulkItemErrorDto | undefined {
+  if (error instanceof AppError) {
+    return { statusCode: error.getStatus(), error: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+  }
+  if (error instanceof QueryFailedError) {
+    const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+    const known = CONSTRAINT_MESSAGES[driver?.constraint ?? ''];
+    const fieldErrors = known?.field ? [{ field: known.field, messages: [known.message] }] : undefined;
+    switch (driver?.code) {
+      case '23505':
+      case '23503':
+        return { statusCode: 409, error: 'CONFLICT', message: known?.message ?? 'This record conflicts with an existing one', ...(fieldErrors ? { fieldErrors } : {}) };
+      case '23514':
+        return { statusCode: 400, error: 'VALIDATION_FAILED', message: known?.message ?? 'A value breaks a rule', ...(fieldErrors ? { fieldErrors } : {}) };
+      case '40001':
+      case '40P01':
+        return { statusCode: 409, error: 'CONFLICT', message: 'A concurrent change got in the way; please retry' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The counter at the start and end of the school year: hundreds of devices in one request.
+ * Each item runs in a transaction of its own, so one bad item neither blocks the others nor is left half done.
+ */
+@Injectable()
+export class LoansBulkService {
+  private readonly logger = new Logger('LoansBulk');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly loans: LoansService,
+  ) {}
+
+  async lend(actor: Actor, dto: BulkLendDto): Promise<BulkResultDto> {
+    const authorityId = tenantOf(actor);
+    if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write');
+    const devices = await this.devicesByInventoryNumber(actor, dto.items.map((i) => i.inventoryNumber), dto.schoolId);
+    const ctx = await this.loans.context(authorityId);
+    const results: BulkItemResultDto[] = [];
+    for (const [index, item] of dto.items.entries()) {
+      const { inventoryNumber, ...terms } = item;
+      results.push(
+        await this.runItem(index, inventoryNumber, async () => {
+          const device = devices.get(inventoryNumber);
+          if (!device) throw notFound('Device');
+          return this.dataSource.transaction((em) =>
+            this.loans.lendDevice(
+              em,
+              actor,
+              device.id,
+              {
+                ...terms,
+                borrowerKind: item.borrowerKind ?? dto.borrowerKind ?? 'student',
+                startedOn: item.startedOn ?? dto.startedOn,
+                dueOn: item.dueOn ?? dto.dueOn,
+                agreementSigned: item.agreementSigned ?? dto.agreementSigned,
+                accessories: item.accessories ?? dto.accessories,
+              },
+              ctx,
+            ),
+          );
+        }),
+      );
+    }
+    return summarize(results);
+  }
+
+  async return(actor: Actor, dto: BulkReturnDto): Promise<BulkResultDto> {
+    tenantOf(actor);
+    if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write');
+    const devices = await this.devicesByInventoryNumber(actor, dto.items.map((i) => i.inventoryNumber), dto.schoolId);
+    const results: BulkItemResultDto[] = [];
+    for (const [index, item] of dto.items.entries()) {
+      results.push(
+        await this.runItem(index, item.inventoryNumber, async () => {
+          const device = devices.get(item.inventoryNumber);
+          if (!device) throw notFound('Device');
+          if (!device.activeLoanId) throw illegalState(`The device is not on loan (it is ${device.status})`, { deviceStatus: device.status });
+          const loanId = device.activeLoanId;
+          return this.dataSource.transaction((em) =>
+            this.loans.returnLoan(
+              em,
+              actor,
+              loanId,
+              { returnedOn: dto.returnedOn, condition: item.condition ?? 'ok', notes: item.notes, confirmEarmarkingBreach: item.confirmEarmarkingBreach },
+              todayInBerlin(),
+            ),
+          );
+        }),
+      );
+    }
+    return summarize(results);
+  }
+
+  private async runItem(index: number, inventoryNumber: string, work: () => Promise<{ loanId: string; deviceStatus: DeviceStatus }>): Promise<BulkItemResultDto> {
+    try {
+      const { loanId, deviceStatus } = await work();
+      return { index, inventoryNumber, ok: true, loanId, deviceStatus, error: null };
+    } catch (error) {
+      const known = toItemError(error);
+      if (!known) {
+        // Only the position and error class: the item carries personal data.
+        this.logger.error({ index, error: error instanceof Error ? error.name : 'unknown' }, 'Bulk loan item failed unexpectedly');
+      }
+      return { index, inventoryNumber, ok: false, loanId: null, deviceStatus: null, error: known ?? { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' } };
+    }
+  }
+
+  /** The scanned devices within the caller's scope (and the counter's school), keyed by inventory number, with their active loan. */
+  private async devicesByInventoryNumber(actor: Actor, inventoryNumbers: string[], schoolId?: string) {
+    const params: unknown[] = [[...new Set(inventoryNumbers)], actor.authorityId];
+    const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
+    const school = schoolId ? ` AND d.school_id = $${params.push(schoolId)}` : '';
+    // One query for the whole batch, by the unique (authority_id, inventory_number) index.
+    const rows: { id: string; inventoryNumber: string; status: DeviceStatus; activeLoanId: string | null }[] = await this.dataSource.query(
+      `SELECT d.id, d.inventory_number AS "inventoryNumber", d.status::text AS status, l.id AS "activeLoanId"
+         FROM devices d
+         LEFT JOIN loans l ON l.device_id = d.id AND l.returned_on IS NULL
+        WHERE d.authority_id = $2 AND d.inventory_number = ANY($1::text[]) AND ${scope}${school}`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.inventoryNumber, r]));
+  }
+}
+
+function summarize(results: BulkItemResultDto[]): BulkResultDto {
+  const succeeded = results.filter((r) => r.ok).length;
+  return { succeeded, failed: results.length - succeeded, results };
+}

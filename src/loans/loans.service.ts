@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AccessService, schoolScopeSql } from '../common/access';
+import { registerConstraintMessages } from '../common/constraint-messages';
+import { badRequest, conflict, illegalState, notFound } from '../common/errors';
+import { Page, toPage } from '../common/pagination';
+import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
+import type { DeviceStatus } from '../devices/device.entity';
+import { loanListQuery, LoanRow, loanSelectSql, personalFieldsVisibleTo, toLoanDto } from './loan-query';
+import { BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN, todayInBerlin } from './loan-rules';
+import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
+import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, ReturnLoanDto } from './loans.dto';
+
+registerConstraintMessages({
+  uq_loans_active_device: { field: 'deviceId', message: 'This device is already on loan' },
+  ck_loans_due: { field: 'dueOn', message: 'The due date must not be before the start of the loan' },
+  ck_loans_returned: { field: 'returnedOn', message: 'The return date must not be before the start of the loan' },
+  ck_loans_borrower_kind: { field: 'borrowerKind', message: 'borrowerKind must be student or teacher' },
+  ck_loans_return_condition: { field: 'condition', message: 'condition must be ok, damaged, defective or lost' },
+  fk_loans_device: { field: 'deviceId', message: 'The device does not exist in this authority' },
+  fk_loans_school: { field: 'schoolId', message: 'The school does not exist in this authority' },
+});
+
+/** What a lend needs besides the device: the borrower and the terms. */
+export type LendInput = LoanTermsDto & { borrowerKind: BorrowerKind };
+
+export interface ReturnInput {
+  returnedOn?: string;
+  condition: ReturnCondition;
+  notes?: string;
+  confirmEarmarkingBreach?: boolean;
+}
+
+/** The calendar day and the authority's loan settings a write works with (read once per request or batch). */
+export interface LoanContext {
+  today: string;
+  settings: LoanSettingsDto;
+}
+
+/** Fields of a loan that may go into the audit log: no name, reference, guardian, class or notes. */
+const auditTerms = (l: { deviceId: string; schoolId: string; borrowerKind: string; startedOn: string; dueOn: string; agreementSigned: boolean; accessories: string[] }) => ({
+  deviceId: l.deviceId,
+  schoolId: l.schoolId,
+  borrowerKind: l.borrowerKind,
+  startedOn: l.startedOn,
+  dueOn: l.dueOn,
+  agreementSigned: l.agreementSigned,
+  accessories: l.accessories,
+});
+
+@Injectable()
+export class LoansService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly lifecycle: DeviceLifecycleService,
+    private readonly settings: LoanSettingsService,
+  ) {}
+
+  async context(authorityId: string, em: EntityManager = this.dataSource.manager): Promise<LoanContext> {
+    return { today: todayInBerlin(), settings: await this.settings.forAuthority(authorityId, em) };
+  }
+
+  async list(actor: Actor, query: ListLoansQueryDto): Promise<Page<LoanDto>> {
+    const limit = query.limit ?? 50;
+    const { sql, params, personalFieldsVisible } = loanListQuery(actor, { ...query, limit });
+    const rows: LoanRow[] = await this.dataSource.query(sql, params);
+    return toPage(rows, limit, (r) => [r.dueOn, r.id], (r) => toLoanDto(r, personalFieldsVisible));
+  }
+
+  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<LoanDto> {
+    const row = await this.findRow(actor, id, em);
+    if (!row) throw notFound('Loan');
+    return toLoanDto(row, personalFieldsVisibleTo(actor));
+  }
+
+  /** One loan as a list row, within the caller's scope (personal fields as the caller may see them). */
+  async findRow(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<LoanRow | undefined> {
+    const params: unknown[] = [todayInBerlin(), id];
+    const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
+    const rows: LoanRow[] = await em.query(`${loanSelectSql(personalFieldsVisibleTo(actor), '$1')} WHERE l.id = $2 AND ${scope}`, params);
+    return rows[0];
+  }
+
+  /** The active loan of a device, if the caller may see it (for the device detail). */
+  async currentLoanOfDevice(actor: Actor, deviceId: string, em: EntityManager = this.dataSource.manager): Promise<LoanDto | null> {
+    const params: unknown[] = [todayInBerlin(), deviceId];
+    const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
+    const rows: LoanRow[] = await em.query(
+      `${loanSelectSql(personalFieldsVisibleTo(actor), '$1')} WHERE l.device_id = $2 AND l.returned_on IS NULL AND ${scope}`,
+      params,
+    );
+    return rows[0] ? toLoanDto(rows[0], personalFieldsVisibleTo(actor)) : null;
+  }
+
+  async lend(actor: Actor, dto: CreateLoanDto): Promise<LoanDto> {
+    const { deviceId, ...input } = dto;
+    return this.dataSource.transaction(async (em) => {
+      const ctx = await this.context(actor.authorityId!, em);
+      const { loanId } = await this.lendDevice(em, actor, deviceId, input, ctx);
+      return this.get(actor, loanId, em);
+    });
+  }
+
+  /**
+   * Lends one device inside the caller's transaction: device locked, rules checked, loan inserted, device `loaned`,
+   * history and audit written. The partial unique index `uq_loans_active_device` backs the one-active-loan rule.
+   */
+  async lendDevice(em: EntityManager, actor: Actor, deviceId: string, input: LendInput, ctx: LoanContext): Promise<{ loanId: string; deviceStatus: DeviceStatus }> {
+    const device = await this.lifecycle.lockDevice(em, deviceId);
+    if (!device || (await this.access.visibleSchoolIds(actor, [device.schoolId], em)).length === 0) throw notFound('Device');
+    if (device.status === 'loaned') throw conflict('This device is already on loan', { deviceStatus: device.status });
+    if (device.status !== 'available') {
+      throw illegalState(`A device that is ${device.status} cannot be lent; only available devices can`, { deviceStatus: device.status });
+    }
+    const startedOn = input.startedOn ?? ctx.today;
+    if (startedOn > ctx.today) throw badRequest('startedOn must not be in the future', 'startedOn');
+    const dueOn = input.dueOn ?? defaultDueDate(startedOn, ctx.settings.defaultDueMonthDay);
+    if (dueOn < startedOn) throw badRequest('dueOn must not be before startedOn', 'dueOn');
+    const accessories = input.accessories ?? [];
+    const agreementSigned = input.agreementSigned ?? false;
+    const [{ id: loanId }] = await em.query(
+      `INSERT INTO loans (authority_id, school_id, device_id, borrower_kind, borrower_name, borrower_reference, borrower_class, guardian_name,
+                          agreement_signed, accessories, notes, started_on, due_on, lent_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [
+        device.authorityId,
+        device.schoolId,
+        device.id,
+        input.borrowerKind,
+        input.borrowerName,
+        input.borrowerReference ?? null,
+        input.borrowerClass ?? null,
+        input.guardianName ?? null,
+        agreementSigned,
+        accessories,
+        input.notes ?? null,
+        startedOn,
+        dueOn,
+        actor.id,
+      ],
+    );
+    const after = await this.lifecycle.changeStatus(em, actor, device, { to: 'loaned', via: 'loan', kind: 'loaned', loanId });
+    await this.audit.record(em, actor, {
+      action: 'loan.created',
+      entityType: 'loan',
+      entityId: loanId,
+      authorityId: device.authorityId,
+      before: null,
+      after: auditTerms({ deviceId: device.id, schoolId: device.schoolId, borrowerKind: input.borrowerKind, startedOn, dueOn, agreementSigned, accessories }),
+    });
+    return { loanId, deviceStatus: after.status };
+  }
+
+  async return(actor: Actor, id: string, dto: ReturnLoanDto): Promise<LoanDto> {
+    return this.dataSource.transaction(async (em) => {
+      await this.returnLoan(em, actor, id, dto, todayInBerlin());
+      return this.get(actor, id, em);
+    });
+  }
+
+  /** Takes a loan back inside the caller's transaction; the device becomes available, in_repair or lost with it. */
+  async returnLoan(em: EntityManager, actor: Actor, loanId: string, input: ReturnInput, today: string): Promise<{ loanId: string; deviceStatus: DeviceStatus }> {
+    const loan = await this.lockLoan(em, actor, loanId);
+    if (loan.returnedOn) throw illegalState(`This loan was already returned on ${loan.returnedOn}`, { returnedOn: loan.returnedOn });
+    const returnedOn = input.returnedOn ?? today;
+    if (returnedOn > today) throw badRequest('returnedOn must not be in the future', 'returnedOn');
+    if (returnedOn < loan.startedOn) throw badRequest(`returnedOn must not be before the start of the loan (${loan.startedOn})`, 'returnedOn');
+    const device = await this.lifecycle.lockDevice(em, loan.deviceId);
+    if (!device) throw notFound('Device');
+    await em.query(
+      `UPDATE loans SET returned_on = $2, return_condition = $3, return_notes = $4, returned_by = $5, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [loanId, returnedOn, input.condition, input.notes ?? null, actor.id],
+    );
+    const after = await this.lifecycle.changeStatus(em, actor, device, {
+      to: STATUS_AFTER_RETURN[input.condition],
+      via: 'loan',
+      kind: 'returned',
+      loanId,
+      // The device history keeps the condition only: the return notes may name people.
+      reason: `Rückgabe: ${input.condition}`,
+      confirmations: { earmarkingBreach: input.confirmEarmarkingBreach ?? false },
+    });
+    await this.audit.record(em, actor, {
+      action: 'loan.returned',
+      entityType: 'loan',
+      entityId: loanId,
+      authorityId: loan.authorityId,
+      before: { returnedOn: null, returnCondition: null },
+      after: { returnedOn, returnCondition: input.condition },
+      meta: { deviceId: device.id, deviceStatus: after.status },
+    });
+    return { loanId, deviceStatus: after.status };
+  }
+
+  async extend(actor: Actor, id: string, dto: ExtendLoanDto): Promise<LoanDto> {
+    return this.dataSource.transaction(async (em) => {
+      const loan = await this.lockLoan(em, actor, id);
+      if (loan.returnedOn) throw illegalState('A returned loan cannot be extended', { returnedOn: loan.returnedOn });
+      if (dto.dueOn < loan.startedOn) throw badRequest(`dueOn must not be before the start of the loan (${loan.startedOn})`, 'dueOn');
+      await em.query(`UPDATE loans SET due_on = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.dueOn]);
+      await this.audit.record(em, actor, {
+        action: 'loan.extended',
+        entityType: 'loan',
+        entityId: id,
+        authorityId: loan.authorityId,
+        before: { dueOn: loan.dueOn },
+        after: { dueOn: dto.dueOn },
+      });
+      return this.get(actor, id, em);
+    });
+  }
+
+  /** Counts for the overview: `active` includes the overdue loans. */
+  async loanCounts(authorityId: string, today: string): Promise<{ active: number; overdue: number; returned: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE returned_on IS NULL) AS active,
+              count(*) FILTER (WHERE returned_on IS NULL AND due_on < $2::date) AS overdue,
+              count(*) FILTER (WHERE returned_on IS NOT NULL) AS returned
+         FROM loans WHERE authority_id = $1`,
+      [authorityId, today],
+    );
+    return { active: Number(row.active), overdue: Number(row.overdue), returned: Number(row.returned) };
+  }
+
+  /** Locks a loan the caller may see (FOR UPDATE); 404 otherwise. */
+  private async lockLoan(em: EntityManager, actor: Actor, id: string) {
+    const params: unknown[] = [id];
+    const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
+    const rows: { id: string; authorityId: string; schoolId: string; deviceId: string; startedOn: string; dueOn: string; returnedOn: string | null }[] = await em.query(
+      `SELECT l.id, l.authority_id AS "authorityId", l.school_id AS "schoolId", l.device_id AS "deviceId", l.started_on AS "startedOn",
+              l.due_on AS "dueOn", l.returned_on AS "returnedOn"
+         FROM loans l WHERE l.id = $1 AND ${scope} FOR UPDATE`,
+      params,
+    );
+    if (!rows[0]) throw notFound('Loan');
+    return rows[0];
+  }
+}

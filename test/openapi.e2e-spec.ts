@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestApp, TestApp } from './harness';
+
+const ROOT = join(__dirname, '..');
+const SPEC_FILE = join(ROOT, 'openapi.json');
+const METADATA_FILE = join(ROOT, 'src', 'metadata.ts');
+const UPDATE = process.env.UPDATE_OPENAPI === '1';
+
+/** Object keys sorted at every level, so the committed file diffs cleanly. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+/**
+ * The committed openapi.json and src/metadata.ts must match the code. `npm run openapi` regenerates both.
+ */
+describe('OpenAPI document', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    if (UPDATE) execFileSync(process.execPath, ['scripts/generate-openapi-metadata.mjs'], { cwd: ROOT, stdio: 'ignore' });
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('src/metadata.ts is what the swagger plugin derives from the current DTOs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'openapi-metadata-'));
+    execFileSync(process.execPath, ['scripts/generate-openapi-metadata.mjs', dir], { cwd: ROOT, stdio: 'ignore' });
+    const fresh = readFileSync(join(dir, 'metadata.ts'), 'utf8');
+    expect(readFileSync(METADATA_FILE, 'utf8') === fresh ? 'up to date' : 'stale: run npm run openapi').toBe('up to date');
+  });
+
+  it('openapi.json is the document the app serves', async () => {
+    const text = `${JSON.stringify(sorted(t.document), null, 2)}\n`;
+    if (UPDATE) writeFileSync(SPEC_FILE, text);
+    expect(existsSync(SPEC_FILE)).toBe(true);
+    const committed = readFileSync(SPEC_FILE, 'utf8');
+    expect(committed === text ? 'up to date' : 'stale: run npm run openapi').toBe('up to date');
+    const served = await t.http().get('/api/docs-json').expect(200);
+    expect(sorted(served.body)).toEqual(sorted(t.document));
+  });
+
+  it('documents every route with auth, and request bodies with their DTO properties', () => {
+    const publicRoutes = new Set(['get /api/health', 'post /api/v1/auth/login']);
+    for (const [path, item] of Object.entries(t.document.paths)) {
+      for (const [method, op] of Object.entries(item as Record<string, { security?: unknown[]; responses: Record<string, unknown> }>)) {
+        const key = `${method} ${path}`;
+        if (publicRoutes.has(key)) continue;
+        expect({ key, security: op.security }).toEqual({ key, security: [{ bearer: [] }] });
+        expect({ key, has401: '401' in op.responses }).toEqual({ key, has401: true });
+      }
+    }
+    const schemas = t.document.components?.schemas as Record<string, { properties?: Record<string, unknown> }>;
+    expect(Object.keys(schemas.CreateSchoolDto.properties ?? {})).toEqual(expect.arrayContaining(['name', 'schoolNumber', 'schoolType', 'studentCount']));
+  });
+});
