@@ -55,7 +55,7 @@ export class Loans1763700300000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_loans_authority_due ON loans (authority_id, due_on, id)`);
     await q.query(`CREATE INDEX ix_loans_device ON loans (device_id, started_on DESC)`);
     // The retention job looks for returned loans that still hold personal data; erased rows leave this index.
-    await q.query(`CREATE INDEX ix_loans_retention ON loans (returned_on) WHERE returned_on IS NOT NULL AND personal_data_erased_at IS NULL`);
+    await q.query(`CREATE INDEX ix_loans_retention ON loans (authority_id, returned_on) WHERE returned_on IS NOT NULL AND personal_data_erased_at IS NULL`);
     await q.query(`CREATE INDEX ix_loans_borrower ON loans (school_id, lower(borrower_reference)) WHERE borrower_reference IS NOT NULL`);
     // The device history's loan entries point at real loans.
     await q.query(`ALTER TABLE device_events ADD CONSTRAINT fk_device_events_loan FOREIGN KEY (loan_id) REFERENCES loans (id) ON DELETE RESTRICT`);

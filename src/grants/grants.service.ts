@@ -1,0 +1,269 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import { schoolScopeSql, tenantOf } from '../common/access';
+import { registerConstraintMessages } from '../common/constraint-messages';
+import { AppError, badRequest, conflict, illegalState } from '../common/errors';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { DEVICE_TYPES } from '../devices/device.entity';
+import { assertWritable, findGrant, GRANT_COLUMNS, GrantRow, grantVisibilitySql, toGrantDto } from './grant-access';
+import {
+  CreateGrantDto,
+  GRANT_TRANSITIONS,
+  GrantDeadlineDto,
+  GrantDto,
+  GrantListItemDto,
+  GrantSettingsDto,
+  ListGrantsQueryDto,
+  UpdateGrantDto,
+} from './grants.dto';
+import { percentToBp } from './money';
+
+registerConstraintMessages({
+  uq_grants_reference: { field: 'referenceNumber', message: 'A grant with this reference number already exists in this authority' },
+  ck_grants_period: { field: 'eligibleUntil', message: 'eligibleUntil must not be before eligibleFrom' },
+  fk_expenditures_grant: { message: 'The grant still has expenditures; delete them first' },
+});
+
+export const DEFAULT_DEADLINE_WARNING_DAYS = 90;
+
+/** Fields a reported or closed grant still accepts: its status (to reopen or close it) and notes. */
+const READ_ONLY_EXCEPTIONS = new Set(['status', 'notes', 'version']);
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export const today = () => new Date().toISOString().slice(0, 10);
+
+export function validateEarmarkingByType(value: Record<string, unknown> | undefined): void {
+  for (const [type, years] of Object.entries(value ?? {})) {
+    const field = `earmarkingYearsByType.${type}`;
+    if (!(DEVICE_TYPES as readonly string[]).includes(type)) throw badRequest(`${type} is not a device type`, field);
+    if (!Number.isInteger(years) || (years as number) < 0 || (years as number) > 30) throw badRequest(`${field} must be an integer from 0 to 30`, field);
+  }
+}
+
+/** Deadlines of a grant in the warning window (overdue ones included); only grants still being spent or reported have them. */
+export function grantDeadlines(g: Pick<GrantRow, 'status' | 'proofDueOn' | 'eligibleUntil'>, on: string, windowDays: number): GrantDeadlineDto[] {
+  const deadlines: GrantDeadlineDto[] = [];
+  if (g.status === 'planned' || g.status === 'approved') {
+    const left = daysBetween(on, g.eligibleUntil);
+    if (left >= 0 && left <= windowDays) deadlines.push({ kind: 'eligible_period_end', date: g.eligibleUntil, daysLeft: left });
+    if (g.proofDueOn) {
+      const proofLeft = daysBetween(on, g.proofDueOn);
+      if (proofLeft <= windowDays) deadlines.push({ kind: 'proof_of_use', date: g.proofDueOn, daysLeft: proofLeft });
+    }
+  }
+  return deadlines;
+}
+
+@Injectable()
+export class GrantsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly authorities: AuthoritiesService,
+  ) {}
+
+  async list(actor: Actor, query: ListGrantsQueryDto): Promise<Page<GrantListItemDto>> {
+    const limit = query.limit ?? 50;
+    const params: unknown[] = [];
+    const where = [grantVisibilitySql(actor, params)];
+    if (query.status) where.push(`g.status = $${params.push(query.status)}`);
+    if (query.program) where.push(`g.program = $${params.push(query.program)}`);
+    if (query.cursor) {
+      const [title, id] = decodeCursor(query.cursor, 2);
+      where.push(`(g.title, g.id) > ($${params.push(title)}, $${params.push(id)}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows: GrantRow[] = await this.dataSource.query(
+      `SELECT ${GRANT_COLUMNS} FROM grants g WHERE ${where.join(' AND ')} ORDER BY g.title, g.id LIMIT $${params.length}`,
+      params,
+    );
+    const page = toPage(rows, limit, (g) => [g.title, g.id], (g) => g);
+    const figures = await this.figuresOf(actor, page.items.map((g) => g.id));
+    const settings = await this.settings(actor);
+    const on = today();
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((g) => {
+        const f = figures.get(g.id) ?? { allocatedCents: 0, committedCents: 0, paidCents: 0 };
+        const deadlines = grantDeadlines(g, on, settings.deadlineWarningDays);
+        const base = actor.role === 'coordinator' ? f.allocatedCents : g.approvedCents;
+        return {
+          ...toGrantDto(g),
+          allocatedCents: f.allocatedCents,
+          spentCents: f.committedCents,
+          paidCents: f.paidCents,
+          remainingCents: base - f.committedCents,
+          deadlines,
+          deadlineSoon: deadlines.length > 0,
+        };
+      }),
+    };
+  }
+
+  /** Allocated, committed and paid per grant, in the caller's school scope: one grouped query per list page. */
+  private async figuresOf(actor: Actor, grantIds: string[]): Promise<Map<string, { allocatedCents: number; committedCents: number; paidCents: number }>> {
+    const result = new Map<string, { allocatedCents: number; committedCents: number; paidCents: number }>();
+    if (grantIds.length === 0) return result;
+    const params: unknown[] = [grantIds];
+    const allocScope = schoolScopeSql(actor, { authority: 'a.authority_id', school: 'a.school_id' }, params);
+    const expScope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
+    const rows: { grantId: string; allocatedCents: number; committedCents: number; paidCents: number }[] = await this.dataSource.query(
+      `SELECT g.id AS "grantId",
+              coalesce((SELECT sum(a.amount_cents) FROM grant_allocations a WHERE a.grant_id = g.id AND ${allocScope}), 0)::bigint AS "allocatedCents",
+              coalesce(x.committed, 0)::bigint AS "committedCents", coalesce(x.paid, 0)::bigint AS "paidCents"
+         FROM grants g
+         LEFT JOIN (SELECT e.grant_id, sum(e.gross_cents) AS committed, sum(e.gross_cents) FILTER (WHERE e.paid_on IS NOT NULL) AS paid
+                      FROM expenditures e WHERE e.grant_id = ANY($1::uuid[]) AND ${expScope} GROUP BY e.grant_id) x ON x.grant_id = g.id
+        WHERE g.id = ANY($1::uuid[])`,
+      params,
+    );
+    for (const r of rows) result.set(r.grantId, r);
+    return result;
+  }
+
+  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<GrantDto> {
+    return toGrantDto(await findGrant(em, actor, id));
+  }
+
+  async create(actor: Actor, dto: CreateGrantDto): Promise<GrantDto> {
+    const authorityId = tenantOf(actor);
+    validateEarmarkingByType(dto.earmarkingYearsByType);
+    if (dto.eligibleUntil < dto.eligibleFrom) throw badRequest('eligibleUntil must not be before eligibleFrom', 'eligibleUntil');
+    if (dto.status && dto.status !== 'planned' && dto.status !== 'approved') throw badRequest('A new grant is planned or approved', 'status');
+    return this.dataSource.transaction(async (em) => {
+      const [{ id }] = await em.query(
+        `INSERT INTO grants (authority_id, program, title, reference_number, decision_date, approved_cents, funding_rate_bp,
+                             eligible_from, eligible_until, proof_due_on, status, earmarking_years, earmarking_years_by_type, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+        [
+          authorityId,
+          dto.program,
+          dto.title,
+          dto.referenceNumber ?? null,
+          dto.decisionDate ?? null,
+          dto.approvedCents,
+          percentToBp(dto.fundingRatePercent),
+          dto.eligibleFrom,
+          dto.eligibleUntil,
+          dto.proofDueOn ?? null,
+          dto.status ?? 'planned',
+          dto.earmarkingYears ?? 5,
+          JSON.stringify(dto.earmarkingYearsByType ?? {}),
+          dto.notes ?? null,
+        ],
+      );
+      const created = toGrantDto(await findGrant(em, actor, id));
+      await this.audit.record(em, actor, { action: 'grant.created', entityType: 'grant', entityId: id, before: null, after: { ...created } });
+      return created;
+    });
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateGrantDto): Promise<GrantDto> {
+    validateEarmarkingByType(dto.earmarkingYearsByType);
+    return this.dataSource.transaction(async (em) => {
+      const before = await findGrant(em, actor, id, true);
+      if (dto.version !== undefined && dto.version !== before.version) {
+        throw new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The grant was changed by someone else (now version ${before.version}); reload and retry`, undefined, {
+          currentVersion: before.version,
+        });
+      }
+      const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateGrantDto] !== undefined && !READ_ONLY_EXCEPTIONS.has(k));
+      if (changed.length > 0) assertWritable(before);
+      const next = {
+        ...before,
+        ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)),
+        fundingRateBp: dto.fundingRatePercent !== undefined ? percentToBp(dto.fundingRatePercent) : before.fundingRateBp,
+      } as GrantRow;
+      if (dto.status && dto.status !== before.status && !GRANT_TRANSITIONS[before.status].includes(dto.status)) {
+        throw illegalState(`A grant that is ${before.status} cannot become ${dto.status}`, { currentStatus: before.status, requestedStatus: dto.status });
+      }
+      if (next.eligibleUntil < next.eligibleFrom) throw badRequest('eligibleUntil must not be before eligibleFrom', 'eligibleUntil');
+      await this.checkBudgetChange(em, before, next);
+      await em.query(
+        `UPDATE grants SET program = $2, title = $3, reference_number = $4, decision_date = $5, approved_cents = $6, funding_rate_bp = $7,
+                eligible_from = $8, eligible_until = $9, proof_due_on = $10, status = $11, earmarking_years = $12,
+                earmarking_years_by_type = $13, notes = $14, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [
+          id,
+          next.program,
+          next.title,
+          next.referenceNumber,
+          next.decisionDate,
+          next.approvedCents,
+          next.fundingRateBp,
+          next.eligibleFrom,
+          next.eligibleUntil,
+          next.proofDueOn,
+          next.status,
+          next.earmarkingYears,
+          JSON.stringify(next.earmarkingYearsByType),
+          next.notes,
+        ],
+      );
+      const after = toGrantDto(await findGrant(em, actor, id));
+      const action = dto.status && dto.status !== before.status ? 'grant.status_changed' : 'grant.updated';
+      await this.audit.record(em, actor, { action, entityType: 'grant', entityId: id, before: { ...toGrantDto(before) }, after: { ...after } });
+      return after;
+    });
+  }
+
+  /** The approved amount may not fall below what is allocated or committed, and the period must keep every invoice. */
+  private async checkBudgetChange(em: EntityManager, before: GrantRow, next: GrantRow): Promise<void> {
+    const [figures] = await em.query(
+      `SELECT (SELECT coalesce(sum(amount_cents), 0) FROM grant_allocations WHERE grant_id = $1)::bigint AS allocated,
+              (SELECT coalesce(sum(gross_cents), 0) FROM expenditures WHERE grant_id = $1)::bigint AS committed,
+              (SELECT count(*) FROM expenditures WHERE grant_id = $1 AND (invoice_date < $2 OR invoice_date > $3))::int AS outside`,
+      [before.id, next.eligibleFrom, next.eligibleUntil],
+    );
+    if (next.approvedCents < before.approvedCents) {
+      if (next.approvedCents < figures.allocated) {
+        throw conflict('The approved amount may not fall below the sum of the allocations', { allocatedCents: figures.allocated, approvedCents: next.approvedCents });
+      }
+      if (next.approvedCents < figures.committed) {
+        throw conflict('The approved amount may not fall below the committed spending', { committedCents: figures.committed, approvedCents: next.approvedCents });
+      }
+    }
+    if (figures.outside > 0) {
+      throw conflict(`${figures.outside} invoice(s) would fall outside the eligible period`, { invoicesOutside: figures.outside });
+    }
+  }
+
+  /** Deletes a grant without expenditures (its allocations go with it); reported and closed grants stay. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const before = await findGrant(em, actor, id, true);
+      assertWritable(before);
+      await em.query(`DELETE FROM grants WHERE id = $1`, [id]);
+      await this.audit.record(em, actor, { action: 'grant.deleted', entityType: 'grant', entityId: id, before: { ...toGrantDto(before) }, after: null });
+    });
+  }
+
+  /** The authority's grant settings with defaults filled in. */
+  async settings(actor: Actor, em?: EntityManager): Promise<Required<GrantSettingsDto>> {
+    const section = await this.authorities.settingsSection<GrantSettingsDto>(tenantOf(actor), 'grants', em);
+    return {
+      deadlineWarningDays: section.deadlineWarningDays ?? DEFAULT_DEADLINE_WARNING_DAYS,
+      categoryShareRules: section.categoryShareRules ?? [],
+    };
+  }
+
+  async updateSettings(actor: Actor, dto: GrantSettingsDto): Promise<Required<GrantSettingsDto>> {
+    await this.dataSource.transaction((em) => this.authorities.updateSettingsSection(em, actor, 'grants', { ...dto }));
+    return this.settings(actor);
+  }
+
+  /** Budget figures of all grants of an authority, for the statistics (spent = committed by orders). */
+  async budgetOverview(authorityId: string): Promise<{ grants: number; approvedCents: number; spentCents: number; remainingCents: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS grants, coalesce(sum(g.approved_cents), 0)::bigint AS "approvedCents",
+              coalesce(sum((SELECT sum(e.gross_cents) FROM expenditures e WHERE e.grant_id = g.id)), 0)::bigint AS "spentCents"
+         FROM grants g WHERE g.authority_id = $1`,
+      [authorityId],
+    );
+    return { grants: row.grants, approvedCents: row.approvedCents, spentCents: row.spentCents, remainingCents: row.approvedCents - row.spentCents };
+  }
+}

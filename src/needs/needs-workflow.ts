@@ -1,0 +1,87 @@
+import { forbidden, illegalState } from '../common/errors';
+import type { Role } from '../users/user.entity';
+
+export const NEED_CATEGORIES = ['student_devices', 'teacher_devices', 'displays', 'wlan', 'broadband', 'software', 'training', 'other'] as const;
+export type NeedCategory = (typeof NEED_CATEGORIES)[number];
+
+export const NEED_STATUSES = ['draft', 'submitted', 'approved', 'partially_approved', 'rejected'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+
+export const NEED_PRIORITIES = ['low', 'medium', 'high'] as const;
+export type NeedPriority = (typeof NEED_PRIORITIES)[number];
+
+export const NEED_DECISIONS = ['approved', 'partially_approved', 'rejected'] as const;
+export type NeedDecision = (typeof NEED_DECISIONS)[number];
+
+/** Requests awaiting something from someone: the school (draft) or the office (submitted). */
+export const OPEN_NEED_STATUSES: readonly NeedStatus[] = ['draft', 'submitted'];
+
+export type NeedAction = 'edit' | 'delete' | 'submit' | 'withdraw' | 'approve' | 'partially_approve' | 'reject' | 'link_grant';
+
+interface ActionRule {
+  /** The statuses the action starts from. */
+  from: readonly NeedStatus[];
+  /** The status it leads to; absent when the status stays. */
+  to?: NeedStatus;
+  /** Who may take it (the school scope is checked separately). */
+  roles: readonly Role[];
+}
+
+const SCHOOL_AND_OFFICE: readonly Role[] = ['office', 'coordinator'];
+const OFFICE: readonly Role[] = ['office'];
+
+/**
+ * The whole workflow in one table. Schools (coordinators, and the office on their behalf) write and submit;
+ * a submitted request can be withdrawn back to draft until the office decides; decisions are final;
+ * only what was granted can be linked to the grant that funds it.
+ */
+export const NEED_WORKFLOW: Readonly<Record<NeedAction, ActionRule>> = {
+  edit: { from: ['draft'], roles: SCHOOL_AND_OFFICE },
+  delete: { from: ['draft'], roles: SCHOOL_AND_OFFICE },
+  submit: { from: ['draft'], to: 'submitted', roles: SCHOOL_AND_OFFICE },
+  withdraw: { from: ['submitted'], to: 'draft', roles: SCHOOL_AND_OFFICE },
+  approve: { from: ['submitted'], to: 'approved', roles: OFFICE },
+  partially_approve: { from: ['submitted'], to: 'partially_approved', roles: OFFICE },
+  reject: { from: ['submitted'], to: 'rejected', roles: OFFICE },
+  link_grant: { from: ['approved', 'partially_approved'], roles: OFFICE },
+};
+
+export const DECISION_ACTIONS: Readonly<Record<NeedDecision, NeedAction>> = {
+  approved: 'approve',
+  partially_approved: 'partially_approve',
+  rejected: 'reject',
+};
+
+const VERBS: Readonly<Record<NeedAction, string>> = {
+  edit: 'edited',
+  delete: 'deleted',
+  submit: 'submitted',
+  withdraw: 'withdrawn',
+  approve: 'approved',
+  partially_approve: 'partially approved',
+  reject: 'rejected',
+  link_grant: 'linked to a grant',
+};
+
+export function canTakeAction(action: NeedAction, status: NeedStatus, role: Role): boolean {
+  const rule = NEED_WORKFLOW[action];
+  return rule.roles.includes(role) && rule.from.includes(status);
+}
+
+/**
+ * The status an action leads to, or the error that refuses it: 403 for a role that may never take it,
+ * 409 ILLEGAL_STATE (with the current status) for an action the current status does not allow.
+ */
+export function nextStatus(action: NeedAction, status: NeedStatus, role: Role): NeedStatus {
+  const rule = NEED_WORKFLOW[action];
+  if (!rule.roles.includes(role)) throw forbidden(`Only ${rule.roles.join(' or ')} users may do this`);
+  if (!rule.from.includes(status)) {
+    const allowed = rule.from.map((s) => s.replace('_', ' ')).join(' or ');
+    throw illegalState(`A ${status.replace('_', ' ')} request cannot be ${VERBS[action]} (only ${allowed} ones)`, {
+      currentStatus: status,
+      action,
+      allowedFrom: rule.from,
+    });
+  }
+  return rule.to ?? status;
+}
