@@ -1,0 +1,60 @@
+import type { Actor } from '../auth/actor';
+import { schoolScopeSql } from '../common/access';
+import { decodeCursor } from '../common/pagination';
+import type { NeedDto } from './needs.dto';
+import type { NeedCategory, NeedPriority, NeedStatus } from './needs-workflow';
+
+export interface NeedsFilter {
+  schoolId?: string;
+  status?: NeedStatus;
+  category?: NeedCategory;
+  priority?: NeedPriority;
+  grantId?: string;
+}
+
+/** The columns of a request as NeedDto fields, plus the school's name and number. */
+export const NEED_COLUMNS = `
+  r.id, r.authority_id AS "authorityId", r.school_id AS "schoolId", s.name AS "schoolName", s.school_number AS "schoolNumber",
+  r.category::text AS category, r.title, r.quantity, r.estimated_cost_cents AS "estimatedCostCents", r.justification,
+  r.priority::text AS priority, r.status::text AS status, r.approved_quantity AS "approvedQuantity", r.approved_cents AS "approvedCents",
+  r.decision_reason AS "decisionReason", r.grant_id AS "grantId", r.created_by AS "createdBy", r.submitted_by AS "submittedBy",
+  r.submitted_at AS "submittedAt", r.decided_by AS "decidedBy", r.decided_at AS "decidedAt", r.version,
+  r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+/**
+ * The needs list as raw SQL, newest first, through the school scope: the list endpoint pages it,
+ * the Excel export streams it. Rows come back in NeedDto shape (bigint cents arrive as numbers).
+ * With `page`, the keyset cursor and `limit + 1` rows are applied.
+ */
+export function needsListQuery(actor: Actor, filter: NeedsFilter, page?: { cursor?: string; limit: number }): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = [schoolScopeSql(actor, { authority: 'r.authority_id', school: 'r.school_id' }, params)];
+  if (filter.schoolId) where.push(`r.school_id = $${params.push(filter.schoolId)}`);
+  if (filter.status) where.push(`r.status = $${params.push(filter.status)}`);
+  if (filter.category) where.push(`r.category = $${params.push(filter.category)}`);
+  if (filter.priority) where.push(`r.priority = $${params.push(filter.priority)}`);
+  if (filter.grantId) where.push(`r.grant_id = $${params.push(filter.grantId)}`);
+  if (page?.cursor) {
+    const [createdAt, id] = decodeCursor(page.cursor, 2);
+    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
+      decodeCursor('', 2); // throws the standard 400 on `cursor`
+    }
+    where.push(`(r.created_at, r.id) < ($${params.push(createdAt)}::timestamptz, $${params.push(id)}::uuid)`);
+  }
+  const limit = page ? ` LIMIT $${params.push(page.limit + 1)}` : '';
+  const sql = `SELECT ${NEED_COLUMNS}
+      FROM need_requests r JOIN schools s ON s.id = r.school_id
+     WHERE ${where.join(' AND ')}
+     ORDER BY r.created_at DESC, r.id DESC${limit}`;
+  return { sql, params };
+}
+
+/** The sort key the next page starts after: the full-precision timestamp (a JS Date would drop the microseconds). */
+export const NEED_CURSOR_COLUMNS = `to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorCreatedAt"`;
+
+export type NeedRow = NeedDto & { cursorCreatedAt?: string };
+
+export function toNeedDto(row: NeedRow): NeedDto {
+  const { cursorCreatedAt: _cursor, ...dto } = row;
+  return dto;
+}
