@@ -28,7 +28,7 @@ export interface BenchDatabase {
 /** DATABASE_URL when set, otherwise the persistent embedded bench server. Migrations are applied either way. */
 export async function openBenchDatabase(): Promise<BenchDatabase> {
   let url = process.env.DATABASE_URL;
-  let stop = async () => undefined;
+  let stop = async (): Promise<void> => undefined;
   if (!url) {
     log(`DATABASE_URL is not set: embedded PostgreSQL in ${BENCH_PG_DIR} on port ${BENCH_PG_PORT}`);
     const handle = await startEmbeddedPostgres({ dataDir: BENCH_PG_DIR, port: BENCH_PG_PORT, persistent: true });
@@ -185,15 +185,19 @@ export async function runLoad(options: {
 }): Promise<LoadResult> {
   const run = async (seconds: number) => {
     const latencies: number[] = [];
-    const instance = autocannon({
-      url: options.baseUrl,
-      connections: options.connections,
-      duration: seconds,
-      headers: options.headers,
-      requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: options.path() }) }],
-    } as autocannon.Options);
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-    const result = await instance;
+    const result = await new Promise<autocannon.Result>((done, fail) => {
+      const instance = autocannon(
+        {
+          url: options.baseUrl,
+          connections: options.connections,
+          duration: seconds,
+          headers: options.headers,
+          requests: [{ method: 'GET', setupRequest: (req: autocannon.Request) => ({ ...req, path: options.path() }) }],
+        },
+        (error, res) => (error ? fail(error) : done(res)),
+      );
+      instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+    });
     latencies.sort((a, b) => a - b);
     return {
       requests: latencies.length,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { Client } from 'pg';
 import { log, openBenchDatabase, withClient } from './common';
+import { coveragePart } from './seed-coverage';
 import { authoritiesPart, devicesPart, schoolsPart } from './seed-devices';
 
 /**
@@ -23,7 +24,7 @@ export interface SeedPart {
 }
 
 /** In order: later parts use earlier ones. A feature adds its part here (one line). */
-export const SEED_PARTS: SeedPart[] = [authoritiesPart, schoolsPart, devicesPart];
+export const SEED_PARTS: SeedPart[] = [authoritiesPart, schoolsPart, devicesPart, coveragePart];
 
 function listArg(name: string): string[] | undefined {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));

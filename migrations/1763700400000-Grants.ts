@@ -21,7 +21,7 @@ export class Grants1763700400000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE grants (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        authority_id uuid NOT NULL REFERENCES authorities(id) ON DELETE RESTRICT,
+        authority_id uuid NOT NULL REFERENCES authorities(id),
         program grant_program NOT NULL,
         title varchar(200) NOT NULL CHECK (title <> ''),
         reference_number varchar(100) CHECK (reference_number <> ''),
@@ -59,7 +59,7 @@ export class Grants1763700400000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT uq_grant_allocations_school UNIQUE (grant_id, school_id),
         CONSTRAINT fk_grant_allocations_grant FOREIGN KEY (authority_id, grant_id) REFERENCES grants (authority_id, id) ON DELETE CASCADE,
-        CONSTRAINT fk_grant_allocations_school FOREIGN KEY (authority_id, school_id) REFERENCES schools (authority_id, id) ON DELETE RESTRICT
+        CONSTRAINT fk_grant_allocations_school FOREIGN KEY (authority_id, school_id) REFERENCES schools (authority_id, id)
       )`);
     await q.query(`CREATE INDEX ix_grant_allocations_school ON grant_allocations (school_id)`);
 
@@ -83,8 +83,8 @@ export class Grants1763700400000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT uq_expenditures_authority_id UNIQUE (authority_id, id),
-        CONSTRAINT fk_expenditures_grant FOREIGN KEY (authority_id, grant_id) REFERENCES grants (authority_id, id) ON DELETE RESTRICT,
-        CONSTRAINT fk_expenditures_school FOREIGN KEY (authority_id, school_id) REFERENCES schools (authority_id, id) ON DELETE RESTRICT,
+        CONSTRAINT fk_expenditures_grant FOREIGN KEY (authority_id, grant_id) REFERENCES grants (authority_id, id),
+        CONSTRAINT fk_expenditures_school FOREIGN KEY (authority_id, school_id) REFERENCES schools (authority_id, id),
         CONSTRAINT ck_expenditures_gross CHECK (gross_cents > 0 AND gross_cents < 10000000000000),
         -- an invoice has a number and a date together; a payment needs an invoice
         CONSTRAINT ck_expenditures_invoice CHECK ((invoice_number IS NULL) = (invoice_date IS NULL)),
@@ -97,6 +97,7 @@ export class Grants1763700400000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_expenditures_grant_school ON expenditures (grant_id, school_id)`);
     await q.query(`CREATE INDEX ix_expenditures_school ON expenditures (school_id)`);
 
+    // Foreign keys to parents that must stay are NO ACTION (the default): a delete that would orphan a row is a 23503, a 409.
     // A device was bought by at most one expenditure (device_id is the primary key).
     await q.query(`
       CREATE TABLE expenditure_devices (
@@ -104,7 +105,7 @@ export class Grants1763700400000 implements MigrationInterface {
         expenditure_id uuid NOT NULL,
         authority_id uuid NOT NULL,
         CONSTRAINT fk_expenditure_devices_expenditure FOREIGN KEY (authority_id, expenditure_id) REFERENCES expenditures (authority_id, id) ON DELETE CASCADE,
-        CONSTRAINT fk_expenditure_devices_device FOREIGN KEY (authority_id, device_id) REFERENCES devices (authority_id, id) ON DELETE RESTRICT
+        CONSTRAINT fk_expenditure_devices_device FOREIGN KEY (authority_id, device_id) REFERENCES devices (authority_id, id)
       )`);
     await q.query(`CREATE INDEX ix_expenditure_devices_expenditure ON expenditure_devices (expenditure_id)`);
   }

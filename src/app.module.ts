@@ -9,17 +9,23 @@ import { AuthModule } from './auth/auth.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
 import { CommonModule } from './common/common.module';
 import { DevicesModule } from './devices/devices.module';
+import { ExportsModule } from './exports/exports.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { GrantsModule } from './grants/grants.module';
+import { CoverageModule } from './coverage/coverage.module';
 import { HealthModule } from './health/health.module';
+import { NeedsModule } from './needs/needs.module';
+import { StatsModule } from './stats/stats.module';
+import { LoansModule } from './loans/loans.module';
 import { SchoolsModule } from './schools/schools.module';
 import { UsersModule } from './users/users.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, AuditModule];
+export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, CoverageModule, StatsModule, ExportsModule, AuditModule];
 
 @Module({})
 export class AppModule {

@@ -18,8 +18,10 @@ type PluginMetadata = {
  * other response decorator (e.g. @ApiNotFoundResponse); we apply those success responses ourselves.
  */
 export async function loadOpenApiMetadata(): Promise<void> {
-  const generated = (await import('../metadata.js')) as unknown as { default: () => Promise<PluginMetadata> };
-  const metadata = await generated.default();
+  const generated = (await import('../metadata.js')) as unknown as { default: (() => Promise<PluginMetadata>) | { default: () => Promise<PluginMetadata> } };
+  // Under jest (swc) `default` is the function; from the compiled CommonJS build, import() wraps module.exports once more.
+  const load = typeof generated.default === 'function' ? generated.default : generated.default.default;
+  const metadata = await load();
   await SwaggerModule.loadPluginMetadata(async () => metadata);
   for (const [fileImport, classes] of metadata['@nestjs/swagger']?.controllers ?? []) {
     const file = await fileImport;

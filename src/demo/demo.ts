@@ -2,12 +2,21 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { DEMO_AUTHORITY_SLUG, DEMO_PASSWORD, seedBase } from './base.seed';
 import type { DemoSeed } from './demo-context';
+import { seedDevices } from './devices.seed';
+import { seedGrants } from './grants.seed';
+import { seedNeeds } from './needs.seed';
 
 /**
  * The features' demo seeds, in order (devices before loans and grants, which use them).
  * A feature adds its seed here.
  */
-export const FEATURE_SEEDS: { name: string; seed: DemoSeed }[] = [];
+export const FEATURE_SEEDS: { name: string; seed: DemoSeed }[] = [
+  { name: 'devices', seed: seedDevices },
+  // grants link invoices to the devices the devices seed created (keep it after devices)
+  { name: 'grants', seed: seedGrants },
+  // needs link to the first grant when the grants seed ran before them
+  { name: 'needs', seed: seedNeeds },
+];
 
 /** Loads the demo data once (all in one transaction); later runs find it and leave it alone. */
 export async function loadDemo(dataSource: DataSource): Promise<{ created: boolean; logins: { role: string; email: string }[] }> {

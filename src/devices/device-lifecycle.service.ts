@@ -103,7 +103,7 @@ export class DeviceLifecycleService {
     const retiredOn = change.to === 'retired' ? (change.retiredOn ?? new Date().toISOString().slice(0, 10)) : null;
     // em.query returns [rows, rowCount] for UPDATE ... RETURNING.
     const [updatedRows] = await em.query(
-      `UPDATE devices SET status = $2, retired_on = $3, retirement_reason = CASE WHEN $2 = 'retired' THEN $4 ELSE NULL END,
+      `UPDATE devices SET status = $2::device_status, retired_on = $3, retirement_reason = CASE WHEN $2::device_status = 'retired' THEN $4 ELSE NULL END,
               version = version + 1, updated_at = now()
         WHERE id = $1 RETURNING version`,
       [device.id, change.to, retiredOn, change.reason ?? null],

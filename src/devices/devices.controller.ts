@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { PageQueryDto } from '../common/pagination';
@@ -17,6 +17,9 @@ import {
   UpdateDeviceDto,
 } from './devices.dto';
 import { DevicesService } from './devices.service';
+import { DeviceImportService, IMPORT_LIMITS } from './import/device-import.service';
+import { ImportFileInterceptor } from './import/import-file.interceptor';
+import { ImportDevicesQueryDto, ImportReportDto } from './import/import.dto';
 
 @ApiTags('devices')
 @Authenticated()
@@ -25,6 +28,7 @@ export class DevicesController {
   constructor(
     private readonly devices: DevicesService,
     private readonly actions: DeviceActionsService,
+    private readonly importer: DeviceImportService,
   ) {}
 
   /** The devices the caller may see, filtered, sorted and paged by cursor (no total count: pages stay fast at any size). */
@@ -64,6 +68,27 @@ export class DevicesController {
   @ApiConflictResponse({ description: 'The inventory number, or the serial number of this manufacturer, exists' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateDeviceDto): Promise<DeviceDto> {
     return this.devices.create(actor, dto);
+  }
+
+  /**
+   * Imports a supplier's delivery list (.xlsx or .csv, German or English headings, German number and date formats).
+   * `dryRun=true` only validates and reports per row; a real import writes all new rows or none (400 with the report).
+   * Rows already in the inventory are reported as duplicates and skipped.
+   */
+  @Post('import')
+  @HttpCode(200)
+  @Roles('office', 'coordinator')
+  @UseInterceptors(ImportFileInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBadRequestResponse({ description: 'A malformed file, or problems in rows (details.report lists them); nothing was written' })
+  @ApiPayloadTooLargeResponse({ description: `More than ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB or ${IMPORT_LIMITS.maxRows} rows` })
+  importFile(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @Query() query: ImportDevicesQueryDto,
+  ): Promise<ImportReportDto> {
+    return this.importer.import(actor, file, { dryRun: query.dryRun === true, schoolId: query.schoolId });
   }
 
   /** Changes the device's data; send the version you read (409 STALE_VERSION when someone was faster). */

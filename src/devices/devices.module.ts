@@ -6,11 +6,12 @@ import { DeviceLifecycleService } from './device-lifecycle.service';
 import { Device } from './device.entity';
 import { DevicesController } from './devices.controller';
 import { DevicesService } from './devices.service';
+import { DeviceImportService } from './import/device-import.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Device, DeviceEvent])],
   controllers: [DevicesController],
-  providers: [DeviceLifecycleService, DevicesService, DeviceActionsService],
+  providers: [DeviceLifecycleService, DevicesService, DeviceActionsService, DeviceImportService],
   exports: [DeviceLifecycleService, DevicesService],
 })
 export class DevicesModule {}

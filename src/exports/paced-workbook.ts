@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { CellValue, ColumnDef, columnLetter, ExportLang, numFmtOf } from './xlsx-format';
+import { CellValue, ColumnDef, columnLetter, ExportLang, numFmtOf, StyledCell, sumFormula } from './xlsx-format';
 
 /**
  * How much worksheet XML may wait for the zip compressor before the writer pauses. ExcelJS's row commit
@@ -21,8 +21,13 @@ export interface PacedWorkbookOptions {
 }
 
 export interface SheetOptions {
-  /** Landscape, fit to one page wide, header row repeated on every page (default true). */
+  /** Landscape (default) or portrait; always fit to one page wide. */
   landscape?: boolean;
+  /**
+   * A list sheet (default): row 1 is the columns' bold headings, frozen, with an autofilter, repeated on every printed page.
+   * Without it the sheet is free-form (an overview): the columns give only widths, rows bring their own formats.
+   */
+  header?: boolean;
 }
 
 /** Stream-like things we may wait on: Node streams and archiver's readable-stream v2 ones. */
@@ -64,23 +69,23 @@ export class PacedWorkbook {
     this.book.creator = 'Schul-IT-Inventar';
   }
 
-  /** Starts a sheet with a bold, frozen, filterable header row of the columns' headings. */
+  /** Starts a sheet; a list sheet gets a bold, frozen, filterable header row of the columns' headings. */
   addSheet<Row>(name: string, columns: ColumnDef<Row>[], options: SheetOptions = {}): SheetWriter<Row> {
     if (this.current && !this.current.committed) throw new Error(`Commit sheet ${this.current.name} before starting ${name}`);
-    const landscape = options.landscape ?? true;
+    const list = options.header ?? true;
     const worksheet = this.book.addWorksheet(name, {
-      views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }],
+      views: list ? [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }] : [],
       pageSetup: {
-        orientation: landscape ? 'landscape' : 'portrait',
+        orientation: options.landscape === false ? 'portrait' : 'landscape',
         paperSize: 9, // A4
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0, // as many pages long as needed
-        printTitlesRow: '1:1',
+        ...(list ? { printTitlesRow: '1:1' } : {}),
       },
-      autoFilter: columns.length ? `A1:${columnLetter(columns.length)}1` : undefined,
+      autoFilter: list && columns.length ? `A1:${columnLetter(columns.length)}1` : undefined,
     } as Partial<ExcelJS.AddWorksheetOptions>);
-    const sheet = new SheetWriter<Row>(name, worksheet, columns, this.out, this.options);
+    const sheet = new SheetWriter<Row>(name, worksheet, columns, this.out, this.options, list);
     this.current = sheet as SheetWriter<unknown>;
     return sheet;
   }
@@ -104,8 +109,16 @@ export class SheetWriter<Row> {
   private sinceCheck = 0;
   private readonly checkEvery: number;
   private readonly maxPending: number;
-  /** Data rows written (the header row not counted). */
+  /** Integer sums of the columns that have a `total` (cents or units). */
+  private readonly totals: number[];
+  private readonly totalColumns: number[];
+  /** Data rows written (header and free-form rows not counted). */
   rowCount = 0;
+  /** The sheet row the next row will be. */
+  nextRow = 1;
+  /** The sheet rows of the first and last data row (for formulas over the data). */
+  firstDataRow: number | null = null;
+  lastDataRow: number | null = null;
   committed = false;
 
   constructor(
@@ -114,44 +127,73 @@ export class SheetWriter<Row> {
     readonly columns: ColumnDef<Row>[],
     private readonly out: Writable,
     private readonly options: PacedWorkbookOptions,
+    list: boolean,
   ) {
     this.checkEvery = options.checkEvery ?? DEFAULT_CHECK_EVERY;
     this.maxPending = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
+    this.totals = columns.map(() => 0);
+    this.totalColumns = columns.flatMap((c, i) => (c.total ? [i] : []));
     worksheet.columns = columns.map((c, i) => {
-      const numFmt = numFmtOf(c.kind);
+      const numFmt = list ? numFmtOf(c.kind) : undefined;
       return { key: `c${i}`, width: c.width, ...(numFmt ? { style: { numFmt } } : {}) };
     });
-    const header = worksheet.addRow(columns.map((c) => c.header[options.lang]));
-    header.eachCell((cell) => {
-      // The header cells must not inherit the columns' number formats.
+    if (list) this.addHeader(columns.map((c) => c.header[options.lang]));
+  }
+
+  /** A bold heading row (the cells do not take the columns' number formats). */
+  addHeader(texts: string[]): number {
+    const row = this.worksheet.addRow(texts);
+    row.eachCell((cell) => {
       cell.style = { font: { bold: true }, alignment: { vertical: 'middle', wrapText: true } };
     });
-    header.commit();
-  }
-
-  /** The 1-based sheet row of the first data row. */
-  get firstDataRow(): number {
-    return 2;
-  }
-
-  /** The sheet row of the last data row written so far (1 when none). */
-  get lastDataRow(): number {
-    return 1 + this.rowCount;
+    row.commit();
+    return this.nextRow++;
   }
 
   /** Writes one data row through the columns' value functions. Call `paced()` (or use `addRows`) to wait when needed. */
   addRow(row: Row): void {
     const values = new Array<CellValue>(this.columns.length);
     for (let i = 0; i < this.columns.length; i++) values[i] = this.columns[i].value(row);
+    for (const i of this.totalColumns) this.totals[i] += this.columns[i].total!(row) ?? 0;
     this.worksheet.addRow(values).commit();
+    this.firstDataRow ??= this.nextRow;
+    this.lastDataRow = this.nextRow++;
     this.rowCount++;
   }
 
-  /** Writes a row of raw cell values (totals, notes), optionally bold; does not count as a data row. */
-  addExtraRow(values: CellValue[], options: { bold?: boolean } = {}): void {
-    const row = this.worksheet.addRow(values);
-    if (options.bold) row.eachCell((cell) => (cell.font = { bold: true }));
+  /** Writes a free-form row: plain values or cells with their own format. Returns its sheet row. */
+  addCells(cells: (CellValue | StyledCell)[], options: { bold?: boolean } = {}): number {
+    const isStyled = (c: CellValue | StyledCell): c is StyledCell => c !== null && typeof c === 'object' && !(c instanceof Date) && 'value' in c;
+    const row = this.worksheet.addRow(cells.map((c) => (isStyled(c) ? c.value : c)));
+    cells.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      const styled = isStyled(c) ? c : null;
+      if (styled?.numFmt) cell.numFmt = styled.numFmt;
+      if (styled?.bold || options.bold) cell.font = { bold: true };
+    });
     row.commit();
+    return this.nextRow++;
+  }
+
+  /**
+   * The totals row under the data: the label in the first column, and for every column with a `total`
+   * a SUM formula over the data rows whose cached value is the exact integer sum.
+   */
+  addTotalsRow(labelText: string): number {
+    const first = this.firstDataRow ?? this.nextRow;
+    const last = this.lastDataRow ?? this.nextRow - 1;
+    const cells: StyledCell[] = this.columns.map((c, i) => {
+      if (!c.total) return { value: i === 0 ? labelText : null };
+      const sum = this.totals[i];
+      const formula = sumFormula(i + 1, first, last, c.kind === 'euro' ? sum / 100 : sum);
+      return { value: formula, numFmt: numFmtOf(c.kind) };
+    });
+    return this.addCells(cells, { bold: true });
+  }
+
+  /** The integer sum (cents or units) of a column with a `total`, over the rows written so far. */
+  totalOf(columnIndex: number): number {
+    return this.totals[columnIndex];
   }
 
   /** Writes the rows, pausing whenever the zip or the client lags behind. */
@@ -164,7 +206,6 @@ export class SheetWriter<Row> {
       }
     }
   }
-
   /**
    * Waits while the sheet's XML waits for the compressor beyond the limit, or while the output
    * (the HTTP response) wants draining. Returns at once when neither lags.
@@ -174,11 +215,16 @@ export class SheetWriter<Row> {
     signal?.throwIfAborted();
     // `stream` is ExcelJS's buffer for this sheet; its `pipes` are what archiver reads it through.
     const pipes = ((this.worksheet as unknown as { stream?: { pipes?: WritableLike[] } }).stream?.pipes ?? []) as WritableLike[];
-    for (const pipe of pipes) {
-      if (pendingBytes(pipe) > this.maxPending && needsDrain(pipe)) await once(pipe as never, 'drain', { signal });
+    try {
+      for (const pipe of pipes) {
+        if (pendingBytes(pipe) > this.maxPending && needsDrain(pipe)) await once(pipe as never, 'drain', { signal });
+      }
+      const out = this.out as unknown as WritableLike;
+      if (needsDrain(out) && !out.destroyed) await once(out as never, 'drain', { signal });
+    } catch (error) {
+      // Report why (the client went away), not just that a wait was cut short.
+      throw signal?.aborted ? signal.reason : error;
     }
-    const out = this.out as unknown as WritableLike;
-    if (needsDrain(out) && !out.destroyed) await once(out as never, 'drain', { signal });
   }
 
   /** Ends the sheet; the next one may start. */

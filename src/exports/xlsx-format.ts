@@ -21,16 +21,17 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 export const EURO_FORMAT = '#,##0.00 €';
 export const DATE_FORMAT = 'dd.mm.yyyy';
 export const INTEGER_FORMAT = '#,##0';
-export const PERCENT_FORMAT = '0.0 %';
+export const PERCENT_FORMAT = '0 %';
 
 /** What a column holds decides its number format (and how its values are converted). */
-export type ColumnKind = 'text' | 'euro' | 'date' | 'integer' | 'percent';
+export type ColumnKind = 'text' | 'euro' | 'date' | 'integer' | 'decimal' | 'percent';
 
 const FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
   euro: EURO_FORMAT,
   date: DATE_FORMAT,
   integer: INTEGER_FORMAT,
+  decimal: '#,##0.0#',
   percent: PERCENT_FORMAT,
 };
 
@@ -45,9 +46,21 @@ export interface ColumnDef<Row> {
   kind: ColumnKind;
   /** The cell value: euros as numbers (use `euros(cents)`), dates as `Date` (use `excelDate`), text as strings. */
   value: (row: Row) => CellValue;
+  /**
+   * For a totals row: the integer this row adds (cents for euro columns, units for counts). Summed as integers,
+   * so the total's cached value is exact; the cell itself is a SUM formula Excel can recheck.
+   */
+  total?: (row: Row) => number | null;
 }
 
 export type CellValue = string | number | Date | null | { formula: string; result: number };
+
+/** A cell with its own format, for free-form rows (overview blocks, totals). */
+export interface StyledCell {
+  value: CellValue;
+  numFmt?: string;
+  bold?: boolean;
+}
 
 /** Cents (integers, the database's money) as the euro amount Excel shows; exact to the cent. */
 export function euros(cents: number | null | undefined): number | null {
@@ -74,11 +87,18 @@ export function columnLetter(n: number): string {
   return letters;
 }
 
-/** `=SUM(H2:H50001)` over a column's data rows, with the exact cent sum as the value Excel shows before recalculating. */
-export function sumFormula(column: number, firstRow: number, lastRow: number, cents: number, sheet?: string): { formula: string; result: number } {
+/**
+ * `SUM(H2:H50001)` over a column's data rows, with `result` as the value Excel shows before it recalculates
+ * (pass the exact integer sum converted once: cents / 100 for euros).
+ */
+export function sumFormula(column: number, firstRow: number, lastRow: number, result: number, sheet?: string): { formula: string; result: number } {
   const letter = columnLetter(column);
-  const prefix = sheet ? `'${sheet.replace(/'/g, "''")}'!` : '';
-  // An empty range still needs a valid formula: SUM over the header-free row range yields 0.
-  const formula = lastRow >= firstRow ? `SUM(${prefix}${letter}${firstRow}:${letter}${lastRow})` : '0';
-  return { formula, result: cents / 100 };
+  // An empty range still needs a valid formula.
+  const formula = lastRow >= firstRow ? `SUM(${sheetRef(sheet)}${letter}${firstRow}:${letter}${lastRow})` : '0';
+  return { formula, result };
+}
+
+/** `'Sheet name'!` for a reference into another sheet (quotes doubled), or nothing for the same sheet. */
+export function sheetRef(sheet?: string): string {
+  return sheet ? `'${sheet.replace(/'/g, "''")}'!` : '';
 }

@@ -237,6 +237,8 @@ export class GrantsService {
     await this.dataSource.transaction(async (em) => {
       const before = await findGrant(em, actor, id, true);
       assertWritable(before);
+      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM expenditures WHERE grant_id = $1`, [id]);
+      if (n > 0) throw conflict('The grant has expenditures; delete them first', { expenditures: n });
       await em.query(`DELETE FROM grants WHERE id = $1`, [id]);
       await this.audit.record(em, actor, { action: 'grant.deleted', entityType: 'grant', entityId: id, before: { ...toGrantDto(before) }, after: null });
     });

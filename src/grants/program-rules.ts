@@ -2,7 +2,7 @@ import { proRata } from './money';
 
 /** A program rule that does not block spending but shows in the summary. */
 export interface GrantWarning {
-  code: 'mobile_device_cap' | 'category_share' | 'over_allocation' | 'over_approved' | 'budget_override' | 'earmarking_breach' | 'proof_of_use_due' | 'eligible_period_ending';
+  code: 'mobile_device_cap' | 'category_share' | 'over_allocation' | 'over_approved' | 'earmarking_breach' | 'proof_of_use_due' | 'eligible_period_ending';
   message: string;
   schoolId?: string;
   /** The money concerned: the excess over a cap, the amount at risk, the overspent amount. */

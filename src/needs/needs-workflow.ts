@@ -1,4 +1,4 @@
-import { forbidden, illegalState } from '../common/errors';
+import { badRequest, forbidden, illegalState } from '../common/errors';
 import type { Role } from '../users/user.entity';
 
 export const NEED_CATEGORIES = ['student_devices', 'teacher_devices', 'displays', 'wlan', 'broadband', 'software', 'training', 'other'] as const;
@@ -77,11 +77,51 @@ export function nextStatus(action: NeedAction, status: NeedStatus, role: Role): 
   if (!rule.roles.includes(role)) throw forbidden(`Only ${rule.roles.join(' or ')} users may do this`);
   if (!rule.from.includes(status)) {
     const allowed = rule.from.map((s) => s.replace('_', ' ')).join(' or ');
-    throw illegalState(`A ${status.replace('_', ' ')} request cannot be ${VERBS[action]} (only ${allowed} ones)`, {
+    const article = /^[aeiou]/.test(status) ? 'An' : 'A';
+    throw illegalState(`${article} ${status.replace('_', ' ')} request cannot be ${VERBS[action]} (only ${allowed} ones)`, {
       currentStatus: status,
       action,
       allowedFrom: rule.from,
     });
   }
   return rule.to ?? status;
+}
+
+/** What a decision records. */
+export interface DecisionFields {
+  approvedQuantity: number | null;
+  approvedCents: number | null;
+  reason: string | null;
+}
+
+/**
+ * Checks a decision against the request and returns what to store (400 naming the field otherwise):
+ * an approval grants exactly what was asked; a partial approval grants less of the quantity or the amount
+ * (both given, neither more than asked, not nothing); a rejection needs a reason and grants nothing.
+ */
+export function decisionFields(
+  request: { quantity: number; estimatedCostCents: number },
+  decision: { decision: NeedDecision; approvedQuantity?: number; approvedCents?: number; reason?: string },
+): DecisionFields {
+  const reason = decision.reason?.trim() || null;
+  const { approvedQuantity: q, approvedCents: c } = decision;
+  switch (decision.decision) {
+    case 'approved':
+      if (q !== undefined && q !== request.quantity) throw badRequest('An approval grants the requested quantity; use partially_approved for less', 'approvedQuantity');
+      if (c !== undefined && c !== request.estimatedCostCents) throw badRequest('An approval grants the estimated cost; use partially_approved for less', 'approvedCents');
+      return { approvedQuantity: request.quantity, approvedCents: request.estimatedCostCents, reason };
+    case 'partially_approved':
+      if (q === undefined) throw badRequest('A partial approval needs the approved quantity', 'approvedQuantity');
+      if (c === undefined) throw badRequest('A partial approval needs the approved amount', 'approvedCents');
+      if (q > request.quantity) throw badRequest(`approvedQuantity must not exceed the requested ${request.quantity}`, 'approvedQuantity');
+      if (c > request.estimatedCostCents) throw badRequest(`approvedCents must not exceed the estimated ${request.estimatedCostCents}`, 'approvedCents');
+      if (q === request.quantity && c === request.estimatedCostCents) throw badRequest('That is everything requested: decide approved instead', 'decision');
+      if (q === 0 && c === 0) throw badRequest('That grants nothing: decide rejected instead', 'decision');
+      return { approvedQuantity: q, approvedCents: c, reason };
+    case 'rejected':
+      if (q !== undefined) throw badRequest('A rejection grants no quantity', 'approvedQuantity');
+      if (c !== undefined) throw badRequest('A rejection grants no amount', 'approvedCents');
+      if (!reason) throw badRequest('A rejection needs a reason', 'reason');
+      return { approvedQuantity: null, approvedCents: null, reason };
+  }
 }

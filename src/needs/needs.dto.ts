@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
+import { QueryInt } from '../common/validation';
 import {
   NEED_CATEGORIES,
   NEED_DECISIONS,
@@ -171,4 +172,10 @@ export class NeedDto {
 export class NeedPageDto {
   items: NeedDto[];
   nextCursor: string | null;
+}
+
+export class VersionQueryDto {
+  /** The version you read; a stale one is refused with 409 STALE_VERSION. */
+  @QueryInt({ min: 1 })
+  version?: number;
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
+import { badRequest } from '../common/errors';
 import { decodeCursor } from '../common/pagination';
 import type { NeedDto } from './needs.dto';
 import type { NeedCategory, NeedPriority, NeedStatus } from './needs-workflow';
@@ -37,12 +38,12 @@ export function needsListQuery(actor: Actor, filter: NeedsFilter, page?: { curso
   if (page?.cursor) {
     const [createdAt, id] = decodeCursor(page.cursor, 2);
     if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-      decodeCursor('', 2); // throws the standard 400 on `cursor`
+      throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
     }
     where.push(`(r.created_at, r.id) < ($${params.push(createdAt)}::timestamptz, $${params.push(id)}::uuid)`);
   }
   const limit = page ? ` LIMIT $${params.push(page.limit + 1)}` : '';
-  const sql = `SELECT ${NEED_COLUMNS}
+  const sql = `SELECT ${NEED_COLUMNS}${page ? `, ${NEED_CURSOR_COLUMNS}` : ''}
       FROM need_requests r JOIN schools s ON s.id = r.school_id
      WHERE ${where.join(' AND ')}
      ORDER BY r.created_at DESC, r.id DESC${limit}`;
@@ -58,3 +59,11 @@ export function toNeedDto(row: NeedRow): NeedDto {
   const { cursorCreatedAt: _cursor, ...dto } = row;
   return dto;
 }
+
+/** Requests of an authority by status, with their sums and the approved ones no grant funds yet ($1 = authority). */
+export const NEED_COUNTS_SQL = `
+  SELECT status::text AS status, count(*)::int AS count, coalesce(sum(estimated_cost_cents), 0)::bigint AS estimated,
+         coalesce(sum(approved_cents), 0)::bigint AS approved,
+         (count(*) FILTER (WHERE grant_id IS NULL AND approved_cents IS NOT NULL))::int AS unfunded_count,
+         coalesce(sum(approved_cents) FILTER (WHERE grant_id IS NULL), 0)::bigint AS unfunded_cents
+    FROM need_requests WHERE authority_id = $1 GROUP BY status`;

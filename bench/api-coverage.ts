@@ -1,0 +1,69 @@
+import type { Actor } from '../src/auth/actor';
+import { COVERAGE_SORTS } from '../src/coverage/coverage-sort';
+import { effectiveCoverageSettings, todayInGermany } from '../src/coverage/coverage-settings';
+import { coverageQuery } from '../src/coverage/coverage.queries';
+import { NEED_COUNTS_SQL } from '../src/needs/needs.queries';
+import { DEVICE_STATS_SQL } from '../src/stats/stats.queries';
+import type { BenchContext, Scenario, ScenarioGroup } from './api';
+import { AUTH_ACTOR_SQL } from './api-devices';
+import { ensureBenchUser, seeded, tokenFor } from './common';
+import { BENCH_LAND_OFFICE, BENCH_LAND_SLUG } from './seed-coverage';
+
+/** What CoverageService reads before its query (the authority's settings section). */
+const SETTINGS_SQL = `SELECT settings -> $2 AS section FROM authorities WHERE id = $1`;
+/** Copies of LoansService.loanCounts and GrantsService.budgetOverview, for the plain-pg baseline of the overview. */
+const LOAN_COUNTS_SQL = `SELECT count(*) FILTER (WHERE returned_on IS NULL) AS active,
+              count(*) FILTER (WHERE returned_on IS NULL AND due_on < $2::date) AS overdue,
+              count(*) FILTER (WHERE returned_on IS NOT NULL) AS returned
+         FROM loans WHERE authority_id = $1`;
+const GRANT_BUDGET_SQL = `SELECT count(*)::int AS grants, coalesce(sum(g.approved_cents), 0)::bigint AS "approvedCents",
+              coalesce(sum((SELECT sum(e.gross_cents) FROM expenditures e WHERE e.grant_id = g.id)), 0)::bigint AS "spentCents"
+         FROM grants g WHERE g.authority_id = $1`;
+
+/**
+ * Coverage report and overview for the 500-school district `bench-land` (seed part `coverage`), as its office user.
+ * The list is computed for all 500 schools on every request (sorting needs them all), then one page of 50 is sent.
+ */
+export const coverageScenarios: ScenarioGroup = {
+  name: 'coverage',
+  async scenarios({ client, api }: BenchContext): Promise<Scenario[]> {
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM authorities WHERE slug = $1`, [BENCH_LAND_SLUG]);
+    if (!rows[0]) throw new Error('The coverage bench data is missing: run `npm run bench:seed` (part `coverage`) first');
+    const authorityId = rows[0].id;
+    const userId = await ensureBenchUser(client, { email: BENCH_LAND_OFFICE, role: 'office', authorityId });
+    const actor: Actor = { id: userId, role: 'office', authorityId, schoolIds: [] };
+    const token = tokenFor(api.secret, userId);
+    const asOf = todayInGermany();
+    const settings = effectiveCoverageSettings({});
+    const forHttp = seeded(11);
+    const coverageStatements = () => [
+      { sql: SETTINGS_SQL, params: [authorityId, 'coverage'] },
+      coverageQuery(actor, {}, settings, asOf),
+    ];
+    return [
+      {
+        name: 'coverage.list',
+        description: 'GET /coverage for a 500-school authority, first page of 50, sorted by a varying indicator, as office',
+        token,
+        targetP95Ms: 300,
+        path: () => `/api/v1/coverage?limit=50&sort=${COVERAGE_SORTS[Math.floor(forHttp() * COVERAGE_SORTS.length)]}`,
+        statements: () => [{ sql: AUTH_ACTOR_SQL, params: [userId] }, ...coverageStatements()],
+      },
+      {
+        name: 'coverage.overview',
+        description: 'GET /stats/overview for the same authority: devices by type and status, loans, coverage summary, needs, grants',
+        token,
+        targetP95Ms: 300,
+        path: () => '/api/v1/stats/overview',
+        statements: () => [
+          { sql: AUTH_ACTOR_SQL, params: [userId] },
+          { sql: DEVICE_STATS_SQL, params: [authorityId] },
+          { sql: LOAN_COUNTS_SQL, params: [authorityId, asOf] },
+          ...coverageStatements(),
+          { sql: NEED_COUNTS_SQL, params: [authorityId] },
+          { sql: GRANT_BUDGET_SQL, params: [authorityId] },
+        ],
+      },
+    ];
+  },
+};

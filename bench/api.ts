@@ -1,0 +1,132 @@
+import 'reflect-metadata';
+import type { Client } from 'pg';
+import { coverageScenarios } from './api-coverage';
+import { deviceScenarios } from './api-devices';
+import { log, machine, openBenchDatabase, runLoad, runPgBaseline, saveResult, startApi, withClient, type LoadResult, type RunningApi } from './common';
+import { importBenchmark } from './import';
+
+/**
+ * `npm run bench:api`: HTTP load on the API (autocannon over loopback) against the seeded state-scale data set.
+ * Per scenario: p50/p95/p99 at 8 connections, throughput at 32 connections, and a plain `pg` loop running the same
+ * SQL at the same concurrency (the ratio API/pg is reported). Then the extra steps (e.g. the 10,000-row import).
+ * Options: `--only=devices` (group or scenario name prefix), `--skip-steps`; env BENCH_DURATION (seconds, default 20).
+ */
+
+export interface BenchContext {
+  client: Client;
+  url: string;
+  api: RunningApi;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Bearer token of the user the scenario runs as. */
+  token: string;
+  /** The request path (with query); called per request so a scenario can vary schools, fragments or cursors. */
+  path: () => string;
+  /** The SQL one request runs, for the plain-pg baseline; the same generator state as `path` is not needed, only the same mix. */
+  statements?: () => { sql: string; params: unknown[] }[];
+  /** p95 target at 8 connections, in ms. */
+  targetP95Ms?: number;
+}
+
+export interface ScenarioGroup {
+  name: string;
+  scenarios(ctx: BenchContext): Promise<Scenario[]>;
+}
+
+export interface BenchStep {
+  name: string;
+  run(ctx: BenchContext): Promise<Record<string, unknown>>;
+}
+
+/** Scenario groups, in order. A feature adds its group here (one line). */
+export const SCENARIO_GROUPS: ScenarioGroup[] = [deviceScenarios, coverageScenarios];
+/** Steps that are not request loops (imports, exports), run after the scenarios. */
+export const BENCH_STEPS: BenchStep[] = [importBenchmark];
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+const POOL_SIZE = 10; // the API's default DB_POOL_SIZE; the baseline gets the same number of connections
+
+interface ScenarioResult {
+  name: string;
+  description: string;
+  at8: LoadResult;
+  at32: LoadResult;
+  pg32?: LoadResult;
+  ratio?: number;
+  targetP95Ms?: number;
+}
+
+function table(results: ScenarioResult[]): string {
+  const lines = [
+    '| scenario | p50 @8 | p95 @8 | p99 @8 | target p95 | rps @8 | rps @32 | pg rps @32 | API/pg | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of results) {
+    const errors = r.at8.errors + r.at8.non2xx + r.at32.errors + r.at32.non2xx;
+    lines.push(
+      `| ${r.name} | ${r.at8.p50} ms | ${r.at8.p95} ms | ${r.at8.p99} ms | ${r.targetP95Ms ? `< ${r.targetP95Ms} ms` : '-'} | ${r.at8.rps} | ${r.at32.rps} | ${r.pg32?.rps ?? '-'} | ${r.ratio ?? '-'} | ${errors} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+  const only = onlyArg ? onlyArg.slice(7).split(',') : undefined;
+  // Scenario and step names start with their group's name (`devices.deep-page`), so a prefix selects a group or one scenario.
+  const wanted = (name: string) => !only || only.some((o) => name.startsWith(o));
+  const groupWanted = (group: string) => !only || only.some((o) => o.startsWith(group) || group.startsWith(o));
+  const db = await openBenchDatabase();
+  const api = await startApi(db.url, { poolSize: POOL_SIZE });
+  const results: ScenarioResult[] = [];
+  const steps: Record<string, unknown> = {};
+  try {
+    await withClient(db.url, async (client) => {
+      const ctx: BenchContext = { client, url: db.url, api };
+      for (const group of SCENARIO_GROUPS) {
+        if (!groupWanted(group.name)) continue;
+        for (const s of await group.scenarios(ctx)) {
+          if (!wanted(s.name)) continue;
+          log(`${s.name}: ${s.description}`);
+          const headers = { authorization: `Bearer ${s.token}` };
+          const at8 = await runLoad({ baseUrl: api.baseUrl, path: s.path, headers, connections: 8, durationSeconds: DURATION, warmupSeconds: 3 });
+          log(`  8 connections: p50 ${at8.p50} ms, p95 ${at8.p95} ms, p99 ${at8.p99} ms, ${at8.rps} req/s`);
+          const at32 = await runLoad({ baseUrl: api.baseUrl, path: s.path, headers, connections: 32, durationSeconds: DURATION });
+          log(`  32 connections: ${at32.rps} req/s (p95 ${at32.p95} ms)`);
+          const result: ScenarioResult = { name: s.name, description: s.description, at8, at32, targetP95Ms: s.targetP95Ms };
+          if (s.statements) {
+            result.pg32 = await runPgBaseline({ url: db.url, statements: s.statements, concurrency: 32, poolSize: POOL_SIZE, durationSeconds: DURATION });
+            result.ratio = Math.round((at32.rps / result.pg32.rps) * 100) / 100;
+            log(`  plain pg, 32 loops on ${POOL_SIZE} connections: ${result.pg32.rps} req/s; API/pg = ${result.ratio}`);
+          }
+          results.push(result);
+        }
+      }
+      if (!process.argv.includes('--skip-steps')) {
+        for (const step of BENCH_STEPS) {
+          if (!wanted(step.name)) continue;
+          log(`step ${step.name} ...`);
+          steps[step.name] = await step.run(ctx);
+          log(`  ${JSON.stringify(steps[step.name])}`);
+        }
+      }
+    });
+  } finally {
+    await api.stop();
+    await db.stop();
+  }
+  const file = saveResult('api', { machine: machine(), durationSeconds: DURATION, poolSize: POOL_SIZE, results, steps });
+  process.stdout.write(`\nMachine: ${machine()}; ${DURATION} s per measurement; API and baseline pool: ${POOL_SIZE} connections\n\n${table(results)}\n\n`);
+  for (const [name, value] of Object.entries(steps)) process.stdout.write(`${name}: ${JSON.stringify(value)}\n`);
+  process.stdout.write(`\nFull results: ${file}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

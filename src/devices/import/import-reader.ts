@@ -1,0 +1,108 @@
+import { HttpStatus } from '@nestjs/common';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError, badRequest } from '../../common/errors';
+import { mapHeadings } from './import-values';
+
+export interface ImportTable {
+  format: 'xlsx' | 'csv';
+  /** The row number (as the spreadsheet shows it) of the headings. */
+  headingRow: number;
+  headings: string[];
+  rows: { rowNumber: number; cells: unknown[] }[];
+}
+
+export const tooLarge = (message: string) => new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', message);
+const unsupported = (message: string) => new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', message);
+const malformed = (message: string) => badRequest(message, 'file');
+
+/** Supplier lists often start with a title or address block: the headings are the first of these rows with two known columns. */
+const HEADING_SEARCH_ROWS = 10;
+
+const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/** Reads an uploaded .xlsx or .csv into headings and rows, refusing other formats, broken files and too many rows. */
+export async function readImportFile(file: { buffer: Buffer; originalname: string }, maxRows: number): Promise<ImportTable> {
+  const name = file.originalname.toLowerCase();
+  const isZip = file.buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  if (name.endsWith('.xls')) throw unsupported('Old .xls files are not supported: save the list as .xlsx or .csv');
+  if (name.endsWith('.xlsx') || (isZip && !name.endsWith('.csv'))) return readXlsx(file.buffer, maxRows);
+  if (name.endsWith('.csv') || name.endsWith('.txt')) return readCsv(file.buffer, maxRows);
+  throw unsupported('Upload the list as .xlsx or .csv');
+}
+
+function locateHeadings(rows: { rowNumber: number; cells: unknown[] }[]): number {
+  const index = rows.slice(0, HEADING_SEARCH_ROWS).findIndex((r) => mapHeadings(r.cells.map((c) => String(c ?? ''))).columns.size >= 2);
+  if (index < 0) throw malformed('No heading row found: the first rows need headings such as Inventarnummer, Seriennummer, Typ, Hersteller, Modell');
+  return index;
+}
+
+function toTable(format: 'xlsx' | 'csv', rows: { rowNumber: number; cells: unknown[] }[], maxRows: number): ImportTable {
+  const nonEmpty = rows.filter((r) => r.cells.some((c) => !isEmpty(c)));
+  if (nonEmpty.length === 0) throw malformed('The file is empty');
+  const h = locateHeadings(nonEmpty);
+  const data = nonEmpty.slice(h + 1);
+  if (data.length > maxRows) throw tooLarge(`The file has ${data.length} rows; at most ${maxRows} can be imported at once. Split the list.`);
+  if (data.length === 0) throw malformed('The file has headings but no rows');
+  return { format, headingRow: nonEmpty[h].rowNumber, headings: nonEmpty[h].cells.map((c) => String(c ?? '').trim()), rows: data };
+}
+
+/** What exceljs holds in a cell, as a plain value: rich text joined, formulas by their result, errors as empty. */
+function plainCell(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined || value instanceof Date || typeof value !== 'object') return value;
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('result' in value) return plainCell(value.result as ExcelJS.CellValue);
+  if ('text' in value) return value.text;
+  return undefined; // error values, shared formulas without a result
+}
+
+async function readXlsx(buffer: Buffer, maxRows: number): Promise<ImportTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw malformed('The file cannot be read as an .xlsx workbook (damaged, encrypted or not an Excel file)');
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw malformed('The workbook has no rows');
+  // Checked before reading the rows: the row count is known from the sheet itself.
+  if (sheet.actualRowCount > maxRows + HEADING_SEARCH_ROWS) throw tooLarge(`The sheet has ${sheet.actualRowCount} rows; at most ${maxRows} can be imported at once. Split the list.`);
+  const rows: { rowNumber: number; cells: unknown[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as ExcelJS.CellValue[]; // 1-based
+    rows.push({ rowNumber, cells: values.slice(1).map(plainCell) });
+  });
+  return toTable('xlsx', rows, maxRows);
+}
+
+/** UTF-8 (with or without BOM), else Windows-1252, which is what German Excel writes as "CSV". */
+function decode(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
+  } catch {
+    return new TextDecoder('windows-1252').decode(buffer);
+  }
+}
+
+/** German Excel separates with `;`, others with `,` or tabs: the separator that splits the first line most wins. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0][0];
+}
+
+function readCsv(buffer: Buffer, maxRows: number): ImportTable {
+  if (buffer.includes(0)) throw malformed('The file is not a text (CSV) file');
+  const text = decode(buffer);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, info: true, bom: true, to: maxRows + HEADING_SEARCH_ROWS + 1 }) as unknown as typeof records;
+  } catch (error) {
+    throw malformed(`The CSV file is malformed: ${(error as Error).message}`);
+  }
+  if (records.length > maxRows + HEADING_SEARCH_ROWS) {
+    // `to` stopped reading early: count the remaining lines only roughly, it is refused either way.
+    throw tooLarge(`The file has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`);
+  }
+  return toTable('csv', records.map((r) => ({ rowNumber: r.info.lines, cells: r.record })), maxRows);
+}

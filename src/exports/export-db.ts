@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/** Rows fetched per round trip: large enough to keep the database busy, small enough to keep memory flat. */
+export const DEFAULT_BATCH_SIZE = 1000;
+
+/**
+ * Reads query results in batches through a server-side cursor, so no result is ever held whole in memory.
+ * Rows arrive while the previous batch is being written (the stream fetches ahead up to one batch).
+ */
+export class RowCursor<Row> implements AsyncIterable<Row[]> {
+  private first: Row[] | null = null;
+  private done = false;
+  private error: Error | null = null;
+
+  constructor(
+    private readonly stream: QueryStream,
+    private readonly batchSize: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    // Kept for the next read: an error between two reads (or after an abort) must neither crash nor hang.
+    stream.on('error', (error: Error) => (this.error ??= error));
+  }
+
+  /** Fetches the first batch now, so a failing query fails before any byte of the download is sent. */
+  async prefetch(): Promise<this> {
+    this.first = await this.nextBatch();
+    return this;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Row[]> {
+    if (this.first) {
+      const first = this.first;
+      this.first = null;
+      if (first.length) yield first;
+    }
+    for (;;) {
+      const batch = await this.nextBatch();
+      if (!batch.length) return;
+      yield batch;
+    }
+  }
+
+  private async nextBatch(): Promise<Row[]> {
+    const batch: Row[] = [];
+    while (batch.length < this.batchSize) {
+      this.signal?.throwIfAborted();
+      if (this.error) throw this.error;
+      const row = this.stream.read() as Row | null;
+      if (row !== null) {
+        batch.push(row);
+        continue;
+      }
+      if (this.done || batch.length > 0) break;
+      await this.readable();
+    }
+    return batch;
+  }
+
+  /** Resolves when rows can be read or the query ended; rejects on its error or on abort. */
+  private readable(): Promise<void> {
+    const s = this.stream;
+    if (s.readableEnded) {
+      this.done = true;
+      return Promise.resolve();
+    }
+    if (s.destroyed) return Promise.reject(this.error ?? new Error('The query stream was closed'));
+    return new Promise<void>((resolve, reject) => {
+      const cleanup = () => {
+        s.removeListener('readable', onReadable);
+        s.removeListener('end', onEnd);
+        s.removeListener('error', onError);
+        s.removeListener('close', onClose);
+        this.signal?.removeEventListener('abort', onAbort);
+      };
+      const onReadable = () => (cleanup(), resolve());
+      const onEnd = () => ((this.done = true), cleanup(), resolve());
+      const onError = (error: Error) => (cleanup(), reject(error));
+      const onClose = () => (cleanup(), this.done ? resolve() : reject(this.error ?? new Error('The query stream was closed')));
+      const onAbort = () => (cleanup(), reject(this.signal!.reason));
+      s.on('readable', onReadable);
+      s.on('end', onEnd);
+      s.on('error', onError);
+      s.on('close', onClose);
+      this.signal?.addEventListener('abort', onAbort);
+    });
+  }
+
+  /** Stops the query on the server (closes the portal). */
+  destroy(): void {
+    if (!this.stream.destroyed) this.stream.destroy();
+  }
+}
+
+/**
+ * One dedicated connection from the application's pool for one export, in a read-only
+ * REPEATABLE READ transaction: every sheet of a file sees the same snapshot, and `manager` lets
+ * other features' services (the grant summary) read that same snapshot.
+ * When the client disconnects, the running cursor is destroyed and the connection discarded,
+ * which ends the query on the server.
+ */
+export class ExportConnection {
+  private cursors: RowCursor<unknown>[] = [];
+  private released = false;
+
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly client: PoolClient,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  private readonly onAbort = () => {
+    for (const c of this.cursors) c.destroy();
+    this.release(true);
+  };
+
+  /** An EntityManager on this connection and snapshot, for services that take one. */
+  get manager(): EntityManager {
+    return this.runner.manager;
+  }
+
+  /** Plain query for small results (headers, totals) on the export's snapshot. */
+  async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
+    this.signal?.throwIfAborted();
+    const result = await this.client.query(sql, params);
+    return result.rows as Row[];
+  }
+
+  /** A cursor over a large result; its first batch is already fetched when this resolves. */
+  async cursor<Row>(sql: string, params: unknown[] = [], batchSize = DEFAULT_BATCH_SIZE): Promise<RowCursor<Row>> {
+    this.signal?.throwIfAborted();
+    const stream = this.client.query(new QueryStream(sql, params, { batchSize }));
+    const cursor = new RowCursor<Row>(stream, batchSize, this.signal);
+    this.cursors.push(cursor as RowCursor<unknown>);
+    return cursor.prefetch();
+  }
+
+  /**
+   * Ends the transaction and returns the connection. After an abort or an error the connection is
+   * destroyed instead: whatever the server was still doing for it stops with it.
+   */
+  async close(failed = false): Promise<void> {
+    if (this.released) return;
+    if (failed || this.signal?.aborted) return this.release(true);
+    try {
+      await this.runner.commitTransaction();
+      this.release(false);
+    } catch {
+      this.release(true);
+    }
+  }
+
+  private release(destroy: boolean): void {
+    if (this.released) return;
+    this.released = true;
+    this.signal?.removeEventListener('abort', this.onAbort);
+    // An error makes the pool discard the connection instead of reusing it.
+    void (this.runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(
+      destroy ? new Error('export aborted') : undefined,
+    );
+  }
+}
+
+@Injectable()
+export class ExportDb {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A connection of its own for one export; close it in a `finally`. */
+  async open(signal?: AbortSignal): Promise<ExportConnection> {
+    const runner = this.dataSource.createQueryRunner('master');
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query('SET TRANSACTION READ ONLY');
+    } catch (error) {
+      await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(error as Error);
+      throw error;
+    }
+    return new ExportConnection(runner, client, signal);
+  }
+}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { IntersectionType } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../auth/actor';
+import { expenditureLinesQuery, type ExpenditureLineRow, inventoryLinesQuery, type InventoryLineRow } from '../grants/grant-export.sql';
+import { SummaryQueryDto } from '../grants/grants.dto';
+import { GrantsService } from '../grants/grants.service';
+import { GrantSummaryService } from '../grants/summary.service';
+import type { ExportConnection } from './export-db';
+import { OVERVIEW_COLUMNS, SchoolSpending, writeOverview } from './grant-report-overview';
+import {
+  inventoryLineColumns,
+  InvoiceLine,
+  invoiceColumns,
+  lineNotes,
+  REPORT_SHEETS,
+  ReviewNote,
+  reviewNoteColumns,
+  WARNING_TITLES,
+} from './grant-report-sheets';
+import type { PacedWorkbook } from './paced-workbook';
+import { authorityName, XlsxExporter } from './xlsx-exporter';
+import { exportFileName, germanToday } from './xlsx-download';
+import { ExportLang, ExportLangQueryDto } from './xlsx-format';
+
+/** The summary's reporting date (`asOf`) and the language. */
+export class GrantReportQueryDto extends IntersectionType(SummaryQueryDto, ExportLangQueryDto) {}
+
+/** Line checks beyond this many are counted, not listed: the notes sheet stays readable (and small). */
+export const MAX_LISTED_LINE_NOTES = 1000;
+
+const SUM_LABEL = { de: 'Summe', en: 'Total' };
+
+@Injectable()
+export class GrantReportService {
+  constructor(
+    private readonly exporter: XlsxExporter,
+    private readonly grants: GrantsService,
+    private readonly summaries: GrantSummaryService,
+  ) {}
+
+  /**
+   * GET /grants/{id}/report.xlsx: the proof of use (Verwendungsnachweis) with Übersicht, Belegliste, Inventarliste
+   * and Prüfhinweise, all read in one snapshot so that the overview's totals are exactly the lists' sums.
+   */
+  async send(actor: Actor, grantId: string, query: GrantReportQueryDto, res: Response): Promise<void> {
+    const lang = query.lang ?? 'de';
+    const asOf = query.asOf ?? null;
+    await this.exporter.send(res, lang, async ({ db, download }) => {
+      // Access (404 for a grant the caller may not see) and every small query first: their errors are JSON errors.
+      const grant = await this.grants.get(actor, grantId, db.manager);
+      const summary = await this.summaries.summary(actor, grantId, asOf, db.manager);
+      const authority = await authorityName(db, actor);
+      const lines = expenditureLinesQuery(actor, grantId, asOf);
+      const spending = await db.query<SchoolSpending>(
+        `SELECT "schoolNumber", count(*)::int AS lines, coalesce(sum("grossCents"), 0)::bigint AS "grossCents",
+                coalesce(sum("fundedCents"), 0)::bigint AS "fundedCents", coalesce(sum("ownCents"), 0)::bigint AS "ownCents"
+           FROM (${lines.sql}) l GROUP BY "schoolNumber"`,
+        lines.params,
+      );
+      const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
+
+      const subject = lang === 'de' ? 'Verwendungsnachweis' : 'ProofOfUse';
+      download.start(exportFileName([authority, subject, grant.referenceNumber ?? grant.title]));
+      const book = download.book;
+
+      const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
+      writeOverview(overview, { authorityName: authority, grant, summary, spending, coordinator: actor.role === 'coordinator', createdOn: germanToday() }, lang);
+      overview.commit();
+
+      const notes: ReviewNote[] = summary.warnings.map((w) => ({
+        kind: WARNING_TITLES[w.code]?.[lang] ?? w.code,
+        text: w.message,
+        school: w.schoolId ? (summary.bySchool.find((s) => s.schoolId === w.schoolId)?.schoolName ?? null) : null,
+        amountCents: w.amountCents ?? null,
+      }));
+      const unlisted = await this.writeInvoices(book, invoices, lang, notes);
+      await this.writeInventory(book, db, actor, grantId, lang);
+      this.writeNotes(book, notes, unlisted, lang);
+      await download.finish();
+    });
+  }
+
+  /** Belegliste: every line with a running number, then the totals row; collects the line checks. Returns the checks not listed. */
+  private async writeInvoices(book: PacedWorkbook, invoices: AsyncIterable<ExpenditureLineRow[]>, lang: ExportLang, notes: ReviewNote[]): Promise<number> {
+    const sheet = book.addSheet(REPORT_SHEETS.invoices[lang], invoiceColumns(lang));
+    let runningNumber = 0;
+    let listed = 0;
+    let unlisted = 0;
+    for await (const batch of invoices) {
+      const numbered: InvoiceLine[] = batch.map((line) => ({ ...line, runningNumber: ++runningNumber }));
+      for (const line of numbered) {
+        for (const note of lineNotes(line, lang)) {
+          if (listed < MAX_LISTED_LINE_NOTES) {
+            notes.push(note);
+            listed++;
+          } else {
+            unlisted++;
+          }
+        }
+      }
+      await sheet.addRows(numbered);
+    }
+    sheet.addTotalsRow(SUM_LABEL[lang]);
+    sheet.commit();
+    return unlisted;
+  }
+
+  /** Inventarliste: the devices bought with the grant, with the sum of their prices. */
+  private async writeInventory(book: PacedWorkbook, db: ExportConnection, actor: Actor, grantId: string, lang: ExportLang): Promise<void> {
+    const { sql, params } = inventoryLinesQuery(actor, grantId);
+    const devices = await db.cursor<InventoryLineRow>(`/* export:grant-report */ ${sql}`, params);
+    const sheet = book.addSheet(REPORT_SHEETS.inventory[lang], inventoryLineColumns(lang));
+    for await (const batch of devices) await sheet.addRows(batch);
+    sheet.addTotalsRow(SUM_LABEL[lang]);
+    sheet.commit();
+  }
+
+  /** Prüfhinweise: the summary's warnings and the line checks, or a line saying there are none. */
+  private writeNotes(book: PacedWorkbook, notes: ReviewNote[], unlisted: number, lang: ExportLang): void {
+    const sheet = book.addSheet(REPORT_SHEETS.notes[lang], reviewNoteColumns());
+    notes.forEach((note, i) => sheet.addRow({ ...note, n: i + 1 }));
+    if (unlisted > 0) {
+      sheet.addCells([null, null, lang === 'de' ? `… und ${unlisted} weitere Hinweise zu einzelnen Belegen` : `… and ${unlisted} more notes on single lines`]);
+    }
+    if (notes.length === 0) sheet.addCells([null, null, lang === 'de' ? 'Keine Prüfhinweise.' : 'No review notes.']);
+    sheet.commit();
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { IntersectionType } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../auth/actor';
+import { DeviceFilterQueryDto, deviceListWhere, deviceOrderBy } from '../devices/device-filters';
+import { label } from './labels';
+import { authorityName, XlsxExporter } from './xlsx-exporter';
+import { exportFileName } from './xlsx-download';
+import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './xlsx-format';
+
+/** The device list's filters and sort, plus the language of the file. */
+export class InventoryExportQueryDto extends IntersectionType(DeviceFilterQueryDto, ExportLangQueryDto) {}
+
+export interface InventoryExportRow {
+  inventoryNumber: string;
+  serialNumber: string | null;
+  type: string;
+  manufacturer: string;
+  model: string;
+  operatingSystem: string | null;
+  schoolName: string;
+  schoolNumber: string;
+  location: string | null;
+  status: string;
+  purchaseDate: string | null;
+  purchasePriceCents: number | null;
+  commissionedOn: string | null;
+  warrantyUntil: string | null;
+}
+
+export function inventoryColumns(lang: ExportLang): ColumnDef<InventoryExportRow>[] {
+  return [
+    { header: { de: 'Inventarnummer', en: 'Inventory number' }, width: 18, kind: 'text', value: (r) => r.inventoryNumber },
+    { header: { de: 'Seriennummer', en: 'Serial number' }, width: 20, kind: 'text', value: (r) => r.serialNumber },
+    { header: { de: 'Gerätetyp', en: 'Type' }, width: 16, kind: 'text', value: (r) => label(r.type, lang) },
+    { header: { de: 'Hersteller', en: 'Manufacturer' }, width: 14, kind: 'text', value: (r) => r.manufacturer },
+    { header: { de: 'Modell', en: 'Model' }, width: 24, kind: 'text', value: (r) => r.model },
+    { header: { de: 'Betriebssystem', en: 'Operating system' }, width: 16, kind: 'text', value: (r) => r.operatingSystem },
+    { header: { de: 'Schule', en: 'School' }, width: 32, kind: 'text', value: (r) => r.schoolName },
+    { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },
+    { header: { de: 'Standort', en: 'Location' }, width: 16, kind: 'text', value: (r) => r.location },
+    { header: { de: 'Status', en: 'Status' }, width: 14, kind: 'text', value: (r) => label(r.status, lang) },
+    { header: { de: 'Kaufdatum', en: 'Purchase date' }, width: 12, kind: 'date', value: (r) => excelDate(r.purchaseDate) },
+    { header: { de: 'Kaufpreis', en: 'Price' }, width: 13, kind: 'euro', value: (r) => euros(r.purchasePriceCents) },
+    { header: { de: 'Inbetriebnahme', en: 'Commissioned on' }, width: 14, kind: 'date', value: (r) => excelDate(r.commissionedOn) },
+    { header: { de: 'Garantie bis', en: 'Warranty until' }, width: 13, kind: 'date', value: (r) => excelDate(r.warrantyUntil) },
+  ];
+}
+
+/** The statement behind the inventory export: exactly the device list's scope, filters and order, without paging. */
+export function inventoryExportSql(actor: Actor, query: DeviceFilterQueryDto): { sql: string; params: unknown[] } {
+  const where = deviceListWhere(actor, query);
+  return {
+    sql: `/* export:inventory */
+      SELECT d.inventory_number AS "inventoryNumber", d.serial_number AS "serialNumber", d.type::text AS type, d.manufacturer, d.model,
+             d.operating_system AS "operatingSystem", s.name AS "schoolName", s.school_number AS "schoolNumber", d.location,
+             d.status::text AS status, d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents",
+             d.commissioned_on AS "commissionedOn", d.warranty_until AS "warrantyUntil"
+        FROM devices d
+        JOIN schools s ON s.id = d.school_id
+       WHERE ${where.sql}
+       ORDER BY ${deviceOrderBy(query.sort ?? 'inventoryNumber')}`,
+    params: where.params,
+  };
+}
+
+@Injectable()
+export class InventoryExportService {
+  constructor(private readonly exporter: XlsxExporter) {}
+
+  /** GET /exports/inventory.xlsx: every device the list would show for these filters, one sheet. */
+  async send(actor: Actor, query: InventoryExportQueryDto, res: Response): Promise<void> {
+    const lang = query.lang ?? 'de';
+    await this.exporter.send(res, lang, async ({ db, download }) => {
+      const authority = await authorityName(db, actor);
+      const { sql, params } = inventoryExportSql(actor, query);
+      const devices = await db.cursor<InventoryExportRow>(sql, params);
+      download.start(exportFileName([authority, lang === 'de' ? 'Inventar' : 'Inventory']));
+      const sheet = download.book.addSheet(lang === 'de' ? 'Inventar' : 'Inventory', inventoryColumns(lang));
+      for await (const batch of devices) await sheet.addRows(batch);
+      sheet.commit();
+      await download.finish();
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Actor } from '../auth/actor';
+import { tenantOf } from '../common/access';
+import { notFound } from '../common/errors';
+import { ExportConnection, ExportDb } from './export-db';
+import { XlsxDownload } from './xlsx-download';
+import type { ExportLang } from './xlsx-format';
+
+export interface ExportContext {
+  db: ExportConnection;
+  download: XlsxDownload;
+  lang: ExportLang;
+}
+
+/**
+ * Runs one streamed export: a connection and snapshot of its own, the download, and the clean-up whatever happens.
+ * The export function checks access and opens its first cursor, then calls `download.start(fileName)`,
+ * writes its sheets and `await download.finish()`.
+ */
+@Injectable()
+export class XlsxExporter {
+  private readonly logger = new Logger('Exports');
+
+  constructor(private readonly exportDb: ExportDb) {}
+
+  async send(res: Response, lang: ExportLang, run: (ctx: ExportContext) => Promise<void>): Promise<void> {
+    const download = new XlsxDownload(res, lang);
+    let db: ExportConnection | undefined;
+    let failed = false;
+    try {
+      db = await this.exportDb.open(download.signal);
+      await run({ db, download, lang });
+    } catch (error) {
+      failed = true;
+      download.fail();
+      // The client went away: nothing to answer, and not an error of ours.
+      if (download.signal.aborted) {
+        this.logger.debug('Export aborted by the client');
+        if (!res.destroyed) res.destroy();
+        return;
+      }
+      throw error;
+    } finally {
+      await db?.close(failed);
+    }
+  }
+}
+
+/** The caller's authority name, for the file name. */
+export async function authorityName(db: ExportConnection, actor: Actor): Promise<string> {
+  const rows = await db.query<{ name: string }>(`SELECT name FROM authorities WHERE id = $1`, [tenantOf(actor)]);
+  if (!rows[0]) throw notFound('Authority');
+  return rows[0].name;
+}

@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import { badRequest, conflict } from '../common/errors';
+import type { GrantRow } from './grant-access';
+
+export interface ExpenditureValues {
+  orderDate: string;
+  invoiceNumber: string | null;
+  invoiceDate: string | null;
+  paidOn: string | null;
+}
+
+/** Field rules of one expenditure against its grant (400 naming the field). */
+export function validateExpenditure(grant: Pick<GrantRow, 'eligibleFrom' | 'eligibleUntil'>, v: ExpenditureValues): void {
+  if ((v.invoiceNumber === null) !== (v.invoiceDate === null)) {
+    throw badRequest('invoiceNumber and invoiceDate go together', v.invoiceNumber === null ? 'invoiceNumber' : 'invoiceDate');
+  }
+  if (v.invoiceDate !== null && (v.invoiceDate < grant.eligibleFrom || v.invoiceDate > grant.eligibleUntil)) {
+    throw badRequest(`invoiceDate must lie within the eligible period ${grant.eligibleFrom} to ${grant.eligibleUntil}`, 'invoiceDate');
+  }
+  if (v.paidOn !== null && v.invoiceDate === null) throw badRequest('paidOn needs an invoice (invoiceNumber and invoiceDate)', 'paidOn');
+  if (v.paidOn !== null && v.paidOn < v.orderDate) throw badRequest('paidOn may not be before orderDate', 'paidOn');
+}
+
+export interface BudgetOverride {
+  reason: string;
+  /** Which limits the spending goes beyond, with the figures at the time. */
+  exceeded: { limit: 'school_allocation' | 'grant'; limitCents: number; committedCents: number; requestedCents: number }[];
+}
+
+/**
+ * Spending beyond the school's allocation or the grant's approved amount is refused (409) unless the office
+ * overrides it explicitly with a reason; the override is returned for the row and the audit log.
+ * The caller holds the grant's row lock, so concurrent expenditures are checked one after another.
+ */
+export async function checkBudget(
+  em: EntityManager,
+  grant: Pick<GrantRow, 'id' | 'approvedCents'>,
+  line: { schoolId: string; grossCents: number; excludeId: string | null },
+  request: { overrideBudget?: boolean; overrideReason?: string },
+): Promise<BudgetOverride | null> {
+  const [f] = await em.query(
+    `SELECT (SELECT coalesce(sum(amount_cents), 0) FROM grant_allocations WHERE grant_id = $1 AND school_id = $2)::bigint AS allocated,
+            (SELECT coalesce(sum(gross_cents), 0) FROM expenditures WHERE grant_id = $1 AND school_id = $2 AND id IS DISTINCT FROM $3)::bigint AS "schoolCommitted",
+            (SELECT coalesce(sum(gross_cents), 0) FROM expenditures WHERE grant_id = $1 AND id IS DISTINCT FROM $3)::bigint AS "grantCommitted"`,
+    [grant.id, line.schoolId, line.excludeId],
+  );
+  const exceeded: BudgetOverride['exceeded'] = [];
+  if (f.schoolCommitted + line.grossCents > f.allocated) {
+    exceeded.push({ limit: 'school_allocation', limitCents: f.allocated, committedCents: f.schoolCommitted, requestedCents: line.grossCents });
+  }
+  if (f.grantCommitted + line.grossCents > grant.approvedCents) {
+    exceeded.push({ limit: 'grant', limitCents: grant.approvedCents, committedCents: f.grantCommitted, requestedCents: line.grossCents });
+  }
+  if (exceeded.length === 0) return null;
+  if (!request.overrideBudget) {
+    const what = exceeded.map((e) => (e.limit === 'grant' ? "the grant's approved amount" : "the school's allocation")).join(' and ');
+    throw conflict(`This spending goes beyond ${what}; the office may override with overrideBudget and overrideReason`, { exceeded });
+  }
+  if (!request.overrideReason?.trim()) throw badRequest('overrideReason is required with overrideBudget', 'overrideReason');
+  return { reason: request.overrideReason.trim(), exceeded };
+}
+
+/**
+ * Sets the devices an expenditure bought (replacing the previous list). Devices must exist in the grant's authority
+ * (others answer 400, without telling whether they exist elsewhere); a device linked to another expenditure is a 409.
+ * The primary key on device_id keeps "at most one expenditure" true under concurrency.
+ */
+export async function linkDevices(em: EntityManager, grant: Pick<GrantRow, 'authorityId'>, expenditureId: string, deviceIds: string[]): Promise<void> {
+  if (deviceIds.length > 0) {
+    const found: { id: string; linkedTo: string | null }[] = await em.query(
+      `SELECT d.id, x.expenditure_id AS "linkedTo" FROM devices d LEFT JOIN expenditure_devices x ON x.device_id = d.id
+        WHERE d.id = ANY($1::uuid[]) AND d.authority_id = $2`,
+      [deviceIds, grant.authorityId],
+    );
+    const known = new Set(found.map((d) => d.id));
+    const unknown = deviceIds.filter((id) => !known.has(id));
+    if (unknown.length) throw badRequest(`Unknown device(s): ${unknown.slice(0, 10).join(', ')}`, 'deviceIds');
+    const elsewhere = found.filter((d) => d.linkedTo !== null && d.linkedTo !== expenditureId);
+    if (elsewhere.length) {
+      throw conflict('A device belongs to at most one expenditure; some are already linked to another', {
+        devices: elsewhere.slice(0, 20).map((d) => ({ deviceId: d.id, expenditureId: d.linkedTo })),
+      });
+    }
+  }
+  await em.query(`DELETE FROM expenditure_devices WHERE expenditure_id = $1 AND NOT (device_id = ANY($2::uuid[]))`, [expenditureId, deviceIds]);
+  if (deviceIds.length > 0) {
+    await em.query(
+      `INSERT INTO expenditure_devices (device_id, expenditure_id, authority_id)
+       SELECT d, $2, $3 FROM unnest($1::uuid[]) AS d
+        WHERE NOT EXISTS (SELECT 1 FROM expenditure_devices x WHERE x.device_id = d AND x.expenditure_id = $2)`,
+      [deviceIds, expenditureId, grant.authorityId],
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { DevicesModule } from '../devices/devices.module';
+import { AllocationsService } from './allocations.service';
+import { EarmarkingService } from './earmarking.service';
+import { ExpendituresController } from './expenditures.controller';
+import { ExpendituresService } from './expenditures.service';
+import { GrantsController } from './grants.controller';
+import { GrantsService } from './grants.service';
+import { GrantSummaryService } from './summary.service';
+
+/**
+ * Funding grants. Exports GrantsService (budgetOverview, settings) and GrantSummaryService (summary) for statistics and
+ * exports; the raw SQL of the proof-of-use lists is in `grant-export.sql.ts`, the rounding rule in `money.ts`.
+ */
+@Module({
+  imports: [DevicesModule],
+  controllers: [GrantsController, ExpendituresController],
+  providers: [GrantsService, AllocationsService, ExpendituresService, GrantSummaryService, EarmarkingService],
+  exports: [GrantsService, GrantSummaryService],
+})
+export class GrantsModule {}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { schoolScopeSql } from '../common/access';
+import { MOBILE_DEVICE_TYPES } from '../devices/device.entity';
+import { EarmarkingService } from './earmarking.service';
+import { EXPENDITURE_CATEGORIES, type ExpenditureCategory } from './expenditures.dto';
+import { findGrant, GrantRow } from './grant-access';
+import { grantDeadlines, GrantsService, today } from './grants.service';
+import { fundedShareSql, bpToPercent } from './money';
+import { categoryShareWarnings, GrantWarning, MobileCapResult, mobileCapWarnings, mobileDeviceCap } from './program-rules';
+import { GrantSummaryDto, MoneyFiguresDto, SchoolSummaryDto } from './summary.dto';
+
+interface GroupRow extends MoneyFiguresDto {
+  schoolId: string;
+  category: ExpenditureCategory;
+}
+
+const zero = (): MoneyFiguresDto => ({ committedCents: 0, fundedCents: 0, ownCents: 0, paidCents: 0, paidFundedCents: 0, paidOwnCents: 0 });
+
+function add(target: MoneyFiguresDto, row: MoneyFiguresDto): void {
+  target.committedCents += row.committedCents;
+  target.fundedCents += row.fundedCents;
+  target.ownCents += row.ownCents;
+  target.paidCents += row.paidCents;
+  target.paidFundedCents += row.paidFundedCents;
+  target.paidOwnCents += row.paidOwnCents;
+}
+
+/**
+ * The figures of a grant: approved, allocated, committed (ordered), paid, funded and own share, remaining,
+ * per school and per category, and the warnings of the program rules. Every figure is a sum of per-line
+ * amounts computed by the rounding rule of `money.ts`, so schools, categories and totals add up to the cent.
+ * Reusable for exports: `summary(actor, grantId, asOf)`.
+ */
+@Injectable()
+export class GrantSummaryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly grants: GrantsService,
+    private readonly earmarking: EarmarkingService,
+  ) {}
+
+  async summary(actor: Actor, grantId: string, asOf?: string | null, em: EntityManager = this.dataSource.manager): Promise<GrantSummaryDto> {
+    const grant = await findGrant(em, actor, grantId);
+    const asOfDate = asOf ?? null;
+    const groups = await this.groups(em, actor, grant.id, asOfDate);
+    const params: unknown[] = [grant.id];
+    const allocScope = schoolScopeSql(actor, { authority: 'a.authority_id', school: 'a.school_id' }, params);
+    const allocations: { schoolId: string; amountCents: number }[] = await em.query(
+      `SELECT school_id AS "schoolId", amount_cents AS "amountCents" FROM grant_allocations a WHERE a.grant_id = $1 AND ${allocScope}`,
+      params,
+    );
+
+    const schoolIds = [...new Set([...allocations.map((a) => a.schoolId), ...groups.map((g) => g.schoolId)])];
+    const schools: { id: string; name: string; schoolNumber: string; schoolType: string }[] = await em.query(
+      `SELECT id, name, school_number AS "schoolNumber", school_type::text AS "schoolType" FROM schools WHERE id = ANY($1::uuid[]) ORDER BY name, id`,
+      [schoolIds],
+    );
+    const bySchool = new Map<string, SchoolSummaryDto>(
+      schools.map((s) => [s.id, { schoolId: s.id, schoolName: s.name, schoolNumber: s.schoolNumber, schoolType: s.schoolType, allocatedCents: 0, remainingCents: 0, ...zero() }]),
+    );
+    for (const a of allocations) bySchool.get(a.schoolId)!.allocatedCents = a.amountCents;
+    const byCategory = new Map(EXPENDITURE_CATEGORIES.map((c) => [c, { category: c, ...zero() }]));
+    const totalsMoney = zero();
+    for (const g of groups) {
+      add(bySchool.get(g.schoolId)!, g);
+      add(byCategory.get(g.category)!, g);
+      add(totalsMoney, g);
+    }
+    for (const s of bySchool.values()) s.remainingCents = s.allocatedCents - s.committedCents;
+    const allocatedCents = allocations.reduce((sum, a) => sum + a.amountCents, 0);
+    const coordinator = actor.role === 'coordinator';
+
+    const program = await this.programWarnings(em, actor, grant, asOfDate);
+    const warnings = [
+      ...this.budgetWarnings(grant, [...bySchool.values()], totalsMoney.committedCents, coordinator),
+      ...program.warnings,
+      ...(await this.earmarking.breachWarnings(em, actor, grant, asOfDate)),
+      ...(await this.deadlineWarnings(actor, grant, em)),
+    ];
+
+    return {
+      grantId: grant.id,
+      status: grant.status,
+      fundingRatePercent: bpToPercent(grant.fundingRateBp),
+      asOf: asOfDate,
+      totals: {
+        approvedCents: grant.approvedCents,
+        allocatedCents,
+        ...totalsMoney,
+        remainingCents: (coordinator ? allocatedCents : grant.approvedCents) - totalsMoney.committedCents,
+      },
+      bySchool: [...bySchool.values()],
+      byCategory: [...byCategory.values()],
+      mobileDeviceCap: program.mobileDeviceCap,
+      warnings,
+    };
+  }
+
+  /** Money per school and category, in the caller's scope; funded shares summed line by line in SQL. */
+  private groups(em: EntityManager, actor: Actor, grantId: string, asOf: string | null): Promise<GroupRow[]> {
+    const params: unknown[] = [grantId, asOf];
+    const scope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
+    const funded = fundedShareSql('e.gross_cents', 'g.funding_rate_bp');
+    const committed = `($2::date IS NULL OR e.order_date <= $2::date)`;
+    const paid = `(e.paid_on IS NOT NULL AND ($2::date IS NULL OR e.paid_on <= $2::date))`;
+    return em.query(
+      `SELECT e.school_id AS "schoolId", e.category::text AS category,
+              coalesce(sum(e.gross_cents) FILTER (WHERE ${committed}), 0)::bigint AS "committedCents",
+              coalesce(sum(${funded}) FILTER (WHERE ${committed}), 0)::bigint AS "fundedCents",
+              coalesce(sum(e.gross_cents - ${funded}) FILTER (WHERE ${committed}), 0)::bigint AS "ownCents",
+              coalesce(sum(e.gross_cents) FILTER (WHERE ${paid}), 0)::bigint AS "paidCents",
+              coalesce(sum(${funded}) FILTER (WHERE ${paid}), 0)::bigint AS "paidFundedCents",
+              coalesce(sum(e.gross_cents - ${funded}) FILTER (WHERE ${paid}), 0)::bigint AS "paidOwnCents"
+         FROM expenditures e JOIN grants g ON g.id = e.grant_id
+        WHERE e.grant_id = $1 AND ${scope}
+        GROUP BY e.school_id, e.category`,
+      params,
+    );
+  }
+
+  private budgetWarnings(grant: GrantRow, schools: SchoolSummaryDto[], committedCents: number, coordinator: boolean): GrantWarning[] {
+    const warnings: GrantWarning[] = [];
+    for (const s of schools) {
+      if (s.committedCents > s.allocatedCents) {
+        warnings.push({
+          code: 'over_allocation',
+          message: `Committed spending exceeds the school's allocation (accepted by an office override)`,
+          schoolId: s.schoolId,
+          amountCents: s.committedCents - s.allocatedCents,
+          details: { allocatedCents: s.allocatedCents, committedCents: s.committedCents },
+        });
+      }
+    }
+    if (!coordinator && committedCents > grant.approvedCents) {
+      warnings.push({
+        code: 'over_approved',
+        message: `Committed spending exceeds the approved amount (accepted by an office override)`,
+        amountCents: committedCents - grant.approvedCents,
+        details: { approvedCents: grant.approvedCents, committedCents },
+      });
+    }
+    return warnings;
+  }
+
+  /**
+   * DigitalPakt mobile-device cap and the authority's category-share rules. Both look at the whole grant
+   * (a cap is the authority's, not one school's), then a coordinator sees only the warnings of their schools.
+   *
+   * Mobile part of an expenditure: for category `devices`, its gross amount × (linked laptops and tablets /
+   * linked devices), half up; expenditures without linked devices count as non-mobile. Investment of a school:
+   * all its committed spending in the grant. Vocational schools (Berufskolleg) are left out.
+   */
+  private async programWarnings(em: EntityManager, actor: Actor, grant: GrantRow, asOf: string | null): Promise<{ warnings: GrantWarning[]; mobileDeviceCap: MobileCapResult | null }> {
+    const committed = `($2::date IS NULL OR e.order_date <= $2::date)`;
+    const spending: { schoolId: string; category: string; committedCents: number }[] = await em.query(
+      `SELECT e.school_id AS "schoolId", e.category::text AS category, sum(e.gross_cents)::bigint AS "committedCents"
+         FROM expenditures e WHERE e.grant_id = $1 AND ${committed} GROUP BY 1, 2`,
+      [grant.id, asOf],
+    );
+    const settings = await this.grants.settings(actor, em);
+    const warnings: GrantWarning[] = categoryShareWarnings(grant.program, settings.categoryShareRules, spending);
+    let cap: MobileCapResult | null = null;
+    if (grant.program === 'digitalpakt_basis') {
+      const schools: { schoolId: string; investmentCents: number; mobileCents: number }[] = await em.query(
+        `SELECT e.school_id AS "schoolId", sum(e.gross_cents)::bigint AS "investmentCents",
+                coalesce(sum(CASE WHEN e.category = 'devices' AND n.total > 0
+                                  THEN (e.gross_cents * n.mobile * 2 + n.total) / (2 * n.total) ELSE 0 END), 0)::bigint AS "mobileCents"
+           FROM expenditures e
+           JOIN schools s ON s.id = e.school_id
+           LEFT JOIN LATERAL (SELECT count(*) AS total, count(*) FILTER (WHERE d.type = ANY($3::device_type[])) AS mobile
+                                FROM expenditure_devices x JOIN devices d ON d.id = x.device_id WHERE x.expenditure_id = e.id) n ON true
+          WHERE e.grant_id = $1 AND ${committed} AND s.school_type <> 'berufskolleg'
+          GROUP BY e.school_id ORDER BY e.school_id`,
+        [grant.id, asOf, MOBILE_DEVICE_TYPES],
+      );
+      cap = mobileDeviceCap(schools);
+      warnings.push(...mobileCapWarnings(cap));
+    }
+    if (actor.role === 'coordinator') {
+      const mine = new Set(actor.schoolIds);
+      if (cap) cap = { ...cap, schools: cap.schools.filter((s) => mine.has(s.schoolId)) };
+      return { warnings: warnings.filter((w) => !w.schoolId || mine.has(w.schoolId)), mobileDeviceCap: cap };
+    }
+    return { warnings, mobileDeviceCap: cap };
+  }
+
+  private async deadlineWarnings(actor: Actor, grant: GrantRow, em: EntityManager): Promise<GrantWarning[]> {
+    const settings = await this.grants.settings(actor, em);
+    return grantDeadlines(grant, today(), settings.deadlineWarningDays).map((d) => ({
+      code: d.kind === 'proof_of_use' ? ('proof_of_use_due' as const) : ('eligible_period_ending' as const),
+      message: d.kind === 'proof_of_use' ? `The proof of use is due on ${d.date}` : `The eligible spending period ends on ${d.date}`,
+      details: { date: d.date, daysLeft: d.daysLeft },
+    }));
+  }
+}

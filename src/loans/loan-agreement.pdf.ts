@@ -1,0 +1,137 @@
+import PDFDocument from 'pdfkit';
+import type { DeviceType } from '../devices/device.entity';
+import type { BorrowerKind } from './loan-rules';
+import type { AgreementClauseDto } from './loan-settings';
+
+/** What the printed agreement shows. Personal fields are null when the caller may not see them (or they were erased): blank lines then. */
+export interface AgreementData {
+  authorityName: string;
+  school: { name: string; schoolNumber: string; street: string | null; postalCode: string | null; city: string | null };
+  loanId: string;
+  borrowerKind: BorrowerKind;
+  borrowerName: string | null;
+  borrowerReference: string | null;
+  borrowerClass: string | null;
+  guardianName: string | null;
+  device: { type: DeviceType; manufacturer: string; model: string; inventoryNumber: string; serialNumber: string | null };
+  accessories: string[];
+  startedOn: string;
+  dueOn: string;
+  clauses: AgreementClauseDto[];
+  retentionDays: number;
+  printedOn: string;
+}
+
+export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
+  laptop: 'Laptop',
+  tablet: 'Tablet',
+  desktop: 'Desktop-PC',
+  interactive_display: 'Interaktives Display',
+  projector: 'Beamer',
+  document_camera: 'Dokumentenkamera',
+  access_point: 'WLAN-Access-Point',
+  printer: 'Drucker',
+  other: 'Sonstiges Gerät',
+};
+
+const ACCESSORY_LABELS: Record<string, string> = {
+  charger: 'Ladegerät',
+  case: 'Schutzhülle',
+  pen: 'Eingabestift',
+  keyboard: 'Tastatur',
+  mouse: 'Maus',
+  headphones: 'Kopfhörer',
+  cable: 'Kabel',
+};
+
+export const accessoryLabel = (a: string) => ACCESSORY_LABELS[a.toLowerCase()] ?? a;
+
+/** 2026-07-31 → 31.07.2026 */
+export const germanDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+
+const BLANK = '_______________________________';
+const LEFT = 56;
+const WIDTH = 595.28 - 2 * LEFT;
+
+/** Renders the loan agreement (Leihvertrag) as an A4 PDF for the borrower (and the guardians) to sign. */
+export function renderLoanAgreement(data: AgreementData): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: LEFT, right: LEFT },
+    // Metadata carries no personal data: a PDF is forwarded and indexed more than one thinks.
+    info: { Title: `Leihvertrag ${data.device.inventoryNumber}`, Author: data.authorityName, Subject: 'Leihvertrag über ein digitales Endgerät' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const student = data.borrowerKind === 'student';
+  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(11).text(text, LEFT).moveDown(0.3).font('Helvetica').fontSize(10);
+  const row = (label: string, value: string | null) => {
+    const y = doc.y;
+    doc.font('Helvetica').fontSize(10).text(label, LEFT, y, { width: 170 });
+    const labelBottom = doc.y;
+    doc.font(value ? 'Helvetica-Bold' : 'Helvetica').text(value ?? BLANK, LEFT + 175, y, { width: WIDTH - 175 });
+    doc.y = Math.max(doc.y, labelBottom) + 2;
+    doc.font('Helvetica');
+  };
+
+  doc.font('Helvetica').fontSize(9).fillColor('#444').text(data.authorityName, { align: 'right' }).fillColor('black');
+  doc.moveDown(0.5).font('Helvetica-Bold').fontSize(16).text('Leihvertrag über ein digitales Endgerät', LEFT);
+  doc.font('Helvetica').fontSize(9).fillColor('#444').text(`Vertragsnummer ${data.loanId}`).fillColor('black');
+
+  heading('1. Vertragsparteien');
+  const address = [data.school.street, [data.school.postalCode, data.school.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  doc.text(`Verleiher: ${data.authorityName} als Schulträger, vertreten durch die Schulleitung der Schule`, { width: WIDTH });
+  row('Schule', `${data.school.name}${address ? `, ${address}` : ''}`);
+  row('Schulnummer', data.school.schoolNumber);
+  doc.moveDown(0.3).text(`Entleiher/in (${student ? 'Schülerin / Schüler' : 'Lehrkraft'}):`, LEFT);
+  row('Name', data.borrowerName);
+  row(student ? 'Klasse / Kurs' : 'Fach / Bereich', data.borrowerClass);
+  row(student ? 'Schülernummer' : 'Personalnummer / Kennung', data.borrowerReference);
+  if (student) row('Erziehungsberechtigte/r', data.guardianName);
+
+  heading('2. Leihgegenstand');
+  row('Gerät', DEVICE_TYPE_LABELS[data.device.type] ?? data.device.type);
+  row('Hersteller und Modell', `${data.device.manufacturer} ${data.device.model}`);
+  row('Inventarnummer', data.device.inventoryNumber);
+  row('Seriennummer', data.device.serialNumber ?? '–');
+  row('Zubehör', data.accessories.length ? data.accessories.map(accessoryLabel).join(', ') : 'kein Zubehör');
+
+  heading('3. Leihdauer');
+  doc.text(
+    `Das Gerät wird vom ${germanDate(data.startedOn)} bis zum ${germanDate(data.dueOn)} überlassen. ` +
+      'Die Leihe endet vorzeitig mit dem Verlassen der Schule.',
+    LEFT,
+    doc.y,
+    { width: WIDTH },
+  );
+
+  data.clauses.forEach((clause, i) => {
+    heading(`${i + 4}. ${clause.title}`);
+    doc.text(clause.text.replaceAll('{retentionDays}', String(data.retentionDays)), LEFT, doc.y, { width: WIDTH, align: 'justify' });
+  });
+
+  // Keep the signature block together on one page.
+  if (doc.y > 841.89 - 56 - 190) doc.addPage();
+  heading(`${data.clauses.length + 4}. Unterschriften`);
+  doc.text('Mit der Unterschrift werden der Empfang des Geräts mit dem genannten Zubehör und die Regeln dieses Vertrags bestätigt.', LEFT, doc.y, { width: WIDTH });
+  const signers = student
+    ? ['Für die Schule (Unterschrift, Stempel)', 'Schülerin / Schüler', 'Erziehungsberechtigte/r (bei Minderjährigen)']
+    : ['Für die Schule (Unterschrift, Stempel)', 'Lehrkraft'];
+  for (const signer of signers) {
+    doc.moveDown(2.2);
+    const y = doc.y;
+    doc.moveTo(LEFT, y).lineTo(LEFT + 190, y).stroke();
+    doc.moveTo(LEFT + 220, y).lineTo(LEFT + WIDTH, y).stroke();
+    doc.fontSize(8).text('Ort, Datum', LEFT, y + 3, { width: 190 });
+    doc.text(signer, LEFT + 220, y + 3, { width: WIDTH - 220 });
+    doc.fontSize(10);
+  }
+  doc.moveDown(2).fontSize(8).fillColor('#666').text(`Gedruckt am ${germanDate(data.printedOn)}`, LEFT, doc.y, { width: WIDTH, align: 'right' });
+  doc.end();
+  return done;
+}

@@ -1,0 +1,131 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../auth/actor';
+import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
+import { IdParam } from '../common/validation';
+import { LoanAgreementService } from './loan-agreement.service';
+import { LoanPrivacyService } from './loan-privacy.service';
+import { LoanSettingsDto, LoanSettingsService, UpdateLoanSettingsDto } from './loan-settings';
+import {
+  BulkLendDto,
+  BulkResultDto,
+  BulkReturnDto,
+  CreateLoanDto,
+  EraseBorrowerDto,
+  ErasureResultDto,
+  ExtendLoanDto,
+  ListLoansQueryDto,
+  LoanDto,
+  LoanPageDto,
+  ReturnLoanDto,
+} from './loans.dto';
+import { LoansBulkService } from './loans-bulk.service';
+import { LoansService } from './loans.service';
+
+// The fixed paths (settings, bulk, erasures) come before `:id` so they are matched first.
+@ApiTags('loans')
+@Authenticated()
+@Controller({ path: 'loans', version: '1' })
+export class LoansController {
+  constructor(
+    private readonly loans: LoansService,
+    private readonly bulk: LoansBulkService,
+    private readonly privacy: LoanPrivacyService,
+    private readonly agreements: LoanAgreementService,
+    private readonly settings: LoanSettingsService,
+  ) {}
+
+  /** The authority's loan settings: default due date, retention period, agreement texts (defaults filled in). */
+  @Get('settings')
+  @Roles('office', 'coordinator', 'viewer')
+  getSettings(@CurrentActor() actor: Actor): Promise<LoanSettingsDto> {
+    return this.settings.get(actor);
+  }
+
+  /** Changes the loan settings (fields left out stay as they are). Office users only. */
+  @Put('settings')
+  @Roles('office')
+  updateSettings(@CurrentActor() actor: Actor, @Body() dto: UpdateLoanSettingsDto): Promise<LoanSettingsDto> {
+    return this.settings.update(actor, dto);
+  }
+
+  /** Lends a list of scanned devices to a list of borrowers; every item succeeds or fails on its own. */
+  @Post('bulk')
+  @HttpCode(200)
+  @Roles('office', 'coordinator')
+  bulkLend(@CurrentActor() actor: Actor, @Body() dto: BulkLendDto): Promise<BulkResultDto> {
+    return this.bulk.lend(actor, dto);
+  }
+
+  /** Takes a list of scanned devices back; every item succeeds or fails on its own. */
+  @Post('bulk-return')
+  @HttpCode(200)
+  @Roles('office', 'coordinator')
+  bulkReturn(@CurrentActor() actor: Actor, @Body() dto: BulkReturnDto): Promise<BulkResultDto> {
+    return this.bulk.return(actor, dto);
+  }
+
+  /** Right to erasure: erases a borrower's personal data from all their returned loans of a school at once. */
+  @Post('erasures')
+  @HttpCode(200)
+  @Roles('office')
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The borrower still has active loans' })
+  erase(@CurrentActor() actor: Actor, @Body() dto: EraseBorrowerDto): Promise<ErasureResultDto> {
+    return this.privacy.eraseBorrower(actor, dto);
+  }
+
+  /** Loans by due date; personal fields only for the school's coordinators. */
+  @Get()
+  @Roles('office', 'coordinator', 'viewer')
+  list(@CurrentActor() actor: Actor, @Query() query: ListLoansQueryDto): Promise<LoanPageDto> {
+    return this.loans.list(actor, query);
+  }
+
+  /** Lends an available device; it becomes `loaned`. */
+  @Post()
+  @Roles('office', 'coordinator')
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The device is already on loan or not available' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateLoanDto): Promise<LoanDto> {
+    return this.loans.lend(actor, dto);
+  }
+
+  @Get(':id')
+  @Roles('office', 'coordinator', 'viewer')
+  @ApiNotFoundResponse()
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<LoanDto> {
+    return this.loans.get(actor, id);
+  }
+
+  /** Takes the device back: `ok` makes it available, `damaged`/`defective` sends it to repair, `lost` books it as lost. */
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles('office', 'coordinator')
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The loan was already returned' })
+  return(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReturnLoanDto): Promise<LoanDto> {
+    return this.loans.return(actor, id, dto);
+  }
+
+  /** Sets a new due date. */
+  @Post(':id/extend')
+  @HttpCode(200)
+  @Roles('office', 'coordinator')
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The loan was already returned' })
+  extend(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ExtendLoanDto): Promise<LoanDto> {
+    return this.loans.extend(actor, id, dto);
+  }
+
+  /** The printable loan agreement (Leihvertrag, PDF). Borrower fields are printed for the school's coordinators, blank for others. */
+  @Get(':id/agreement.pdf')
+  @Roles('office', 'coordinator', 'viewer')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiNotFoundResponse()
+  async agreement(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StreamableFile> {
+    const { fileName, content } = await this.agreements.pdf(actor, id);
+    return new StreamableFile(content, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: content.length });
+  }
+}

@@ -1,0 +1,210 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
+import { registerConstraintMessages } from '../common/constraint-messages';
+import { AppError, notFound } from '../common/errors';
+import { Page, toPage } from '../common/pagination';
+import { GrantsService } from '../grants/grants.service';
+import type { CreateNeedDto, DecideNeedDto, LinkGrantDto, ListNeedsQueryDto, NeedDto, UpdateNeedDto } from './needs.dto';
+import { NEED_COLUMNS, NEED_COUNTS_SQL, needsListQuery, type NeedRow, toNeedDto } from './needs.queries';
+import { DECISION_ACTIONS, decisionFields, type NeedAction, nextStatus, NEED_STATUSES, type NeedStatus } from './needs-workflow';
+
+registerConstraintMessages({
+  fk_need_requests_school: { field: 'schoolId', message: 'No such school in this authority' },
+  fk_need_requests_grant: { field: 'grantId', message: 'No such grant in this authority' },
+  ck_need_requests_quantity: { field: 'quantity', message: 'quantity must be between 1 and 1,000,000' },
+  ck_need_requests_cost: { field: 'estimatedCostCents', message: 'estimatedCostCents must not be negative' },
+  ck_need_requests_title: { field: 'title', message: 'title must not be blank' },
+  ck_need_requests_justification: { field: 'justification', message: 'justification must not be blank' },
+  ck_need_requests_partial: { field: 'approvedQuantity', message: 'A partial approval grants less than requested, but not nothing' },
+  ck_need_requests_approved_amounts: { field: 'approvedQuantity', message: 'Approved amounts belong to approved requests only' },
+  ck_need_requests_rejection_reason: { field: 'reason', message: 'A rejection needs a reason' },
+  ck_need_requests_grant: { field: 'grantId', message: 'Only approved requests can be linked to a grant' },
+});
+
+const staleVersion = (current: number) =>
+  new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The request was changed by someone else (now version ${current}); reload and retry`, undefined, { currentVersion: current });
+
+/** Per status: how many requests and what they ask for / were granted. */
+export interface NeedStatusCount {
+  count: number;
+  estimatedCostCents: number;
+  approvedCents: number;
+}
+
+export interface NeedCounts {
+  byStatus: Record<NeedStatus, NeedStatusCount>;
+  /** Approved or partially approved requests that no grant funds yet. */
+  approvedWithoutGrant: { count: number; approvedCents: number };
+}
+
+@Injectable()
+export class NeedsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly grants: GrantsService,
+  ) {}
+
+  async list(actor: Actor, query: ListNeedsQueryDto): Promise<Page<NeedDto>> {
+    tenantOf(actor);
+    const limit = query.limit ?? 50;
+    const { cursor, limit: _limit, ...filter } = query;
+    const { sql, params } = needsListQuery(actor, filter, { cursor, limit });
+    const rows: NeedRow[] = await this.dataSource.query(sql, params);
+    return toPage(rows, limit, (r) => [r.cursorCreatedAt, r.id], toNeedDto);
+  }
+
+  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager, lock = false): Promise<NeedDto> {
+    tenantOf(actor);
+    const params: unknown[] = [id];
+    const scope = schoolScopeSql(actor, { authority: 'r.authority_id', school: 'r.school_id' }, params);
+    const rows: NeedRow[] = await em.query(
+      `SELECT ${NEED_COLUMNS} FROM need_requests r JOIN schools s ON s.id = r.school_id WHERE r.id = $1 AND ${scope}${lock ? ' FOR UPDATE OF r' : ''}`,
+      params,
+    );
+    if (rows.length === 0) throw notFound('Need request');
+    return toNeedDto(rows[0]);
+  }
+
+  /** A new draft for a school the caller may write for. */
+  async create(actor: Actor, dto: CreateNeedDto): Promise<NeedDto> {
+    const authorityId = tenantOf(actor);
+    return this.dataSource.transaction(async (em) => {
+      await this.access.requireSchool(actor, dto.schoolId, 'write', em);
+      const [{ id }] = await em.query(
+        `INSERT INTO need_requests (authority_id, school_id, category, title, quantity, estimated_cost_cents, justification, priority, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [authorityId, dto.schoolId, dto.category, dto.title.trim(), dto.quantity, dto.estimatedCostCents, dto.justification.trim(), dto.priority ?? 'medium', actor.id],
+      );
+      const created = await this.get(actor, id, em);
+      await this.audit.record(em, actor, { action: 'need.created', entityType: 'need_request', entityId: id, before: null, after: snapshot(created) });
+      return created;
+    });
+  }
+
+  /** Changes a draft (submitted and decided requests are frozen). */
+  async update(actor: Actor, id: string, dto: UpdateNeedDto): Promise<NeedDto> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.lockFor(em, actor, id, 'edit', dto.version);
+      const { version: _version, ...changes } = dto;
+      await em.query(
+        `UPDATE need_requests SET category = $2, title = $3, quantity = $4, estimated_cost_cents = $5, justification = $6, priority = $7,
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [
+          id,
+          changes.category ?? before.category,
+          changes.title?.trim() ?? before.title,
+          changes.quantity ?? before.quantity,
+          changes.estimatedCostCents ?? before.estimatedCostCents,
+          changes.justification?.trim() ?? before.justification,
+          changes.priority ?? before.priority,
+        ],
+      );
+      return this.recordChange(em, actor, before, 'need.updated');
+    });
+  }
+
+  /** Deletes a draft; anything submitted stays on record. */
+  async remove(actor: Actor, id: string, version?: number): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const before = await this.lockFor(em, actor, id, 'delete', version);
+      await em.query(`DELETE FROM need_requests WHERE id = $1`, [id]);
+      await this.audit.record(em, actor, { action: 'need.deleted', entityType: 'need_request', entityId: id, before: snapshot(before), after: null });
+    });
+  }
+
+  async submit(actor: Actor, id: string, version?: number): Promise<NeedDto> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.lockFor(em, actor, id, 'submit', version);
+      await em.query(
+        `UPDATE need_requests SET status = 'submitted', submitted_by = $2, submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, actor.id],
+      );
+      return this.recordChange(em, actor, before, 'need.submitted');
+    });
+  }
+
+  /** Takes a submitted request back to draft, before the office decides. */
+  async withdraw(actor: Actor, id: string, version?: number): Promise<NeedDto> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.lockFor(em, actor, id, 'withdraw', version);
+      await em.query(
+        `UPDATE need_requests SET status = 'draft', submitted_by = NULL, submitted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      return this.recordChange(em, actor, before, 'need.withdrawn');
+    });
+  }
+
+  /** The office approves, partially approves or rejects a submitted request. */
+  async decide(actor: Actor, id: string, dto: DecideNeedDto): Promise<NeedDto> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.lockFor(em, actor, id, DECISION_ACTIONS[dto.decision], dto.version);
+      const fields = decisionFields(before, dto);
+      await em.query(
+        `UPDATE need_requests SET status = $2, approved_quantity = $3, approved_cents = $4, decision_reason = $5,
+                decided_by = $6, decided_at = now(), version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, dto.decision, fields.approvedQuantity, fields.approvedCents, fields.reason, actor.id],
+      );
+      return this.recordChange(em, actor, before, `need.${dto.decision}`);
+    });
+  }
+
+  /** Links an approved request to the grant that funds it (or removes the link with `grantId: null`). */
+  async linkGrant(actor: Actor, id: string, dto: LinkGrantDto): Promise<NeedDto> {
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.lockFor(em, actor, id, 'link_grant', dto.version);
+      if (dto.grantId !== null) {
+        // 404 for a grant the caller cannot see; the composite foreign key would refuse another authority's anyway.
+        await this.grants.get(actor, dto.grantId, em);
+      }
+      await em.query(`UPDATE need_requests SET grant_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.grantId]);
+      return this.recordChange(em, actor, before, dto.grantId === null ? 'need.grant_unlinked' : 'need.grant_linked');
+    });
+  }
+
+  /** Requests by status with their sums, for the overview. One grouped query. */
+  async counts(authorityId: string, em: EntityManager = this.dataSource.manager): Promise<NeedCounts> {
+    const rows: { status: NeedStatus; count: number; estimated: number; approved: number; unfunded_count: number; unfunded_cents: number }[] = await em.query(
+      NEED_COUNTS_SQL,
+      [authorityId],
+    );
+    const byStatus = Object.fromEntries(NEED_STATUSES.map((s) => [s, { count: 0, estimatedCostCents: 0, approvedCents: 0 }])) as Record<NeedStatus, NeedStatusCount>;
+    const approvedWithoutGrant = { count: 0, approvedCents: 0 };
+    for (const r of rows) {
+      byStatus[r.status] = { count: r.count, estimatedCostCents: r.estimated, approvedCents: r.approved };
+      approvedWithoutGrant.count += r.unfunded_count;
+      approvedWithoutGrant.approvedCents += r.unfunded_cents;
+    }
+    return { byStatus, approvedWithoutGrant };
+  }
+
+  /**
+   * Locks the request for an action: 404 outside the caller's scope, 403 for a role that may not take it,
+   * 409 ILLEGAL_STATE when its status does not allow it, 409 STALE_VERSION for an outdated version.
+   */
+  private async lockFor(em: EntityManager, actor: Actor, id: string, action: NeedAction, version?: number): Promise<NeedDto> {
+    const current = await this.get(actor, id, em, true);
+    nextStatus(action, current.status, actor.role);
+    if (version !== undefined && version !== current.version) throw staleVersion(current.version);
+    return current;
+  }
+
+  private async recordChange(em: EntityManager, actor: Actor, before: NeedDto, action: string): Promise<NeedDto> {
+    const after = await this.get(actor, before.id, em);
+    await this.audit.record(em, actor, { action, entityType: 'need_request', entityId: before.id, before: snapshot(before), after: snapshot(after) });
+    return after;
+  }
+}
+
+/** What the audit log keeps of a request: its own fields (names of people stay out; ids suffice). */
+function snapshot(n: NeedDto): Record<string, unknown> {
+  const { schoolName: _name, schoolNumber: _number, createdAt: _c, updatedAt: _u, ...rest } = n;
+  return rest;
+}

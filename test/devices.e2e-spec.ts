@@ -1,0 +1,175 @@
+import { DevicesService } from '../src/devices/devices.service';
+import { createDevice, createWorld, World } from './factories';
+import { createTestApp, TestApp } from './harness';
+
+describe('Devices', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await createWorld(t);
+  });
+  afterAll(() => t.close());
+
+  const base = {
+    inventoryNumber: 'A1-2024-0001',
+    serialNumber: 'PF3XK9ZQ',
+    type: 'laptop',
+    manufacturer: 'Lenovo',
+    model: 'ThinkPad L13 Gen 4',
+    operatingSystem: 'Windows 11 Education',
+    purchaseDate: '2024-08-01',
+    purchasePriceCents: 74900,
+    commissionedOn: '2024-08-20',
+    warrantyUntil: '2027-08-01',
+    location: 'Raum 204',
+    notes: 'Lieferung 1',
+  };
+  const post = (auth: string, body: object) => t.http().post('/api/v1/devices').set('Authorization', auth).send(body);
+
+  describe('POST /api/v1/devices', () => {
+    it('creates a device with every field, a created history entry and an audit entry', async () => {
+      const res = await post(w.officeA.auth, { ...base, schoolId: w.schoolA1 }).expect(201);
+      expect(res.body).toMatchObject({ ...base, schoolId: w.schoolA1, authorityId: w.authorityA, status: 'available', version: 1, retiredOn: null });
+      const [row] = await t.dataSource.query(`SELECT inventory_number, purchase_price_cents, commissioned_on, status FROM devices WHERE id = $1`, [res.body.id]);
+      expect(row).toEqual({ inventory_number: 'A1-2024-0001', purchase_price_cents: 74900, commissioned_on: '2024-08-20', status: 'available' });
+      const events = await t.dataSource.query(`SELECT kind, to_status, to_school_id, actor_id FROM device_events WHERE device_id = $1`, [res.body.id]);
+      expect(events).toEqual([{ kind: 'created', to_status: 'available', to_school_id: w.schoolA1, actor_id: w.officeA.id }]);
+    });
+
+    it('answers 409 on a duplicate inventory number and on a duplicate serial of the same manufacturer', async () => {
+      const dupInv = await post(w.officeA.auth, { ...base, serialNumber: 'OTHER1', schoolId: w.schoolA2 }).expect(409);
+      expect(dupInv.body.fieldErrors).toEqual([{ field: 'inventoryNumber', messages: [expect.stringContaining('inventory number')] }]);
+      const dupSerial = await post(w.officeA.auth, { ...base, inventoryNumber: 'A1-2024-0002', manufacturer: 'LENOVO', schoolId: w.schoolA1 }).expect(409);
+      expect(dupSerial.body.fieldErrors[0].field).toBe('serialNumber');
+      // The same serial number from another manufacturer is another device.
+      await post(w.officeA.auth, { ...base, inventoryNumber: 'A1-2024-0003', manufacturer: 'Dell', schoolId: w.schoolA1 }).expect(201);
+      // The same inventory number in another authority is fine.
+      await post(w.officeB.auth, { ...base, schoolId: w.schoolB1 }).expect(201);
+    });
+
+    it('rejects bad values and unknown fields with field errors', async () => {
+      const res = await post(w.officeA.auth, {
+        ...base,
+        inventoryNumber: ' padded ',
+        schoolId: w.schoolA1,
+        type: 'smartphone',
+        purchasePriceCents: 12.5,
+        warrantyUntil: '2027-02-30',
+        status: 'loaned',
+        colour: 'red',
+      }).expect(400);
+      const fields = res.body.fieldErrors.map((f: { field: string }) => f.field).sort();
+      expect(fields).toEqual(['colour', 'inventoryNumber', 'purchasePriceCents', 'status', 'type', 'warrantyUntil']);
+    });
+
+    it('lets a coordinator create devices only at their schools', async () => {
+      await post(w.coordinatorA1.auth, { ...base, inventoryNumber: 'C-1', serialNumber: null, schoolId: w.schoolA1 }).expect(201);
+      await post(w.coordinatorA1.auth, { ...base, inventoryNumber: 'C-2', serialNumber: null, schoolId: w.schoolA2 }).expect(404);
+      await post(w.officeA.auth, { ...base, inventoryNumber: 'C-3', serialNumber: null, schoolId: w.schoolB1 }).expect(404);
+    });
+
+    it.each([
+      ['viewer', 'viewerA'],
+      ['admin', 'admin'],
+    ] as const)('refuses the %s role', async (_role, user) => {
+      await post(w[user].auth, { ...base, inventoryNumber: 'X-1', schoolId: w.schoolA1 }).expect(403);
+    });
+
+    it('needs a login', async () => {
+      await t.http().post('/api/v1/devices').send({ ...base, schoolId: w.schoolA1 }).expect(401);
+    });
+  });
+
+  describe('GET /api/v1/devices/{id} and by-tag', () => {
+    let id: string;
+    beforeAll(async () => {
+      id = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'TAG-0001', serialNumber: 'SERIAL-TAG-1' });
+    });
+
+    it('reads a device with its school name', async () => {
+      const res = await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.viewerA.auth).expect(200);
+      expect(res.body).toMatchObject({ id, inventoryNumber: 'TAG-0001', schoolId: w.schoolA1, schoolName: 'A1 Gymnasium' });
+    });
+
+    it('answers 404 across schools and authorities, 400 for a bad id, 401 without login', async () => {
+      const a2 = await createDevice(t.dataSource, w.authorityA, w.schoolA2);
+      await t.http().get(`/api/v1/devices/${a2}`).set('Authorization', w.coordinatorA1.auth).expect(404);
+      await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.officeB.auth).expect(404);
+      await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.admin.auth).expect(403);
+      await t.http().get(`/api/v1/devices/not-a-uuid`).set('Authorization', w.officeA.auth).expect(400);
+      await t.http().get(`/api/v1/devices/${id}`).expect(401);
+    });
+
+    it('finds a device by inventory number or serial number in one call', async () => {
+      const byInv = await t.http().get('/api/v1/devices/by-tag/TAG-0001').set('Authorization', w.coordinatorA1.auth).expect(200);
+      expect(byInv.body).toMatchObject({ id, schoolName: 'A1 Gymnasium' });
+      const bySerial = await t.http().get('/api/v1/devices/by-tag/SERIAL-TAG-1').set('Authorization', w.coordinatorA1.auth).expect(200);
+      expect(bySerial.body.id).toBe(id);
+      await t.http().get('/api/v1/devices/by-tag/NOPE').set('Authorization', w.officeA.auth).expect(404);
+      await t.http().get('/api/v1/devices/by-tag/TAG-0001').set('Authorization', w.officeB.auth).expect(404);
+      await t.http().get('/api/v1/devices/by-tag/TAG-0001').expect(401);
+    });
+
+    it('prefers the inventory number, and asks to choose when two manufacturers share a serial', async () => {
+      await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'SHARED-1', serialNumber: 'TAG-0001', manufacturer: 'HP' });
+      const res = await t.http().get('/api/v1/devices/by-tag/TAG-0001').set('Authorization', w.officeA.auth).expect(200);
+      expect(res.body.id).toBe(id);
+      await createDevice(t.dataSource, w.authorityA, w.schoolA1, { serialNumber: 'TWIN', manufacturer: 'HP' });
+      await createDevice(t.dataSource, w.authorityA, w.schoolA1, { serialNumber: 'TWIN', manufacturer: 'Dell' });
+      const twin = await t.http().get('/api/v1/devices/by-tag/TWIN').set('Authorization', w.officeA.auth).expect(409);
+      expect(twin.body.details.candidates).toHaveLength(2);
+    });
+
+    it('shows what other features register in the detail', async () => {
+      t.app.get(DevicesService).registerDetailExtension('testExtra', async (_em, actor, deviceId) => ({ deviceId, role: actor.role }));
+      const res = await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).expect(200);
+      expect(res.body.testExtra).toEqual({ deviceId: id, role: 'office' });
+    });
+  });
+
+  describe('PATCH /api/v1/devices/{id} (optimistic locking)', () => {
+    let id: string;
+    beforeAll(async () => {
+      id = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'EDIT-1' });
+    });
+
+    it('updates with the current version and bumps it', async () => {
+      const res = await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.coordinatorA1.auth).send({ version: 1, location: 'Raum 12', notes: null }).expect(200);
+      expect(res.body).toMatchObject({ location: 'Raum 12', notes: null, version: 2 });
+    });
+
+    it('refuses a stale version with 409 STALE_VERSION and leaves the row alone', async () => {
+      const res = await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 1, location: 'Raum 99' }).expect(409);
+      expect(res.body).toMatchObject({ error: 'STALE_VERSION', details: { currentVersion: 2 } });
+      const [row] = await t.dataSource.query(`SELECT location, version FROM devices WHERE id = $1`, [id]);
+      expect(row).toEqual({ location: 'Raum 12', version: 2 });
+    });
+
+    it('lets only one of two concurrent writers with the same version win', async () => {
+      const results = await Promise.all(
+        ['Raum A', 'Raum B'].map((location) => t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 2, location })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const [row] = await t.dataSource.query(`SELECT version FROM devices WHERE id = $1`, [id]);
+      expect(row.version).toBe(3);
+    });
+
+    it('needs the version, refuses emptying required fields and status/school changes', async () => {
+      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ location: 'x' }).expect(400);
+      const empty = await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 3, model: null }).expect(400);
+      expect(empty.body.fieldErrors[0].field).toBe('model');
+      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 3, status: 'retired' }).expect(400);
+      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 3, schoolId: w.schoolA2 }).expect(400);
+    });
+
+    it('answers 404 across schools and authorities, 403 for the viewer, 401 without login', async () => {
+      const a2 = await createDevice(t.dataSource, w.authorityA, w.schoolA2);
+      await t.http().patch(`/api/v1/devices/${a2}`).set('Authorization', w.coordinatorA1.auth).send({ version: 1, location: 'x' }).expect(404);
+      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeB.auth).send({ version: 3, location: 'x' }).expect(404);
+      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.viewerA.auth).send({ version: 3, location: 'x' }).expect(403);
+      await t.http().patch(`/api/v1/devices/${id}`).send({ version: 3, location: 'x' }).expect(401);
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import { inflateSync } from 'node:zlib';
+import type { DataSource } from 'typeorm';
+import type { TestApp } from './harness';
+
+/** A loan row straight from the database (all columns, personal ones included). */
+export async function loanRow(ds: DataSource, id: string): Promise<Record<string, unknown>> {
+  const [row] = await ds.query(`SELECT * FROM loans WHERE id = $1`, [id]);
+  return row;
+}
+
+export async function deviceStatus(ds: DataSource, id: string): Promise<string> {
+  const [row] = await ds.query(`SELECT status::text AS status FROM devices WHERE id = $1`, [id]);
+  return row.status;
+}
+
+/** Inserts a loan directly (for list, retention and visibility tests); the device is set to loaned when active. */
+export async function insertLoan(
+  ds: DataSource,
+  o: {
+    authorityId: string;
+    schoolId: string;
+    deviceId: string;
+    borrowerName?: string;
+    borrowerReference?: string | null;
+    borrowerKind?: 'student' | 'teacher';
+    borrowerClass?: string | null;
+    guardianName?: string | null;
+    startedOn: string;
+    dueOn: string;
+    returnedOn?: string | null;
+    condition?: string | null;
+    notes?: string | null;
+  },
+): Promise<string> {
+  const [{ id }] = await ds.query(
+    `INSERT INTO loans (authority_id, school_id, device_id, borrower_kind, borrower_name, borrower_reference, borrower_class, guardian_name,
+                        started_on, due_on, returned_on, return_condition, notes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    [
+      o.authorityId,
+      o.schoolId,
+      o.deviceId,
+      o.borrowerKind ?? 'student',
+      o.borrowerName ?? 'Test Person',
+      o.borrowerReference ?? null,
+      o.borrowerClass ?? null,
+      o.guardianName ?? null,
+      o.startedOn,
+      o.dueOn,
+      o.returnedOn ?? null,
+      o.returnedOn ? (o.condition ?? 'ok') : null,
+      o.notes ?? null,
+    ],
+  );
+  if (!o.returnedOn) await ds.query(`UPDATE devices SET status = 'loaned' WHERE id = $1`, [o.deviceId]);
+  return id;
+}
+
+/** Today in the service's calendar (Berlin) and relative dates. */
+export function berlinToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export function shiftDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** supertest: collect a binary body as a Buffer. */
+export function binary(res: NodeJS.ReadableStream, callback: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+/**
+ * The text of a PDF made by pdfkit with the standard fonts: inflates the content streams and decodes the
+ * hex strings of the TJ operators (WinAnsi, which for our letters is Latin-1). Each TJ becomes one line.
+ */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  const streamRe = /stream\r?\n/g;
+  let match: RegExpExecArray | null;
+  while ((match = streamRe.exec(raw))) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    if (end < 0) break;
+    const bytes = pdf.subarray(start, end);
+    let content: string;
+    try {
+      content = inflateSync(bytes).toString('latin1');
+    } catch {
+      content = bytes.toString('latin1');
+    }
+    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+      const hex = [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
+      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
+    }
+    streamRe.lastIndex = end;
+  }
+  return lines.join('\n');
+}
+
+export function lendVia(t: TestApp, auth: string, body: Record<string, unknown>) {
+  return t.http().post('/api/v1/loans').set('Authorization', auth).send({ borrowerKind: 'student', borrowerName: 'Lena Schneider', ...body });
+}
