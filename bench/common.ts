@@ -30,6 +30,14 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   let url = process.env.DATABASE_URL;
   let stop = async (): Promise<void> => undefined;
   if (!url) {
+    // Another benchmark run may have the bench server up already: share it (that run stops it when it ends).
+    const running = `postgres://postgres:postgres@127.0.0.1:${BENCH_PG_PORT}/postgres`;
+    if (await canConnect(running)) {
+      log(`using the bench PostgreSQL already running on port ${BENCH_PG_PORT}`);
+      url = running;
+    }
+  }
+  if (!url) {
     log(`DATABASE_URL is not set: embedded PostgreSQL in ${BENCH_PG_DIR} on port ${BENCH_PG_PORT}`);
     const handle = await startEmbeddedPostgres({ dataDir: BENCH_PG_DIR, port: BENCH_PG_PORT, persistent: true });
     url = handle.url;
@@ -38,6 +46,17 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const applied = await runMigrations(url);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   return { url, stop };
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
@@ -108,10 +127,13 @@ export interface RunningApi {
  * Starts the built API (`dist/src/main.js`) as a child process on the bench database, so the load generator
  * and the API do not share one event loop. Request logging is off (LOG_LEVEL=warn): we measure the API, not the terminal.
  */
-export async function startApi(url: string, options: { port?: number; poolSize?: number; env?: Record<string, string> } = {}): Promise<RunningApi> {
+export async function startApi(
+  url: string,
+  options: { port?: number; poolSize?: number; env?: Record<string, string>; /** e.g. ['--cpu-prof'] to profile the API */ nodeArgs?: string[] } = {},
+): Promise<RunningApi> {
   const port = options.port ?? BENCH_API_PORT;
   const secret = benchJwtSecret();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -3,6 +3,8 @@ import type { Client } from 'pg';
 import { log, openBenchDatabase, withClient } from './common';
 import { coveragePart } from './seed-coverage';
 import { authoritiesPart, devicesPart, schoolsPart } from './seed-devices';
+import { exportDevicesPart, grantReportPart } from './seed-export';
+import { loansPart } from './seed-loans';
 
 /**
  * `npm run bench:seed`: builds the state-scale data set, part by part.
@@ -24,7 +26,7 @@ export interface SeedPart {
 }
 
 /** In order: later parts use earlier ones. A feature adds its part here (one line). */
-export const SEED_PARTS: SeedPart[] = [authoritiesPart, schoolsPart, devicesPart, coveragePart];
+export const SEED_PARTS: SeedPart[] = [authoritiesPart, schoolsPart, devicesPart, loansPart, coveragePart, exportDevicesPart, grantReportPart];
 
 function listArg(name: string): string[] | undefined {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));

@@ -9,6 +9,19 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** Just a zip central directory declaring one 4 GB entry: refused before anything is unpacked. */
+function zipBomb(): Buffer {
+  const localHeader = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26)]);
+  const entry = Buffer.alloc(46);
+  entry.writeUInt32LE(0x02014b50, 0);
+  entry.writeUInt32LE(0xffffffff, 24); // uncompressed size: ZIP64, 4 GB or more
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 10); // one entry
+  end.writeUInt32LE(localHeader.length, 16); // the central directory starts after the local header
+  return Buffer.concat([localHeader, entry, end]);
+}
+
 const GERMAN_HEADINGS = ['Inventarnummer', 'Seriennummer', 'Gerätetyp', 'Hersteller', 'Modell', 'Betriebssystem', 'Kaufdatum', 'Kaufpreis', 'Inbetriebnahme', 'Garantie bis', 'Raum', 'Bemerkung', 'Farbe'];
 
 describe('POST /api/v1/devices/import', () => {
@@ -164,6 +177,7 @@ describe('POST /api/v1/devices/import', () => {
       ['a csv with only headings', Buffer.from('Inventarnummer;Typ;Hersteller;Modell\n'), 'list.csv', 400],
       ['a csv with an unclosed quote', Buffer.from('Inventarnummer;Typ;Hersteller;Modell\n"A-1;Laptop;Dell;X\n'), 'list.csv', 400],
       ['a binary file named .csv', Buffer.from([0, 1, 2, 3, 0]), 'list.csv', 400],
+      ['a workbook that claims to unpack to gigabytes', zipBomb(), 'bomb.xlsx', 413],
     ])('refuses %s with %p', async (_what, buffer, name, status) => {
       const res = await upload(w.officeA, buffer, name, `?schoolId=${w.schoolA1}`).expect(status);
       expect(res.body.message).toEqual(expect.any(String));

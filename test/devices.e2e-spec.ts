@@ -32,8 +32,10 @@ describe('Devices', () => {
     it('creates a device with every field, a created history entry and an audit entry', async () => {
       const res = await post(w.officeA.auth, { ...base, schoolId: w.schoolA1 }).expect(201);
       expect(res.body).toMatchObject({ ...base, schoolId: w.schoolA1, authorityId: w.authorityA, status: 'available', version: 1, retiredOn: null });
-      const [row] = await t.dataSource.query(`SELECT inventory_number, purchase_price_cents, commissioned_on, status FROM devices WHERE id = $1`, [res.body.id]);
-      expect(row).toEqual({ inventory_number: 'A1-2024-0001', purchase_price_cents: 74900, commissioned_on: '2024-08-20', status: 'available' });
+      const [row] = await t.dataSource.query(`SELECT inventory_number, purchase_price_cents, commissioned_on, status, created_at FROM devices WHERE id = $1`, [res.body.id]);
+      expect(row).toEqual({ inventory_number: 'A1-2024-0001', purchase_price_cents: 74900, commissioned_on: '2024-08-20', status: 'available', created_at: expect.any(Date) });
+      // Timestamps in the same ISO form JSON gives a Date, to the millisecond.
+      expect(res.body.createdAt).toBe(row.created_at.toISOString());
       const events = await t.dataSource.query(`SELECT kind, to_status, to_school_id, actor_id FROM device_events WHERE device_id = $1`, [res.body.id]);
       expect(events).toEqual([{ kind: 'created', to_status: 'available', to_school_id: w.schoolA1, actor_id: w.officeA.id }]);
     });

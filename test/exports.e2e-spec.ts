@@ -7,7 +7,7 @@ import { binaryParser, headings, readWorkbook, sheetRows, utcDate } from './xlsx
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-describe('Excel exports: inventory and loans', () => {
+describe('Excel exports: inventory, loans, needs, coverage', () => {
   let t: TestApp;
   let w: World;
 
@@ -277,5 +277,114 @@ describe('Excel exports: inventory and loans', () => {
       await t.http().get('/api/v1/exports/loans.xlsx').expect(401);
       await t.http().get('/api/v1/exports/loans.xlsx').set('Authorization', w.admin.auth).expect(403);
     });
+  });
+
+  describe('GET /api/v1/needs.xlsx', () => {
+    beforeAll(async () => {
+      const create = async (auth: string, body: object) => {
+        const res = await t.http().post('/api/v1/needs').set('Authorization', auth).send(body);
+        if (res.status !== 201) throw new Error(`POST /needs: ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body as { id: string; version: number };
+      };
+      const base = { justification: 'Die Jahrgangsstufe 5 arbeitet ab Herbst mit Tablets.' };
+      const tablets = await create(w.coordinatorA1.auth, { ...base, schoolId: w.schoolA1, category: 'student_devices', title: '30 Tablets Jahrgang 5', quantity: 30, estimatedCostCents: 1_440_015, priority: 'high' });
+      await create(w.officeA.auth, { ...base, schoolId: w.schoolA2, category: 'wlan', title: 'WLAN Altbau', quantity: 4, estimatedCostCents: 800_000 });
+      await create(w.officeB.auth, { ...base, schoolId: w.schoolB1, category: 'displays', title: 'Displays B', quantity: 2, estimatedCostCents: 1_000 });
+      const submitted = await t.http().post(`/api/v1/needs/${tablets.id}/submit`).set('Authorization', w.coordinatorA1.auth).send({}).expect(200);
+      await t.http()
+        .post(`/api/v1/needs/${tablets.id}/decide`)
+        .set('Authorization', w.officeA.auth)
+        .send({ decision: 'partially_approved', approvedQuantity: 20, approvedCents: 960_010, reason: 'Zweite Hälfte im nächsten Jahr', version: submitted.body.version })
+        .expect(200);
+    });
+
+    it("exports the office's needs with labels, money and totals as formulas", async () => {
+      const res = await download('/api/v1/needs.xlsx', w.officeA.auth).expect(200);
+      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Bedarfe_${germanToday()}.xlsx"`);
+      const sheet = (await readWorkbook(res)).getWorksheet('Bedarfe')!;
+      expect(headings(sheet)).toEqual([
+        'Schule', 'Schulnummer', 'Bereich', 'Titel', 'Menge', 'Geschätzte Kosten', 'Priorität', 'Status', 'Bewilligte Menge', 'Bewilligter Betrag',
+        'Begründung', 'Entscheidungsgrund', 'Eingereicht am', 'Entschieden am',
+      ]);
+      const rows = sheetRows(sheet).slice(1);
+      // newest first
+      expect(rows.map((r) => r[3])).toEqual(['WLAN Altbau', '30 Tablets Jahrgang 5', undefined]);
+      expect(rows[1].slice(0, 10)).toEqual(['A1 Gymnasium', expect.any(String), 'Schülergeräte', '30 Tablets Jahrgang 5', 30, 14_400.15, 'hoch', 'teilweise bewilligt', 20, 9_600.1]);
+      expect(rows[1][12]).toEqual(utcDate(germanToday()));
+      expect(sheet.getCell('F2').numFmt).toBe('#,##0.00 €');
+      expect(sheet.getCell('A4').value).toBe('Summe');
+      expect(sheet.getCell('E4').value).toEqual({ formula: 'SUM(E2:E3)', result: 34 });
+      expect(sheet.getCell('F4').value).toEqual({ formula: 'SUM(F2:F3)', result: 22_400.15 });
+      expect(sheet.getCell('J4').value).toEqual({ formula: 'SUM(J2:J3)', result: 9_600.1 });
+    });
+
+    it('filters like the list and scopes coordinators to their schools', async () => {
+      const coordinator = await download('/api/v1/needs.xlsx?lang=en', w.coordinatorA1.auth).expect(200);
+      const sheet = (await readWorkbook(coordinator)).getWorksheet('Needs')!;
+      expect(sheetRows(sheet).slice(1).map((r) => r[3])).toEqual(['30 Tablets Jahrgang 5', undefined]);
+      const wlan = await download('/api/v1/needs.xlsx?category=wlan', w.viewerA.auth).expect(200);
+      expect(sheetRows((await readWorkbook(wlan)).worksheets[0]).slice(1).map((r) => r[3])).toEqual(['WLAN Altbau', undefined]);
+      const officeB = await download('/api/v1/needs.xlsx', w.officeB.auth).expect(200);
+      expect(sheetRows((await readWorkbook(officeB)).worksheets[0]).slice(1).map((r) => r[3])).toEqual(['Displays B', undefined]);
+    });
+
+    it('rejects bad filters, anonymous callers and the platform admin', async () => {
+      const bad = await t.http().get('/api/v1/needs.xlsx?status=maybe').set('Authorization', w.officeA.auth).expect(400);
+      expect(bad.body.fieldErrors.map((f: { field: string }) => f.field)).toEqual(['status']);
+      await t.http().get('/api/v1/needs.xlsx').expect(401);
+      await t.http().get('/api/v1/needs.xlsx').set('Authorization', w.admin.auth).expect(403);
+    });
+  });
+
+  describe('GET /api/v1/coverage.xlsx', () => {
+    it('exports every school with its indicators, worst first, with totals', async () => {
+      const res = await download('/api/v1/coverage.xlsx?sort=name&order=asc', w.officeA.auth).expect(200);
+      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Abdeckung_${germanToday()}.xlsx"`);
+      const sheet = (await readWorkbook(res)).getWorksheet('Abdeckung')!;
+      const header = headings(sheet);
+      expect(header.slice(0, 5)).toEqual(['Schule', 'Schulnummer', 'Schulform', 'Schüler/innen', 'Schülergeräte']);
+      const rows = sheetRows(sheet).slice(1);
+      expect(rows.map((r) => r[0])).toEqual(['A1 Gymnasium', 'A2 Grundschule', 'Summe']);
+      // compare with the coverage list itself
+      const list = (await t.http().get('/api/v1/coverage?sort=name&order=asc').set('Authorization', w.officeA.auth).expect(200)).body.items;
+      const col = (name: string) => header.indexOf(name);
+      expect(rows[0][col('Schüler/innen')]).toBe(list[0].students.count);
+      expect(rows[0][col('Schülergeräte')]).toBe(list[0].students.devices);
+      expect(rows[0][col('Fehlende Schülergeräte')]).toBe(list[0].students.shortfall);
+      expect(rows[0][col('Kosten Fehlbedarf')]).toBe(list[0].shortfall.costCents / 100);
+      expect(rows[0][col('WLAN-Abdeckung')]).toBe(0.8);
+      expect(sheet.getRow(2).getCell(col('WLAN-Abdeckung') + 1).numFmt).toBe('0 %');
+      const students = col('Schüler/innen') + 1;
+      const letter = String.fromCharCode(64 + students);
+      expect(sheet.getCell(`${letter}4`).value).toEqual({ formula: `SUM(${letter}2:${letter}3)`, result: list[0].students.count + list[1].students.count });
+      const cost = col('Kosten Fehlbedarf') + 1;
+      const costLetter = String.fromCharCode(64 + cost);
+      expect(sheet.getCell(`${costLetter}4`).value).toEqual({ formula: `SUM(${costLetter}2:${costLetter}3)`, result: (list[0].shortfall.costCents + list[1].shortfall.costCents) / 100 });
+    });
+
+    it("gives a coordinator their schools only, in English on request", async () => {
+      const res = await download('/api/v1/coverage.xlsx?lang=en', w.coordinatorA1.auth).expect(200);
+      const sheet = (await readWorkbook(res)).getWorksheet('Coverage')!;
+      expect(sheetRows(sheet).slice(1).map((r) => r[0])).toEqual(['A1 Gymnasium', 'Total']);
+    });
+
+    it('rejects bad parameters, anonymous callers and the platform admin', async () => {
+      const bad = await t.http().get('/api/v1/coverage.xlsx?sort=colour').set('Authorization', w.officeA.auth).expect(400);
+      expect(bad.body.fieldErrors.map((f: { field: string }) => f.field)).toEqual(['sort']);
+      await t.http().get('/api/v1/coverage.xlsx').expect(401);
+      await t.http().get('/api/v1/coverage.xlsx').set('Authorization', w.admin.auth).expect(403);
+    });
+  });
+
+  it('documents every export as an xlsx download in the OpenAPI document', () => {
+    for (const path of ['/api/v1/exports/inventory.xlsx', '/api/v1/exports/loans.xlsx', '/api/v1/coverage.xlsx', '/api/v1/needs.xlsx', '/api/v1/grants/{id}/report.xlsx']) {
+      const get = t.document.paths[path]?.get;
+      expect(get?.responses['200']).toMatchObject({ content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } });
+      expect(get?.tags).toEqual(['exports']);
+      expect(Object.keys(get?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403']));
+    }
+    const inventoryParams = (t.document.paths['/api/v1/exports/inventory.xlsx'].get!.parameters ?? []).map((p) => ('name' in p ? p.name : ''));
+    expect(inventoryParams).toEqual(expect.arrayContaining(['status', 'type', 'sort', 'lang']));
+    expect(inventoryParams).not.toContain('cursor');
   });
 });

@@ -68,7 +68,8 @@ export function shiftDays(date: string, days: number): string {
 }
 
 /** supertest: collect a binary body as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, callback: (err: Error | null, body: Buffer) => void): void {
+export function binary(response: unknown, callback: (err: Error | null, body: Buffer) => void): void {
+  const res = response as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
@@ -81,7 +82,7 @@ export function binary(res: NodeJS.ReadableStream, callback: (err: Error | null,
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const lines: string[] = [];
-  const streamRe = /stream\r?\n/g;
+  const streamRe = /(?<!end)stream\r?\n/g;
   let match: RegExpExecArray | null;
   while ((match = streamRe.exec(raw))) {
     const start = match.index + match[0].length;
@@ -98,7 +99,7 @@ export function pdfText(pdf: Buffer): string {
       const hex = [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
       lines.push(Buffer.from(hex, 'hex').toString('latin1'));
     }
-    streamRe.lastIndex = end;
+    streamRe.lastIndex = end + 'endstream'.length;
   }
   return lines.join('\n');
 }

@@ -22,7 +22,7 @@ describe('Loans', () => {
         deviceId,
         borrowerName: 'Lena Schneider',
         borrowerReference: 'S-4711',
-        borrowerClass: '7b',
+        borrowerClass: 'Q1-Kurs',
         guardianName: 'Petra Schneider',
         startedOn: '2025-09-01',
         agreementSigned: true,
@@ -36,7 +36,7 @@ describe('Loans', () => {
         borrowerKind: 'student',
         borrowerName: 'Lena Schneider',
         borrowerReference: 'S-4711',
-        borrowerClass: '7b',
+        borrowerClass: 'Q1-Kurs',
         guardianName: 'Petra Schneider',
         personalDataVisible: true,
         personalDataErased: false,
@@ -57,7 +57,7 @@ describe('Loans', () => {
       expect(audit[1]).toMatchObject({ entity_id: res.body.id, actor_id: w.coordinatorA1.id });
       expect(audit[1].changes.fields).toMatchObject({ deviceId: { after: deviceId }, dueOn: { after: '2026-07-31' }, borrowerKind: { after: 'student' } });
       const auditText = JSON.stringify(audit);
-      for (const secret of ['Schneider', 'S-4711', '7b', 'geknickt']) expect(auditText).not.toContain(secret);
+      for (const secret of ['Schneider', 'S-4711', 'Q1-Kurs', 'geknickt']) expect(auditText).not.toContain(secret);
     });
 
     it('lets the office lend too, but answers it without the personal fields', async () => {
@@ -96,6 +96,8 @@ describe('Loans', () => {
       expect(dates.body.fieldErrors).toEqual([{ field: 'dueOn', messages: ['dueOn must not be before startedOn'] }]);
       const future = await lendVia(t, w.coordinatorA1.auth, { deviceId, startedOn: shiftDays(today, 2) }).expect(400);
       expect(future.body.fieldErrors[0].field).toBe('startedOn');
+      const typo = await lendVia(t, w.coordinatorA1.auth, { deviceId, startedOn: '2025-09-01', dueOn: '2206-07-31' }).expect(400);
+      expect(typo.body.fieldErrors).toEqual([{ field: 'dueOn', messages: ['dueOn must be within ten years of startedOn'] }]);
       const badDate = await lendVia(t, w.coordinatorA1.auth, { deviceId, dueOn: '2026-02-30' }).expect(400);
       expect(badDate.body.fieldErrors[0].field).toBe('dueOn');
       expect(await deviceStatus(t.dataSource, deviceId)).toBe('available');
@@ -273,7 +275,10 @@ describe('Loans', () => {
         '31.07.2026',
         'Sorgfaltspflichten',
         'Verlust und Diebstahl',
-        'Erziehungsberechtigte/r (bei Minderjährigen)',
+        'Unterschriften',
+        'Ort, Datum',
+        'Für die Schule (Unterschrift, Stempel)',
+        'Schülerin / Schüler',
       ]) {
         expect(text).toContain(expected);
       }

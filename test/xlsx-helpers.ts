@@ -12,7 +12,7 @@ export function binaryParser(res: NodeJS.ReadableStream, callback: (err: Error |
 /** The downloaded workbook, read back with ExcelJS. */
 export async function readWorkbook(res: Response): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.body as Buffer);
+  await workbook.xlsx.load(res.body as never);
   return workbook;
 }
 

@@ -3,12 +3,18 @@ import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 import { deviceCursorWhere, deviceListWhere, deviceOrderBy, deviceSortKeySelect, type ListDevicesQueryDto } from './device-filters';
 import type { DeviceDto } from './devices.dto';
 
+/**
+ * A timestamp as the ISO string JSON carries anyway (`2026-11-21T23:40:12.345Z`), formatted by PostgreSQL:
+ * parsing it into a Date only to print it again cost a few percent of the API's CPU on a 50-row page.
+ */
+export const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** The columns of a DeviceDto, over alias `d`. */
 export const DEVICE_COLUMNS = `d.id, d.authority_id AS "authorityId", d.school_id AS "schoolId", d.inventory_number AS "inventoryNumber",
   d.serial_number AS "serialNumber", d.type, d.manufacturer, d.model, d.operating_system AS "operatingSystem",
   d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents", d.commissioned_on AS "commissionedOn",
   d.warranty_until AS "warrantyUntil", d.location, d.notes, d.status, d.retired_on AS "retiredOn",
-  d.retirement_reason AS "retirementReason", d.version, d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
+  d.retirement_reason AS "retirementReason", d.version, ${isoTimestamp('d.created_at')} AS "createdAt", ${isoTimestamp('d.updated_at')} AS "updatedAt"`;
 
 /** DTO field -> column, for the fields a client writes. */
 export const DEVICE_FIELD_COLUMNS = {

@@ -183,8 +183,10 @@ export class DeviceDto {
   retirementReason: string | null;
   @ApiProperty({ type: 'integer' })
   version: number;
-  createdAt: Date;
-  updatedAt: Date;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
 }
 
 /** One device with what other features add to its detail view (e.g. `currentLoan`). */

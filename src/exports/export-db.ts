@@ -4,7 +4,7 @@ import QueryStream from 'pg-query-stream';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** Rows fetched per round trip: large enough to keep the database busy, small enough to keep memory flat. */
-export const DEFAULT_BATCH_SIZE = 1000;
+export const DEFAULT_BATCH_SIZE = 250;
 
 /**
  * Reads query results in batches through a server-side cursor, so no result is ever held whole in memory.
@@ -88,6 +88,11 @@ export class RowCursor<Row> implements AsyncIterable<Row[]> {
     });
   }
 
+  /** The query is over (ended, failed or destroyed): the connection may take the next statement. */
+  get settled(): boolean {
+    return this.stream.destroyed;
+  }
+
   /** Stops the query on the server (closes the portal). */
   destroy(): void {
     if (!this.stream.destroyed) this.stream.destroy();
@@ -140,14 +145,16 @@ export class ExportConnection {
   }
 
   /**
-   * Ends the transaction and returns the connection. After an abort or an error the connection is
-   * destroyed instead: whatever the server was still doing for it stops with it.
+   * Ends the transaction and returns the connection. When the client went away or a cursor is still open
+   * (an error half-way), the connection is destroyed instead: whatever the server was still doing for it stops
+   * with it. An error before any streaming (a 404, say) just rolls back.
    */
   async close(failed = false): Promise<void> {
     if (this.released) return;
-    if (failed || this.signal?.aborted) return this.release(true);
+    if (this.signal?.aborted || this.cursors.some((c) => !c.settled)) return this.release(true);
     try {
-      await this.runner.commitTransaction();
+      if (failed) await this.runner.rollbackTransaction();
+      else await this.runner.commitTransaction();
       this.release(false);
     } catch {
       this.release(true);

@@ -8,7 +8,7 @@ import { CellValue, ColumnDef, columnLetter, ExportLang, numFmtOf, StyledCell, s
  * never waits: it pushes XML into a PassThrough that archiver drains only as fast as deflate and the
  * client go. Unpaced, a million rows piled up above 500 MB; paced, memory stays flat.
  */
-export const DEFAULT_MAX_PENDING_BYTES = 1 << 20;
+export const DEFAULT_MAX_PENDING_BYTES = 256 * 1024;
 /** Rows between two looks at the buffers; a look costs a few property reads. */
 export const DEFAULT_CHECK_EVERY = 64;
 
@@ -109,6 +109,12 @@ export class SheetWriter<Row> {
   private sinceCheck = 0;
   private readonly checkEvery: number;
   private readonly maxPending: number;
+  /**
+   * One style object per column, shared by all its cells. ExcelJS caches a style's id by object identity;
+   * with a fresh object per cell (its default) it renders every cell's style to XML to look the id up,
+   * which made up most of the garbage per row.
+   */
+  private readonly cellStyles: Partial<ExcelJS.Style>[];
   /** Integer sums of the columns that have a `total` (cents or units). */
   private readonly totals: number[];
   private readonly totalColumns: number[];
@@ -133,10 +139,11 @@ export class SheetWriter<Row> {
     this.maxPending = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
     this.totals = columns.map(() => 0);
     this.totalColumns = columns.flatMap((c, i) => (c.total ? [i] : []));
-    worksheet.columns = columns.map((c, i) => {
+    this.cellStyles = columns.map((c) => {
       const numFmt = list ? numFmtOf(c.kind) : undefined;
-      return { key: `c${i}`, width: c.width, ...(numFmt ? { style: { numFmt } } : {}) };
+      return numFmt ? { numFmt } : {};
     });
+    worksheet.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width, style: this.cellStyles[i] }));
     if (list) this.addHeader(columns.map((c) => c.header[options.lang]));
   }
 
@@ -155,7 +162,9 @@ export class SheetWriter<Row> {
     const values = new Array<CellValue>(this.columns.length);
     for (let i = 0; i < this.columns.length; i++) values[i] = this.columns[i].value(row);
     for (const i of this.totalColumns) this.totals[i] += this.columns[i].total!(row) ?? 0;
-    this.worksheet.addRow(values).commit();
+    const written = this.worksheet.addRow(values);
+    for (let i = 0; i < this.cellStyles.length; i++) written.getCell(i + 1).style = this.cellStyles[i];
+    written.commit();
     this.firstDataRow ??= this.nextRow;
     this.lastDataRow = this.nextRow++;
     this.rowCount++;

@@ -11,7 +11,7 @@ export function asciiFileNamePart(value: string): string {
     .replace(/[äöüÄÖÜß]/g, (c) => UMLAUTS[c])
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9-]+/g, '_')
+    .replace(/[^A-Za-z0-9.-]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 80);
 }
@@ -26,7 +26,7 @@ export function germanToday(now = new Date()): string {
  * become `_`; umlauts stay (the header's `filename*` carries them, `filename` spells them out).
  */
 export function exportFileName(parts: string[], date = germanToday()): string {
-  const clean = (p: string) => p.replace(/[\s\\/:*?"<>|\x00-\x1f]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 80);
+  const clean = (p: string) => p.replace(/[\s\\/:*?"<>|\p{Cc}]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 80);
   return [...parts, date].map(clean).filter(Boolean).join('_') + '.xlsx';
 }
 

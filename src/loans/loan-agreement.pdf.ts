@@ -57,7 +57,7 @@ const WIDTH = 595.28 - 2 * LEFT;
 export function renderLoanAgreement(data: AgreementData): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
-    margins: { top: 56, bottom: 56, left: LEFT, right: LEFT },
+    margins: { top: 40, bottom: 40, left: LEFT, right: LEFT },
     // Metadata carries no personal data: a PDF is forwarded and indexed more than one thinks.
     info: { Title: `Leihvertrag ${data.device.inventoryNumber}`, Author: data.authorityName, Subject: 'Leihvertrag über ein digitales Endgerät' },
   });
@@ -69,23 +69,23 @@ export function renderLoanAgreement(data: AgreementData): Promise<Buffer> {
   });
 
   const student = data.borrowerKind === 'student';
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(11).text(text, LEFT).moveDown(0.3).font('Helvetica').fontSize(10);
+  const heading = (text: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(10.5).text(text, LEFT).moveDown(0.25).font('Helvetica').fontSize(10);
   const row = (label: string, value: string | null) => {
     const y = doc.y;
     doc.font('Helvetica').fontSize(10).text(label, LEFT, y, { width: 170 });
     const labelBottom = doc.y;
     doc.font(value ? 'Helvetica-Bold' : 'Helvetica').text(value ?? BLANK, LEFT + 175, y, { width: WIDTH - 175 });
-    doc.y = Math.max(doc.y, labelBottom) + 2;
+    doc.y = Math.max(doc.y, labelBottom) + 1;
     doc.font('Helvetica');
   };
 
   doc.font('Helvetica').fontSize(9).fillColor('#444').text(data.authorityName, { align: 'right' }).fillColor('black');
   doc.moveDown(0.5).font('Helvetica-Bold').fontSize(16).text('Leihvertrag über ein digitales Endgerät', LEFT);
-  doc.font('Helvetica').fontSize(9).fillColor('#444').text(`Vertragsnummer ${data.loanId}`).fillColor('black');
+  doc.font('Helvetica').fontSize(9).fillColor('#444').text(`Vertragsnummer ${data.loanId} · gedruckt am ${germanDate(data.printedOn)}`).fillColor('black');
 
   heading('1. Vertragsparteien');
   const address = [data.school.street, [data.school.postalCode, data.school.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  doc.text(`Verleiher: ${data.authorityName} als Schulträger, vertreten durch die Schulleitung der Schule`, { width: WIDTH });
+  doc.text(`Verleiher: ${data.authorityName} als Schulträger, vertreten durch die Schulleitung der Schule`, { width: WIDTH }).moveDown(0.25);
   row('Schule', `${data.school.name}${address ? `, ${address}` : ''}`);
   row('Schulnummer', data.school.schoolNumber);
   doc.moveDown(0.3).text(`Entleiher/in (${student ? 'Schülerin / Schüler' : 'Lehrkraft'}):`, LEFT);
@@ -112,26 +112,31 @@ export function renderLoanAgreement(data: AgreementData): Promise<Buffer> {
 
   data.clauses.forEach((clause, i) => {
     heading(`${i + 4}. ${clause.title}`);
-    doc.text(clause.text.replaceAll('{retentionDays}', String(data.retentionDays)), LEFT, doc.y, { width: WIDTH, align: 'justify' });
+    doc.fontSize(9).text(clause.text.replaceAll('{retentionDays}', String(data.retentionDays)), LEFT, doc.y, { width: WIDTH, align: 'justify' }).fontSize(10);
   });
 
-  // Keep the signature block together on one page.
-  if (doc.y > 841.89 - 56 - 190) doc.addPage();
-  heading(`${data.clauses.length + 4}. Unterschriften`);
-  doc.text('Mit der Unterschrift werden der Empfang des Geräts mit dem genannten Zubehör und die Regeln dieses Vertrags bestätigt.', LEFT, doc.y, { width: WIDTH });
   const signers = student
     ? ['Für die Schule (Unterschrift, Stempel)', 'Schülerin / Schüler', 'Erziehungsberechtigte/r (bei Minderjährigen)']
     : ['Für die Schule (Unterschrift, Stempel)', 'Lehrkraft'];
-  for (const signer of signers) {
-    doc.moveDown(2.2);
-    const y = doc.y;
-    doc.moveTo(LEFT, y).lineTo(LEFT + 190, y).stroke();
-    doc.moveTo(LEFT + 220, y).lineTo(LEFT + WIDTH, y).stroke();
-    doc.fontSize(8).text('Ort, Datum', LEFT, y + 3, { width: 190 });
-    doc.text(signer, LEFT + 220, y + 3, { width: WIDTH - 220 });
-    doc.fontSize(10);
-  }
-  doc.moveDown(2).fontSize(8).fillColor('#666').text(`Gedruckt am ${germanDate(data.printedOn)}`, LEFT, doc.y, { width: WIDTH, align: 'right' });
+  // Keep the signature block (about 120 pt) together on one page.
+  if (doc.y > 841.89 - 40 - 120) doc.addPage();
+  heading(`${data.clauses.length + 4}. Unterschriften`);
+  doc.text('Mit der Unterschrift werden der Empfang des Geräts mit dem genannten Zubehör und die Regeln dieses Vertrags bestätigt.', LEFT, doc.y, { width: WIDTH });
+  doc.moveDown(1.8);
+  let y = doc.y;
+  doc.moveTo(LEFT + 60, y).lineTo(LEFT + 250, y).stroke();
+  doc.text('Ort, Datum', LEFT, y - 11, { width: 60 });
+  // The signature lines side by side, each with its signer below.
+  doc.moveDown(2.6);
+  y = doc.y;
+  const gap = 18;
+  const columnWidth = (WIDTH - gap * (signers.length - 1)) / signers.length;
+  signers.forEach((signer, i) => {
+    const x = LEFT + i * (columnWidth + gap);
+    doc.moveTo(x, y).lineTo(x + columnWidth, y).stroke();
+    doc.fontSize(8).text(signer, x, y + 3, { width: columnWidth });
+  });
+  doc.fontSize(10);
   doc.end();
   return done;
 }

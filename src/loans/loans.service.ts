@@ -9,7 +9,7 @@ import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
 import type { DeviceStatus } from '../devices/device.entity';
 import { loanListQuery, LoanRow, loanSelectSql, personalFieldsVisibleTo, toLoanDto } from './loan-query';
-import { BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN, todayInBerlin } from './loan-rules';
+import { addDays, BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN, todayInBerlin } from './loan-rules';
 import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
 import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, ReturnLoanDto } from './loans.dto';
 
@@ -22,6 +22,9 @@ registerConstraintMessages({
   fk_loans_device: { field: 'deviceId', message: 'The device does not exist in this authority' },
   fk_loans_school: { field: 'schoolId', message: 'The school does not exist in this authority' },
 });
+
+/** A due date further out is a typo (2206 for 2026), not a loan: it would never show as overdue. */
+const MAX_LOAN_DAYS = 3653;
 
 /** What a lend needs besides the device: the borrower and the terms. */
 export type LendInput = LoanTermsDto & { borrowerKind: BorrowerKind };
@@ -120,6 +123,7 @@ export class LoansService {
     if (startedOn > ctx.today) throw badRequest('startedOn must not be in the future', 'startedOn');
     const dueOn = input.dueOn ?? defaultDueDate(startedOn, ctx.settings.defaultDueMonthDay);
     if (dueOn < startedOn) throw badRequest('dueOn must not be before startedOn', 'dueOn');
+    if (dueOn > addDays(startedOn, MAX_LOAN_DAYS)) throw badRequest('dueOn must be within ten years of startedOn', 'dueOn');
     const accessories = input.accessories ?? [];
     const agreementSigned = input.agreementSigned ?? false;
     const [{ id: loanId }] = await em.query(
@@ -202,6 +206,7 @@ export class LoansService {
       const loan = await this.lockLoan(em, actor, id);
       if (loan.returnedOn) throw illegalState('A returned loan cannot be extended', { returnedOn: loan.returnedOn });
       if (dto.dueOn < loan.startedOn) throw badRequest(`dueOn must not be before the start of the loan (${loan.startedOn})`, 'dueOn');
+      if (dto.dueOn > addDays(loan.startedOn, MAX_LOAN_DAYS)) throw badRequest('dueOn must be within ten years of the start of the loan', 'dueOn');
       await em.query(`UPDATE loans SET due_on = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.dueOn]);
       await this.audit.record(em, actor, {
         action: 'loan.extended',

@@ -56,7 +56,32 @@ function plainCell(value: ExcelJS.CellValue): unknown {
   return undefined; // error values, shared formulas without a result
 }
 
+/** An .xlsx may hold at most this much once unpacked: a 10 MB upload must not become gigabytes in memory (zip bomb). */
+export const MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The total unpacked size a zip declares in its central directory, read before anything is unpacked;
+ * undefined when the end record is missing (not a zip). ZIP64 entries (4 GB and more) count as infinite.
+ */
+export function zipUnpackedSize(zip: Buffer): number | undefined {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > zip.length) return undefined;
+  const entries = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) return undefined;
+    const size = zip.readUInt32LE(offset + 24);
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  return total;
+}
+
 async function readXlsx(buffer: Buffer, maxRows: number): Promise<ImportTable> {
+  const unpacked = zipUnpackedSize(buffer);
+  if (unpacked === undefined) throw malformed('The file cannot be read as an .xlsx workbook (damaged, encrypted or not an Excel file)');
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw tooLarge(`The workbook unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB; split the list`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

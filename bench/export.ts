@@ -1,0 +1,211 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Actor } from '../src/auth/actor';
+import { inventoryColumns, inventoryExportSql } from '../src/exports/inventory-export.service';
+import { invoiceColumns, inventoryLineColumns } from '../src/exports/grant-report-sheets';
+import { PacedWorkbook } from '../src/exports/paced-workbook';
+import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grant-export.sql';
+import { benchJwtSecret, ensureBenchUser, log, machine, openBenchDatabase, ROOT, saveResult, tokenFor, withClient } from './common';
+import { runSeed } from './seed';
+import { EXPORT_AUTHORITY_SLUG, exportDevicesPart, grantReportPart, REPORT_GRANT_REFERENCE } from './seed-export';
+
+/**
+ * `npm run bench:export`: the inventory export of 1,000,000 devices and the proof of use of a grant with 50,000 invoices
+ * and 200,000 devices, each downloaded over HTTP from the API running as a child process (fresh per export, so its
+ * peak RSS (VmHWM) belongs to that export). Baseline: ExcelJS's streaming writer writing the same rows, with the same
+ * columns and formats, from memory to a null sink, in this process, without database or HTTP.
+ * Seeds its data (parts `export-devices`, `grant-report`) when missing. Env: DATABASE_URL (else the embedded bench server).
+ */
+
+/** A port of its own: the API benchmark uses BENCH_API_PORT, and both may run at once on a shared machine. */
+const PORT = Number(process.env.BENCH_EXPORT_PORT ?? 3170);
+
+interface ExportRun {
+  rows: number;
+  bytes: number;
+  seconds: number;
+  /** Until the response headers (the browser shows the download from here). */
+  headersMs: number;
+  firstByteMs: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  idleRssMb: number;
+}
+
+const mb = (kb: number) => Math.round(kb / 1024);
+/** Runs per measurement on a shared machine: the fastest run counts for throughput, the highest peak for memory. */
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 2));
+
+async function repeated<T extends { rowsPerSecond: number }>(run: () => Promise<T>, merge: (best: T, all: T[]) => T = (best) => best): Promise<T> {
+  const all: T[] = [];
+  for (let i = 0; i < REPEAT; i++) all.push(await run());
+  const best = all.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
+  return merge(best, all);
+}
+
+const worstPeak = (best: ExportRun, all: ExportRun[]): ExportRun => ({ ...best, peakRssMb: Math.max(...all.map((r) => r.peakRssMb)) });
+
+function procStatus(pid: number): { rssKb: number; hwmKb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+  return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
+}
+
+/** Starts the built API on the bench database, downloads one export, and reports time, size and the server's peak RSS. */
+async function measureExport(url: string, path: string, token: string, rows: number): Promise<ExportRun> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, PORT: String(PORT), JWT_SECRET: benchJwtSecret(), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((done) => child.once('exit', done));
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    for (let tries = 0; ; tries++) {
+      if (child.exitCode !== null) throw new Error('The API exited before it was ready');
+      if (tries > 240) throw new Error('The API did not become ready within 60 s');
+      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const idle = procStatus(child.pid!);
+    const started = performance.now();
+    let headers = 0;
+    let firstByte = 0;
+    let bytes = 0;
+    let tail = Buffer.alloc(0);
+    await new Promise<void>((resolve, reject) => {
+      const req = request(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
+        headers = performance.now() - started;
+        if (res.statusCode !== 200) return reject(new Error(`${path}: HTTP ${res.statusCode}`));
+        res.on('data', (chunk: Buffer) => {
+          if (!firstByte) firstByte = performance.now() - started;
+          bytes += chunk.length;
+          tail = Buffer.concat([tail, chunk]).subarray(-22);
+        });
+        res.on('end', resolve);
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const seconds = (performance.now() - started) / 1000;
+    // A complete zip ends with its end-of-central-directory record.
+    if (tail.readUInt32LE(0) !== 0x06054b50) throw new Error(`${path}: the download is not a complete xlsx file`);
+    const peak = procStatus(child.pid!);
+    return {
+      rows,
+      bytes,
+      seconds: Math.round(seconds * 10) / 10,
+      headersMs: Math.round(headers),
+      firstByteMs: Math.round(firstByte),
+      rowsPerSecond: Math.round(rows / seconds),
+      peakRssMb: mb(peak.hwmKb),
+      idleRssMb: mb(idle.rssKb),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** The baseline: the same sheets written from rows already in memory, to a sink that drops the bytes. */
+async function baseline(write: (book: PacedWorkbook) => Promise<number>): Promise<{ rows: number; seconds: number; rowsPerSecond: number }> {
+  const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+  const started = performance.now();
+  const book = new PacedWorkbook(sink, { lang: 'de' });
+  const rows = await write(book);
+  await book.commit();
+  const seconds = (performance.now() - started) / 1000;
+  return { rows, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / seconds) };
+}
+
+async function main(): Promise<void> {
+  const db = await openBenchDatabase();
+  try {
+    await runSeed(db.url, [exportDevicesPart, grantReportPart]);
+    const { authorityId, grantId, officeId, devices, invoices, reportDevices } = await withClient(db.url, async (client) => {
+      const { rows } = await client.query(
+        `SELECT a.id AS "authorityId", g.id AS "grantId",
+                (SELECT count(*) FROM devices d WHERE d.authority_id = a.id)::int AS devices,
+                (SELECT count(*) FROM expenditures e WHERE e.grant_id = g.id)::int AS invoices,
+                (SELECT count(*) FROM expenditure_devices x JOIN expenditures e ON e.id = x.expenditure_id WHERE e.grant_id = g.id)::int AS "reportDevices"
+           FROM authorities a JOIN grants g ON g.authority_id = a.id AND g.reference_number = $2 WHERE a.slug = $1`,
+        [EXPORT_AUTHORITY_SLUG, REPORT_GRANT_REFERENCE],
+      );
+      const officeId = await ensureBenchUser(client, { email: 'bench-export-office@bench.example', role: 'office', authorityId: rows[0].authorityId });
+      return { ...rows[0], officeId } as { authorityId: string; grantId: string; officeId: string; devices: number; invoices: number; reportDevices: number };
+    });
+    const token = tokenFor(benchJwtSecret(), officeId);
+    const actor: Actor = { id: officeId, role: 'office', authorityId, schoolIds: [] };
+
+    log(`inventory export: ${devices.toLocaleString('en')} devices over HTTP ...`);
+    const inventory = await repeated(() => measureExport(db.url, '/api/v1/exports/inventory.xlsx', token, devices), worstPeak);
+    log(`inventory export: ${JSON.stringify(inventory)}`);
+    log(`grant report: ${invoices.toLocaleString('en')} invoices, ${reportDevices.toLocaleString('en')} devices over HTTP ...`);
+    const report = await repeated(() => measureExport(db.url, `/api/v1/grants/${grantId}/report.xlsx`, token, invoices + reportDevices), worstPeak);
+    log(`grant report: ${JSON.stringify(report)}`);
+
+    // Baselines: load the same rows first (not timed), then time only the writing.
+    const loaded = await withClient(db.url, async (client) => {
+      const inv = inventoryExportSql(actor, {});
+      const lines = expenditureLinesQuery(actor, grantId);
+      const inventoryLines = inventoryLinesQuery(actor, grantId);
+      return {
+        devices: (await client.query(inv.sql, inv.params)).rows,
+        invoices: (await client.query(lines.sql, lines.params)).rows,
+        inventoryLines: (await client.query(inventoryLines.sql, inventoryLines.params)).rows,
+      };
+    });
+    log('baselines: ExcelJS from memory ...');
+    const inventoryBaseline = await repeated(() => baseline(async (book) => {
+      const sheet = book.addSheet('Inventar', inventoryColumns('de'));
+      await sheet.addRows(loaded.devices);
+      sheet.commit();
+      return sheet.rowCount;
+    }));
+    const numberedInvoices = loaded.invoices.map((r, i) => ({ ...r, runningNumber: i + 1 }));
+    const reportBaseline = await repeated(() => baseline(async (book) => {
+      const lines = book.addSheet('Belegliste', invoiceColumns('de'));
+      await lines.addRows(numberedInvoices);
+      lines.addTotalsRow('Summe');
+      lines.commit();
+      const inventorySheet = book.addSheet('Inventarliste', inventoryLineColumns('de'));
+      await inventorySheet.addRows(loaded.inventoryLines);
+      inventorySheet.addTotalsRow('Summe');
+      inventorySheet.commit();
+      return lines.rowCount + inventorySheet.rowCount;
+    }));
+    const ratio = (run: ExportRun, base: { rowsPerSecond: number }) => Math.round((run.rowsPerSecond / base.rowsPerSecond) * 100) / 100;
+    const result = {
+      machine: machine(),
+      inventory: { ...inventory, baseline: inventoryBaseline, ratio: ratio(inventory, inventoryBaseline) },
+      grantReport: { ...report, baseline: reportBaseline, ratio: ratio(report, reportBaseline) },
+      targets: { peakRssMb: 300, ratio: 0.8 },
+    };
+    const file = saveResult('export', result);
+    console.log(`\n## Excel exports (${machine()})\n`);
+    console.log(`Best of ${REPEAT} runs each (highest peak RSS of the runs).\n`);
+    console.log('| export | rows | file | headers / first byte | total | rows/s | baseline rows/s (memory → ExcelJS) | ratio | server peak RSS (idle) |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [name, run] of [
+      ['inventory.xlsx', result.inventory],
+      ['grants/{id}/report.xlsx', result.grantReport],
+    ] as const) {
+      console.log(
+        `| ${name} | ${run.rows.toLocaleString('en')} | ${(run.bytes / 2 ** 20).toFixed(1)} MB | ${run.headersMs} / ${run.firstByteMs} ms | ${run.seconds} s | ${run.rowsPerSecond.toLocaleString('en')} | ${run.baseline.rowsPerSecond.toLocaleString('en')} | ${run.ratio} | ${run.peakRssMb} MB (${run.idleRssMb} MB) |`,
+      );
+    }
+    console.log(`\nSaved to ${file}`);
+  } finally {
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
