@@ -1,7 +1,7 @@
 import type { Actor } from '../src/auth/actor';
 import { COVERAGE_SORTS } from '../src/coverage/coverage-sort';
 import { effectiveCoverageSettings, todayInGermany } from '../src/coverage/coverage-settings';
-import { coverageQuery } from '../src/coverage/coverage.queries';
+import { coverageQuery, overviewQuery } from '../src/coverage/coverage.queries';
 import { NEED_COUNTS_SQL } from '../src/needs/needs.queries';
 import type { BenchContext, Scenario, ScenarioGroup } from './api';
 import { AUTH_ACTOR_SQL } from './api-devices';
@@ -38,10 +38,7 @@ export const coverageScenarios: ScenarioGroup = {
     const asOf = todayInGermany();
     const settings = effectiveCoverageSettings({});
     const forHttp = seeded(11);
-    const coverageStatements = (inventory = false) => [
-      { sql: SETTINGS_SQL, params: [authorityId, 'coverage'] },
-      coverageQuery(actor, {}, settings, asOf, { inventory }),
-    ];
+    const settingsStatement = { sql: SETTINGS_SQL, params: [authorityId, 'coverage'] };
     return [
       {
         name: 'coverage.list',
@@ -49,7 +46,7 @@ export const coverageScenarios: ScenarioGroup = {
         token,
         targetP95Ms: 300,
         path: () => `/api/v1/coverage?limit=50&sort=${COVERAGE_SORTS[Math.floor(forHttp() * COVERAGE_SORTS.length)]}`,
-        statements: () => [{ sql: AUTH_ACTOR_SQL, params: [userId] }, ...coverageStatements()],
+        statements: () => [{ sql: AUTH_ACTOR_SQL, params: [userId] }, settingsStatement, coverageQuery(actor, {}, settings, asOf)],
       },
       {
         name: 'coverage.overview',
@@ -59,7 +56,8 @@ export const coverageScenarios: ScenarioGroup = {
         path: () => '/api/v1/stats/overview',
         statements: () => [
           { sql: AUTH_ACTOR_SQL, params: [userId] },
-          ...coverageStatements(true),
+          settingsStatement,
+          overviewQuery(actor, settings, asOf),
           { sql: LOAN_COUNTS_SQL, params: [authorityId, asOf] },
           { sql: NEED_COUNTS_SQL, params: [authorityId] },
           { sql: GRANT_BUDGET_SQL, params: [authorityId] },

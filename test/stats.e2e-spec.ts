@@ -148,6 +148,21 @@ describe('Stats overview', () => {
     expect(res.body.grants).toEqual({ grants: 1, approvedCents: 10_000_000, spentCents: 1_234_500, remainingCents: 8_765_500 });
   });
 
+  it('agrees with the coverage report it summarises', async () => {
+    const overview = await t.http().get(`/api/v1/stats/overview?asOf=${asOf}`).set('Authorization', w.officeA.auth).expect(200);
+    const report = await t.http().get(`/api/v1/coverage?asOf=${asOf}&limit=200`).set('Authorization', w.officeA.auth).expect(200);
+    type Item = { replacement: { pastAge: number; costCents: number }; inRepair: number; lost: number; shortfall: { costCents: number }; students: { shortfall: number } };
+    const sum = (f: (i: Item) => number) => report.body.items.reduce((acc: number, i: Item) => acc + f(i), 0);
+    expect(overview.body.coverage).toMatchObject({
+      pastReplacementAge: sum((i) => i.replacement.pastAge),
+      replacementCostCents: sum((i) => i.replacement.costCents),
+      inRepair: sum((i) => i.inRepair),
+      lost: sum((i) => i.lost),
+      shortfallCostCents: sum((i) => i.shortfall.costCents),
+      studentDeviceShortfall: sum((i) => i.students.shortfall),
+    });
+  });
+
   it("shows another city only its own figures", async () => {
     const res = await t.http().get('/api/v1/stats/overview').set('Authorization', w.officeB.auth).expect(200);
     expect(res.body.devices).toMatchObject({ total: 3, byStatus: { in_use: 3 } });

@@ -61,6 +61,22 @@ function plan(school: DemoSchool): [DeviceType, number][] {
   ];
 }
 
+/** What the same shelf held before 2020: older models, Windows 10. */
+const OLDER_MODELS: Record<string, string> = {
+  'ThinkPad L13 Gen 4': 'ThinkPad L390',
+  '300e Chromebook Gen 4': '300e Chromebook',
+  'Latitude 3440': 'Latitude 3490',
+  'ProBook 440 G10': 'ProBook 440 G5',
+  'TravelMate B3 Spin': 'TravelMate B118',
+  'iPad 10.2 (9. Gen.)': 'iPad 9.7 (6. Gen.)',
+  'iPad 10.9 (10. Gen.)': 'iPad 9.7 (5. Gen.)',
+  'Galaxy Tab S6 Lite': 'Galaxy Tab A 10.1',
+  'Esprimo D7012': 'Esprimo D556',
+  'OptiPlex 7010': 'OptiPlex 3050',
+  'ActivPanel 9 75"': 'ActivPanel Nickel 75"',
+  'Flip Pro WM75B': 'Flip WM55H',
+};
+
 const RETIREMENT_REASONS = ['Displayschaden, Reparatur unwirtschaftlich', 'Akku defekt, Ersatz unwirtschaftlich', 'Technisch veraltet, keine Updates mehr', 'Wasserschaden', 'Mainboard defekt'];
 const REPAIR_REASONS = ['Display gesprungen', 'Tastatur defekt', 'Akku hält nicht', 'Ladebuchse locker', 'Startet nicht'];
 const LOST_REASONS = ['Nach Klassenfahrt nicht zurückgegeben', 'Bei Inventur nicht auffindbar', 'Diebstahl angezeigt'];
@@ -119,8 +135,8 @@ function buildDevices(ctx: DemoContext): DemoDevice[] {
             m.serial(),
             type,
             m.manufacturer,
-            m.model,
-            m.os,
+            year < 2020 ? (OLDER_MODELS[m.model] ?? m.model) : m.model,
+            year < 2020 && m.os === 'Windows 11 Education' ? 'Windows 10 Education' : m.os,
             isoDate(purchaseDate),
             m.price + Math.round((random() - 0.5) * 40) * 100,
             isoDate(addDays(purchaseDate, 7 + Math.floor(random() * 30))),

@@ -47,10 +47,15 @@ export class GrantReportService {
     const lang = query.lang ?? 'de';
     const asOf = query.asOf ?? null;
     await this.exporter.send(res, lang, async ({ db, download }) => {
-      // Access (404 for a grant the caller may not see) and every small query first: their errors are JSON errors.
+      // Access first (404 for a grant the caller may not see, as a JSON error); then the download starts at once,
+      // while the summary of a large grant (a second or two) is computed.
       const grant = await this.grants.get(actor, grantId, db.manager);
-      const summary = await this.summaries.summary(actor, grantId, asOf, db.manager);
       const authority = await authorityName(db, actor);
+      const subject = lang === 'de' ? 'Verwendungsnachweis' : 'ProofOfUse';
+      download.start(exportFileName([authority, subject, grant.referenceNumber ?? grant.title]));
+      const book = download.book;
+
+      const summary = await this.summaries.summary(actor, grantId, asOf, db.manager);
       const lines = expenditureLinesQuery(actor, grantId, asOf);
       const spending = await db.query<SchoolSpending>(
         `SELECT "schoolNumber", count(*)::int AS lines, coalesce(sum("grossCents"), 0)::bigint AS "grossCents",
@@ -59,10 +64,6 @@ export class GrantReportService {
         lines.params,
       );
       const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
-
-      const subject = lang === 'de' ? 'Verwendungsnachweis' : 'ProofOfUse';
-      download.start(exportFileName([authority, subject, grant.referenceNumber ?? grant.title]));
-      const book = download.book;
 
       const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
       writeOverview(overview, { authorityName: authority, grant, summary, spending, coordinator: actor.role === 'coordinator', createdOn: germanToday() }, lang);

@@ -9,6 +9,8 @@ import { CellValue, ColumnDef, columnLetter, ExportLang, numFmtOf, StyledCell, s
  * client go. Unpaced, a million rows piled up above 500 MB; paced, memory stays flat.
  */
 export const DEFAULT_MAX_PENDING_BYTES = 256 * 1024;
+/** zlib's default: level 1 would save about 2 µs of CPU per row for files 20 % larger. */
+export const DEFAULT_COMPRESSION_LEVEL = 6;
 /** Rows between two looks at the buffers; a look costs a few property reads. */
 export const DEFAULT_CHECK_EVERY = 64;
 
@@ -18,6 +20,8 @@ export interface PacedWorkbookOptions {
   signal?: AbortSignal;
   maxPendingBytes?: number;
   checkEvery?: number;
+  /** zlib level of the zip (default DEFAULT_COMPRESSION_LEVEL). */
+  compressionLevel?: number;
 }
 
 export interface SheetOptions {
@@ -65,7 +69,12 @@ export class PacedWorkbook {
   ) {
     this.lang = options.lang;
     // Inline strings, not shared strings: a shared-string table would grow with the file.
-    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+      zip: { zlib: { level: options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL } },
+    });
     this.book.creator = 'Schul-IT-Inventar';
   }
 

@@ -50,7 +50,7 @@ export class LoansBulkService {
     const authorityId = tenantOf(actor);
     if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write');
     const devices = await this.devicesByInventoryNumber(actor, dto.items.map((i) => i.inventoryNumber), dto.schoolId);
-    const ctx = await this.loans.context(authorityId);
+    const ctx = this.loans.context(authorityId);
     const results: BulkItemResultDto[] = [];
     for (const [index, item] of dto.items.entries()) {
       const { inventoryNumber, ...terms } = item;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { AccessService, schoolScopeSql } from '../common/access';
+import { schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { badRequest, conflict, illegalState, notFound } from '../common/errors';
 import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
+import { deviceInScope } from '../devices/devices.service';
 import type { DeviceStatus } from '../devices/device.entity';
 import { loanListQuery, LoanRow, loanSelectSql, personalFieldsVisibleTo, toLoanDto } from './loan-query';
 import { addDays, BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN, todayInBerlin } from './loan-rules';
@@ -36,10 +37,10 @@ export interface ReturnInput {
   confirmEarmarkingBreach?: boolean;
 }
 
-/** The calendar day and the authority's loan settings a write works with (read once per request or batch). */
+/** The calendar day and the authority's loan settings a write works with (settings read at most once per request or batch). */
 export interface LoanContext {
   today: string;
-  settings: LoanSettingsDto;
+  settings: () => Promise<LoanSettingsDto>;
 }
 
 /** Fields of a loan that may go into the audit log: no name, reference, guardian, class or notes. */
@@ -57,14 +58,14 @@ const auditTerms = (l: { deviceId: string; schoolId: string; borrowerKind: strin
 export class LoansService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly lifecycle: DeviceLifecycleService,
     private readonly settings: LoanSettingsService,
   ) {}
 
-  async context(authorityId: string, em: EntityManager = this.dataSource.manager): Promise<LoanContext> {
-    return { today: todayInBerlin(), settings: await this.settings.forAuthority(authorityId, em) };
+  context(authorityId: string, em: EntityManager = this.dataSource.manager): LoanContext {
+    let settings: Promise<LoanSettingsDto> | undefined;
+    return { today: todayInBerlin(), settings: () => (settings ??= this.settings.forAuthority(authorityId, em)) };
   }
 
   async list(actor: Actor, query: ListLoansQueryDto): Promise<Page<LoanDto>> {
@@ -102,7 +103,7 @@ export class LoansService {
   async lend(actor: Actor, dto: CreateLoanDto): Promise<LoanDto> {
     const { deviceId, ...input } = dto;
     return this.dataSource.transaction(async (em) => {
-      const ctx = await this.context(actor.authorityId!, em);
+      const ctx = this.context(actor.authorityId!, em);
       const { loanId } = await this.lendDevice(em, actor, deviceId, input, ctx);
       return this.get(actor, loanId, em);
     });
@@ -114,14 +115,14 @@ export class LoansService {
    */
   async lendDevice(em: EntityManager, actor: Actor, deviceId: string, input: LendInput, ctx: LoanContext): Promise<{ loanId: string; deviceStatus: DeviceStatus }> {
     const device = await this.lifecycle.lockDevice(em, deviceId);
-    if (!device || (await this.access.visibleSchoolIds(actor, [device.schoolId], em)).length === 0) throw notFound('Device');
+    if (!device || !deviceInScope(actor, device)) throw notFound('Device');
     if (device.status === 'loaned') throw conflict('This device is already on loan', { deviceStatus: device.status });
     if (device.status !== 'available') {
       throw illegalState(`A device that is ${device.status} cannot be lent; only available devices can`, { deviceStatus: device.status });
     }
     const startedOn = input.startedOn ?? ctx.today;
     if (startedOn > ctx.today) throw badRequest('startedOn must not be in the future', 'startedOn');
-    const dueOn = input.dueOn ?? defaultDueDate(startedOn, ctx.settings.defaultDueMonthDay);
+    const dueOn = input.dueOn ?? defaultDueDate(startedOn, (await ctx.settings()).defaultDueMonthDay);
     if (dueOn < startedOn) throw badRequest('dueOn must not be before startedOn', 'dueOn');
     if (dueOn > addDays(startedOn, MAX_LOAN_DAYS)) throw badRequest('dueOn must be within ten years of startedOn', 'dueOn');
     const accessories = input.accessories ?? [];

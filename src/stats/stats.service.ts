@@ -45,13 +45,13 @@ export class StatsService {
   }
 }
 
-/** Devices by type and status, from the inventory grouping set of the coverage pass. */
+/** Devices by type and status, from the inventory rows of the coverage pass (which also split them by age). */
 function deviceStats(rows: InventoryCount[]): DeviceStatsDto {
   const byType = Object.fromEntries(DEVICE_TYPES.map((t) => [t, { total: 0, byStatus: zeroStatuses() }])) as DeviceStatsDto['byType'];
   const byStatus = zeroStatuses();
   let total = 0;
   for (const r of rows) {
-    byType[r.type].byStatus[r.status] = r.count;
+    byType[r.type].byStatus[r.status] += r.count;
     byType[r.type].total += r.count;
     byStatus[r.status] += r.count;
     total += r.count;
