@@ -173,6 +173,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
         const req = httpRequest({ host: '127.0.0.1', port, path: '/api/v1/exports/inventory.xlsx', headers: { Authorization: office.auth } }, (res) => {
           expect(res.statusCode).toBe(200);
           res.once('data', () => {
+            res.pause(); // the server is held back by backpressure until we hang up
             exportBackends()
               .then((pids) => {
                 expect(pids).toHaveLength(1); // the cursor is open while the file streams

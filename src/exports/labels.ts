@@ -44,10 +44,15 @@ const LABELS: Record<string, Localized> = {
   city_budget: { de: 'Kommunaler Haushalt', en: 'Municipal budget' },
 };
 
+const BY_LANG: Record<ExportLang, Map<string, string>> = {
+  de: new Map(Object.entries(LABELS).map(([code, l]) => [code, l.de])),
+  en: new Map(Object.entries(LABELS).map(([code, l]) => [code, l.en])),
+};
+
 /** The label of a code in the language, or the code itself when it has none. */
 export function label(code: string | null | undefined, lang: ExportLang): string | null {
   if (code === null || code === undefined) return null;
-  return LABELS[code]?.[lang] ?? code;
+  return BY_LANG[lang].get(code) ?? code;
 }
 
 /** Yes/No in the file's language. */

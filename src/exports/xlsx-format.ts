@@ -67,15 +67,26 @@ export function euros(cents: number | null | undefined): number | null {
   return cents === null || cents === undefined ? null : cents / 100;
 }
 
+/** Recently converted dates: exports repeat the same few thousand days over and over. */
+const dateCache = new Map<string, Date>();
+const DATE_CACHE_LIMIT = 20_000;
+
 /**
  * A 'YYYY-MM-DD' date as a real date cell. ExcelJS turns a Date into the serial day number from its UTC time,
- * so midnight UTC gives exactly that calendar day whatever the server's time zone.
+ * so midnight UTC gives exactly that calendar day whatever the server's time zone. The Dates are shared
+ * (ExcelJS only reads them); do not mutate a returned Date.
  */
 export function excelDate(value: string | Date | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return new Date(Date.UTC(value.getFullYear(), value.getMonth(), value.getDate()));
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
+  const day = value.length === 10 ? value : value.slice(0, 10);
+  let date = dateCache.get(day);
+  if (!date) {
+    date = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
+    if (dateCache.size >= DATE_CACHE_LIMIT) dateCache.clear();
+    dateCache.set(day, date);
+  }
+  return date;
 }
 
 /** Column number (1-based) to its letters: 1 → A, 27 → AA. */
