@@ -119,6 +119,8 @@ export async function ensureBenchUser(
 
 export interface RunningApi {
   baseUrl: string;
+  /** The API process (e.g. to read its CPU time from /proc). */
+  pid: number | undefined;
   secret: string;
   stop(): Promise<void>;
 }
@@ -165,6 +167,7 @@ export async function startApi(
   }
   return {
     baseUrl,
+    pid: child.pid,
     secret,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');

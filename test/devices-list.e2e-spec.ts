@@ -38,6 +38,15 @@ describe('GET /api/v1/devices (filters, sort, keyset pages, scope)', () => {
     expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => `L-${String(i + 1).padStart(3, '0')}`));
   });
 
+  it('gives list items what a list shows (long texts and bookkeeping are in the detail)', async () => {
+    const res = await list(w.officeA, 'q=T-001').expect(200);
+    expect(Object.keys(res.body.items[0]).sort()).toEqual([
+      'commissionedOn', 'id', 'inventoryNumber', 'location', 'manufacturer', 'model', 'operatingSystem', 'purchaseDate',
+      'purchasePriceCents', 'retiredOn', 'schoolId', 'serialNumber', 'status', 'type', 'updatedAt', 'version', 'warrantyUntil',
+    ]);
+    expect(res.body.items[0]).toMatchObject({ inventoryNumber: 'T-001', type: 'tablet', manufacturer: 'Apple', status: 'in_use', serialNumber: 'DMPXYZ12345' });
+  });
+
   it('accepts several statuses and types, comma-separated or repeated', async () => {
     const res = await list(w.officeA, 'status=in_use,in_repair&type=tablet').expect(200);
     expect(inv(res)).toEqual(['T-001', 'T-002']);

@@ -195,8 +195,11 @@ export class DeviceDetailDto extends DeviceDto {
   [extension: string]: unknown;
 }
 
+/** A device as lists show it; the authority (the caller's), notes, retirement reason and creation time are in the detail. */
+export class DeviceListItemDto extends OmitType(DeviceDto, ['authorityId', 'notes', 'retirementReason', 'createdAt'] as const) {}
+
 export class DevicePageDto {
-  items: DeviceDto[];
+  items: DeviceListItemDto[];
   nextCursor: string | null;
 }
 

@@ -9,7 +9,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../
 import { DeviceLifecycleService, type LockedDevice } from './device-lifecycle.service';
 import { buildDeviceListSql, DEVICE_COLUMNS, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, type DeviceListRow } from './device-queries';
 import type { ListDevicesQueryDto } from './device-filters';
-import { CreateDeviceDto, DeviceDetailDto, DeviceDto, DeviceEventDto, REQUIRED_DEVICE_FIELDS, UpdateDeviceDto } from './devices.dto';
+import { CreateDeviceDto, DeviceDetailDto, DeviceDto, DeviceEventDto, DeviceListItemDto, REQUIRED_DEVICE_FIELDS, UpdateDeviceDto } from './devices.dto';
 
 registerConstraintMessages({
   uq_devices_inventory_number: { field: 'inventoryNumber', message: 'A device with this inventory number already exists in this authority' },
@@ -48,7 +48,7 @@ export class DevicesService {
     this.detailExtensions.set(key, fn);
   }
 
-  async list(actor: Actor, query: ListDevicesQueryDto): Promise<Page<DeviceDto>> {
+  async list(actor: Actor, query: ListDevicesQueryDto): Promise<Page<DeviceListItemDto>> {
     const { sql, params, limit } = buildDeviceListSql(actor, query);
     const rows: DeviceListRow[] = await this.dataSource.query(sql, params);
     return toPage(rows, limit, (r) => [r.sortKey, r.id], ({ sortKey: _sortKey, ...device }) => device);

@@ -31,6 +31,8 @@ interface FundedDeviceRow {
   earmarkingYearsByType: Record<string, number>;
 }
 
+// The joins repeat the authority (the composite foreign keys make it equal anyway): knowing `d.authority_id`, the planner
+// finds a grant's retired and lost devices through ix_devices_authority_status instead of scanning every device.
 const FUNDED_DEVICE_SELECT = `
   SELECT d.id AS "deviceId", d.inventory_number AS "inventoryNumber", d.type::text AS type, d.status::text AS status,
          d.commissioned_on AS "commissionedOn", d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents",
@@ -41,9 +43,9 @@ const FUNDED_DEVICE_SELECT = `
          g.id AS "grantId", g.title AS "grantTitle", g.funding_rate_bp AS "fundingRateBp", g.earmarking_years AS "earmarkingYears",
          g.earmarking_years_by_type AS "earmarkingYearsByType"
     FROM expenditure_devices x
-    JOIN expenditures e ON e.id = x.expenditure_id
+    JOIN expenditures e ON e.id = x.expenditure_id AND e.authority_id = x.authority_id
     JOIN grants g ON g.id = e.grant_id
-    JOIN devices d ON d.id = x.device_id`;
+    JOIN devices d ON d.id = x.device_id AND d.authority_id = x.authority_id`;
 
 const earmarkFor = (r: FundedDeviceRow) =>
   earmarkOf({

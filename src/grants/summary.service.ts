@@ -163,14 +163,23 @@ export class GrantSummaryService {
     const warnings: GrantWarning[] = categoryShareWarnings(grant.program, settings.categoryShareRules, spending);
     let cap: MobileCapResult | null = null;
     if (grant.program === 'digitalpakt_basis') {
+      // One grouped pass over the linked devices of the grant's device invoices (`linked`: devices and mobile ones per
+      // invoice), joined to the invoices by hash; a per-invoice lateral count took a second at 50,000 invoices.
+      // The authority columns tie the joins to one tenant (the composite foreign keys guarantee it) and let the
+      // planner use the authority indexes. An invoice without linked devices has no `linked` row: mobile part 0.
       const schools: { schoolId: string; investmentCents: number; mobileCents: number }[] = await em.query(
-        `SELECT e.school_id AS "schoolId", sum(e.gross_cents)::bigint AS "investmentCents",
-                coalesce(sum(CASE WHEN e.category = 'devices' AND n.total > 0
-                                  THEN (e.gross_cents * n.mobile * 2 + n.total) / (2 * n.total) ELSE 0 END), 0)::bigint AS "mobileCents"
+        `WITH linked AS (
+           SELECT x.expenditure_id AS id, count(*) AS total, count(*) FILTER (WHERE d.type = ANY($3::device_type[])) AS mobile
+             FROM expenditures e
+             JOIN expenditure_devices x ON x.expenditure_id = e.id AND x.authority_id = e.authority_id
+             JOIN devices d ON d.id = x.device_id AND d.authority_id = x.authority_id
+            WHERE e.grant_id = $1 AND ${committed} AND e.category = 'devices'
+            GROUP BY x.expenditure_id)
+         SELECT e.school_id AS "schoolId", sum(e.gross_cents)::bigint AS "investmentCents",
+                coalesce(sum((e.gross_cents * n.mobile * 2 + n.total) / (2 * n.total)), 0)::bigint AS "mobileCents"
            FROM expenditures e
-           JOIN schools s ON s.id = e.school_id
-           LEFT JOIN LATERAL (SELECT count(*) AS total, count(*) FILTER (WHERE d.type = ANY($3::device_type[])) AS mobile
-                                FROM expenditure_devices x JOIN devices d ON d.id = x.device_id WHERE x.expenditure_id = e.id) n ON true
+           JOIN schools s ON s.id = e.school_id AND s.authority_id = e.authority_id
+           LEFT JOIN linked n ON n.id = e.id
           WHERE e.grant_id = $1 AND ${committed} AND s.school_type <> 'berufskolleg'
           GROUP BY e.school_id ORDER BY e.school_id`,
         [grant.id, asOf, MOBILE_DEVICE_TYPES],
