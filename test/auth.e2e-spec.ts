@@ -94,3 +94,26 @@ describe('Login rate limit', () => {
     await t.http().get('/api/health').expect(200);
   });
 });
+
+describe('Caller cache (AUTH_CACHE_SECONDS)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_CACHE_SECONDS: '60' });
+  });
+  afterAll(() => t.close());
+
+  it('reuses the caller between requests, but a change through the API takes effect at once', async () => {
+    const authorityId = await createAuthority(t.dataSource);
+    const office = await createUser(t, { role: 'office', authorityId });
+    const viewer = await createUser(t, { role: 'viewer', authorityId });
+    await t.http().get('/api/v1/auth/me').set('Authorization', viewer.auth).expect(200);
+    // A change behind the API's back is seen only when the entry expires...
+    await t.dataSource.query(`UPDATE users SET role = 'office' WHERE id = $1`, [viewer.id]);
+    const cached = await t.http().get('/api/v1/auth/me').set('Authorization', viewer.auth).expect(200);
+    expect(cached.body.role).toBe('viewer');
+    await t.dataSource.query(`UPDATE users SET role = 'viewer' WHERE id = $1`, [viewer.id]);
+    // ...while deactivation through the API ends access on the next request.
+    await t.http().patch(`/api/v1/users/${viewer.id}`).set('Authorization', office.auth).send({ active: false }).expect(200);
+    await t.http().get('/api/v1/auth/me').set('Authorization', viewer.auth).expect(401);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Role } from '../users/user.entity';
 
-/** The authenticated caller, loaded fresh from the database on every request. */
+/** The authenticated caller, read from the database (reused for at most AUTH_CACHE_SECONDS). */
 export interface Actor {
   id: string;
   role: Role;

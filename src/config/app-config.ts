@@ -61,6 +61,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
+  /**
+   * Seconds a caller's role and schools are reused between requests before they are read again (0: every request).
+   * Changes made through the API take effect at once on this instance; on other replicas within this time.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60)
+  AUTH_CACHE_SECONDS = 2;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { AuthService } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, forbidden, notFound } from '../common/errors';
@@ -44,6 +45,7 @@ export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
   ) {}
 
   async list(actor: Actor, query: ListUsersQueryDto): Promise<Page<UserDto>> {
@@ -100,7 +102,7 @@ export class UsersService {
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserDto> {
     const hash = dto.password ? await hashPassword(dto.password) : undefined;
-    return this.dataSource.transaction(async (em) => {
+    const updated = await this.dataSource.transaction(async (em) => {
       const before = await this.lockForChange(em, actor, id);
       if (dto.role) this.assertAssignableRole(actor, dto.role);
       if (dto.role && (dto.role === 'admin') !== (before.role === 'admin')) {
@@ -127,11 +129,13 @@ export class UsersService {
       });
       return after;
     });
+    this.auth.forget(id);
+    return updated;
   }
 
   /** Replaces a coordinator's school assignments. */
   async setSchools(actor: Actor, id: string, dto: SetUserSchoolsDto): Promise<UserDto> {
-    return this.dataSource.transaction(async (em) => {
+    const updated = await this.dataSource.transaction(async (em) => {
       const before = await this.lockForChange(em, actor, id);
       await this.replaceSchools(em, id, before.role, before.authorityId, dto.schoolIds);
       const after = await this.get(actor, id, em);
@@ -145,6 +149,8 @@ export class UsersService {
       });
       return after;
     });
+    this.auth.forget(id);
+    return updated;
   }
 
   private async lockForChange(em: EntityManager, actor: Actor, id: string): Promise<UserDto> {
