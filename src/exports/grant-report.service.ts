@@ -63,6 +63,11 @@ export class GrantReportService {
            FROM (${lines.sql}) l GROUP BY "schoolNumber"`,
         lines.params,
       );
+      // The inventory lines need a join over the devices and a sort before their first row (0.6 s for 200,000 devices):
+      // a second connection on the same snapshot has PostgreSQL do that while the Belegliste is written. (Forked before
+      // this connection opens its cursor: a connection runs one statement at a time.)
+      const inventory = this.inventoryCursor(await db.fork(), actor, grantId);
+      inventory.catch(() => undefined); // awaited below; should something fail first, this must not go unhandled
       const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
 
       const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
@@ -76,7 +81,7 @@ export class GrantReportService {
         amountCents: w.amountCents ?? null,
       }));
       const unlisted = await this.writeInvoices(book, invoices, lang, notes);
-      await this.writeInventory(book, await this.inventoryCursor(db, actor, grantId), lang);
+      await this.writeInventory(book, await inventory, lang);
       this.writeNotes(book, notes, unlisted, lang);
       await download.finish();
     });
