@@ -6,8 +6,6 @@ import { AUTH_ACTOR_SQL } from './api-devices';
 import { ensureBenchUser, log, percentile, seeded, tokenFor } from './common';
 import { benchFixtures } from './seed-devices';
 
-const SETTINGS_SQL = `SELECT settings -> $2 AS section FROM authorities WHERE id = $1`;
-
 /** The overdue list of one school (first page of 50, by due date) as its coordinator, over the 2,000,000 past loans. */
 export const loanScenarios: ScenarioGroup = {
   name: 'loans',

@@ -76,15 +76,19 @@ describe('loan list query', () => {
   });
 
   it('scopes a coordinator to the assigned schools and applies every filter', () => {
-    const q = loanListQuery(
-      coordinator,
-      { schoolId: 's1', state: 'overdue', borrowerKind: 'student', borrowerClass: '7b', deviceId: 'd1', dueBy: '2026-06-01', limit: 10 },
-      { today: '2026-05-01' },
-    );
+    const q = loanListQuery(coordinator, { state: 'overdue', borrowerKind: 'student', borrowerClass: '7b', deviceId: 'd1', dueBy: '2026-06-01', limit: 10 }, { today: '2026-05-01' });
     expect(q.sql).toContain('l.borrower_name');
     expect(q.sql).toContain('l.school_id = ANY($3::uuid[])');
     expect(q.sql).toContain('l.returned_on IS NULL AND l.due_on < $1::date');
-    expect(q.params).toEqual(['2026-05-01', 'a1', ['s1', 's2'], 's1', 'd1', 'student', '7b', '2026-06-01', 11]);
+    expect(q.params).toEqual(['2026-05-01', 'a1', ['s1', 's2'], 'd1', 'student', '7b', '2026-06-01', 11]);
+  });
+
+  it('narrows a coordinator to one own school with a single school condition, and to nothing for another school', () => {
+    const own = loanListQuery(coordinator, { schoolId: 's2' }, { today: '2026-05-01' });
+    expect(own.sql).not.toContain('ANY(');
+    expect(own.sql).toContain('l.authority_id = $2 AND l.school_id = $3::uuid');
+    expect(own.params).toEqual(['2026-05-01', 'a1', 's2', 51]);
+    expect(loanListQuery(coordinator, { schoolId: 's9' }).sql).toMatch(/WHERE false AND l\.school_id/);
   });
 
   it('sees nothing as platform admin, and leaves out the page for exports', () => {
