@@ -26,6 +26,7 @@ export class AuthoritiesController {
     return this.authorities.list();
   }
 
+  /** One authority with its settings. Platform admins only. */
   @Get(':id')
   @Roles('admin')
   get(@IdParam() id: string): Promise<AuthorityDto> {
@@ -39,6 +40,7 @@ export class AuthoritiesController {
     return this.authorities.create(actor, dto);
   }
 
+  /** Renames an authority or changes its kind or state. Platform admins only. */
   @Patch(':id')
   @Roles('admin')
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateAuthorityDto): Promise<AuthorityDto> {

@@ -29,7 +29,6 @@ export async function loadOpenApiMetadata(): Promise<void> {
       const prototype = file[className].prototype as Record<string, unknown>;
       for (const [name, meta] of Object.entries(methods)) {
         const { summary: _s, deprecated: _d, tags: _t, description: _desc, ...response } = meta;
-        if (Object.keys(response).length === 0) continue;
         const handler = prototype[name] as object;
         const status =
           (response.status as number | undefined) ??

@@ -41,15 +41,14 @@ export class DevicesController {
   /** Scan-first: the device with this inventory number or serial number, in one call (for a barcode scanner). */
   @Get('by-tag/:tag')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The serial number belongs to devices of several manufacturers' })
   byTag(@CurrentActor() actor: Actor, @Param('tag') tag: string): Promise<DeviceDetailDto> {
     return this.devices.byTag(actor, tag);
   }
 
+  /** One device with its school and the current loan; devices of other schools answer 404. */
   @Get(':id')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<DeviceDetailDto> {
     return this.devices.get(actor, id);
   }
@@ -57,11 +56,11 @@ export class DevicesController {
   /** The device's life-cycle history (created, status changes, moves, loans), newest first. */
   @Get(':id/history')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   history(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() page: PageQueryDto): Promise<DeviceHistoryPageDto> {
     return this.devices.history(actor, id, page);
   }
 
+  /** Registers a device at one of the caller's schools; its history starts with `created`. */
   @Post()
   @Roles('office', 'coordinator')
   @ApiNotFoundResponse({ description: 'The school is not one of yours' })
@@ -94,7 +93,6 @@ export class DevicesController {
   /** Changes the device's data; send the version you read (409 STALE_VERSION when someone was faster). */
   @Patch(':id')
   @Roles('office', 'coordinator')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale version, or a duplicate inventory/serial number' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateDeviceDto): Promise<DeviceDto> {
     return this.devices.update(actor, id, dto);
@@ -104,7 +102,6 @@ export class DevicesController {
   @Post(':id/status')
   @HttpCode(200)
   @Roles('office', 'coordinator')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The change breaks the life-cycle rules, needs a confirmation, or the version is stale' })
   changeStatus(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ChangeDeviceStatusDto): Promise<DeviceDto> {
     return this.actions.changeStatus(actor, id, dto);

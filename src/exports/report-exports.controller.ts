@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
@@ -28,7 +28,6 @@ export class ReportExportsController {
    */
   @Get('grants/:id/report.xlsx')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   @ApiXlsxResponse('The proof of use (four sheets).')
   grantReportXlsx(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: GrantReportQueryDto, @Res() res: Response): Promise<void> {
     return this.grantReport.send(actor, id, query, res);

@@ -15,14 +15,13 @@ export class ExpendituresController {
   /** Orders and invoices of the grant by order date, with each line's funded and own share (coordinators: their schools). */
   @Get()
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   list(@CurrentActor() actor: Actor, @IdParam('grantId') grantId: string, @Query() query: ListExpendituresQueryDto): Promise<ExpenditurePageDto> {
     return this.expenditures.list(actor, grantId, query);
   }
 
+  /** One order or invoice with its funded and own share and the devices it bought. */
   @Get(':id')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam('grantId') grantId: string, @IdParam() id: string): Promise<ExpenditureDto> {
     return this.expenditures.get(actor, grantId, id);
   }
@@ -40,16 +39,15 @@ export class ExpendituresController {
   /** Changes an expenditure; `deviceIds` replaces the list of devices it bought. */
   @Patch(':id')
   @Roles('office')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale version, read-only grant, budget exceeded without override, device already linked' })
   update(@CurrentActor() actor: Actor, @IdParam('grantId') grantId: string, @IdParam() id: string, @Body() dto: UpdateExpenditureDto): Promise<ExpenditureDto> {
     return this.expenditures.update(actor, grantId, id, dto);
   }
 
+  /** Deletes an expenditure of a grant that is not read-only; its devices become unlinked. */
   @Delete(':id')
   @Roles('office')
   @HttpCode(204)
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Read-only grant' })
   remove(@CurrentActor() actor: Actor, @IdParam('grantId') grantId: string, @IdParam() id: string): Promise<void> {
     return this.expenditures.remove(actor, grantId, id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/validation';
@@ -34,12 +34,14 @@ export class GrantsController {
     return this.grants.settings(actor);
   }
 
+  /** Changes the deadline warning window or the configured category-share rules (office only). */
   @Put('settings')
   @Roles('office')
   updateSettings(@CurrentActor() actor: Actor, @Body() dto: GrantSettingsDto): Promise<GrantSettingsDto> {
     return this.grants.updateSettings(actor, dto);
   }
 
+  /** Creates a grant of the authority (office only). */
   @Post()
   @Roles('office')
   @ApiConflictResponse({ description: 'The reference number exists in this authority' })
@@ -47,9 +49,9 @@ export class GrantsController {
     return this.grants.create(actor, dto);
   }
 
+  /** One grant with its spent and remaining money. */
   @Get(':id')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<GrantDto> {
     return this.grants.get(actor, id);
   }
@@ -57,7 +59,6 @@ export class GrantsController {
   /** Changes a grant or its status (planned → approved → reported → closed; reported → approved reopens). Reported and closed grants accept only status and notes. */
   @Patch(':id')
   @Roles('office')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Stale version, read-only grant, illegal status change, or the budget would fall below allocations/spending' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateGrantDto): Promise<GrantDto> {
     return this.grants.update(actor, id, dto);
@@ -67,7 +68,6 @@ export class GrantsController {
   @Delete(':id')
   @Roles('office')
   @HttpCode(204)
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The grant is read-only or has expenditures' })
   remove(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
     return this.grants.remove(actor, id);
@@ -76,7 +76,6 @@ export class GrantsController {
   /** Approved, allocated, committed, paid, funded and own share, remaining; per school and category; warnings. */
   @Get(':id/summary')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   summary(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: SummaryQueryDto): Promise<GrantSummaryDto> {
     return this.summaries.summary(actor, id, query.asOf);
   }
@@ -84,7 +83,6 @@ export class GrantsController {
   /** The budget share of each school (coordinators: their schools). */
   @Get(':id/allocations')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   listAllocations(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AllocationDto[]> {
     return this.allocations.list(actor, id);
   }
@@ -92,16 +90,15 @@ export class GrantsController {
   /** Sets a school's allocation; the allocations together may not exceed the approved amount. */
   @Put(':id/allocations/:schoolId')
   @Roles('office')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Read-only grant, or the allocations would exceed the approved amount' })
   setAllocation(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('schoolId') schoolId: string, @Body() dto: SetAllocationDto): Promise<AllocationDto> {
     return this.allocations.set(actor, id, schoolId, dto);
   }
 
+  /** Removes a school's allocation (refused while the school has spending on the grant). */
   @Delete(':id/allocations/:schoolId')
   @Roles('office')
   @HttpCode(204)
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Read-only grant, or the school has expenditures' })
   removeAllocation(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('schoolId') schoolId: string): Promise<void> {
     return this.allocations.remove(actor, id, schoolId);

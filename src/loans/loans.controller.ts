@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/validation';
@@ -69,7 +69,6 @@ export class LoansController {
   @Post('erasures')
   @HttpCode(200)
   @Roles('office')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The borrower still has active loans' })
   erase(@CurrentActor() actor: Actor, @Body() dto: EraseBorrowerDto): Promise<ErasureResultDto> {
     return this.privacy.eraseBorrower(actor, dto);
@@ -85,15 +84,14 @@ export class LoansController {
   /** Lends an available device; it becomes `loaned`. */
   @Post()
   @Roles('office', 'coordinator')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The device is already on loan or not available' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateLoanDto): Promise<LoanDto> {
     return this.loans.lend(actor, dto);
   }
 
+  /** One loan; personal fields only for the school's coordinators. */
   @Get(':id')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<LoanDto> {
     return this.loans.get(actor, id);
   }
@@ -102,7 +100,6 @@ export class LoansController {
   @Post(':id/return')
   @HttpCode(200)
   @Roles('office', 'coordinator')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The loan was already returned' })
   return(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReturnLoanDto): Promise<LoanDto> {
     return this.loans.return(actor, id, dto);
@@ -112,7 +109,6 @@ export class LoansController {
   @Post(':id/extend')
   @HttpCode(200)
   @Roles('office', 'coordinator')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The loan was already returned' })
   extend(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ExtendLoanDto): Promise<LoanDto> {
     return this.loans.extend(actor, id, dto);
@@ -123,7 +119,6 @@ export class LoansController {
   @Roles('office', 'coordinator', 'viewer')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  @ApiNotFoundResponse()
   async agreement(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StreamableFile> {
     const { fileName, content } = await this.agreements.pdf(actor, id);
     return new StreamableFile(content, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: content.length });

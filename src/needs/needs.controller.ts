@@ -19,9 +19,9 @@ export class NeedsController {
     return this.needs.list(actor, query);
   }
 
+  /** One needs request the caller may see. */
   @Get(':id')
   @Roles('office', 'coordinator', 'viewer')
-  @ApiNotFoundResponse()
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<NeedDto> {
     return this.needs.get(actor, id);
   }
@@ -37,7 +37,6 @@ export class NeedsController {
   /** Changes a draft. */
   @Patch(':id')
   @Roles('office', 'coordinator')
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'ILLEGAL_STATE: no longer a draft (details.currentStatus); STALE_VERSION' })
   update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateNeedDto): Promise<NeedDto> {
     return this.needs.update(actor, id, dto);
@@ -47,7 +46,6 @@ export class NeedsController {
   @Delete(':id')
   @Roles('office', 'coordinator')
   @HttpCode(204)
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'ILLEGAL_STATE: no longer a draft' })
   remove(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: VersionQueryDto): Promise<void> {
     return this.needs.remove(actor, id, query.version);
@@ -57,7 +55,6 @@ export class NeedsController {
   @Post(':id/submit')
   @Roles('office', 'coordinator')
   @HttpCode(200)
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'ILLEGAL_STATE (details.currentStatus); STALE_VERSION' })
   submit(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: VersionDto): Promise<NeedDto> {
     return this.needs.submit(actor, id, dto.version);
@@ -67,7 +64,6 @@ export class NeedsController {
   @Post(':id/withdraw')
   @Roles('office', 'coordinator')
   @HttpCode(200)
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'ILLEGAL_STATE (details.currentStatus); STALE_VERSION' })
   withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: VersionDto): Promise<NeedDto> {
     return this.needs.withdraw(actor, id, dto.version);
@@ -77,7 +73,6 @@ export class NeedsController {
   @Post(':id/decide')
   @Roles('office')
   @HttpCode(200)
-  @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'ILLEGAL_STATE: not submitted (details.currentStatus); STALE_VERSION' })
   decide(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: DecideNeedDto): Promise<NeedDto> {
     return this.needs.decide(actor, id, dto);

@@ -19,12 +19,14 @@ export class SchoolsController {
     return this.schools.list(actor, query);
   }
 
+  /** One school the caller may see; others answer 404. */
   @Get(':id')
   @Roles('office', 'coordinator', 'viewer')
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<SchoolDto> {
     return this.schools.get(actor, id);
   }
 
+  /** Registers a school of the authority; the school number is unique in it (409 otherwise). */
   @Post()
   @Roles('office')
   create(@CurrentActor() actor: Actor, @Body() dto: CreateSchoolDto): Promise<SchoolDto> {

@@ -19,6 +19,7 @@ export class UsersController {
     return this.users.list(actor, query);
   }
 
+  /** One user of the caller's authority (platform admins: any). */
   @Get(':id')
   get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<UserDto> {
     return this.users.get(actor, id);
