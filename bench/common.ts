@@ -281,17 +281,8 @@ export async function runPgBaseline(options: {
   };
 }
 
-/** A seeded PRNG (mulberry32) so scenarios pick the same schools and fragments every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the demo's mulberry32) so scenarios pick the same schools and fragments every run. */
+export { seededRandom as seeded } from '../src/demo/demo-context';
 
 /** Writes a JSON result file under bench/out (ignored by git) for the record. */
 export function saveResult(name: string, data: unknown): string {

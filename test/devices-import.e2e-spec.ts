@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { createDevice, createWorld, TestUser, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createDevice, TestUser, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -27,11 +27,7 @@ const GERMAN_HEADINGS = ['Inventarnummer', 'Seriennummer', 'Gerätetyp', 'Herste
 describe('POST /api/v1/devices/import', () => {
   let t: TestApp;
   let w: World;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await createTestWorld()));
   afterAll(() => t.close());
 
   const upload = (user: TestUser | null, file: Buffer | null, name: string, query = '') => {

@@ -1,16 +1,12 @@
 import { illegalState } from '../src/common/errors';
 import { DeviceLifecycleService } from '../src/devices/device-lifecycle.service';
-import { createDevice, createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createDevice, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 describe('Device life cycle, moves and history', () => {
   let t: TestApp;
   let w: World;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await createTestWorld()));
   afterAll(() => t.close());
 
   const status = (auth: string, id: string, body: object) => t.http().post(`/api/v1/devices/${id}/status`).set('Authorization', auth).send(body);

@@ -1,15 +1,11 @@
 import { DevicesService } from '../src/devices/devices.service';
-import { createDevice, createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createDevice, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 describe('Devices', () => {
   let t: TestApp;
   let w: World;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await createTestWorld()));
   afterAll(() => t.close());
 
   const base = {

@@ -1,9 +1,9 @@
 import { seededRandom } from '../src/demo/demo-context';
 import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grant-export.sql';
 import { GrantsService } from '../src/grants/grants.service';
-import { createDevice, createSchool, createWorld, World } from './factories';
+import { createDevice, createSchool, World } from './factories';
 import { allocate, createGrant, spend } from './grants-fixtures';
-import { createTestApp, TestApp } from './harness';
+import { createTestWorld, TestApp } from './harness';
 
 /** The rounding rule written out independently of money.ts: half up per line. */
 const fundedOf = (gross: number, rateBp: number) => Number((BigInt(gross) * BigInt(rateBp) * 2n + 10000n) / 20000n);
@@ -11,11 +11,7 @@ const fundedOf = (gross: number, rateBp: number) => Number((BigInt(gross) * BigI
 describe('Grant summary', () => {
   let t: TestApp;
   let w: World;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await createTestWorld()));
   afterAll(() => t.close());
 
   const summary = (grantId: string, user = w.officeA, query = '') => t.http().get(`/api/v1/grants/${grantId}/summary${query}`).set('Authorization', user.auth).expect(200);

@@ -1,17 +1,13 @@
-import { createWorld, World } from './factories';
+import type { World } from './factories';
 import { allocate, createGrant, grantBody, setStatus, spend } from './grants-fixtures';
-import { createTestApp, TestApp } from './harness';
+import { createTestWorld, TestApp } from './harness';
 
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('Grants', () => {
   let t: TestApp;
   let w: World;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await createTestWorld()));
   afterAll(() => t.close());
 
   describe('POST /api/v1/grants', () => {

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/bootstrap';
 import { AppConfig, validateConfig } from '../src/config/app-config';
+import { createWorld, World } from './factories';
 import { createTestDatabase } from './test-database';
 
 export const TEST_ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
@@ -57,4 +58,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await database.drop();
     },
   };
+}
+
+/** The app plus the two-authority world of test/factories.ts, for access tests. */
+export async function createTestWorld(env: Record<string, string> = {}): Promise<{ t: TestApp; w: World }> {
+  const t = await createTestApp(env);
+  return { t, w: await createWorld(t) };
 }

@@ -1,14 +1,10 @@
-import { createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import type { World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 describe('Schools', () => {
   let t: TestApp;
   let w: World;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await createTestWorld()));
   afterAll(() => t.close());
 
   const valid = { name: 'Neue Gesamtschule', schoolNumber: '187654', schoolType: 'gesamtschule', studentCount: 900, teacherCount: 70, classCount: 36, broadbandMbps: 250, hasFibre: true, wlanCoveragePercent: 60 };

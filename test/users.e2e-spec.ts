@@ -1,14 +1,10 @@
-import { createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import type { World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 describe('Users', () => {
   let t: TestApp;
   let w: World;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await createTestWorld()));
   afterAll(() => t.close());
 
   const newUser = (over: Record<string, unknown> = {}) => ({
@@ -106,11 +102,7 @@ describe('Users', () => {
 describe('Authorities', () => {
   let t: TestApp;
   let w: World;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await createTestWorld()));
   afterAll(() => t.close());
 
   it('lets the platform admin register an authority; the slug is unique', async () => {

@@ -17,7 +17,8 @@ export interface SchoolSpending {
 export interface OverviewData {
   authorityName: string;
   grant: GrantDto;
-  summary: GrantSummaryDto;
+  /** The summary's figures (its warnings go to the review notes). */
+  summary: Omit<GrantSummaryDto, 'mobileDeviceCap' | 'warnings'>;
   /** Per school, from the same snapshot and the same lines as the Belegliste. */
   spending: SchoolSpending[];
   /** Coordinators see their schools' share: the remaining money is measured against their allocations. */

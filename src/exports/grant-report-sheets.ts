@@ -1,4 +1,5 @@
 import type { ExpenditureLineRow, InventoryLineRow } from '../grants/grant-export.sql';
+import { deviceIdentityColumns } from './inventory-export.service';
 import { label } from './labels';
 import { ColumnDef, euros, excelDate, ExportLang, Localized } from './xlsx-format';
 
@@ -40,11 +41,7 @@ export const INVOICE_COLUMN = { gross: 8, funded: 9, own: 10, schoolNumber: 11 }
 
 export function inventoryLineColumns(lang: ExportLang): ColumnDef<InventoryLineRow>[] {
   return [
-    { header: { de: 'Inventarnummer', en: 'Inventory number' }, width: 18, kind: 'text', value: (r) => r.inventoryNumber },
-    { header: { de: 'Seriennummer', en: 'Serial number' }, width: 20, kind: 'text', value: (r) => r.serialNumber },
-    { header: { de: 'Gerätetyp', en: 'Type' }, width: 16, kind: 'text', value: (r) => label(r.type, lang) },
-    { header: { de: 'Hersteller', en: 'Manufacturer' }, width: 14, kind: 'text', value: (r) => r.manufacturer },
-    { header: { de: 'Modell', en: 'Model' }, width: 24, kind: 'text', value: (r) => r.model },
+    ...deviceIdentityColumns<InventoryLineRow>(lang),
     { header: { de: 'Schule', en: 'School' }, width: 30, kind: 'text', value: (r) => r.schoolName },
     { header: { de: 'Standort', en: 'Location' }, width: 16, kind: 'text', value: (r) => r.location },
     { header: { de: 'Kaufdatum', en: 'Purchase date' }, width: 12, kind: 'date', value: (r) => excelDate(r.purchaseDate) },

@@ -11,12 +11,7 @@ import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './x
 /** The device list's filters and sort, plus the language of the file. */
 export class InventoryExportQueryDto extends IntersectionType(DeviceFilterQueryDto, ExportLangQueryDto) {}
 
-export interface InventoryExportRow {
-  inventoryNumber: string;
-  serialNumber: string | null;
-  type: string;
-  manufacturer: string;
-  model: string;
+export interface InventoryExportRow extends DeviceIdentity {
   operatingSystem: string | null;
   schoolName: string;
   schoolNumber: string;
@@ -28,13 +23,28 @@ export interface InventoryExportRow {
   warrantyUntil: string | null;
 }
 
-export function inventoryColumns(lang: ExportLang): ColumnDef<InventoryExportRow>[] {
+/** What identifies a device on paper; the first columns of every device list (inventory export, the grant's Inventarliste). */
+export interface DeviceIdentity {
+  inventoryNumber: string;
+  serialNumber: string | null;
+  type: string;
+  manufacturer: string;
+  model: string;
+}
+
+export function deviceIdentityColumns<Row extends DeviceIdentity>(lang: ExportLang): ColumnDef<Row>[] {
   return [
     { header: { de: 'Inventarnummer', en: 'Inventory number' }, width: 18, kind: 'text', value: (r) => r.inventoryNumber },
     { header: { de: 'Seriennummer', en: 'Serial number' }, width: 20, kind: 'text', value: (r) => r.serialNumber },
     { header: { de: 'Gerätetyp', en: 'Type' }, width: 16, kind: 'text', value: (r) => label(r.type, lang) },
     { header: { de: 'Hersteller', en: 'Manufacturer' }, width: 14, kind: 'text', value: (r) => r.manufacturer },
     { header: { de: 'Modell', en: 'Model' }, width: 24, kind: 'text', value: (r) => r.model },
+  ];
+}
+
+export function inventoryColumns(lang: ExportLang): ColumnDef<InventoryExportRow>[] {
+  return [
+    ...deviceIdentityColumns<InventoryExportRow>(lang),
     { header: { de: 'Betriebssystem', en: 'Operating system' }, width: 16, kind: 'text', value: (r) => r.operatingSystem },
     { header: { de: 'Schule', en: 'School' }, width: 32, kind: 'text', value: (r) => r.schoolName },
     { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },

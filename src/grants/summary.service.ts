@@ -27,11 +27,18 @@ function add(target: MoneyFiguresDto, row: MoneyFiguresDto): void {
   target.paidOwnCents += row.paidOwnCents;
 }
 
+/** A grant's summary before its checks: the figures (everything but `mobileDeviceCap` and `warnings`) and the grant. */
+export interface SummaryFigures {
+  grant: GrantRow;
+  figures: Omit<GrantSummaryDto, 'mobileDeviceCap' | 'warnings'>;
+}
+
 /**
  * The figures of a grant: approved, allocated, committed (ordered), paid, funded and own share, remaining,
  * per school and per category, and the warnings of the program rules. Every figure is a sum of per-line
  * amounts computed by the rounding rule of `money.ts`, so schools, categories and totals add up to the cent.
- * Reusable for exports: `summary(actor, grantId, asOf)`.
+ * Reusable for exports: `summary(actor, grantId, asOf)`, or in two steps, `figures` (a few grouped sums) and
+ * `withChecks` (the warnings, which look at the grant's devices), for a caller that shows the figures first.
  */
 @Injectable()
 export class GrantSummaryService {
@@ -42,6 +49,11 @@ export class GrantSummaryService {
   ) {}
 
   async summary(actor: Actor, grantId: string, asOf?: string | null, em: EntityManager = this.dataSource.manager): Promise<GrantSummaryDto> {
+    return this.withChecks(actor, await this.figures(actor, grantId, asOf, em), em);
+  }
+
+  /** The summary's figures, without the checks. */
+  async figures(actor: Actor, grantId: string, asOf?: string | null, em: EntityManager = this.dataSource.manager): Promise<SummaryFigures> {
     const grant = await findGrant(em, actor, grantId);
     const asOfDate = asOf ?? null;
     const groups = await this.groups(em, actor, grant.id, asOfDate);
@@ -71,31 +83,35 @@ export class GrantSummaryService {
     for (const s of bySchool.values()) s.remainingCents = s.allocatedCents - s.committedCents;
     const allocatedCents = allocations.reduce((sum, a) => sum + a.amountCents, 0);
     const coordinator = actor.role === 'coordinator';
+    return {
+      grant,
+      figures: {
+        grantId: grant.id,
+        status: grant.status,
+        fundingRatePercent: bpToPercent(grant.fundingRateBp),
+        asOf: asOfDate,
+        totals: {
+          approvedCents: grant.approvedCents,
+          allocatedCents,
+          ...totalsMoney,
+          remainingCents: (coordinator ? allocatedCents : grant.approvedCents) - totalsMoney.committedCents,
+        },
+        bySchool: [...bySchool.values()],
+        byCategory: [...byCategory.values()],
+      },
+    };
+  }
 
-    const program = await this.programWarnings(em, actor, grant, asOfDate);
+  /** The whole summary: the figures and the warnings (budget, program rules, earmarking, deadlines, in this order). */
+  async withChecks(actor: Actor, { grant, figures }: SummaryFigures, em: EntityManager = this.dataSource.manager): Promise<GrantSummaryDto> {
+    const program = await this.programWarnings(em, actor, grant, figures.asOf);
     const warnings = [
-      ...this.budgetWarnings(grant, [...bySchool.values()], totalsMoney.committedCents, coordinator),
+      ...this.budgetWarnings(grant, figures.bySchool, figures.totals.committedCents, actor.role === 'coordinator'),
       ...program.warnings,
-      ...(await this.earmarking.breachWarnings(em, actor, grant, asOfDate)),
+      ...(await this.earmarking.breachWarnings(em, actor, grant, figures.asOf)),
       ...(await this.deadlineWarnings(actor, grant, em)),
     ];
-
-    return {
-      grantId: grant.id,
-      status: grant.status,
-      fundingRatePercent: bpToPercent(grant.fundingRateBp),
-      asOf: asOfDate,
-      totals: {
-        approvedCents: grant.approvedCents,
-        allocatedCents,
-        ...totalsMoney,
-        remainingCents: (coordinator ? allocatedCents : grant.approvedCents) - totalsMoney.committedCents,
-      },
-      bySchool: [...bySchool.values()],
-      byCategory: [...byCategory.values()],
-      mobileDeviceCap: program.mobileDeviceCap,
-      warnings,
-    };
+    return { ...figures, mobileDeviceCap: program.mobileDeviceCap, warnings };
   }
 
   /** Money per school and category, in the caller's scope; funded shares summed line by line in SQL. */

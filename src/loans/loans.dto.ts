@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -223,7 +223,8 @@ export class BulkLendItemDto extends LoanTermsDto {
   borrowerKind?: BorrowerKind;
 }
 
-export class BulkLendDto {
+/** `startedOn`, `dueOn`, `agreementSigned` and `accessories` here are the defaults for items that do not set their own. */
+export class BulkLendDto extends PickType(LoanTermsDto, ['startedOn', 'dueOn', 'agreementSigned', 'accessories'] as const) {
   /** Only devices of this school (the counter's school). */
   @IsOptional()
   @IsUUID()
@@ -234,30 +235,6 @@ export class BulkLendDto {
   @IsOptional()
   @IsIn(BORROWER_KINDS)
   borrowerKind?: BorrowerKind;
-
-  /** Default for items without one; today when neither says. */
-  @IsOptional()
-  @IsDateOnly()
-  startedOn?: string;
-
-  /** Default for items without one; the end of the school year when neither says. */
-  @IsOptional()
-  @IsDateOnly()
-  dueOn?: string;
-
-  @IsOptional()
-  @IsBoolean()
-  agreementSigned?: boolean;
-
-  /** Default accessories for items without their own list. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @TrimEach()
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(60, { each: true })
-  accessories?: string[];
 
   /** Device and borrower pairs, at most 500. */
   @IsArray()
