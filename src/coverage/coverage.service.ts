@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import { AccessService, tenantOf } from '../common/access';
+import { notFound } from '../common/errors';
+import { computeCoverage, type CoverageSummary, inventoryTotals, type SchoolCoverage, summarizeCoverage } from './coverage-math';
+import { type CoverageSettings, effectiveCoverageSettings, mergeCoverageSettings, todayInGermany } from './coverage-settings';
+import { type CoverageSort, pageCoverage, sortCoverage, type SortOrder, worstFirst } from './coverage-sort';
+import type { CoveragePageDto, CoverageQueryDto, ListCoverageQueryDto, SchoolCoverageResponseDto, UpdateCoverageSettingsDto } from './coverage.dto';
+import { type CoverageFilter, coverageQuery, type InventoryCount, overviewQuery, type RawRow, splitOverviewRows, toCoverageRow } from './coverage.queries';
+
+export const COVERAGE_SETTINGS_SECTION = 'coverage';
+
+/** A whole coverage report: every school the caller sees, sorted, with the day and the targets it was measured against. */
+export interface CoverageReport {
+  asOf: string;
+  settings: CoverageSettings;
+  sort: CoverageSort;
+  order: SortOrder;
+  items: SchoolCoverage[];
+}
+
+@Injectable()
+export class CoverageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authorities: AuthoritiesService,
+    private readonly access: AccessService,
+  ) {}
+
+  /** The targets in force for the caller's authority. */
+  async settings(actor: Actor): Promise<CoverageSettings> {
+    return this.settingsOf(tenantOf(actor));
+  }
+
+  async settingsOf(authorityId: string): Promise<CoverageSettings> {
+    return effectiveCoverageSettings(await this.authorities.settingsSection(authorityId, COVERAGE_SETTINGS_SECTION));
+  }
+
+  /** Stores changed targets (maps merge key by key); the audit log keeps before and after. */
+  async updateSettings(actor: Actor, dto: UpdateCoverageSettingsDto): Promise<CoverageSettings> {
+    const authorityId = tenantOf(actor);
+    return this.dataSource.transaction(async (em) => {
+      const stored = await this.authorities.settingsSection<CoverageSettings>(authorityId, COVERAGE_SETTINGS_SECTION, em);
+      const next = mergeCoverageSettings(stored, dto);
+      const saved = await this.authorities.updateSettingsSection(em, actor, COVERAGE_SETTINGS_SECTION, next as Record<string, unknown>);
+      return effectiveCoverageSettings(saved);
+    });
+  }
+
+  /**
+   * Every school the caller sees, with its indicators, sorted (worst first by default). One statement, whatever the
+   * number of schools. Exported for the Excel export.
+   */
+  async listForActor(actor: Actor, query: CoverageQueryDto): Promise<CoverageReport> {
+    const sort = query.sort ?? 'studentsPerDevice';
+    const order = query.order ?? worstFirst(sort);
+    const { asOf, settings, items } = await this.compute(actor, { schoolType: query.schoolType }, query.asOf);
+    return { asOf, settings, sort, order, items: sortCoverage(items, sort, order) };
+  }
+
+  async list(actor: Actor, query: ListCoverageQueryDto): Promise<CoveragePageDto> {
+    const report = await this.listForActor(actor, query);
+    const page = pageCoverage(report.items, report.sort, report.order, query.limit ?? 50, query.cursor);
+    return { asOf: report.asOf, ...page };
+  }
+
+  async forSchool(actor: Actor, schoolId: string, asOf?: string): Promise<SchoolCoverageResponseDto> {
+    await this.access.requireSchool(actor, schoolId, 'read');
+    const { items, asOf: day } = await this.compute(actor, { schoolId }, asOf);
+    if (items.length === 0) throw notFound('School');
+    return { asOf: day, ...items[0] };
+  }
+
+  /**
+   * The figures of the overview for all schools the caller sees: the coverage summary and, from the same pass over
+   * the devices, their counts by type and status (see `overviewQuery`).
+   */
+  async overviewFigures(actor: Actor, asOf?: string): Promise<{ asOf: string; summary: CoverageSummary; inventory: InventoryCount[] }> {
+    const day = asOf ?? todayInGermany();
+    const { settings, rows } = await this.read(actor, (settings) => overviewQuery(actor, settings, day));
+    const { schools, inventory } = splitOverviewRows(rows);
+    const summary = { ...summarizeCoverage(schools.map((row) => computeCoverage(row, row, settings))), ...inventoryTotals(inventory, settings) };
+    return { asOf: day, summary, inventory };
+  }
+
+  private async compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverage[] }> {
+    const day = asOf ?? todayInGermany();
+    const { settings, rows } = await this.read(actor, (settings) => coverageQuery(actor, filter, settings, day));
+    return { asOf: day, settings, items: rows.map((raw) => toCoverageRow(raw)).map((row) => computeCoverage(row, row, settings)) };
+  }
+
+  /** Reads the settings in force and runs the query built from them, on one connection. */
+  private async read(actor: Actor, build: (settings: CoverageSettings) => { sql: string; params: unknown[] }): Promise<{ settings: CoverageSettings; rows: RawRow[] }> {
+    const authorityId = tenantOf(actor);
+    return this.dataSource.transaction(async (em) => {
+      // The grouped pass takes ~30 ms in one process. Parallel workers would only compete for the same cores when
+      // several people open the report at once (and cost more CPU in all), so this read runs without them.
+      await em.query('SET LOCAL max_parallel_workers_per_gather = 0');
+      const settings = effectiveCoverageSettings(await this.authorities.settingsSection(authorityId, COVERAGE_SETTINGS_SECTION, em));
+      const { sql, params } = build(settings);
+      return { settings, rows: await em.query(sql, params) };
+    });
+  }
+}
