@@ -98,7 +98,7 @@ export function mergeCoverageSettings<T extends Partial<CoverageSettings>>(base:
     if ((MAP_KEYS as readonly string[]).includes(key)) {
       if (typeof value !== 'object') continue;
       const domain = MAP_DOMAINS[key as (typeof MAP_KEYS)[number]];
-      const merged: Record<string, number> = { ...((result[key] as Record<string, number> | undefined) ?? {}) };
+      const merged: Record<string, number> = { ...(result[key] as Record<string, number> | undefined) };
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         if (domain.includes(k) && typeof v === 'number' && Number.isFinite(v)) merged[k] = v;
       }
