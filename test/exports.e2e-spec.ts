@@ -163,7 +163,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
         [authority, school],
       );
       const exportBackends = async (): Promise<number[]> =>
-        (await t.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE query LIKE '%export:inventory%' AND pid <> pg_backend_pid()`)).map(
+        (await t.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%export:inventory%' AND pid <> pg_backend_pid()`)).map(
           (r: { pid: number }) => r.pid,
         );
       const server = t.app.getHttpServer();
