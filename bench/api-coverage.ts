@@ -4,7 +4,6 @@ import { effectiveCoverageSettings, todayInGermany } from '../src/coverage/cover
 import { coverageQuery, overviewQuery } from '../src/coverage/coverage.queries';
 import { NEED_COUNTS_SQL } from '../src/needs/needs.queries';
 import type { BenchContext, Scenario, ScenarioGroup } from './api';
-import { AUTH_ACTOR_SQL } from './api-devices';
 import { ensureBenchUser, seeded, tokenFor } from './common';
 import { BENCH_LAND_OFFICE, BENCH_LAND_SLUG } from './seed-coverage';
 
@@ -46,7 +45,7 @@ export const coverageScenarios: ScenarioGroup = {
         token,
         targetP95Ms: 300,
         path: () => `/api/v1/coverage?limit=50&sort=${COVERAGE_SORTS[Math.floor(forHttp() * COVERAGE_SORTS.length)]}`,
-        statements: () => [{ sql: AUTH_ACTOR_SQL, params: [userId] }, settingsStatement, coverageQuery(actor, {}, settings, asOf)],
+        statements: () => [settingsStatement, coverageQuery(actor, {}, settings, asOf)],
       },
       {
         name: 'coverage.overview',
@@ -55,7 +54,6 @@ export const coverageScenarios: ScenarioGroup = {
         targetP95Ms: 300,
         path: () => '/api/v1/stats/overview',
         statements: () => [
-          { sql: AUTH_ACTOR_SQL, params: [userId] },
           settingsStatement,
           overviewQuery(actor, settings, asOf),
           { sql: LOAN_COUNTS_SQL, params: [authorityId, asOf] },

@@ -2,7 +2,6 @@ import type { Actor } from '../src/auth/actor';
 import { loanListQuery } from '../src/loans/loan-query';
 import { todayInBerlin } from '../src/loans/loan-rules';
 import type { BenchContext, BenchStep, Scenario, ScenarioGroup } from './api';
-import { AUTH_ACTOR_SQL } from './api-devices';
 import { ensureBenchUser, log, percentile, seeded, tokenFor } from './common';
 import { benchFixtures } from './seed-devices';
 
@@ -28,10 +27,7 @@ export const loanScenarios: ScenarioGroup = {
         path: () => `/api/v1/loans?schoolId=${pickSchool(forHttp)}&state=overdue&limit=50`,
         statements: () => {
           const { sql, params } = loanListQuery(actor, { schoolId: pickSchool(forPg), state: 'overdue', limit: 50 }, { today: todayInBerlin() });
-          return [
-            { sql: AUTH_ACTOR_SQL, params: [actor.id] },
-            { sql, params },
-          ];
+          return [{ sql, params }];
         },
       },
     ];

@@ -19,6 +19,8 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
     }),
   );
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
+  // API responses are paged and personal; nobody revalidates them, so hashing every body for an ETag is wasted CPU.
+  app.set('etag', false);
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Content-Disposition'] });
 
