@@ -1,14 +1,19 @@
+import type { Pool } from 'pg';
+import type { QueryRunner } from 'typeorm';
 import { ExportConnection, ExportDb } from '../src/exports/export-db';
-import { createAuthority, createDevice, createSchool } from './factories';
+import { createAuthority, createDevice, createSchool, createWorld, World } from './factories';
+import { allocate, createGrant, spend } from './grants-fixtures';
 import { createTestApp, TestApp } from './harness';
+import { binaryParser, readWorkbook, sheetRows } from './xlsx-helpers';
 
 /**
  * The export's connections (src/exports/export-db.ts): a fork reads the snapshot of the connection it was forked
- * from, and it is committed, rolled back or destroyed together with it (the grant report streams its inventory
- * lines from a fork).
+ * from, and it is committed, rolled back or destroyed together with it. The grant report streams its inventory
+ * lines from a fork, and reads them on its one connection when the pool has none to spare.
  */
 describe('Export connections and their forks', () => {
   let t: TestApp;
+  let w: World;
   let exportDb: ExportDb;
   let authority: string;
   let school: string;
@@ -23,9 +28,15 @@ describe('Export connections and their forks', () => {
     while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     return check();
   };
+  const forkOf = async (db: ExportConnection): Promise<ExportConnection> => {
+    const fork = await db.fork();
+    if (!fork) throw new Error('expected a fork: the pool has connections to spare');
+    return fork;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
+    w = await createWorld(t);
     exportDb = t.app.get(ExportDb);
     authority = await createAuthority(t.dataSource, { name: 'Gabelstadt' });
     school = await createSchool(t.dataSource, authority);
@@ -38,7 +49,7 @@ describe('Export connections and their forks', () => {
     try {
       expect(await devicesOf(db)).toBe(1); // the snapshot is taken here
       await createDevice(t.dataSource, authority, school, { inventoryNumber: 'F-0002' });
-      const fork = await db.fork();
+      const fork = await forkOf(db);
       expect(await devicesOf(fork)).toBe(1);
       expect(await devicesOf(db)).toBe(1);
       const [parentPid, forkPid] = [await pidOf(db), await pidOf(fork)];
@@ -56,9 +67,9 @@ describe('Export connections and their forks', () => {
     await fresh.close();
   });
 
-  it("destroys a fork whose cursor is still open when the export fails, and one whose client went away", async () => {
+  it('destroys a fork whose cursor is still open when the export fails, and one whose client went away', async () => {
     const failing = await exportDb.open();
-    const fork = await failing.fork();
+    const fork = await forkOf(failing);
     const forkPid = await pidOf(fork);
     const cursor = await fork.cursor<{ i: number }>('SELECT i FROM generate_series(1, 100000) AS i', [], 10);
     expect(cursor.settled).toBe(false);
@@ -67,7 +78,7 @@ describe('Export connections and their forks', () => {
 
     const controller = new AbortController();
     const aborted = await exportDb.open(controller.signal);
-    const abortedFork = await aborted.fork();
+    const abortedFork = await forkOf(aborted);
     const pids = [await pidOf(aborted), await pidOf(abortedFork)];
     await abortedFork.cursor('SELECT i FROM generate_series(1, 100000) AS i', [], 10);
     controller.abort(new Error('The client closed the connection'));
@@ -77,5 +88,40 @@ describe('Export connections and their forks', () => {
     const next = await exportDb.open();
     expect(await devicesOf(next)).toBe(2);
     await next.close();
+  });
+
+  it('gives no fork when the pool has no connection to spare; the grant report then reads its lists in turn, the same file', async () => {
+    const grant = await createGrant(t, w.officeA, { title: 'Gabel', eligibleUntil: '2099-12-31' });
+    await allocate(t, w.officeA, grant.id, w.schoolA1, 1_000_000);
+    const devices = [];
+    for (let i = 1; i <= 3; i++) devices.push(await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: `GB-${i}` }));
+    await spend(t, w.officeA, grant.id, w.schoolA1, { grossCents: 150_001, deviceIds: devices.slice(0, 2) });
+    await spend(t, w.officeA, grant.id, w.schoolA1, { grossCents: 20_000, deviceIds: [devices[2]], invoiceNumber: null, invoiceDate: null, paidOn: null });
+    const download = async () => {
+      const book = await readWorkbook(await t.http().get(`/api/v1/grants/${grant.id}/report.xlsx`).set('Authorization', w.officeA.auth).buffer(true).parse(binaryParser as never).expect(200));
+      return book.worksheets.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet) }));
+    };
+    const openIfFree = jest.spyOn(exportDb, 'openIfFree');
+    const forked = await download();
+    expect(await openIfFree.mock.results[0].value).not.toBeNull();
+    expect(forked.find((s) => s.name === 'Inventarliste')!.rows.slice(1).map((r) => r[0])).toEqual(['GB-1', 'GB-2', 'GB-3', 'Summe']);
+
+    // Every pooled connection but one is taken: the report gets that one (after the login check has used and returned it).
+    const pool = (t.dataSource.driver as unknown as { master: Pool }).master;
+    const held: QueryRunner[] = [];
+    try {
+      while (held.length < (pool.options.max ?? 10) - 1) {
+        const runner = t.dataSource.createQueryRunner();
+        await runner.connect();
+        held.push(runner);
+      }
+      openIfFree.mockClear();
+      expect(await download()).toEqual(forked);
+      expect(openIfFree).toHaveBeenCalledTimes(1);
+      expect(await openIfFree.mock.results[0].value).toBeNull();
+    } finally {
+      for (const runner of held) await runner.release();
+      openIfFree.mockRestore();
+    }
   });
 });

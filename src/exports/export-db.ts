@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
@@ -115,7 +115,7 @@ export class ExportConnection {
     private readonly runner: QueryRunner,
     private readonly client: PoolClient,
     private readonly signal: AbortSignal | undefined,
-    private readonly openOnSnapshot: (snapshot: string) => Promise<ExportConnection>,
+    private readonly openOnSnapshot: (snapshot: string) => Promise<ExportConnection | null>,
   ) {
     signal?.addEventListener('abort', this.onAbort, { once: true });
   }
@@ -150,11 +150,12 @@ export class ExportConnection {
    * A second connection that reads this one's snapshot (pg_export_snapshot), for a query that PostgreSQL can work on
    * while this connection streams another: the grant report lets it join and sort the inventory lines while the
    * invoice lines are written. It holds a second pooled connection until this one is closed, which closes it too.
+   * Null when the pool has no free connection: the caller goes on with this one alone (see ExportDb.openIfFree).
    */
-  async fork(): Promise<ExportConnection> {
+  async fork(): Promise<ExportConnection | null> {
     const [{ snapshot }] = await this.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
     const fork = await this.openOnSnapshot(snapshot);
-    this.forks.push(fork);
+    if (fork) this.forks.push(fork);
     return fork;
   }
 
@@ -209,6 +210,18 @@ export class ExportDb {
       await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(error as Error);
       throw error;
     }
-    return new ExportConnection(runner, client, signal, (exported) => this.open(signal, exported));
+    return new ExportConnection(runner, client, signal, (exported) => this.openIfFree(signal, exported));
+  }
+
+  /**
+   * `open`, but only when the pool can hand out a connection without waiting for one to be released; otherwise null.
+   * A fork must not wait: if every pooled connection belonged to an export waiting for its second, none would come
+   * back. The pool has one to spare when it may still grow, or when it has more idle connections than requests
+   * queued for them (it serves the queue in order). The check and the pool's `connect` run in the same tick.
+   */
+  openIfFree(signal?: AbortSignal, snapshot?: string): Promise<ExportConnection | null> {
+    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+    const spare = pool !== undefined && (pool.totalCount < (pool.options.max ?? 10) || pool.idleCount > pool.waitingCount);
+    return spare ? this.open(signal, snapshot) : Promise.resolve(null);
   }
 }

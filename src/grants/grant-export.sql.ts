@@ -39,9 +39,10 @@ export interface ExpenditureLineRow {
 /**
  * The expenditures of a grant, ordered by order date, with the funded and own share of each line
  * computed in SQL by the one rounding rule (`fundedShareSql`). With `asOf`, only what was committed
- * (ordered) by that date, and `paid` tells whether it was paid by then.
+ * (ordered) by that date, and `paid` tells whether it was paid by then. `ordered: false` leaves out the
+ * ORDER BY, for sums over the lines (PostgreSQL would otherwise sort them first).
  */
-export function expenditureLinesQuery(actor: Actor, grantId: string, asOf?: string | null): SqlQuery {
+export function expenditureLinesQuery(actor: Actor, grantId: string, asOf?: string | null, { ordered = true } = {}): SqlQuery {
   const params: unknown[] = [grantId, asOf ?? null];
   const scope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
   const funded = fundedShareSql('e.gross_cents', 'g.funding_rate_bp');
@@ -58,7 +59,7 @@ export function expenditureLinesQuery(actor: Actor, grantId: string, asOf?: stri
         JOIN grants g ON g.id = e.grant_id AND g.authority_id = e.authority_id
         JOIN schools s ON s.id = e.school_id
        WHERE e.grant_id = $1 AND ($2::date IS NULL OR e.order_date <= $2::date) AND ${scope}
-       ORDER BY e.order_date, e.id`,
+       ${ordered ? 'ORDER BY e.order_date, e.id' : ''}`,
     params,
   };
 }
