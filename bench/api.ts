@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   const wanted = (name: string) => !only || only.some((o) => name.startsWith(o));
   const groupWanted = (group: string) => !only || only.some((o) => o.startsWith(group) || group.startsWith(o));
   const db = await openBenchDatabase();
-  const api = await startApi(db.url, { poolSize: POOL_SIZE });
+  // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', to profile the API process.
+  const api = await startApi(db.url, { poolSize: POOL_SIZE, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) });
   const results: ScenarioResult[] = [];
   const steps: Record<string, unknown> = {};
   try {
