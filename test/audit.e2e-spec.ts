@@ -1,5 +1,5 @@
-import { createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import type { World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 describe('Audit log of device changes (GET /api/v1/audit)', () => {
   let t: TestApp;
@@ -7,8 +7,7 @@ describe('Audit log of device changes (GET /api/v1/audit)', () => {
   let deviceId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     const created = await t.http().post('/api/v1/devices').set('Authorization', w.coordinatorA1.auth)
       .send({ schoolId: w.schoolA1, inventoryNumber: 'AUD-1', serialNumber: 'AUDSN1', type: 'laptop', manufacturer: 'Dell', model: 'Latitude 3440', purchasePriceCents: 69900 })
       .expect(201);

@@ -1,5 +1,5 @@
-import { createSchool, createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createSchool, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 /**
  * A known data set, measured on 2025-11-21, with every expected figure computed by hand in the comments.
@@ -56,8 +56,7 @@ describe('Coverage', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     gs = await createSchool(t.dataSource, w.authorityA, { name: 'Coverage GS', schoolType: 'grundschule', studentCount: 245, teacherCount: 20, classCount: 10, broadbandMbps: 250, wlanCoveragePercent: 60 });
     empty = await createSchool(t.dataSource, w.authorityA, { name: 'Coverage Empty', schoolType: 'grundschule', studentCount: 100, teacherCount: 8, classCount: 4, broadbandMbps: null, wlanCoveragePercent: null });
     await t.dataSource.query(`UPDATE schools SET broadband_mbps = 1000, wlan_coverage_percent = 100 WHERE id = $1`, [w.schoolA1]);

@@ -1,15 +1,14 @@
 import type { Response } from 'supertest';
 import { deviceListWhere } from '../src/devices/device-filters';
-import { createAuthority, createDevice, createSchool, createUser, createWorld, TestUser, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createAuthority, createDevice, createSchool, createUser, TestUser, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 describe('GET /api/v1/devices (filters, sort, keyset pages, scope)', () => {
   let t: TestApp;
   let w: World;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     const ds = t.dataSource;
     // A1: 30 laptops (available) + a mix; A2: a few; B1: one that must never show up for A.
     for (let i = 1; i <= 30; i++) {

@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { ExportConnection, ExportDb } from '../src/exports/export-db';
-import { createAuthority, createDevice, createSchool, createWorld, World } from './factories';
+import { createAuthority, createDevice, createSchool, World } from './factories';
 import { allocate, createGrant, spend } from './grants-fixtures';
-import { createTestApp, TestApp } from './harness';
+import { createTestWorld, TestApp } from './harness';
 import { binaryParser, readWorkbook, sheetRows } from './xlsx-helpers';
 
 /**
@@ -35,8 +35,7 @@ describe('Export connections and their forks', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     exportDb = t.app.get(ExportDb);
     authority = await createAuthority(t.dataSource, { name: 'Gabelstadt' });
     school = await createSchool(t.dataSource, authority);

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { germanToday } from '../src/exports/xlsx-download';
-import { createAuthority, createDevice, createSchool, createUser, createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createAuthority, createDevice, createSchool, createUser, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 import { binaryParser, headings, readWorkbook, sheetRows, utcDate } from './xlsx-helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,8 +17,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     const ds = t.dataSource;
     await createDevice(ds, w.authorityA, w.schoolA1, {
       inventoryNumber: 'A1-0001',

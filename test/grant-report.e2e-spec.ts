@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { germanToday } from '../src/exports/xlsx-download';
-import { createDevice, createUser, createWorld, TestUser, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createDevice, createUser, TestUser, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 import { binaryParser, headings, readWorkbook, sheetRows, utcDate } from './xlsx-helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -34,8 +34,7 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     coordinatorA2 = await createUser(t, { role: 'coordinator', authorityId: w.authorityA, schoolIds: [w.schoolA2] });
     const ds = t.dataSource;
     const laptop1 = await createDevice(ds, w.authorityA, w.schoolA1, { inventoryNumber: 'DP-0001', serialNumber: 'S-1', purchaseDate: '2023-03-10', purchasePriceCents: 89_850 });

@@ -1,6 +1,6 @@
-import { createDevice, createWorld, World } from './factories';
+import { createDevice, World } from './factories';
 import { allocate, createGrant, expenditureBody, setStatus, spend } from './grants-fixtures';
-import { createTestApp, TestApp } from './harness';
+import { createTestWorld, TestApp } from './harness';
 
 describe('Grant expenditures', () => {
   let t: TestApp;
@@ -8,8 +8,7 @@ describe('Grant expenditures', () => {
   let grantId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     grantId = (await createGrant(t, w.officeA, { approvedCents: 1_000_000, fundingRatePercent: 87.5, eligibleFrom: '2020-01-01', eligibleUntil: '2024-12-31' })).id;
     await allocate(t, w.officeA, grantId, w.schoolA1, 600_000);
     await allocate(t, w.officeA, grantId, w.schoolA2, 300_000);

@@ -1,7 +1,7 @@
 import { illegalState } from '../src/common/errors';
 import { DeviceLifecycleService } from '../src/devices/device-lifecycle.service';
-import { createDevice, createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createDevice, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 import { berlinToday, deviceStatus, shiftDays } from './loans-fixtures';
 
 describe('Loans at the counter (bulk)', () => {
@@ -10,8 +10,7 @@ describe('Loans at the counter (bulk)', () => {
   const today = berlinToday();
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { LoansService } from '../src/loans/loans.service';
-import { createDevice, createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createDevice, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 import { berlinToday, insertLoan, shiftDays } from './loans-fixtures';
 
 describe('Loans list', () => {
@@ -11,8 +11,7 @@ describe('Loans list', () => {
   const devices: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     const ds = t.dataSource;
     const add = async (key: string, authorityId: string, schoolId: string, o: Partial<Parameters<typeof insertLoan>[1]> & { startedOn: string; dueOn: string }) => {
       devices[key] = await createDevice(ds, authorityId, schoolId, { inventoryNumber: `LIST-${key}` });

@@ -1,8 +1,8 @@
 import type { Actor } from '../src/auth/actor';
 import { LoanPrivacyService } from '../src/loans/loan-privacy.service';
 import { loanListQuery } from '../src/loans/loan-query';
-import { createDevice, createSchool, createUser, createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createDevice, createSchool, createUser, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 import { berlinToday, binary, insertLoan, lendVia, loanRow, pdfText, shiftDays } from './loans-fixtures';
 
 /** Data protection (DSGVO): who sees a borrower, and when the borrower's data go. */
@@ -13,8 +13,7 @@ describe('Loans and personal data', () => {
   const PERSONAL = { borrowerName: 'Sophie Becker', borrowerReference: 'S-9001', guardianName: 'Thomas Becker', notes: 'Hat Sophie selbst abgeholt' };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
   });
   afterAll(() => t.close());
 

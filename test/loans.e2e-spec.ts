@@ -1,5 +1,5 @@
-import { createDevice, createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import { createDevice, World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 import { berlinToday, binary, deviceStatus, lendVia, loanRow, pdfText, shiftDays } from './loans-fixtures';
 
 describe('Loans', () => {
@@ -8,8 +8,7 @@ describe('Loans', () => {
   const today = berlinToday();
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
-import { createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import type { World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 describe('Needs requests', () => {
   let t: TestApp;
@@ -32,8 +32,7 @@ describe('Needs requests', () => {
   const decide = (id: string, body: Record<string, unknown>) => t.http().post(`/api/v1/needs/${id}/decide`).set('Authorization', w.officeA.auth).send(body);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     grantA = await createGrant(w.authorityA);
     grantB = await createGrant(w.authorityB);
   });

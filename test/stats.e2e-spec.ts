@@ -1,5 +1,5 @@
-import { createWorld, World } from './factories';
-import { createTestApp, TestApp } from './harness';
+import type { World } from './factories';
+import { createTestWorld, TestApp } from './harness';
 
 /**
  * A known authority, measured on 2025-11-21 (figures by hand in the comments).
@@ -60,8 +60,7 @@ describe('Stats overview', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await createWorld(t);
+    ({ t, w } = await createTestWorld());
     await addDevices(w.authorityA, w.schoolA1, 300, 'laptop');
     const loaned = await addDevices(w.authorityA, w.schoolA1, 10, 'laptop', 'loaned');
     for (const [i, id] of loaned.entries()) {
