@@ -1,6 +1,7 @@
 import { DEVICE_TYPES, type DeviceType } from '../devices/device.entity';
 import type { SchoolType } from '../schools/school.entity';
 import type { CoverageSettings } from './coverage-settings';
+import type { CoverageSummaryDto } from './coverage.dto';
 
 /** The facts of a school that coverage is measured on. */
 export interface SchoolFacts {
@@ -136,31 +137,8 @@ export function computeCoverage(school: SchoolFacts, counts: DeviceCounts, setti
   };
 }
 
-/** Summary of many schools' coverage: for the overview. */
-export interface CoverageSummary {
-  schools: number;
-  students: number;
-  studentDevices: number;
-  /** Authority-wide students per student device; null when there is none. */
-  studentsPerDevice: number | null;
-  schoolsBelowStudentTarget: number;
-  studentDeviceShortfall: number;
-  teachers: number;
-  teacherDevices: number;
-  schoolsBelowTeacherTarget: number;
-  teacherDeviceShortfall: number;
-  /** Cost of the student and teacher device shortfall. */
-  shortfallCostCents: number;
-  pastReplacementAge: number;
-  replacementCostCents: number;
-  inRepair: number;
-  lost: number;
-  schoolsBelowBroadbandTarget: number;
-  schoolsNotServed: number;
-  schoolsBelowWlanTarget: number;
-  /** Schools whose broadband or WLAN figure is not recorded. */
-  schoolsWithUnknownInfrastructure: number;
-}
+/** Summary of many schools' coverage: for the overview (the shape the API returns). */
+export type CoverageSummary = CoverageSummaryDto;
 
 export function summarizeCoverage(rows: readonly SchoolCoverage[]): CoverageSummary {
   const sum = (f: (r: SchoolCoverage) => number) => rows.reduce((acc, r) => acc + f(r), 0);

@@ -230,3 +230,31 @@ export class CoveragePageDto {
   items: SchoolCoverageDto[];
   nextCursor: string | null;
 }
+
+/** Summary of many schools' coverage: for the overview. */
+export class CoverageSummaryDto {
+  schools: number;
+  students: number;
+  studentDevices: number;
+  /** Authority-wide students per student device; null when there is none. */
+  studentsPerDevice: number | null;
+  schoolsBelowStudentTarget: number;
+  studentDeviceShortfall: number;
+  teachers: number;
+  teacherDevices: number;
+  schoolsBelowTeacherTarget: number;
+  teacherDeviceShortfall: number;
+  /** Estimated cost of the missing student and teacher devices. */
+  shortfallCostCents: number;
+  /** Devices in service at or past their replacement age. */
+  pastReplacementAge: number;
+  replacementCostCents: number;
+  inRepair: number;
+  lost: number;
+  schoolsBelowBroadbandTarget: number;
+  /** Schools below the served bandwidth per class. */
+  schoolsNotServed: number;
+  schoolsBelowWlanTarget: number;
+  /** Schools whose broadband or WLAN figure is not recorded. */
+  schoolsWithUnknownInfrastructure: number;
+}

@@ -1,5 +1,6 @@
 import type { DeviceStatus, DeviceType } from '../devices/device.entity';
 import type { NeedStatus } from '../needs/needs-workflow';
+import { CoverageSummaryDto } from '../coverage/coverage.dto';
 
 export class DeviceStatsDto {
   /** Every device on record, retired ones included. */
@@ -17,32 +18,6 @@ export class LoanStatsDto {
   /** Active loans past their due date. */
   overdue: number;
   returned: number;
-}
-
-export class CoverageSummaryDto {
-  schools: number;
-  students: number;
-  studentDevices: number;
-  /** Authority-wide students per student device; null when there is none. */
-  studentsPerDevice: number | null;
-  schoolsBelowStudentTarget: number;
-  studentDeviceShortfall: number;
-  teachers: number;
-  teacherDevices: number;
-  schoolsBelowTeacherTarget: number;
-  teacherDeviceShortfall: number;
-  /** Estimated cost of the missing student and teacher devices. */
-  shortfallCostCents: number;
-  /** Devices in service at or past their replacement age. */
-  pastReplacementAge: number;
-  replacementCostCents: number;
-  inRepair: number;
-  lost: number;
-  schoolsBelowBroadbandTarget: number;
-  /** Schools below the served bandwidth per class. */
-  schoolsNotServed: number;
-  schoolsBelowWlanTarget: number;
-  schoolsWithUnknownInfrastructure: number;
 }
 
 export class NeedStatusCountDto {
