@@ -1,5 +1,6 @@
 import { DEVICE_TYPES, type DeviceType } from '../devices/device.entity';
 import { SCHOOL_TYPES, type SchoolType } from '../schools/school.entity';
+import type { CoverageSettingsDto } from './coverage.dto';
 
 /** The device types a student or teacher device can be (the mobile devices). */
 export const PERSONAL_DEVICE_TYPES = ['laptop', 'tablet'] as const;
@@ -7,28 +8,9 @@ export type PersonalDeviceType = (typeof PERSONAL_DEVICE_TYPES)[number];
 
 /**
  * The targets and prices coverage is measured against. Stored per authority in `authorities.settings.coverage`;
- * keys an authority never set take the defaults below.
+ * keys an authority never set take the defaults below. (The same shape the API shows, see CoverageSettingsDto.)
  */
-export interface CoverageSettings {
-  /** Students per student device the authority aims for, by school type (2 = one device per two students). */
-  studentsPerDeviceTarget: Record<SchoolType, number>;
-  /** Teachers per teacher device (1 = every teacher has one). */
-  teachersPerDeviceTarget: number;
-  /** Age in whole years at which a device is due for replacement, by device type. */
-  replacementAgeYears: Record<DeviceType, number>;
-  /** Broadband target of a school in Mbit/s (the Gigabit target). */
-  broadbandTargetMbps: number;
-  /** Mbit/s per class from which a school counts as served. */
-  broadbandServedMbpsPerClass: number;
-  /** Share of classrooms with WLAN the authority aims for. */
-  wlanTargetPercent: number;
-  /** Estimated unit price in cents (gross, incl. accessories), by device type. */
-  unitPriceCents: Record<DeviceType, number>;
-  /** The device type a missing student device is priced as. */
-  studentDeviceType: PersonalDeviceType;
-  /** The device type a missing teacher device is priced as. */
-  teacherDeviceType: PersonalDeviceType;
-}
+export type CoverageSettings = CoverageSettingsDto;
 
 /**
  * Defaults from the Medienentwicklungsplan benchmarks: one device per two primary pupils, 1:1 from secondary level on.

@@ -110,15 +110,24 @@ export class UpdateCoverageSettingsDto {
 
 /** The targets in force (the authority's values over the defaults). */
 export class CoverageSettingsDto {
+  /** Students per student device the authority aims for, by school type (2 = one device per two students). */
   studentsPerDeviceTarget: Record<SchoolType, number>;
+  /** Teachers per teacher device (1 = every teacher has one). */
   teachersPerDeviceTarget: number;
+  /** Age in whole years at which a device is due for replacement, by device type. */
   replacementAgeYears: Record<DeviceType, number>;
+  /** Broadband target of a school in Mbit/s (the Gigabit target). */
   broadbandTargetMbps: number;
+  /** Mbit/s per class from which a school counts as served. */
   broadbandServedMbpsPerClass: number;
+  /** Share of classrooms with WLAN the authority aims for. */
   wlanTargetPercent: number;
+  /** Estimated unit price in cents (gross, incl. accessories), by device type. */
   unitPriceCents: Record<DeviceType, number>;
+  /** The device type a missing student device is priced as. */
   @ApiProperty({ enum: PERSONAL_DEVICE_TYPES, enumName: 'PersonalDeviceType' })
   studentDeviceType: PersonalDeviceType;
+  /** The device type a missing teacher device is priced as. */
   @ApiProperty({ enum: PERSONAL_DEVICE_TYPES, enumName: 'PersonalDeviceType' })
   teacherDeviceType: PersonalDeviceType;
 }
