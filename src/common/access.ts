@@ -25,9 +25,27 @@ export function schoolScope(actor: Actor, columns: { authority: string; school: 
   return { sql: `${columns.authority} = :scopeAuthorityId`, params: { scopeAuthorityId: actor.authorityId } };
 }
 
-/** The same rule in positional form for raw SQL: returns the condition and appends its parameters to `params`. */
-export function schoolScopeSql(actor: Actor, columns: { authority: string; school: string }, params: unknown[]): string {
+/** The same rule for a row already in hand. */
+export function inSchoolScope(actor: Actor, row: { authorityId: string; schoolId: string }): boolean {
+  if (!actor.authorityId || actor.authorityId !== row.authorityId) return false;
+  return actor.role !== 'coordinator' || actor.schoolIds.includes(row.schoolId);
+}
+
+/**
+ * The same rule in positional form for raw SQL: returns the condition and appends its parameters to `params`.
+ * With `schoolId` (a list filtered to one school) the condition also restricts to that school, and for a coordinator
+ * the membership is decided here rather than as `school_id = ANY(...) AND school_id = $x`, which would make the planner
+ * multiply two selectivities of one column and misjudge the row count.
+ */
+export function schoolScopeSql(actor: Actor, columns: { authority: string; school: string }, params: unknown[], schoolId?: string): string {
   if (actor.role === 'admin' || !actor.authorityId) return 'false';
+  if (schoolId) {
+    if (!inSchoolScope(actor, { authorityId: actor.authorityId, schoolId })) return 'false';
+    params.push(actor.authorityId);
+    const authorityParam = `$${params.length}`;
+    params.push(schoolId);
+    return `${columns.authority} = ${authorityParam} AND ${columns.school} = $${params.length}::uuid`;
+  }
   params.push(actor.authorityId);
   const authorityParam = `$${params.length}`;
   if (actor.role === 'coordinator') {

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
 import { badRequest } from '../common/errors';
 import { decodeCursor, PageQueryDto } from '../common/pagination';
+import { escapeLike } from '../common/sql';
 import { IsDateOnly, QueryInt } from '../common/validation';
 import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus, type DeviceType } from './device.entity';
 
@@ -92,7 +93,6 @@ export class DeviceFilterQueryDto {
 
 export class ListDevicesQueryDto extends IntersectionType(DeviceFilterQueryDto, PageQueryDto) {}
 
-export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The WHERE condition (positional raw SQL over alias `d` = devices) for the caller's scope and the filters.
@@ -100,15 +100,7 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${
  */
 export function deviceListWhere(actor: Actor, query: DeviceFilterQueryDto, params: unknown[] = []): { sql: string; params: unknown[] } {
   const add = (value: unknown) => `$${params.push(value)}`;
-  const where: string[] = [];
-  if (query.schoolId && actor.role === 'coordinator') {
-    // schoolScopeSql's rule, decided here for the one school asked for: `school_id = ANY(...) AND school_id = $x`
-    // would make the planner multiply two selectivities of one column and misjudge the row count.
-    where.push(actor.authorityId && actor.schoolIds.includes(query.schoolId) ? `d.authority_id = ${add(actor.authorityId)}` : 'false');
-  } else {
-    where.push(schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params));
-  }
-  if (query.schoolId) where.push(`d.school_id = ${add(query.schoolId)}::uuid`);
+  const where = [schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params, query.schoolId)];
   if (query.status?.length) {
     where.push(query.status.length === 1 ? `d.status = ${add(query.status[0])}::device_status` : `d.status = ANY(${add(query.status)}::device_status[])`);
   }

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { AccessService, schoolScopeSql } from '../common/access';
+import { AccessService, inSchoolScope, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { AppError, badRequest, conflict, notFound } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination';
@@ -25,12 +25,6 @@ export const staleDeviceVersion = (current: number) =>
 
 /** Adds a section to GET /devices/{id} (e.g. the loans feature's `currentLoan`). Runs with the caller's scope already checked. */
 export type DeviceDetailExtension = (em: EntityManager, actor: Actor, deviceId: string) => Promise<unknown>;
-
-/** Whether the caller's scope covers a device (same rule as schoolScope, for a row already in hand). */
-export function deviceInScope(actor: Actor, device: { authorityId: string; schoolId: string }): boolean {
-  if (!actor.authorityId || actor.authorityId !== device.authorityId) return false;
-  return actor.role !== 'coordinator' || actor.schoolIds.includes(device.schoolId);
-}
 
 @Injectable()
 export class DevicesService {
@@ -164,7 +158,7 @@ export class DevicesService {
    */
   async lockInScope(em: EntityManager, actor: Actor, id: string): Promise<LockedDevice> {
     const locked = await this.lifecycle.lockDevice(em, id);
-    if (!locked || !deviceInScope(actor, locked)) throw notFound('Device');
+    if (!locked || !inSchoolScope(actor, locked)) throw notFound('Device');
     return locked;
   }
 

@@ -97,15 +97,7 @@ export function loanListQuery(
 ): LoanListSql {
   const personalFieldsVisible = personalFieldsVisibleTo(actor);
   const params: unknown[] = [options.today ?? todayInBerlin()];
-  const where: string[] = [];
-  if (query.schoolId && actor.role === 'coordinator') {
-    // schoolScopeSql's rule, decided here for the one school asked for (as the devices list does): `school_id = ANY(...)
-    // AND school_id = $x` makes the planner multiply two selectivities of one column and misjudge the row count.
-    where.push(actor.authorityId && actor.schoolIds.includes(query.schoolId) ? `l.authority_id = $${params.push(actor.authorityId)}` : 'false');
-  } else {
-    where.push(schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params));
-  }
-  if (query.schoolId) where.push(`l.school_id = $${params.push(query.schoolId)}::uuid`);
+  const where = [schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params, query.schoolId)];
   if (query.deviceId) where.push(`l.device_id = $${params.push(query.deviceId)}`);
   if (query.borrowerKind) where.push(`l.borrower_kind = $${params.push(query.borrowerKind)}`);
   if (query.borrowerClass) where.push(`l.borrower_class = $${params.push(query.borrowerClass)}`);

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { schoolScopeSql } from '../common/access';
+import { inSchoolScope, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { badRequest, conflict, illegalState, notFound } from '../common/errors';
 import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
-import { deviceInScope } from '../devices/devices.service';
 import type { DeviceStatus } from '../devices/device.entity';
 import { loanListQuery, LoanRow, loanSelectSql, personalFieldsVisibleTo, toLoanDto } from './loan-query';
 import { addDays, BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN, todayInBerlin } from './loan-rules';
@@ -115,7 +114,7 @@ export class LoansService {
    */
   async lendDevice(em: EntityManager, actor: Actor, deviceId: string, input: LendInput, ctx: LoanContext): Promise<{ loanId: string; deviceStatus: DeviceStatus }> {
     const device = await this.lifecycle.lockDevice(em, deviceId);
-    if (!device || !deviceInScope(actor, device)) throw notFound('Device');
+    if (!device || !inSchoolScope(actor, device)) throw notFound('Device');
     if (device.status === 'loaned') throw conflict('This device is already on loan', { deviceStatus: device.status });
     if (device.status !== 'available') {
       throw illegalState(`A device that is ${device.status} cannot be lent; only available devices can`, { deviceStatus: device.status });

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { schoolScope, tenantOf } from '../common/access';
 import { AppError, forbidden, notFound } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { escapeLike } from '../common/sql';
 import { School } from './school.entity';
 import { CreateSchoolDto, ListSchoolsQueryDto, SchoolDto, UpdateSchoolDto } from './schools.dto';
 
@@ -31,7 +32,7 @@ export class SchoolsService {
     const qb = this.schools.createQueryBuilder('s').where(scope.sql, scope.params);
     if (query.schoolType) qb.andWhere('s.school_type = :schoolType', { schoolType: query.schoolType });
     if (query.q) {
-      qb.andWhere(`(s.name ILIKE :q OR s.school_number LIKE :q)`, { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      qb.andWhere(`(s.name ILIKE :q OR s.school_number LIKE :q)`, { q: `%${escapeLike(query.q)}%` });
     }
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, 2);

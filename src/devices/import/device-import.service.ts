@@ -2,9 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { AuditService } from '../../audit/audit.service';
-import { AccessService, schoolScopeSql, tenantOf } from '../../common/access';
+import { AccessService, inSchoolScope, schoolScopeSql, tenantOf } from '../../common/access';
 import { AppError, badRequest } from '../../common/errors';
-import { deviceInScope } from '../devices.service';
 import { readImportFile } from './import-reader';
 import { buildCandidates, type DeviceCandidate, type ImportProblem } from './import-rows';
 
@@ -110,7 +109,7 @@ export class DeviceImportService {
       const sameSerial = c.serialNumber ? bySerial.get(serialKey(c.manufacturer, c.serialNumber)) : undefined;
       if (sameInventory) {
         const same = sameInventory.manufacturer.toLowerCase() === c.manufacturer.toLowerCase() && (sameInventory.serialNumber ?? null) === (c.serialNumber ?? null);
-        if (same) duplicates.push({ row: c.row, inventoryNumber: c.inventoryNumber, deviceId: deviceInScope(actor, sameInventory) ? sameInventory.id : null });
+        if (same) duplicates.push({ row: c.row, inventoryNumber: c.inventoryNumber, deviceId: inSchoolScope(actor, sameInventory) ? sameInventory.id : null });
         else problems.push({ row: c.row, column: c.columns.inventoryNumber ?? null, message: `inventory number ${c.inventoryNumber} is already used by another device` });
       } else if (sameSerial) {
         problems.push({ row: c.row, column: c.columns.serialNumber ?? null, message: `serial number ${c.serialNumber} of ${c.manufacturer} is already registered as ${sameSerial.inventoryNumber}` });
