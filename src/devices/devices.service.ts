@@ -116,7 +116,7 @@ export class DevicesService {
       const locked = await this.lockInScope(em, actor, id);
       if (dto.version !== locked.version) throw staleDeviceVersion(locked.version);
       const present = DEVICE_FIELDS.filter((f) => dto[f] !== undefined);
-      const [before]: DeviceDto[] = await em.query(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = $1`, [id]);
+      const before = await this.findById(em, id);
       if (present.length === 0) return before;
       const sets = present.map((f, i) => `${DEVICE_FIELD_COLUMNS[f]} = $${i + 2}`);
       const [[after]]: [DeviceDto[], number] = await em.query(

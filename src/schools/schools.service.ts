@@ -78,8 +78,9 @@ export class SchoolsService {
       if (officeOnly.length) throw forbidden(`Only the education office changes ${officeOnly.join(', ')}`);
     }
     return this.dataSource.transaction(async (em) => {
-      await this.get(actor, id, em); // scope check first: foreign schools are 404
-      const before = await em.findOne(School, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      // One locked read within the caller's scope: foreign schools are 404.
+      const scope = schoolScope(actor, { authority: 's.authority_id', school: 's.id' });
+      const before = await em.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id }).andWhere(scope.sql, scope.params).setLock('pessimistic_write').getOne();
       if (!before) throw notFound('School');
       const { version, ...changes } = dto;
       if (version !== undefined && version !== before.version) throw staleVersion('The school', before.version);
