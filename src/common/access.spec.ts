@@ -25,8 +25,9 @@ describe('the access rule', () => {
     const params: unknown[] = [];
     expect(schoolScopeSql(coordinator, columns, params, 's1')).toBe('d.authority_id = $1 AND d.school_id = $2::uuid');
     expect(params).toEqual(['A', 's1']);
-    expect(schoolScopeSql(coordinator, columns, [], 's2')).toBe('false');
+    expect(schoolScopeSql(coordinator, columns, [], 's2')).toBe('false AND d.school_id = $1::uuid');
     expect(schoolScopeSql(office, columns, [], 's2')).toBe('d.authority_id = $1 AND d.school_id = $2::uuid');
     expect(schoolScopeSql(admin, columns, [], 's1')).toBe('false');
+    expect(schoolScopeSql(admin, columns, [])).toBe('false');
   });
 });

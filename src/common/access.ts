@@ -40,11 +40,9 @@ export function inSchoolScope(actor: Actor, row: { authorityId: string; schoolId
 export function schoolScopeSql(actor: Actor, columns: { authority: string; school: string }, params: unknown[], schoolId?: string): string {
   if (actor.role === 'admin' || !actor.authorityId) return 'false';
   if (schoolId) {
-    if (!inSchoolScope(actor, { authorityId: actor.authorityId, schoolId })) return 'false';
-    params.push(actor.authorityId);
-    const authorityParam = `$${params.length}`;
-    params.push(schoolId);
-    return `${columns.authority} = ${authorityParam} AND ${columns.school} = $${params.length}::uuid`;
+    const visible = inSchoolScope(actor, { authorityId: actor.authorityId, schoolId });
+    const authority = visible ? `${columns.authority} = $${params.push(actor.authorityId)}` : 'false';
+    return `${authority} AND ${columns.school} = $${params.push(schoolId)}::uuid`;
   }
   params.push(actor.authorityId);
   const authorityParam = `$${params.length}`;
