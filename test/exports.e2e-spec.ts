@@ -1,6 +1,6 @@
+import { todayInBerlin } from '../src/common/dates';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { germanToday } from '../src/exports/xlsx-download';
 import { createAuthority, createDevice, createSchool, createUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 import { binaryParser, headings, readWorkbook, sheetRows, utcDate } from './xlsx-helpers';
@@ -42,7 +42,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
       const res = await download('/api/v1/exports/inventory.xlsx', w.officeA.auth).expect(200);
       expect(res.headers['content-type']).toBe(XLSX);
       expect(res.headers['content-disposition']).toBe(
-        `attachment; filename="Stadt_A_Inventar_${germanToday()}.xlsx"; filename*=UTF-8''Stadt_A_Inventar_${germanToday()}.xlsx`,
+        `attachment; filename="Stadt_A_Inventar_${todayInBerlin()}.xlsx"; filename*=UTF-8''Stadt_A_Inventar_${todayInBerlin()}.xlsx`,
       );
       const book = await readWorkbook(res);
       expect(book.worksheets.map((s) => s.name)).toEqual(['Inventar']);
@@ -81,7 +81,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
 
     it('uses English headings and sheet name with lang=en', async () => {
       const res = await download('/api/v1/exports/inventory.xlsx?lang=en', w.viewerA.auth).expect(200);
-      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Inventory_${germanToday()}.xlsx"`);
+      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Inventory_${todayInBerlin()}.xlsx"`);
       const book = await readWorkbook(res);
       const sheet = book.getWorksheet('Inventory')!;
       expect(headings(sheet).slice(0, 3)).toEqual(['Inventory number', 'Serial number', 'Type']);
@@ -128,7 +128,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
       const office = await createUser(t, { role: 'office', authorityId: authority });
       const res = await download('/api/v1/exports/inventory.xlsx', office.auth).expect(200);
       expect(res.headers['content-disposition']).toBe(
-        `attachment; filename="Stadt_Muenster_Inventar_${germanToday()}.xlsx"; filename*=UTF-8''Stadt_M%C3%BCnster_Inventar_${germanToday()}.xlsx`,
+        `attachment; filename="Stadt_Muenster_Inventar_${todayInBerlin()}.xlsx"; filename*=UTF-8''Stadt_M%C3%BCnster_Inventar_${todayInBerlin()}.xlsx`,
       );
     });
 
@@ -224,7 +224,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
 
     it("gives the school's coordinator the personal fields of their school's loans", async () => {
       const res = await download('/api/v1/exports/loans.xlsx', w.coordinatorA1.auth).expect(200);
-      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Ausleihen_${germanToday()}.xlsx"`);
+      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Ausleihen_${todayInBerlin()}.xlsx"`);
       const book = await readWorkbook(res);
       const sheet = book.getWorksheet('Ausleihen')!;
       expect(headings(sheet)).toEqual([
@@ -300,7 +300,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
 
     it("exports the office's needs with labels, money and totals as formulas", async () => {
       const res = await download('/api/v1/needs.xlsx', w.officeA.auth).expect(200);
-      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Bedarfe_${germanToday()}.xlsx"`);
+      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Bedarfe_${todayInBerlin()}.xlsx"`);
       const sheet = (await readWorkbook(res)).getWorksheet('Bedarfe')!;
       expect(headings(sheet)).toEqual([
         'Schule', 'Schulnummer', 'Bereich', 'Titel', 'Menge', 'Geschätzte Kosten', 'Priorität', 'Status', 'Bewilligte Menge', 'Bewilligter Betrag',
@@ -310,7 +310,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
       // newest first
       expect(rows.map((r) => r[3])).toEqual(['WLAN Altbau', '30 Tablets Jahrgang 5', undefined]);
       expect(rows[1].slice(0, 10)).toEqual(['A1 Gymnasium', expect.any(String), 'Schülergeräte', '30 Tablets Jahrgang 5', 30, 14_400.15, 'hoch', 'teilweise bewilligt', 20, 9_600.1]);
-      expect(rows[1][12]).toEqual(utcDate(germanToday()));
+      expect(rows[1][12]).toEqual(utcDate(todayInBerlin()));
       expect(sheet.getCell('F2').numFmt).toBe('#,##0.00 €');
       expect(sheet.getCell('A4').value).toBe('Summe');
       expect(sheet.getCell('E4').value).toEqual({ formula: 'SUM(E2:E3)', result: 34 });
@@ -339,7 +339,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
   describe('GET /api/v1/coverage.xlsx', () => {
     it('exports every school with its indicators, worst first, with totals', async () => {
       const res = await download('/api/v1/coverage.xlsx?sort=name&order=asc', w.officeA.auth).expect(200);
-      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Abdeckung_${germanToday()}.xlsx"`);
+      expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Abdeckung_${todayInBerlin()}.xlsx"`);
       const sheet = (await readWorkbook(res)).getWorksheet('Abdeckung')!;
       const header = headings(sheet);
       expect(header.slice(0, 5)).toEqual(['Schule', 'Schulnummer', 'Schulform', 'Schüler/innen', 'Schülergeräte']);

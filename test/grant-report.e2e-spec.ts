@@ -1,5 +1,5 @@
+import { todayInBerlin } from '../src/common/dates';
 import type ExcelJS from 'exceljs';
-import { germanToday } from '../src/exports/xlsx-download';
 import { createDevice, createUser, TestUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 import { binaryParser, headings, readWorkbook, sheetRows, utcDate } from './xlsx-helpers';
@@ -77,7 +77,7 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
   it('has the four sheets with German names and a file named after authority, subject and reference', async () => {
     const res = await report(grantId, w.officeA.auth).expect(200);
     expect(res.headers['content-type']).toBe(XLSX);
-    expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Verwendungsnachweis_48.01-DP-2020-117_${germanToday()}.xlsx"`);
+    expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Verwendungsnachweis_48.01-DP-2020-117_${todayInBerlin()}.xlsx"`);
     const book = await readWorkbook(res);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Übersicht', 'Belegliste', 'Inventarliste', 'Prüfhinweise']);
   });
@@ -188,7 +188,7 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
 
   it('reports as of a date, and in English with lang=en', async () => {
     const res = await report(grantId, w.viewerA.auth, '?asOf=2023-05-15&lang=en').expect(200);
-    expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_ProofOfUse_48.01-DP-2020-117_${germanToday()}.xlsx"`);
+    expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_ProofOfUse_48.01-DP-2020-117_${todayInBerlin()}.xlsx"`);
     const book = await readWorkbook(res);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Invoices', 'Inventory', 'Review notes']);
     const invoices = book.getWorksheet('Invoices')!;

@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../common/dates';
 import { Injectable } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -20,7 +21,7 @@ import {
 } from './grant-report-sheets';
 import type { PacedWorkbook } from './paced-workbook';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
-import { exportFileName, germanToday } from './xlsx-download';
+import { exportFileName } from './xlsx-download';
 import { ExportLang, ExportLangQueryDto } from './xlsx-format';
 
 /** The summary's reporting date (`asOf`) and the language. */
@@ -77,7 +78,7 @@ export class GrantReportService {
 
       const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
       const summary = summaryFigures.figures;
-      writeOverview(overview, { authorityName: authority, grant, summary, spending, coordinator: actor.role === 'coordinator', createdOn: germanToday() }, lang);
+      writeOverview(overview, { authorityName: authority, grant, summary, spending, coordinator: actor.role === 'coordinator', createdOn: todayInBerlin() }, lang);
       overview.commit();
 
       const lineChecks: ReviewNote[] = [];

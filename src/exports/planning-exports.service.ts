@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../common/dates';
 import { Injectable } from '@nestjs/common';
 import { IntersectionType, OmitType } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -10,7 +11,7 @@ import { ListNeedsQueryDto } from '../needs/needs.dto';
 import { needsListQuery, type NeedRow } from '../needs/needs.queries';
 import { label, yesNo } from './labels';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
-import { exportFileName, germanToday } from './xlsx-download';
+import { exportFileName } from './xlsx-download';
 import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './xlsx-format';
 
 export class CoverageExportQueryDto extends IntersectionType(CoverageQueryDto, ExportLangQueryDto) {}
@@ -48,7 +49,7 @@ export function coverageColumns(lang: ExportLang): ColumnDef<SchoolCoverage>[] {
 /** A timestamp as the German calendar day it happened on. */
 function berlinDay(value: Date | string | null): Date | null {
   if (!value) return null;
-  return excelDate(germanToday(value instanceof Date ? value : new Date(value)));
+  return excelDate(todayInBerlin(value instanceof Date ? value : new Date(value)));
 }
 
 export function needColumns(lang: ExportLang): ColumnDef<NeedRow>[] {
@@ -108,7 +109,7 @@ export class PlanningExportsService {
     const report = await this.coverage.listForActor(actor, query);
     await this.exporter.send(res, lang, async ({ db, download }) => {
       const authority = await authorityName(db, actor);
-      download.start(exportFileName([authority, lang === 'de' ? 'Abdeckung' : 'Coverage', report.asOf === germanToday() ? '' : `Stand_${report.asOf}`]));
+      download.start(exportFileName([authority, lang === 'de' ? 'Abdeckung' : 'Coverage', report.asOf === todayInBerlin() ? '' : `Stand_${report.asOf}`]));
       const sheet = download.book.addSheet(lang === 'de' ? 'Abdeckung' : 'Coverage', coverageColumns(lang));
       await sheet.addRows(report.items);
       sheet.addTotalsRow(SUM_LABEL[lang]);

@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../common/dates';
 import type { Response } from 'express';
 import { PassThrough, pipeline } from 'node:stream';
 import { PacedWorkbook } from './paced-workbook';
@@ -16,16 +17,11 @@ export function asciiFileNamePart(value: string): string {
     .slice(0, 80);
 }
 
-/** Today in Germany as YYYY-MM-DD (the date the office sees, not the server's UTC date). */
-export function germanToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /**
  * `Musterstadt_Inventar_2026-11-21.xlsx`: authority, subject, date. Spaces and characters file systems refuse
  * become `_`; umlauts stay (the header's `filename*` carries them, `filename` spells them out).
  */
-export function exportFileName(parts: string[], date = germanToday()): string {
+export function exportFileName(parts: string[], date = todayInBerlin()): string {
   const clean = (p: string) => p.replace(/[\s\\/:*?"<>|\p{Cc}]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 80);
   return [...parts, date].map(clean).filter(Boolean).join('_') + '.xlsx';
 }

@@ -1,4 +1,5 @@
-import { asciiFileNamePart, contentDisposition, exportFileName, germanToday } from './xlsx-download';
+import { todayInBerlin } from '../common/dates';
+import { asciiFileNamePart, contentDisposition, exportFileName } from './xlsx-download';
 import { columnLetter, euros, excelDate, sumFormula } from './xlsx-format';
 
 describe('xlsx formats', () => {
@@ -40,7 +41,7 @@ describe('download names', () => {
   });
 
   it("dates files by Germany's calendar", () => {
-    expect(germanToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
-    expect(germanToday(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+    expect(todayInBerlin(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(todayInBerlin(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
   });
 });

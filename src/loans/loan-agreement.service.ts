@@ -1,9 +1,9 @@
+import { todayInBerlin } from '../common/dates';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../common/errors';
 import { renderLoanAgreement } from './loan-agreement.pdf';
-import { todayInBerlin } from './loan-rules';
 import { LoanSettingsService } from './loan-settings';
 import { LoansService } from './loans.service';
 

@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../common/dates';
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { DataSource, EntityManager } from 'typeorm';
@@ -5,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { AuditEvent, AuditService } from '../audit/audit.service';
 import { AccessService, tenantOf } from '../common/access';
 import { badRequest, conflict } from '../common/errors';
-import { addDays, todayInBerlin } from './loan-rules';
+import { addDays } from './loan-rules';
 import { effectiveLoanSettings, LOAN_SETTINGS_SECTION } from './loan-settings';
 import { EraseBorrowerDto, ErasureResultDto } from './loans.dto';
 

@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../common/dates';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
 import { badRequest } from '../common/errors';
@@ -5,7 +6,6 @@ import { decodeCursor, DEFAULT_PAGE_SIZE } from '../common/pagination';
 import { isDateOnly } from '../common/validation';
 import type { DeviceStatus, DeviceType } from '../devices/device.entity';
 import type { BorrowerKind, LoanState, ReturnCondition } from './loan-rules';
-import { todayInBerlin } from './loan-rules';
 import type { LoanDto, ListLoansQueryDto } from './loans.dto';
 
 /**

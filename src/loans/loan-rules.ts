@@ -17,12 +17,6 @@ export const STATUS_AFTER_RETURN: Readonly<Record<ReturnCondition, DeviceStatus>
   lost: 'lost',
 };
 
-/** The school's calendar runs on German time: "today" is the date in Berlin, not in UTC. */
-export function todayInBerlin(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** True for MM-DD that exists in every year (so 02-29 is refused: a due date must exist every year). */
 export function isMonthDay(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{2}-\d{2}$/.test(value)) return false;

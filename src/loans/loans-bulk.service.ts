@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../common/dates';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -6,7 +7,6 @@ import { CONSTRAINT_MESSAGES } from '../common/constraint-messages';
 import { AppError, illegalState, notFound } from '../common/errors';
 import type { DeviceStatus } from '../devices/device.entity';
 import { BulkItemErrorDto, BulkItemResultDto, BulkLendDto, BulkResultDto, BulkReturnDto } from './loans.dto';
-import { todayInBerlin } from './loan-rules';
 import { LoansService } from './loans.service';
 
 /** A per-item error in the same shape (and with the same messages) as an HTTP error of the single routes. */

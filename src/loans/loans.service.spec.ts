@@ -1,9 +1,10 @@
+import { todayInBerlin } from '../common/dates';
 import { QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { badRequest, illegalState } from '../common/errors';
 import { germanDate, accessoryLabel } from './loan-agreement.pdf';
 import { loanListQuery, personalFieldsVisibleTo } from './loan-query';
-import { addDays, defaultDueDate, isMonthDay, loanState, STATUS_AFTER_RETURN, todayInBerlin } from './loan-rules';
+import { addDays, defaultDueDate, isMonthDay, loanState, STATUS_AFTER_RETURN } from './loan-rules';
 import { DEFAULT_LOAN_SETTINGS, effectiveLoanSettings } from './loan-settings';
 import { toItemError } from './loans-bulk.service';
 

@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../common/dates';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -9,7 +10,7 @@ import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
 import type { DeviceStatus } from '../devices/device.entity';
 import { loanListQuery, LoanRow, loanSelectSql, personalFieldsVisibleTo, toLoanDto } from './loan-query';
-import { addDays, BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN, todayInBerlin } from './loan-rules';
+import { addDays, BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN } from './loan-rules';
 import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
 import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, ReturnLoanDto } from './loans.dto';
 
