@@ -1,5 +1,5 @@
-import { DEVICE_TYPES, type DeviceType } from '../devices/device.entity';
-import { SCHOOL_TYPES, type SchoolType } from '../schools/school.entity';
+import { DEVICE_TYPES } from '../devices/device.entity';
+import { SCHOOL_TYPES } from '../schools/school.entity';
 import type { CoverageSettingsDto } from './coverage.dto';
 
 /** The device types a student or teacher device can be (the mobile devices). */
