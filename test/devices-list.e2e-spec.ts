@@ -46,6 +46,23 @@ describe('GET /api/v1/devices (filters, sort, keyset pages, scope)', () => {
     expect(res.body.items[0]).toMatchObject({ inventoryNumber: 'T-001', type: 'tablet', manufacturer: 'Apple', status: 'in_use', serialNumber: 'DMPXYZ12345' });
   });
 
+  it('renders every list field exactly as the detail does (PostgreSQL writes the list JSON: dates, cents, timestamps, nulls)', async () => {
+    const ds = t.dataSource;
+    const id = await createDevice(ds, w.authorityA, w.schoolA2, {
+      inventoryNumber: 'J-001', serialNumber: 'J"SON\\1', model: 'Ümlaut "Quote" Modell', purchaseDate: '2024-02-29', purchasePriceCents: 123456,
+      commissionedOn: '2024-03-01', warrantyUntil: '2027-02-28',
+    });
+    await ds.query(`UPDATE devices SET location = E'Raum\\t1' WHERE id = $1`, [id]);
+    const res = await list(w.officeA, 'q=J-001').expect(200).expect('Content-Type', 'application/json; charset=utf-8');
+    const detail = (await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).expect(200)).body;
+    const item = res.body.items[0];
+    for (const key of Object.keys(item)) expect([key, item[key]]).toEqual([key, detail[key]]);
+    expect(item).toMatchObject({ purchaseDate: '2024-02-29', purchasePriceCents: 123456, serialNumber: 'J"SON\\1', model: 'Ümlaut "Quote" Modell', location: 'Raum\t1', operatingSystem: null, retiredOn: null, version: 1 });
+    expect(item.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(res.body.nextCursor).toBeNull();
+    await ds.query(`DELETE FROM devices WHERE id = $1`, [id]);
+  });
+
   it('accepts several statuses and types, comma-separated or repeated', async () => {
     const res = await list(w.officeA, 'status=in_use,in_repair&type=tablet').expect(200);
     expect(inv(res)).toEqual(['T-001', 'T-002']);

@@ -2,6 +2,9 @@ import { HttpStatus, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiResponse, ApiResponseOptions, SwaggerModule } from '@nestjs/swagger';
 
+/** Where @nestjs/swagger keeps a handler's response decorators (DECORATORS.API_RESPONSE, not exported). */
+const API_RESPONSE_METADATA = 'swagger/apiResponse';
+
 type MethodMeta = { summary?: string; deprecated?: boolean; tags?: string[]; description?: string } & Record<string, unknown>;
 type PluginMetadata = {
   '@nestjs/swagger'?: {
@@ -34,6 +37,9 @@ export async function loadOpenApiMetadata(): Promise<void> {
           (response.status as number | undefined) ??
           (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
           (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? HttpStatus.CREATED : HttpStatus.OK);
+        // A response type declared with @ApiOkResponse & co. wins over the inferred one (a handler returning JsonText<T>).
+        const declared = (Reflect.getMetadata(API_RESPONSE_METADATA, handler) as Record<string, { type?: unknown }> | undefined)?.[status];
+        if (declared?.type) continue;
         const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
         ApiResponse({ ...response, status } as ApiResponseOptions, { overrideExisting: true })(prototype, name, descriptor);
       }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
-import { PageQueryDto } from '../common/pagination';
+import { JSON_CONTENT_TYPE, JsonText, PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/validation';
 import { DeviceActionsService } from './device-actions.service';
 import { ListDevicesQueryDto } from './device-filters';
@@ -34,7 +34,9 @@ export class DevicesController {
   /** The devices the caller may see, filtered, sorted and paged by cursor (no total count: pages stay fast at any size). */
   @Get()
   @Roles('office', 'coordinator', 'viewer')
-  list(@CurrentActor() actor: Actor, @Query() query: ListDevicesQueryDto): Promise<DevicePageDto> {
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  @ApiOkResponse({ type: DevicePageDto })
+  list(@CurrentActor() actor: Actor, @Query() query: ListDevicesQueryDto): Promise<JsonText<DevicePageDto>> {
     return this.devices.list(actor, query);
   }
 

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { AppError, badRequest, conflict, notFound } from '../common/errors';
-import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination';
+import { decodeCursor, DEFAULT_PAGE_SIZE, JsonText, Page, PageQueryDto, toJsonPage, toPage } from '../common/pagination';
 import { DeviceLifecycleService, type LockedDevice } from './device-lifecycle.service';
 import { buildDeviceListSql, DEVICE_COLUMNS, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, type DeviceListRow } from './device-queries';
 import type { ListDevicesQueryDto } from './device-filters';
@@ -42,10 +42,11 @@ export class DevicesService {
     this.detailExtensions.set(key, fn);
   }
 
-  async list(actor: Actor, query: ListDevicesQueryDto): Promise<Page<DeviceListItemDto>> {
+  /** The page as JSON text: PostgreSQL renders the items (see DEVICE_LIST_ITEM_JSON). */
+  async list(actor: Actor, query: ListDevicesQueryDto): Promise<JsonText<Page<DeviceListItemDto>>> {
     const { sql, params, limit } = buildDeviceListSql(actor, query);
     const rows: DeviceListRow[] = await this.dataSource.query(sql, params);
-    return toPage(rows, limit, (r) => [r.sortKey, r.id], ({ sortKey: _sortKey, ...device }) => device);
+    return toJsonPage(rows, limit, (r) => [r.sortKey, r.id]);
   }
 
   /** One device with its school's name and the sections other features add. */
