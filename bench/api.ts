@@ -11,7 +11,7 @@ import { importBenchmark } from './import';
  * Per scenario: p50/p95/p99 at 8 connections, throughput at 32 connections, and a plain `pg` loop running the same
  * SQL at the same concurrency, the two alternating in 5-second slices so both meet the same background load
  * (the ratio API/pg is reported). Then the extra steps (e.g. the 10,000-row import).
- * Options: `--only=devices` (group or scenario name prefix), `--skip-steps`; env BENCH_DURATION (seconds, default 20).
+ * Options: `--only=devices` (group or scenario name prefix), `--skip-steps`; env BENCH_DURATION (seconds, default 20), BENCH_API_WORKERS (API processes, default 2).
  */
 
 export interface BenchContext {
@@ -51,6 +51,12 @@ export const BENCH_STEPS: BenchStep[] = [importBenchmark, lendReturnStep];
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const ROUNDS = Math.max(1, Math.round(DURATION / 5));
 const POOL_SIZE = 10; // the API's default DB_POOL_SIZE; the baseline gets the same number of connections
+/**
+ * API processes (API_WORKERS): one per core of this 2-core machine by default, as README.md advises for a server of its
+ * own. They share POOL_SIZE connections (DB_POOL_SIZE = POOL_SIZE / workers), so API and baseline use as many.
+ */
+const WORKERS = Math.max(1, Number(process.env.BENCH_API_WORKERS ?? 2));
+const WORKER_POOL_SIZE = Math.max(1, Math.round(POOL_SIZE / WORKERS));
 
 /** Slices of one measurement as one result: rates summed over the time, latencies the worst slice's (conservative). */
 function combine(slices: LoadResult[]): LoadResult {
@@ -92,7 +98,11 @@ async function main(): Promise<void> {
   const groupWanted = (group: string) => !only || only.some((o) => o.startsWith(group) || group.startsWith(o));
   const db = await openBenchDatabase();
   // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', to profile the API process.
-  const api = await startApi(db.url, { poolSize: POOL_SIZE, nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) });
+  const api = await startApi(db.url, {
+    poolSize: WORKER_POOL_SIZE,
+    env: { API_WORKERS: String(WORKERS) },
+    nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean),
+  });
   const results: ScenarioResult[] = [];
   const steps: Record<string, unknown> = {};
   try {
@@ -140,8 +150,10 @@ async function main(): Promise<void> {
     await api.stop();
     await db.stop();
   }
-  const file = saveResult('api', { machine: machine(), durationSeconds: DURATION, poolSize: POOL_SIZE, results, steps });
-  process.stdout.write(`\nMachine: ${machine()}; ${DURATION} s per measurement; API and baseline pool: ${POOL_SIZE} connections\n\n${table(results)}\n\n`);
+  const file = saveResult('api', { machine: machine(), durationSeconds: DURATION, poolSize: POOL_SIZE, apiWorkers: WORKERS, workerPoolSize: WORKER_POOL_SIZE, results, steps });
+  process.stdout.write(
+    `\nMachine: ${machine()}; ${DURATION} s per measurement; API: ${WORKERS} worker(s) × ${WORKER_POOL_SIZE} connections; baseline pool: ${POOL_SIZE} connections\n\n${table(results)}\n\n`,
+  );
   for (const [name, value] of Object.entries(steps)) process.stdout.write(`${name}: ${JSON.stringify(value)}\n`);
   process.stdout.write(`\nFull results: ${file}\n`);
 }

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import { isClusterPrimary, runClusterPrimary } from './cluster';
 import { ConfigValidationError } from './config/app-config';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { closeOnSignals, loadConfig, startServer } from './server';
 
 async function main(): Promise<void> {
-  const server = await startServer(loadConfig());
+  const config = loadConfig();
+  if (isClusterPrimary(config)) return runClusterPrimary(config);
+  const server = await startServer(config);
   closeOnSignals(server);
 }
 

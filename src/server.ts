@@ -33,13 +33,18 @@ function developmentJwtSecret(config: AppConfig): string {
   return secret;
 }
 
+/** The database the service runs on: the embedded server (started here) when DATABASE_URL is unset, migrated. */
+export interface PreparedDatabase {
+  /** Set when this process started the embedded server; stop it last. */
+  embedded?: EmbeddedPostgresHandle;
+}
+
 /**
- * Starts everything `npm start` needs: the embedded PostgreSQL when DATABASE_URL is unset,
- * the migrations, then the HTTP server. `close()` stops them in reverse order.
+ * Starts the embedded PostgreSQL when DATABASE_URL is unset (and sets DATABASE_URL to it), runs the migrations and fills
+ * in the development JWT secret. The cluster's primary runs this once and hands DATABASE_URL and JWT_SECRET to its workers.
  */
-export async function startServer(config: AppConfig, options: { listen?: boolean } = {}): Promise<RunningServer> {
+export async function prepareDatabase(config: AppConfig): Promise<PreparedDatabase> {
   const log = new NestLogger('Bootstrap');
-  const started = Date.now();
   let embedded: EmbeddedPostgresHandle | undefined;
   if (!config.DATABASE_URL) {
     log.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`);
@@ -50,7 +55,21 @@ export async function startServer(config: AppConfig, options: { listen?: boolean
     const applied = await runMigrations(config.DATABASE_URL);
     if (applied.length) log.log(`Applied migrations: ${applied.join(', ')}`);
     config.JWT_SECRET ??= developmentJwtSecret(config);
+    return { embedded };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
 
+/**
+ * Starts everything `npm start` needs: the embedded PostgreSQL when DATABASE_URL is unset,
+ * the migrations, then the HTTP server. `close()` stops them in reverse order.
+ */
+export async function startServer(config: AppConfig, options: { listen?: boolean } = {}): Promise<RunningServer> {
+  const started = Date.now();
+  const { embedded } = await prepareDatabase(config);
+  try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
     app.useLogger(app.get(Logger));
     app.flushLogs();

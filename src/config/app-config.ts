@@ -32,8 +32,16 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
   DATABASE_URL?: string;
 
+  /** Connections per API process (with API_WORKERS, each worker has a pool of this size). */
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DB_POOL_SIZE = 10;
+
+  /**
+   * HTTP worker processes sharing PORT (node:cluster). One Node process uses one core; on a machine of its own set it
+   * to the number of cores. Rate limits and the caller cache are per process.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  API_WORKERS = 1;
 
   @IsString()
   EMBEDDED_PG_DIR = './data/postgres';

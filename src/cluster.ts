@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import cluster, { type Worker } from 'node:cluster';
+import type { AppConfig } from './config/app-config';
+import { prepareDatabase } from './server';
+
+/** How long the primary waits for its workers to finish their requests on shutdown before it kills them. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
+/**
+ * API_WORKERS > 1: this process (the cluster's primary) prepares the database once (embedded server, migrations,
+ * development JWT secret), then forks that many HTTP workers, which share PORT; node:cluster hands each new
+ * connection to the next worker. A worker that dies is replaced; one that dies before it ever listened stops the
+ * whole service (a start-up error would only repeat). SIGINT/SIGTERM: the workers finish their requests and exit,
+ * then the embedded server stops.
+ */
+export async function runClusterPrimary(config: AppConfig): Promise<void> {
+  const log = new Logger('Cluster');
+  const { embedded } = await prepareDatabase(config);
+  // The workers use the database and secret prepared here; they find no migration left to run.
+  const env = { DATABASE_URL: config.DATABASE_URL, JWT_SECRET: config.JWT_SECRET };
+  const listening = new Set<number>();
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
+    const force = setTimeout(() => workers.forEach((w) => w.process.kill('SIGKILL')), SHUTDOWN_GRACE_MS).unref();
+    await Promise.all(
+      workers.map((w) => {
+        const exited = new Promise((done) => w.once('exit', done));
+        w.process.kill('SIGTERM');
+        return exited;
+      }),
+    );
+    clearTimeout(force);
+    await embedded?.stop();
+    process.exit(code);
+  };
+
+  cluster.on('listening', (worker) => listening.add(worker.id));
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    if (!listening.has(worker.id)) {
+      log.error(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}) before it served; stopping`);
+      void stop(1);
+      return;
+    }
+    log.warn(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
+    cluster.fork(env);
+  });
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  for (let i = 0; i < config.API_WORKERS; i++) cluster.fork(env);
+  log.log(`Started ${config.API_WORKERS} API workers on port ${config.PORT}`);
+}
+
+/** True in the process that should run the cluster's primary rather than serve HTTP itself. */
+export function isClusterPrimary(config: AppConfig): boolean {
+  return config.API_WORKERS > 1 && cluster.isPrimary;
+}

@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { createTestDatabase } from './test-database';
+
+/** The process ids whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name may contain spaces and parentheses: the parent pid is the 2nd field after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return children.sort((a, b) => a - b);
+}
+
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+    server.on('error', fail);
+  });
+
+async function until<T>(what: string | (() => string), probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('API_WORKERS=2: a cluster of HTTP workers under one primary (src/cluster.ts)', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let primary: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    if (primary && primary.exitCode === null) primary.kill('SIGKILL');
+    await db.drop();
+  });
+
+  it('serves from two workers, replaces a worker that dies, and stops every process on SIGTERM', async () => {
+    const port = await freePort();
+    const root = resolve(__dirname, '..');
+    let output = '';
+    primary = spawn(process.execPath, ['-r', './test/support/register-ts.cjs', 'src/main.ts'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        API_WORKERS: '2',
+        PORT: String(port),
+        DATABASE_URL: db.url,
+        JWT_SECRET: 'cluster-test-secret-with-at-least-32-characters',
+        LOG_LEVEL: 'warn',
+        DB_POOL_SIZE: '2',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    primary.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    primary.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => primary!.once('exit', (code) => done(code)));
+    const pid = primary.pid!;
+    const health = async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status;
+
+    await until(() => `the API to answer; its output: ${output}`, async () => ((await health()) === 200 ? true : undefined));
+    const workers = await until('two workers', () => (childrenOf(pid).length === 2 ? childrenOf(pid) : undefined));
+    // Connections go round-robin to the workers; every request is served.
+    const statuses = await Promise.all(Array.from({ length: 10 }, () => health()));
+    expect(statuses).toEqual(Array(10).fill(200));
+
+    process.kill(workers[0], 'SIGKILL');
+    const replaced = await until('a replacement worker', () => {
+      const now = childrenOf(pid);
+      return now.length === 2 && !now.includes(workers[0]) ? now : undefined;
+    });
+    expect(replaced).toContain(workers[1]);
+    await until('the replacement to serve', async () => ((await health()) === 200 ? true : undefined));
+    expect(output).toMatch(/exited \(SIGKILL\); starting another/);
+
+    primary.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(childrenOf(pid)).toEqual([]);
+    for (const worker of replaced) expect(() => process.kill(worker, 0)).toThrow();
+  }, 120_000);
+});
