@@ -19,7 +19,8 @@ import { EXPORT_AUTHORITY_SLUG, exportDevicesPart, grantReportPart, REPORT_GRANT
  * and 200,000 devices, each downloaded over HTTP from the API running as a child process (fresh per export, so its
  * peak RSS (VmHWM) belongs to that export). Baseline: ExcelJS's streaming writer writing the same rows, with the same
  * columns and formats, from memory to a null sink, in this process, without database or HTTP.
- * Seeds its data (parts `export-devices`, `grant-report`) when missing. Env: DATABASE_URL (else the embedded bench server).
+ * Seeds its data (parts `export-devices`, `grant-report`) when missing. Env: DATABASE_URL (else the embedded bench server),
+ * BENCH_REPEAT (runs per export, default 2), BENCH_API_NODE_ARGS. `--only=inventory` or `--only=report` runs one export.
  */
 
 /** A port of its own: the API benchmark uses BENCH_API_PORT, and both may run at once on a shared machine. */
@@ -41,12 +42,7 @@ const mb = (kb: number) => Math.round(kb / 1024);
 /** Runs per measurement on a shared machine: the fastest run counts for throughput, the highest peak for memory. */
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 2));
 
-async function repeated<T extends { rowsPerSecond: number }>(run: () => Promise<T>, merge: (best: T, all: T[]) => T = (best) => best): Promise<T> {
-  const all: T[] = [];
-  for (let i = 0; i < REPEAT; i++) all.push(await run());
-  const best = all.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
-  return merge(best, all);
-}
+const fastest = <T extends { rowsPerSecond: number }>(runs: T[]): T => runs.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
 
 const worstPeak = (best: ExportRun, all: ExportRun[]): ExportRun => ({ ...best, peakRssMb: Math.max(...all.map((r) => r.peakRssMb)) });
 
@@ -58,7 +54,9 @@ function procStatus(pid: number): { rssKb: number; hwmKb: number } {
 
 /** Starts the built API on the bench database, downloads one export, and reports time, size and the server's peak RSS. */
 async function measureExport(url: string, path: string, token: string, rows: number): Promise<ExportRun> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+  // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', to profile the API process.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, PORT: String(PORT), JWT_SECRET: benchJwtSecret(), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -125,7 +123,13 @@ async function writeCycled<T>(pool: T[], count: number, write: (batch: T[]) => P
 }
 
 /** The baseline: the same sheets written from rows already in memory, to a sink that drops the bytes. */
-async function baseline(write: (book: PacedWorkbook) => Promise<number>): Promise<{ rows: number; seconds: number; rowsPerSecond: number }> {
+interface BaselineRun {
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+async function baseline(write: (book: PacedWorkbook) => Promise<number>): Promise<BaselineRun> {
   const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
   const started = performance.now();
   const book = new PacedWorkbook(sink, { lang: 'de' });
@@ -154,13 +158,6 @@ async function main(): Promise<void> {
     const token = tokenFor(benchJwtSecret(), officeId);
     const actor: Actor = { id: officeId, role: 'office', authorityId, schoolIds: [] };
 
-    log(`inventory export: ${devices.toLocaleString('en')} devices over HTTP ...`);
-    const inventory = await repeated(() => measureExport(db.url, '/api/v1/exports/inventory.xlsx', token, devices), worstPeak);
-    log(`inventory export: ${JSON.stringify(inventory)}`);
-    log(`grant report: ${invoices.toLocaleString('en')} invoices, ${reportDevices.toLocaleString('en')} devices over HTTP ...`);
-    const report = await repeated(() => measureExport(db.url, `/api/v1/grants/${grantId}/report.xlsx`, token, invoices + reportDevices), worstPeak);
-    log(`grant report: ${JSON.stringify(report)}`);
-
     // Baselines: the same rows (the first BASELINE_POOL of each query, repeated up to the export's count, so that a
     // million live row objects do not turn the baseline into a garbage-collector benchmark), loaded first (not timed).
     const loaded = await withClient(db.url, async (client) => {
@@ -172,46 +169,66 @@ async function main(): Promise<void> {
         inventoryLines: await pool(inventoryLinesQuery(actor, grantId)),
       };
     });
-    log('baselines: ExcelJS from memory ...');
-    const inventoryBaseline = await repeated(() =>
-      baseline(async (book) => {
-        const sheet = book.addSheet('Inventar', inventoryColumns('de'));
-        await writeCycled(loaded.devices, devices, (batch) => sheet.addRows(batch as never));
-        sheet.commit();
-        return sheet.rowCount;
-      }),
-    );
-    const reportBaseline = await repeated(() =>
-      baseline(async (book) => {
-        const lines = book.addSheet('Belegliste', invoiceColumns('de'));
-        await writeCycled(loaded.invoices, invoices, (batch) => lines.addRows(batch as never));
-        lines.addTotalsRow('Summe');
-        lines.commit();
-        const inventorySheet = book.addSheet('Inventarliste', inventoryLineColumns('de'));
-        await writeCycled(loaded.inventoryLines, reportDevices, (batch) => inventorySheet.addRows(batch as never));
-        inventorySheet.addTotalsRow('Summe');
-        inventorySheet.commit();
-        return lines.rowCount + inventorySheet.rowCount;
-      }),
-    );
-    const ratio = (run: ExportRun, base: { rowsPerSecond: number }) => Math.round((run.rowsPerSecond / base.rowsPerSecond) * 100) / 100;
-    const result = {
-      machine: machine(),
-      inventory: { ...inventory, baseline: inventoryBaseline, ratio: ratio(inventory, inventoryBaseline) },
-      grantReport: { ...report, baseline: reportBaseline, ratio: ratio(report, reportBaseline) },
-      targets: { peakRssMb: 300, ratio: 0.8 },
+
+    const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+    const measured: { name: string; run: ExportRun; baseline: BaselineRun; ratio: number }[] = [];
+    /**
+     * Baseline and export alternate (baseline, export, baseline, export ...), so both meet the same background load;
+     * the fastest of each counts, and the highest peak of the exports.
+     */
+    const measure = async (name: string, description: string, exportRun: () => Promise<ExportRun>, baselineRun: () => Promise<BaselineRun>) => {
+      if (onlyArg && !name.startsWith(onlyArg)) return;
+      log(`${name}: ${description}, ${REPEAT} × (baseline from memory, then the export over HTTP) ...`);
+      const runs: ExportRun[] = [];
+      const baselines: BaselineRun[] = [];
+      for (let i = 0; i < REPEAT; i++) {
+        baselines.push(await baselineRun());
+        runs.push(await exportRun());
+        log(`  baseline ${baselines[i].rowsPerSecond.toLocaleString('en')} rows/s, export ${runs[i].rowsPerSecond.toLocaleString('en')} rows/s (${runs[i].seconds} s, peak ${runs[i].peakRssMb} MB): ${(runs[i].rowsPerSecond / baselines[i].rowsPerSecond).toFixed(2)}`);
+      }
+      const run = worstPeak(fastest(runs), runs);
+      const base = fastest(baselines);
+      measured.push({ name, run, baseline: base, ratio: Math.round((run.rowsPerSecond / base.rowsPerSecond) * 100) / 100 });
     };
-    const file = saveResult('export', result);
+
+    await measure(
+      'inventory.xlsx',
+      `${devices.toLocaleString('en')} devices`,
+      () => measureExport(db.url, '/api/v1/exports/inventory.xlsx', token, devices),
+      () =>
+        baseline(async (book) => {
+          const sheet = book.addSheet('Inventar', inventoryColumns('de'));
+          await writeCycled(loaded.devices, devices, (batch) => sheet.addRows(batch as never));
+          sheet.commit();
+          return sheet.rowCount;
+        }),
+    );
+    await measure(
+      'report.xlsx',
+      `grant report, ${invoices.toLocaleString('en')} invoices and ${reportDevices.toLocaleString('en')} devices`,
+      () => measureExport(db.url, `/api/v1/grants/${grantId}/report.xlsx`, token, invoices + reportDevices),
+      () =>
+        baseline(async (book) => {
+          const lines = book.addSheet('Belegliste', invoiceColumns('de'));
+          await writeCycled(loaded.invoices, invoices, (batch) => lines.addRows(batch as never));
+          lines.addTotalsRow('Summe');
+          lines.commit();
+          const inventorySheet = book.addSheet('Inventarliste', inventoryLineColumns('de'));
+          await writeCycled(loaded.inventoryLines, reportDevices, (batch) => inventorySheet.addRows(batch as never));
+          inventorySheet.addTotalsRow('Summe');
+          inventorySheet.commit();
+          return lines.rowCount + inventorySheet.rowCount;
+        }),
+    );
+
+    const file = saveResult('export', { machine: machine(), repeat: REPEAT, exports: measured, targets: { peakRssMb: 300, ratio: 0.8 } });
     console.log(`\n## Excel exports (${machine()})\n`);
-    console.log(`Best of ${REPEAT} runs each (highest peak RSS of the runs).\n`);
+    console.log(`Best of ${REPEAT} alternating runs each (highest peak RSS of the runs).\n`);
     console.log('| export | rows | file | headers / first byte | total | rows/s | baseline rows/s (memory → ExcelJS) | ratio | server peak RSS (idle) |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const [name, run] of [
-      ['inventory.xlsx', result.inventory],
-      ['grants/{id}/report.xlsx', result.grantReport],
-    ] as const) {
+    for (const { name, run, baseline: base, ratio } of measured) {
       console.log(
-        `| ${name} | ${run.rows.toLocaleString('en')} | ${(run.bytes / 2 ** 20).toFixed(1)} MB | ${run.headersMs} / ${run.firstByteMs} ms | ${run.seconds} s | ${run.rowsPerSecond.toLocaleString('en')} | ${run.baseline.rowsPerSecond.toLocaleString('en')} | ${run.ratio} | ${run.peakRssMb} MB (${run.idleRssMb} MB) |`,
+        `| ${name} | ${run.rows.toLocaleString('en')} | ${(run.bytes / 2 ** 20).toFixed(1)} MB | ${run.headersMs} / ${run.firstByteMs} ms | ${run.seconds} s | ${run.rowsPerSecond.toLocaleString('en')} | ${base.rowsPerSecond.toLocaleString('en')} | ${ratio} | ${run.peakRssMb} MB (${run.idleRssMb} MB) |`,
       );
     }
     console.log(`\nSaved to ${file}`);

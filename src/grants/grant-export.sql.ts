@@ -13,10 +13,11 @@ export interface SqlQuery {
   params: unknown[];
 }
 
-/** One invoice line as the export and the summary see it. Amounts are cents; funded/own share follow `money.ts`. */
+/**
+ * One invoice line as the Belegliste shows it. Amounts are cents; funded/own share follow `money.ts`.
+ * Only what the sheet's columns and line checks read: every column is parsed for every one of up to 50,000+ rows.
+ */
 export interface ExpenditureLineRow {
-  id: string;
-  schoolId: string;
   schoolNumber: string;
   schoolName: string;
   category: string;
@@ -32,8 +33,6 @@ export interface ExpenditureLineRow {
   fundedCents: number;
   ownCents: number;
   deviceCount: number;
-  budgetOverride: boolean;
-  overrideReason: string | null;
 }
 
 /**
@@ -48,41 +47,40 @@ export function expenditureLinesQuery(actor: Actor, grantId: string, asOf?: stri
   const funded = fundedShareSql('e.gross_cents', 'g.funding_rate_bp');
   return {
     sql: `
-      SELECT e.id, e.school_id AS "schoolId", s.school_number AS "schoolNumber", s.name AS "schoolName", e.category::text AS category,
+      SELECT s.school_number AS "schoolNumber", s.name AS "schoolName", e.category::text AS category,
              e.order_date AS "orderDate", e.invoice_number AS "invoiceNumber", e.invoice_date AS "invoiceDate", e.paid_on AS "paidOn",
              (e.paid_on IS NOT NULL AND ($2::date IS NULL OR e.paid_on <= $2::date)) AS paid,
              e.vendor, e.description, e.gross_cents AS "grossCents",
              ${funded} AS "fundedCents", e.gross_cents - ${funded} AS "ownCents",
-             (SELECT count(*)::int FROM expenditure_devices x WHERE x.expenditure_id = e.id) AS "deviceCount",
-             e.budget_override AS "budgetOverride", e.override_reason AS "overrideReason"
+             coalesce(dc.devices, 0) AS "deviceCount"
         FROM expenditures e
         JOIN grants g ON g.id = e.grant_id AND g.authority_id = e.authority_id
         JOIN schools s ON s.id = e.school_id
+        -- The grant's device links counted in one grouped pass (a count per line was 15 µs × 50,000 lines).
+        LEFT JOIN (SELECT x.expenditure_id, count(*)::int AS devices
+                     FROM expenditure_devices x JOIN expenditures xe ON xe.id = x.expenditure_id
+                    WHERE xe.grant_id = $1
+                    GROUP BY x.expenditure_id) dc ON dc.expenditure_id = e.id
        WHERE e.grant_id = $1 AND ($2::date IS NULL OR e.order_date <= $2::date) AND ${scope}
        ${ordered ? 'ORDER BY e.order_date, e.id' : ''}`,
     params,
   };
 }
 
+/** One Inventarliste row (only what the sheet's columns read). */
 export interface InventoryLineRow {
-  deviceId: string;
   inventoryNumber: string;
   serialNumber: string | null;
   type: string;
   manufacturer: string;
   model: string;
   status: string;
-  schoolId: string;
-  schoolNumber: string;
   schoolName: string;
   location: string | null;
   purchaseDate: string | null;
   purchasePriceCents: number | null;
   commissionedOn: string | null;
-  expenditureId: string;
   invoiceNumber: string | null;
-  invoiceDate: string | null;
-  vendor: string;
 }
 
 /**
@@ -94,11 +92,10 @@ export function inventoryLinesQuery(actor: Actor, grantId: string): SqlQuery {
   const scope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
   return {
     sql: `
-      SELECT d.id AS "deviceId", d.inventory_number AS "inventoryNumber", d.serial_number AS "serialNumber", d.type::text AS type,
-             d.manufacturer, d.model, d.status::text AS status, d.school_id AS "schoolId", s.school_number AS "schoolNumber",
-             s.name AS "schoolName", d.location, d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents",
-             d.commissioned_on AS "commissionedOn", e.id AS "expenditureId", e.invoice_number AS "invoiceNumber",
-             e.invoice_date AS "invoiceDate", e.vendor
+      SELECT d.inventory_number AS "inventoryNumber", d.serial_number AS "serialNumber", d.type::text AS type,
+             d.manufacturer, d.model, d.status::text AS status, s.name AS "schoolName", d.location,
+             d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents",
+             d.commissioned_on AS "commissionedOn", e.invoice_number AS "invoiceNumber"
         FROM expenditures e
         JOIN expenditure_devices ed ON ed.expenditure_id = e.id
         JOIN devices d ON d.id = ed.device_id
