@@ -90,7 +90,7 @@ const DEVICE_CATEGORIES = new Set(['devices', 'displays']);
 /** Checks of one Belegliste line that the proof of use needs: an invoice, and for device purchases the devices. */
 export function lineNotes(line: InvoiceLine, lang: ExportLang): ReviewNote[] {
   const missingInvoice = !line.invoiceNumber || !line.invoiceDate;
-  const missingDevices = DEVICE_CATEGORIES.has(line.category) && line.deviceCount === 0;
+  const missingDevices = DEVICE_CATEGORIES.has(line.category) && !line.hasDevices;
   // Most lines pass: no texts are built for them (a report has up to 50,000 lines and more).
   if (!missingInvoice && !missingDevices) return [];
   const notes: ReviewNote[] = [];
