@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../src/common/dates';
 import { illegalState } from '../src/common/errors';
 import { DeviceLifecycleService } from '../src/devices/device-lifecycle.service';
 import { createDevice, World } from './factories';
@@ -47,7 +48,22 @@ describe('Device life cycle, moves and history', () => {
       await status(w.officeA.auth, id, { status: 'retired', reason: 'Veraltet', retiredOn: '2999-01-01' }).expect(400);
       await status(w.officeA.auth, id, { status: 'in_use', retiredOn: '2025-01-01' }).expect(400);
       const res = await status(w.officeA.auth, id, { status: 'retired', reason: 'Veraltet' }).expect(200);
-      expect(res.body.retiredOn).toBe(new Date().toISOString().slice(0, 10));
+      expect(res.body.retiredOn).toBe(todayInBerlin());
+    });
+
+    it("takes today in German time: at 00:30 in Berlin (22:30 UTC) it is already the next day", async () => {
+      const id = await createDevice(t.dataSource, w.authorityA, w.schoolA1);
+      const other = await createDevice(t.dataSource, w.authorityA, w.schoolA1);
+      // Only the clock is faked; timers stay real (the database driver and HTTP need them).
+      jest.useFakeTimers({ now: new Date('2026-03-31T22:30:00Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+      try {
+        // 1 April in Berlin is not in the future, though it still is 31 March in UTC.
+        await status(w.officeA.auth, other, { status: 'retired', reason: 'Veraltet', retiredOn: '2026-04-01' }).expect(200);
+        const res = await status(w.officeA.auth, id, { status: 'retired', reason: 'Veraltet' }).expect(200);
+        expect(res.body.retiredOn).toBe('2026-04-01');
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('never sets or clears loaned by hand', async () => {

@@ -1,8 +1,11 @@
+import { todayInBerlin } from '../src/common/dates';
+import { addDays } from '../src/loans/loan-rules';
 import type { World } from './factories';
 import { allocate, createGrant, grantBody, setStatus, spend } from './grants-fixtures';
 import { createTestWorld, TestApp } from './harness';
 
-const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A date relative to today in German time, the calendar the grant deadlines run on. */
+const daysFromToday = (days: number) => addDays(todayInBerlin(), days);
 
 describe('Grants', () => {
   let t: TestApp;

@@ -1,3 +1,4 @@
+import { todayInBerlin } from '../src/common/dates';
 import { inflateSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from './harness';
@@ -57,9 +58,7 @@ export async function insertLoan(
 }
 
 /** Today in the service's calendar (Berlin) and relative dates. */
-export function berlinToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export const berlinToday = (): string => todayInBerlin();
 
 export function shiftDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -3,12 +3,12 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../common/access';
+import { todayInBerlin } from '../common/dates';
 import { badRequest, illegalState } from '../common/errors';
 import { DeviceLifecycleService } from './device-lifecycle.service';
 import { ChangeDeviceStatusDto, DeviceDto, MoveDeviceDto } from './devices.dto';
 import { DevicesService, staleDeviceVersion } from './devices.service';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The explicit actions on a device that its history records: a manual status change and a move to another school. */
 @Injectable()
@@ -25,7 +25,7 @@ export class DeviceActionsService {
   async changeStatus(actor: Actor, id: string, dto: ChangeDeviceStatusDto): Promise<DeviceDto> {
     if (dto.status === 'retired' && !dto.reason) throw badRequest('Retiring a device needs a reason (Aussonderungsgrund)', 'reason');
     if (dto.retiredOn !== undefined && dto.status !== 'retired') throw badRequest('retiredOn is only given when retiring', 'retiredOn');
-    if (dto.retiredOn && dto.retiredOn > today()) throw badRequest('retiredOn cannot be in the future', 'retiredOn');
+    if (dto.retiredOn && dto.retiredOn > todayInBerlin()) throw badRequest('retiredOn cannot be in the future', 'retiredOn');
     return this.dataSource.transaction(async (em) => {
       const locked = await this.devices.lockInScope(em, actor, id);
       if (dto.version !== undefined && dto.version !== locked.version) throw staleDeviceVersion(locked.version);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { todayInBerlin } from '../common/dates';
 import { illegalState } from '../common/errors';
 import type { DeviceEventKind } from './device-event.entity';
 import type { DeviceStatus } from './device.entity';
@@ -100,7 +101,7 @@ export class DeviceLifecycleService {
     if (change.to === 'retired' || change.to === 'lost') {
       for (const guard of this.leaveServiceGuards) Object.assign(guardMeta, (await guard(em, device, change)) ?? {});
     }
-    const retiredOn = change.to === 'retired' ? (change.retiredOn ?? new Date().toISOString().slice(0, 10)) : null;
+    const retiredOn = change.to === 'retired' ? (change.retiredOn ?? todayInBerlin()) : null;
     // em.query returns [rows, rowCount] for UPDATE ... RETURNING.
     const [updatedRows] = await em.query(
       `UPDATE devices SET status = $2::device_status, retired_on = $3, retirement_reason = CASE WHEN $2::device_status = 'retired' THEN $4 ELSE NULL END,

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
+import { todayInBerlin } from '../common/dates';
 import { illegalState } from '../common/errors';
 import { DeviceLifecycleService, LockedDevice, StatusChange } from '../devices/device-lifecycle.service';
 import { amountAtRisk, earmarkOf } from './earmarking';
@@ -80,7 +81,7 @@ export class EarmarkingService implements OnModuleInit {
     const rows: FundedDeviceRow[] = await em.query(`${FUNDED_DEVICE_SELECT} WHERE x.device_id = $1`, [device.id]);
     const row = rows[0];
     if (!row) return;
-    const leftOn = (change.to === 'retired' ? change.retiredOn : null) ?? new Date().toISOString().slice(0, 10);
+    const leftOn = (change.to === 'retired' ? change.retiredOn : null) ?? todayInBerlin();
     const earmark = earmarkFor(row);
     if (leftOn >= earmark.end) return;
     const breach = {

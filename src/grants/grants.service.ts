@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
+import { todayInBerlin } from '../common/dates';
 import { AppError, badRequest, conflict, illegalState } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { DEVICE_TYPES } from '../devices/device.entity';
@@ -33,7 +34,6 @@ export const DEFAULT_DEADLINE_WARNING_DAYS = 90;
 const READ_ONLY_EXCEPTIONS = new Set(['status', 'notes', 'version']);
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-export const today = () => new Date().toISOString().slice(0, 10);
 
 export function validateEarmarkingByType(value: Record<string, unknown> | undefined): void {
   for (const [type, years] of Object.entries(value ?? {})) {
@@ -83,7 +83,7 @@ export class GrantsService {
     const page = toPage(rows, limit, (g) => [g.title, g.id], (g) => g);
     const figures = await this.figuresOf(actor, page.items.map((g) => g.id));
     const settings = await this.settings(actor);
-    const on = today();
+    const on = todayInBerlin();
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((g) => {

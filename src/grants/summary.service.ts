@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
+import { todayInBerlin } from '../common/dates';
 import { MOBILE_DEVICE_TYPES } from '../devices/device.entity';
 import { EarmarkingService } from './earmarking.service';
 import { EXPENDITURE_CATEGORIES, type ExpenditureCategory } from './expenditures.dto';
 import { findGrant, GrantRow } from './grant-access';
-import { grantDeadlines, GrantsService, today } from './grants.service';
+import { grantDeadlines, GrantsService } from './grants.service';
 import { fundedShareSql, bpToPercent } from './money';
 import { categoryShareWarnings, GrantWarning, MobileCapResult, mobileCapWarnings, mobileDeviceCap } from './program-rules';
 import { GrantSummaryDto, MoneyFiguresDto, SchoolSummaryDto } from './summary.dto';
@@ -213,7 +214,7 @@ export class GrantSummaryService {
 
   private async deadlineWarnings(actor: Actor, grant: GrantRow, em: EntityManager): Promise<GrantWarning[]> {
     const settings = await this.grants.settings(actor, em);
-    return grantDeadlines(grant, today(), settings.deadlineWarningDays).map((d) => ({
+    return grantDeadlines(grant, todayInBerlin(), settings.deadlineWarningDays).map((d) => ({
       code: d.kind === 'proof_of_use' ? ('proof_of_use_due' as const) : ('eligible_period_ending' as const),
       message: d.kind === 'proof_of_use' ? `The proof of use is due on ${d.date}` : `The eligible spending period ends on ${d.date}`,
       details: { date: d.date, daysLeft: d.daysLeft },
