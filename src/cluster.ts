@@ -3,15 +3,17 @@ import cluster, { type Worker } from 'node:cluster';
 import type { AppConfig } from './config/app-config';
 import { prepareDatabase } from './server';
 
+/** The longest wait before replacing a worker that died without ever serving (e.g. while the database is down). */
+const MAX_RESTART_DELAY_MS = 30_000;
 /** How long the primary waits for its workers to finish their requests on shutdown before it kills them. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
 /**
  * API_WORKERS > 1: this process (the cluster's primary) prepares the database once (embedded server, migrations,
  * development JWT secret), then forks that many HTTP workers, which share PORT; node:cluster hands each new
- * connection to the next worker. A worker that dies is replaced; one that dies before it ever listened stops the
- * whole service (a start-up error would only repeat). SIGINT/SIGTERM: the workers finish their requests and exit,
- * then the embedded server stops.
+ * connection to the next worker. A worker that dies is replaced (with a growing delay while replacements keep dying
+ * before they serve); if none has served yet, the start failed and the whole service stops (the error would only
+ * repeat). SIGINT/SIGTERM: the workers finish their requests and exit, then the embedded server stops.
  */
 export async function runClusterPrimary(config: AppConfig): Promise<void> {
   const log = new Logger('Cluster');
@@ -38,16 +40,26 @@ export async function runClusterPrimary(config: AppConfig): Promise<void> {
     process.exit(code);
   };
 
-  cluster.on('listening', (worker) => listening.add(worker.id));
+  // Until the first worker serves, a worker that dies means the start failed (it would only fail again): stop.
+  // Afterwards a dead worker is replaced; replacements that keep dying are started with a growing delay.
+  let served = false;
+  let delayMs = 0;
+  cluster.on('listening', (worker) => {
+    served = true;
+    listening.add(worker.id);
+  });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
-    if (!listening.has(worker.id)) {
-      log.error(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}) before it served; stopping`);
+    const why = signal ?? `code ${code}`;
+    if (!served) {
+      log.error(`Worker ${worker.process.pid} exited (${why}) before the service ever served; stopping`);
       void stop(1);
       return;
     }
-    log.warn(`Worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
-    cluster.fork(env);
+    delayMs = listening.has(worker.id) ? 0 : Math.min(Math.max(delayMs * 2, 1000), MAX_RESTART_DELAY_MS);
+    log.warn(`Worker ${worker.process.pid} exited (${why}); starting another${delayMs ? ` in ${delayMs / 1000} s` : ''}`);
+    // Not unref'd: while every worker is down, this timer is what keeps the primary alive.
+    setTimeout(() => stopping || cluster.fork(env), delayMs);
   });
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));

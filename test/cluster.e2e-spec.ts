@@ -52,12 +52,10 @@ describe('API_WORKERS=2: a cluster of HTTP workers under one primary (src/cluste
     await db.drop();
   });
 
-  it('serves from two workers, replaces a worker that dies, and stops every process on SIGTERM', async () => {
-    const port = await freePort();
-    const root = resolve(__dirname, '..');
-    let output = '';
-    primary = spawn(process.execPath, ['-r', './test/support/register-ts.cjs', 'src/main.ts'], {
-      cwd: root,
+  /** The real entry point with API_WORKERS=2, run from the TypeScript sources. */
+  function startPrimary(port: number): { child: ChildProcess; exited: Promise<number | null>; output: string } {
+    const child = spawn(process.execPath, ['-r', './test/support/register-ts.cjs', 'src/main.ts'], {
+      cwd: resolve(__dirname, '..'),
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'test',
@@ -70,13 +68,22 @@ describe('API_WORKERS=2: a cluster of HTTP workers under one primary (src/cluste
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    primary.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    primary.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((done) => primary!.once('exit', (code) => done(code)));
+    const started = { child, exited: new Promise<number | null>((done) => child.once('exit', (code) => done(code))), output: '' };
+    child.stdout!.on('data', (chunk: Buffer) => (started.output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (started.output += chunk.toString()));
+    return started;
+  }
+
+  it('serves from two workers, replaces a worker that dies, and stops every process on SIGTERM', async () => {
+    const port = await freePort();
+    const started = startPrimary(port);
+    primary = started.child;
+    const { exited } = started;
+    const output = () => started.output;
     const pid = primary.pid!;
     const health = async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status;
 
-    await until(() => `the API to answer; its output: ${output}`, async () => ((await health()) === 200 ? true : undefined));
+    await until(() => `the API to answer; its output: ${output()}`, async () => ((await health()) === 200 ? true : undefined));
     const workers = await until('two workers', () => (childrenOf(pid).length === 2 ? childrenOf(pid) : undefined));
     // Connections go round-robin to the workers; every request is served.
     const statuses = await Promise.all(Array.from({ length: 10 }, () => health()));
@@ -89,11 +96,25 @@ describe('API_WORKERS=2: a cluster of HTTP workers under one primary (src/cluste
     });
     expect(replaced).toContain(workers[1]);
     await until('the replacement to serve', async () => ((await health()) === 200 ? true : undefined));
-    expect(output).toMatch(/exited \(SIGKILL\); starting another/);
+    expect(output()).toMatch(/exited \(SIGKILL\); starting another/);
 
     primary.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(childrenOf(pid)).toEqual([]);
     for (const worker of replaced) expect(() => process.kill(worker, 0)).toThrow();
+  }, 120_000);
+
+  it('stops with exit code 1 when the workers cannot start (the port is taken), instead of restarting them forever', async () => {
+    const blocker = createServer().listen(0);
+    await new Promise((done) => blocker.once('listening', done));
+    try {
+      const started = startPrimary((blocker.address() as { port: number }).port);
+      primary = started.child;
+      expect(await started.exited).toBe(1);
+      expect(started.output).toMatch(/before the service ever served; stopping/);
+      expect(childrenOf(started.child.pid!)).toEqual([]);
+    } finally {
+      blocker.close();
+    }
   }, 120_000);
 });
