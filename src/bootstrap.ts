@@ -3,13 +3,16 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { ErrorBodyDto } from './common/errors';
+import { requestLogging, ROOT_LOGGER } from './common/logging';
 import { loadOpenApiMetadata } from './common/openapi-metadata';
 import { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api';
 
-/** Everything main.ts and the e2e tests share: prefix, versioning, security headers, OpenAPI. */
+/** Everything main.ts and the e2e tests share: request log and id, prefix, versioning, security headers, OpenAPI. */
 export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<OpenAPIObject> {
+  // First: the request id and the access log (pino-http), before anything can answer.
+  app.use(requestLogging(app.get(ROOT_LOGGER)));
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.use(
