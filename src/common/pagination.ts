@@ -42,16 +42,19 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
 }
 
 /**
- * Builds a page from `limit + 1` fetched rows: the extra row only tells whether a next page exists.
- * `keyOf` returns the sort key of a row (the values the next page starts after).
+ * The rows of a page out of `limit + 1` fetched rows (the extra row only tells whether a next page exists), and the
+ * cursor after the page's last row. `keyOf` returns the sort key of a row (the values the next page starts after).
  */
+function pageOf<Row>(rows: Row[], limit: number, keyOf: (row: Row) => unknown[]): { pageRows: Row[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { pageRows: rows, nextCursor: null };
+  const pageRows = rows.slice(0, limit);
+  return { pageRows, nextCursor: encodeCursor(keyOf(pageRows[pageRows.length - 1])) };
+}
+
+/** Builds a page from `limit + 1` fetched rows (see `pageOf`). */
 export function toPage<Row, Item>(rows: Row[], limit: number, keyOf: (row: Row) => unknown[], map: (row: Row) => Item): Page<Item> {
-  const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
-  return {
-    items: pageRows.map(map),
-    nextCursor: hasMore ? encodeCursor(keyOf(pageRows[pageRows.length - 1])) : null,
-  };
+  const { pageRows, nextCursor } = pageOf(rows, limit, keyOf);
+  return { items: pageRows.map(map), nextCursor };
 }
 
 /**
@@ -66,9 +69,6 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
  * objects and serialised again. Same shape and cursor as `toPage`.
  */
 export function toJsonPage<Row extends { json: string }, Item>(rows: Row[], limit: number, keyOf: (row: Row) => unknown[]): JsonText<Page<Item>> {
-  const count = Math.min(rows.length, limit);
-  let items = '';
-  for (let i = 0; i < count; i++) items += i === 0 ? rows[i].json : `,${rows[i].json}`;
-  const nextCursor = rows.length > limit ? `"${encodeCursor(keyOf(rows[count - 1]))}"` : 'null';
-  return `{"items":[${items}],"nextCursor":${nextCursor}}`;
+  const { pageRows, nextCursor } = pageOf(rows, limit, keyOf);
+  return `{"items":[${pageRows.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
 }

@@ -9,7 +9,6 @@ import { DeviceLifecycleService } from './device-lifecycle.service';
 import { ChangeDeviceStatusDto, DeviceDto, MoveDeviceDto } from './devices.dto';
 import { DevicesService, staleDeviceVersion } from './devices.service';
 
-
 /** The explicit actions on a device that its history records: a manual status change and a move to another school. */
 @Injectable()
 export class DeviceActionsService {
