@@ -1,7 +1,7 @@
 import { DEVICE_TYPES, type DeviceType } from '../devices/device.entity';
 import type { SchoolType } from '../schools/school.entity';
 import type { CoverageSettings } from './coverage-settings';
-import type { CoverageSummaryDto } from './coverage.dto';
+import type { CoverageSummaryDto, DeviceRatioDto } from './coverage.dto';
 
 /** The facts of a school that coverage is measured on. */
 export interface SchoolFacts {
@@ -30,28 +30,13 @@ export interface DeviceCounts {
   unknownAge: number;
 }
 
-export interface DeviceRatio {
-  /** People (students or teachers) at the school. */
-  count: number;
-  devices: number;
-  /** People per device, two decimals; null when there is no device but people (infinitely bad), 0 when nobody is there. */
-  perDevice: number | null;
-  /** The target: people per device. */
-  target: number;
-  /** Devices the target asks for: ceil(count / target). */
-  needed: number;
-  /** max(0, needed - devices). */
-  shortfall: number;
-  targetMet: boolean;
-}
-
 export interface SchoolCoverage {
   schoolId: string;
   name: string;
   schoolNumber: string;
   schoolType: SchoolType;
-  students: DeviceRatio;
-  teachers: DeviceRatio;
+  students: DeviceRatioDto;
+  teachers: DeviceRatioDto;
   replacement: {
     /** Devices in service at or past their replacement age. */
     pastAge: number;
@@ -87,7 +72,7 @@ const round = (value: number, places: number) => Math.round(value * 10 ** places
 /** ceil that forgives floating-point noise (110 / 1.1 = 100.00000000000001 must need 100 devices, not 101). */
 const ceilExact = (value: number) => Math.ceil(value - 1e-9);
 
-export function deviceRatio(count: number, devices: number, target: number): DeviceRatio {
+export function deviceRatio(count: number, devices: number, target: number): DeviceRatioDto {
   const needed = count === 0 ? 0 : ceilExact(count / target);
   const shortfall = Math.max(0, needed - devices);
   return {
