@@ -97,12 +97,7 @@ async function main(): Promise<void> {
   const wanted = (name: string) => !only || only.some((o) => name.startsWith(o));
   const groupWanted = (group: string) => !only || only.some((o) => o.startsWith(group) || group.startsWith(o));
   const db = await openBenchDatabase();
-  // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', to profile the API process.
-  const api = await startApi(db.url, {
-    poolSize: WORKER_POOL_SIZE,
-    env: { API_WORKERS: String(WORKERS) },
-    nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean),
-  });
+  const api = await startApi(db.url, { poolSize: WORKER_POOL_SIZE, env: { API_WORKERS: String(WORKERS) } });
   const results: ScenarioResult[] = [];
   const steps: Record<string, unknown> = {};
   try {

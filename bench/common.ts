@@ -135,7 +135,9 @@ export async function startApi(
 ): Promise<RunningApi> {
   const port = options.port ?? BENCH_API_PORT;
   const secret = benchJwtSecret();
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist', 'src', 'main.js')], {
+  // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the API process of any benchmark.
+  const nodeArgs = options.nodeArgs ?? process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,

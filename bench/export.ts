@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Actor } from '../src/auth/actor';
 import { DEFAULT_BATCH_SIZE } from '../src/exports/export-db';
@@ -10,7 +8,7 @@ import { inventoryColumns, inventoryExportSql } from '../src/exports/inventory-e
 import { invoiceColumns, inventoryLineColumns } from '../src/exports/grant-report-sheets';
 import { PacedWorkbook } from '../src/exports/paced-workbook';
 import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grant-export.sql';
-import { benchJwtSecret, ensureBenchUser, log, machine, openBenchDatabase, ROOT, saveResult, tokenFor, withClient } from './common';
+import { benchJwtSecret, ensureBenchUser, log, machine, openBenchDatabase, saveResult, startApi, tokenFor, withClient } from './common';
 import { runSeed } from './seed';
 import { EXPORT_AUTHORITY_SLUG, exportDevicesPart, grantReportPart, REPORT_GRANT_REFERENCE } from './seed-export';
 
@@ -54,23 +52,10 @@ function procStatus(pid: number): { rssKb: number; hwmKb: number } {
 
 /** Starts the built API on the bench database, downloads one export, and reports time, size and the server's peak RSS. */
 async function measureExport(url: string, path: string, token: string, rows: number): Promise<ExportRun> {
-  // BENCH_API_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', to profile the API process.
-  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, PORT: String(PORT), JWT_SECRET: benchJwtSecret(), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise((done) => child.once('exit', done));
+  const api = await startApi(url, { port: PORT });
   try {
-    const base = `http://127.0.0.1:${PORT}`;
-    for (let tries = 0; ; tries++) {
-      if (child.exitCode !== null) throw new Error('The API exited before it was ready');
-      if (tries > 240) throw new Error('The API did not become ready within 60 s');
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const idle = procStatus(child.pid!);
+    const base = api.baseUrl;
+    const idle = procStatus(api.pid!);
     const started = performance.now();
     let headers = 0;
     let firstByte = 0;
@@ -94,7 +79,7 @@ async function measureExport(url: string, path: string, token: string, rows: num
     const seconds = (performance.now() - started) / 1000;
     // A complete zip ends with its end-of-central-directory record.
     if (tail.readUInt32LE(0) !== 0x06054b50) throw new Error(`${path}: the download is not a complete xlsx file`);
-    const peak = procStatus(child.pid!);
+    const peak = procStatus(api.pid!);
     return {
       rows,
       bytes,
@@ -106,8 +91,7 @@ async function measureExport(url: string, path: string, token: string, rows: num
       idleRssMb: mb(idle.rssKb),
     };
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await api.stop();
   }
 }
 
