@@ -1,0 +1,30 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The one way to read the database in new code: SQL from the feature's `x.queries.ts`, the transaction (`em`)
+ * passed explicitly. These helpers type the rows and hide TypeORM's quirk that `em.query()` answers an UPDATE or
+ * DELETE (also with RETURNING) with `[rows, rowCount]` but a SELECT or INSERT with the rows themselves.
+ */
+
+/** The rows of a SELECT or an INSERT … RETURNING. */
+export async function rows<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+  return unwrap<T>(await em.query(sql, params)).rows;
+}
+
+/** The first row of a SELECT or an INSERT … RETURNING, or undefined when there is none. */
+export async function one<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
+  return (await rows<T>(em, sql, params))[0];
+}
+
+/** An UPDATE or DELETE (with or without RETURNING): the rows it returned and how many rows it touched. */
+export async function exec<T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[] = []): Promise<{ rows: T[]; count: number }> {
+  return unwrap<T>(await em.query(sql, params));
+}
+
+function unwrap<T>(result: unknown): { rows: T[]; count: number } {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return { rows: result[0] as T[], count: result[1] };
+  }
+  const list = Array.isArray(result) ? (result as T[]) : [];
+  return { rows: list, count: list.length };
+}
