@@ -236,7 +236,7 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
       // by due date: the returned loan (due 2025) first
       expect(rows.map((r) => r[2])).toEqual(['L-A1-2', 'L-A1-1']);
       expect(rows[0]).toEqual([
-        'A1 Gymnasium', expect.any(String), 'L-A1-2', expect.any(String), 'Laptop', 'Lenovo ThinkPad L13', 'Schüler/in', 'Ali Beispiel', 'REF-Ali Beispiel', '8a',
+        'A1 Gymnasium', expect.any(String), 'L-A1-2', expect.any(String), 'Laptop', 'Lenovo ThinkPad L13', 'Schülerin/Schüler', 'Ali Beispiel', 'REF-Ali Beispiel', '8a',
         undefined, utcDate('2024-08-20'), utcDate('2025-07-15'), utcDate('2025-07-10'), 'beschädigt', 'zurückgegeben', 'ja', 'Ladegerät, Hülle', 'Notiz zu Ali Beispiel',
       ]);
       expect(rows[1].slice(7, 11)).toEqual(['Mia Muster', 'REF-Mia Muster', '7b', 'Eva Muster']);

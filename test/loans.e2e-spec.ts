@@ -269,7 +269,7 @@ describe('Loans', () => {
         'Apple iPad 10',
         'MS-2025-00042',
         'SN-ABC-777',
-        'Ladegerät, Eingabestift, Tastaturhülle',
+        'Ladegerät, Stift, Tastaturhülle',
         '01.09.2025',
         '31.07.2026',
         'Sorgfaltspflichten',

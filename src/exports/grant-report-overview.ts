@@ -1,7 +1,7 @@
 import type { GrantDto } from '../grants/grants.dto';
 import type { GrantSummaryDto } from '../grants/summary.dto';
 import { INVOICE_COLUMN, REPORT_SHEETS } from './grant-report-sheets';
-import { label } from './labels';
+import { labelOf } from '../i18n/labels';
 import type { SheetWriter } from './paced-workbook';
 import { ColumnDef, columnLetter, DATE_FORMAT, EURO_FORMAT, excelDate, ExportLang, sheetRef, StyledCell, sumFormula } from './xlsx-format';
 
@@ -77,7 +77,7 @@ export function writeOverview(sheet: SheetWriter<never>, data: OverviewData, lan
   sheet.addCells([{ value: t('title'), bold: true }]);
   sheet.addCells([]);
   fact('authority', data.authorityName);
-  fact('program', label(grant.program, lang));
+  fact('program', labelOf('grantProgram', grant.program, lang));
   fact('grantTitle', grant.title);
   fact('reference', grant.referenceNumber);
   fact('decision', date(grant.decisionDate));

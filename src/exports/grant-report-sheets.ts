@@ -1,6 +1,6 @@
 import type { ExpenditureLineRow, InventoryLineRow } from '../grants/grant-export.sql';
 import { deviceIdentityColumns } from './inventory-export.service';
-import { label } from './labels';
+import { labelOf } from '../i18n/labels';
 import { ColumnDef, euros, excelDate, ExportLang, Localized } from './xlsx-format';
 
 /** Sheet names of the proof of use (Verwendungsnachweis). */
@@ -25,7 +25,7 @@ export function invoiceColumns(lang: ExportLang): ColumnDef<InvoiceLine>[] {
     { header: { de: 'Rechnungsnummer', en: 'Invoice number' }, width: 18, kind: 'text', value: (r) => r.invoiceNumber },
     { header: { de: 'Lieferant', en: 'Vendor' }, width: 24, kind: 'text', value: (r) => r.vendor },
     { header: { de: 'Gegenstand', en: 'Description' }, width: 40, kind: 'text', value: (r) => r.description },
-    { header: { de: 'Kostenart', en: 'Cost category' }, width: 18, kind: 'text', value: (r) => label(r.category, lang) },
+    { header: { de: 'Kostenart', en: 'Cost category' }, width: 18, kind: 'text', value: (r) => labelOf('expenditureCategory', r.category, lang) },
     { header: { de: 'Schule', en: 'School' }, width: 30, kind: 'text', value: (r) => r.schoolName },
     { header: { de: 'Bruttobetrag', en: 'Gross amount' }, width: 15, kind: 'euro', value: (r) => euros(r.grossCents), total: (r) => r.grossCents },
     { header: { de: 'Förderanteil', en: 'Funded share' }, width: 15, kind: 'euro', value: (r) => euros(r.fundedCents), total: (r) => r.fundedCents },
@@ -48,7 +48,7 @@ export function inventoryLineColumns(lang: ExportLang): ColumnDef<InventoryLineR
     { header: { de: 'Kaufpreis', en: 'Price' }, width: 13, kind: 'euro', value: (r) => euros(r.purchasePriceCents), total: (r) => r.purchasePriceCents },
     { header: { de: 'Rechnungsnummer', en: 'Invoice number' }, width: 18, kind: 'text', value: (r) => r.invoiceNumber },
     { header: { de: 'Inbetriebnahme', en: 'Commissioned on' }, width: 14, kind: 'date', value: (r) => excelDate(r.commissionedOn) },
-    { header: { de: 'Status', en: 'Status' }, width: 13, kind: 'text', value: (r) => label(r.status, lang) },
+    { header: { de: 'Status', en: 'Status' }, width: 13, kind: 'text', value: (r) => labelOf('deviceStatus', r.status, lang) },
   ];
 }
 

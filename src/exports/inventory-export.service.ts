@@ -3,7 +3,7 @@ import { IntersectionType } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { DeviceFilterQueryDto, deviceListWhere, deviceOrderBy } from '../devices/device-filters';
-import { label } from './labels';
+import { labelOf } from '../i18n/labels';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
 import { exportFileName } from './xlsx-download';
 import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './xlsx-format';
@@ -36,7 +36,7 @@ export function deviceIdentityColumns<Row extends DeviceIdentity>(lang: ExportLa
   return [
     { header: { de: 'Inventarnummer', en: 'Inventory number' }, width: 18, kind: 'text', value: (r) => r.inventoryNumber },
     { header: { de: 'Seriennummer', en: 'Serial number' }, width: 20, kind: 'text', value: (r) => r.serialNumber },
-    { header: { de: 'Gerätetyp', en: 'Type' }, width: 16, kind: 'text', value: (r) => label(r.type, lang) },
+    { header: { de: 'Gerätetyp', en: 'Type' }, width: 16, kind: 'text', value: (r) => labelOf('deviceType', r.type, lang) },
     { header: { de: 'Hersteller', en: 'Manufacturer' }, width: 14, kind: 'text', value: (r) => r.manufacturer },
     { header: { de: 'Modell', en: 'Model' }, width: 24, kind: 'text', value: (r) => r.model },
   ];
@@ -49,7 +49,7 @@ export function inventoryColumns(lang: ExportLang): ColumnDef<InventoryExportRow
     { header: { de: 'Schule', en: 'School' }, width: 32, kind: 'text', value: (r) => r.schoolName },
     { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },
     { header: { de: 'Standort', en: 'Location' }, width: 16, kind: 'text', value: (r) => r.location },
-    { header: { de: 'Status', en: 'Status' }, width: 14, kind: 'text', value: (r) => label(r.status, lang) },
+    { header: { de: 'Status', en: 'Status' }, width: 14, kind: 'text', value: (r) => labelOf('deviceStatus', r.status, lang) },
     { header: { de: 'Kaufdatum', en: 'Purchase date' }, width: 12, kind: 'date', value: (r) => excelDate(r.purchaseDate) },
     { header: { de: 'Kaufpreis', en: 'Price' }, width: 13, kind: 'euro', value: (r) => euros(r.purchasePriceCents) },
     { header: { de: 'Inbetriebnahme', en: 'Commissioned on' }, width: 14, kind: 'date', value: (r) => excelDate(r.commissionedOn) },

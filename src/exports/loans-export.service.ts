@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { loanListQuery, type LoanRow } from '../loans/loan-query';
 import { ListLoansQueryDto } from '../loans/loans.dto';
-import { label, yesNo } from './labels';
+import { accessoryLabelOf, labelOf, yesNo } from '../i18n/labels';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
 import { exportFileName } from './xlsx-download';
 import { ColumnDef, excelDate, ExportLang, ExportLangQueryDto } from './xlsx-format';
@@ -31,19 +31,19 @@ export function loanColumns(lang: ExportLang, personalFieldsVisible: boolean): C
     { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },
     { header: { de: 'Inventarnummer', en: 'Inventory number' }, width: 18, kind: 'text', value: (r) => r.inventoryNumber },
     { header: { de: 'Seriennummer', en: 'Serial number' }, width: 20, kind: 'text', value: (r) => r.serialNumber },
-    { header: { de: 'Gerätetyp', en: 'Type' }, width: 14, kind: 'text', value: (r) => label(r.deviceType, lang) },
+    { header: { de: 'Gerätetyp', en: 'Type' }, width: 14, kind: 'text', value: (r) => labelOf('deviceType', r.deviceType, lang) },
     { header: { de: 'Modell', en: 'Model' }, width: 22, kind: 'text', value: (r) => `${r.manufacturer} ${r.model}` },
-    { header: { de: 'Ausleihende', en: 'Borrower' }, width: 13, kind: 'text', value: (r) => label(r.borrowerKind, lang) },
+    { header: { de: 'Ausleihende', en: 'Borrower' }, width: 13, kind: 'text', value: (r) => labelOf('borrowerKind', r.borrowerKind, lang) },
     ...(personalFieldsVisible ? personal : []),
     { header: { de: 'Klasse', en: 'Class' }, width: 9, kind: 'text', value: (r) => r.borrowerClass },
     ...(personalFieldsVisible ? guardian : []),
     { header: { de: 'Ausgegeben am', en: 'Lent on' }, width: 13, kind: 'date', value: (r) => excelDate(r.startedOn) },
     { header: { de: 'Rückgabe bis', en: 'Due on' }, width: 13, kind: 'date', value: (r) => excelDate(r.dueOn) },
     { header: { de: 'Zurückgegeben am', en: 'Returned on' }, width: 15, kind: 'date', value: (r) => excelDate(r.returnedOn) },
-    { header: { de: 'Zustand bei Rückgabe', en: 'Condition at return' }, width: 16, kind: 'text', value: (r) => label(r.returnCondition, lang) },
-    { header: { de: 'Stand', en: 'State' }, width: 13, kind: 'text', value: (r) => label(r.state, lang) },
+    { header: { de: 'Zustand bei Rückgabe', en: 'Condition at return' }, width: 16, kind: 'text', value: (r) => labelOf('returnCondition', r.returnCondition, lang) },
+    { header: { de: 'Stand', en: 'State' }, width: 13, kind: 'text', value: (r) => labelOf('loanState', r.state, lang) },
     { header: { de: 'Leihvertrag unterschrieben', en: 'Agreement signed' }, width: 12, kind: 'text', value: (r) => yesNo(r.agreementSigned, lang) },
-    { header: { de: 'Zubehör', en: 'Accessories' }, width: 22, kind: 'text', value: (r) => (r.accessories?.length ? r.accessories.join(', ') : null) },
+    { header: { de: 'Zubehör', en: 'Accessories' }, width: 22, kind: 'text', value: (r) => (r.accessories?.length ? r.accessories.map((a) => accessoryLabelOf(a, lang)).join(', ') : null) },
     ...(personalFieldsVisible ? notes : []),
   ];
 }

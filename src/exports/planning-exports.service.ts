@@ -9,7 +9,7 @@ import { CoverageQueryDto } from '../coverage/coverage.dto';
 import { CoverageService } from '../coverage/coverage.service';
 import { ListNeedsQueryDto } from '../needs/needs.dto';
 import { needsListQuery, type NeedRow } from '../needs/needs.queries';
-import { label, yesNo } from './labels';
+import { labelOf, yesNo } from '../i18n/labels';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
 import { exportFileName } from './xlsx-download';
 import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './xlsx-format';
@@ -23,7 +23,7 @@ export function coverageColumns(lang: ExportLang): ColumnDef<SchoolCoverage>[] {
   return [
     { header: { de: 'Schule', en: 'School' }, width: 30, kind: 'text', value: (r) => r.name },
     { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },
-    { header: { de: 'Schulform', en: 'School type' }, width: 14, kind: 'text', value: (r) => label(r.schoolType, lang) },
+    { header: { de: 'Schulform', en: 'School type' }, width: 14, kind: 'text', value: (r) => labelOf('schoolType', r.schoolType, lang) },
     { header: { de: 'Schüler/innen', en: 'Students' }, width: 11, ...count((r) => r.students.count) },
     { header: { de: 'Schülergeräte', en: 'Student devices' }, width: 11, ...count((r) => r.students.devices) },
     { header: { de: 'Schüler/innen je Gerät', en: 'Students per device' }, width: 12, kind: 'decimal', value: (r) => r.students.perDevice },

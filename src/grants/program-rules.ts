@@ -1,8 +1,19 @@
 import { proRata } from './money';
 
+export const GRANT_WARNING_CODES = [
+  'mobile_device_cap',
+  'category_share',
+  'over_allocation',
+  'over_approved',
+  'earmarking_breach',
+  'proof_of_use_due',
+  'eligible_period_ending',
+] as const;
+export type GrantWarningCode = (typeof GRANT_WARNING_CODES)[number];
+
 /** A program rule that does not block spending but shows in the summary. */
 export interface GrantWarning {
-  code: 'mobile_device_cap' | 'category_share' | 'over_allocation' | 'over_approved' | 'earmarking_breach' | 'proof_of_use_due' | 'eligible_period_ending';
+  code: GrantWarningCode;
   message: string;
   schoolId?: string;
   /** The money concerned: the excess over a cap, the amount at risk, the overspent amount. */

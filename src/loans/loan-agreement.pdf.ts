@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { DeviceType } from '../devices/device.entity';
+import { accessoryLabelOf, labels } from '../i18n/labels';
 import type { BorrowerKind } from './loan-rules';
 import type { AgreementClauseDto } from './loan-settings';
 
@@ -22,29 +23,11 @@ export interface AgreementData {
   printedOn: string;
 }
 
-export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
-  laptop: 'Laptop',
-  tablet: 'Tablet',
-  desktop: 'Desktop-PC',
-  interactive_display: 'Interaktives Display',
-  projector: 'Beamer',
-  document_camera: 'Dokumentenkamera',
-  access_point: 'WLAN-Access-Point',
-  printer: 'Drucker',
-  other: 'Sonstiges Gerät',
-};
+/** German names of the device types (from the one label table). */
+export const DEVICE_TYPE_LABELS: Readonly<Record<DeviceType, string>> = labels.deviceType;
 
-const ACCESSORY_LABELS: Record<string, string> = {
-  charger: 'Ladegerät',
-  case: 'Schutzhülle',
-  pen: 'Eingabestift',
-  keyboard: 'Tastatur',
-  mouse: 'Maus',
-  headphones: 'Kopfhörer',
-  cable: 'Kabel',
-};
-
-export const accessoryLabel = (a: string) => ACCESSORY_LABELS[a.toLowerCase()] ?? a;
+/** An accessory in German: the label of a known code, else as the school wrote it. */
+export const accessoryLabel = (a: string) => accessoryLabelOf(a, 'de');
 
 /** 2026-07-31 → 31.07.2026 */
 export const germanDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
