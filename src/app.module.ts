@@ -20,12 +20,13 @@ import { CoverageModule } from './coverage/coverage.module';
 import { HealthModule } from './health/health.module';
 import { NeedsModule } from './needs/needs.module';
 import { StatsModule } from './stats/stats.module';
+import { LicencesModule } from './licences/licences.module';
 import { LoansModule } from './loans/loans.module';
 import { SchoolsModule } from './schools/schools.module';
 import { UsersModule } from './users/users.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, CoverageModule, StatsModule, ExportsModule, AuditModule];
+export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, LicencesModule, CoverageModule, StatsModule, ExportsModule, AuditModule];
 
 @Module({})
 export class AppModule {

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LicenceSeatsService } from './licence-seats.service';
+import { LicenceWarningsService } from './licence-warnings.service';
+import { LicencesController } from './licences.controller';
+import { LicencesService } from './licences.service';
+
+@Module({
+  controllers: [LicencesController],
+  providers: [LicencesService, LicenceSeatsService, LicenceWarningsService],
+  exports: [LicencesService, LicenceWarningsService],
+})
+export class LicencesModule {}

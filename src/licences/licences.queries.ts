@@ -1,0 +1,125 @@
+import type { Actor } from '../auth/actor';
+import { schoolScopeSql, tenantOf } from '../common/access';
+import { badRequest } from '../common/errors';
+import { decodeCursor } from '../common/pagination';
+
+/** A product row in ProductDto shape (`contracts` counted in the caller's view). */
+export const PRODUCT_COLUMNS = `p.id, p.name, p.vendor, p.kind::text AS kind, p.platforms, p.for_students AS "forStudents",
+  p.processes_student_data AS "processesStudentData", p.dpa_signed_on AS "dpaSignedOn", p.dpa_reference AS "dpaReference",
+  p.dpia_done AS "dpiaDone", p.hosting::text AS hosting, p.approved, p.notes, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+/** The contract's own columns (alias c), its product's (p) and the grant of its expenditure (e). */
+const CONTRACT_COLUMNS = `c.id, c.product_id AS "productId", p.name AS "productName", p.vendor, p.kind::text AS "productKind",
+  c.all_schools AS "allSchools", c.licence_model::text AS "licenceModel", c.seats_bought AS "seatsBought",
+  c.term_start AS "termStart", c.term_end AS "termEnd", c.auto_renewal AS "autoRenewal", c.renewal_months AS "renewalMonths",
+  c.notice_period AS "noticePeriod", c.notice_unit::text AS "noticeUnit", c.one_off_cents AS "oneOffCents", c.yearly_cents AS "yearlyCents",
+  c.order_reference AS "orderReference", c.invoice_reference AS "invoiceReference", c.expenditure_id AS "expenditureId",
+  e.grant_id AS "grantId", c.notes, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+/**
+ * Which contracts a caller sees (alias c): office and viewer all of their authority's; a coordinator the authority-wide
+ * ones and those with a seats row at one of their schools. With `schoolId` (already checked visible): the contracts of
+ * that school. Appends its parameters.
+ */
+export function contractVisibilitySql(actor: Actor, params: unknown[], schoolId?: string): string {
+  const authority = `c.authority_id = $${params.push(tenantOf(actor))}`;
+  const schools = schoolId ? [schoolId] : actor.role === 'coordinator' ? actor.schoolIds : null;
+  if (!schools) return authority;
+  return `(${authority} AND (c.all_schools OR EXISTS (SELECT 1 FROM licence_seats t WHERE t.contract_id = c.id AND t.school_id = ANY($${params.push(schools)}::uuid[]))))`;
+}
+
+export interface ContractListFilter {
+  productId?: string;
+  schoolId?: string;
+  ids?: string[];
+}
+
+/**
+ * Contracts in the caller's view with their seat sums (only the seats of the schools the caller sees, or of
+ * `filter.schoolId`), by product name. With `page`, keyset on (product name, id) and `limit + 1` rows.
+ */
+export function contractsQuery(actor: Actor, filter: ContractListFilter, page?: { cursor?: string; limit: number }, lock = false): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = [contractVisibilitySql(actor, params, filter.schoolId)];
+  const seatScope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.school_id' }, params, filter.schoolId);
+  if (filter.productId) where.push(`c.product_id = $${params.push(filter.productId)}`);
+  if (filter.ids) where.push(`c.id = ANY($${params.push(filter.ids)}::uuid[])`);
+  if (page?.cursor) {
+    const [name, id] = decodeCursor(page.cursor, 2);
+    if (typeof name !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
+    where.push(`(p.name, c.id) > ($${params.push(name)}, $${params.push(id)}::uuid)`);
+  }
+  const limit = page ? ` LIMIT $${params.push(page.limit + 1)}` : '';
+  const sql = `SELECT ${CONTRACT_COLUMNS}, coalesce(x.assigned, 0)::int AS "seatsAssigned", x.in_use::int AS "seatsInUse", coalesce(x.schools, 0)::int AS schools
+      FROM licence_contracts c
+      JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
+      LEFT JOIN expenditures e ON e.id = c.expenditure_id AND e.authority_id = c.authority_id
+      LEFT JOIN LATERAL (SELECT sum(s.seats_assigned) AS assigned, sum(s.seats_in_use) AS in_use, count(*) AS schools
+                           FROM licence_seats s WHERE s.contract_id = c.id AND ${seatScope}) x ON true
+     WHERE ${where.join(' AND ')}
+     ORDER BY p.name, c.id${limit}${lock ? ' FOR UPDATE OF c' : ''}`;
+  return { sql, params };
+}
+
+/** Products of the caller's authority with their contract counts (coordinators: contracts they see). */
+export function productsQuery(actor: Actor, id?: string): { sql: string; params: unknown[] } {
+  const params: unknown[] = [tenantOf(actor)];
+  const visible = contractVisibilitySql(actor, params);
+  const one = id ? ` AND p.id = $${params.push(id)}` : '';
+  return {
+    sql: `SELECT ${PRODUCT_COLUMNS}, (SELECT count(*)::int FROM licence_contracts c WHERE c.product_id = p.id AND ${visible}) AS contracts
+            FROM licence_products p WHERE p.authority_id = $1${one} ORDER BY p.name, p.id`,
+    params,
+  };
+}
+
+/** The seats rows of a contract the caller sees (their schools'), by school name. */
+export function seatsQuery(actor: Actor, contractId: string, schoolId?: string): { sql: string; params: unknown[] } {
+  const params: unknown[] = [contractId];
+  const scope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.school_id' }, params, schoolId);
+  return {
+    sql: `SELECT s.contract_id AS "contractId", s.school_id AS "schoolId", sc.name AS "schoolName", sc.school_number AS "schoolNumber",
+                 s.seats_assigned AS "seatsAssigned", s.seats_in_use AS "seatsInUse", s.in_use_on AS "inUseOn", s.in_use_source::text AS "inUseSource",
+                 s.updated_at AS "updatedAt"
+            FROM licence_seats s JOIN schools sc ON sc.id = s.school_id AND sc.authority_id = s.authority_id
+           WHERE s.contract_id = $1 AND ${scope}
+           ORDER BY sc.name, sc.id`,
+    params,
+  };
+}
+
+/** Locks a contract of the authority for a write of its seats ($1 contract, $2 authority). */
+export const LOCK_CONTRACT_SQL = `SELECT id, all_schools AS "allSchools", seats_bought AS "seatsBought", product_id AS "productId"
+  FROM licence_contracts WHERE id = $1 AND authority_id = $2 FOR UPDATE`;
+
+/** Seats assigned at the other schools of a contract ($1 contract, $2 the school being set). */
+export const OTHER_ASSIGNED_SQL = `SELECT coalesce(sum(seats_assigned), 0)::int AS n FROM licence_seats WHERE contract_id = $1 AND school_id <> $2`;
+
+export const SEAT_SQL = `SELECT seats_assigned AS "seatsAssigned", seats_in_use AS "seatsInUse", in_use_on AS "inUseOn", in_use_source::text AS "inUseSource"
+  FROM licence_seats WHERE contract_id = $1 AND school_id = $2`;
+
+export const UPSERT_ASSIGNED_SQL = `INSERT INTO licence_seats (contract_id, school_id, authority_id, seats_assigned) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (contract_id, school_id) DO UPDATE SET seats_assigned = EXCLUDED.seats_assigned, updated_at = now()`;
+
+export const UPSERT_USE_SQL = `INSERT INTO licence_seats (contract_id, school_id, authority_id, seats_in_use, in_use_on, in_use_source) VALUES ($1, $2, $3, $4, $5, $6)
+  ON CONFLICT (contract_id, school_id) DO UPDATE SET seats_in_use = EXCLUDED.seats_in_use, in_use_on = EXCLUDED.in_use_on,
+     in_use_source = EXCLUDED.in_use_source, updated_at = now()`;
+
+/** The grant expenditure a contract may link to: one of the authority's ($1 id, $2 authority). */
+export const EXPENDITURE_SQL = `SELECT id, grant_id AS "grantId" FROM expenditures WHERE id = $1 AND authority_id = $2`;
+
+/** Seats rows in the caller's view where a school uses more than it was assigned. */
+export function overUsedSeatsQuery(actor: Actor, schoolId?: string): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const scope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.school_id' }, params, schoolId);
+  return {
+    sql: `SELECT s.contract_id AS "contractId", c.product_id AS "productId", s.school_id AS "schoolId", s.seats_assigned AS "seatsAssigned", s.seats_in_use AS "seatsInUse"
+            FROM licence_seats s JOIN licence_contracts c ON c.id = s.contract_id AND c.authority_id = s.authority_id
+           WHERE s.seats_in_use > s.seats_assigned AND ${scope}
+           ORDER BY s.contract_id, s.school_id`,
+    params,
+  };
+}
+
+/** Schools of the authority by school number, for a usage import ($1 authority, $2 numbers). */
+export const SCHOOLS_BY_NUMBER_SQL = `SELECT id, school_number AS "schoolNumber" FROM schools WHERE authority_id = $1 AND school_number = ANY($2::text[])`;
