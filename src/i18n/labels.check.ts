@@ -8,6 +8,7 @@ import type { DEVICE_STATUSES, DEVICE_TYPES } from '../devices/device.entity';
 import type { EXPENDITURE_CATEGORIES } from '../grants/expenditures.dto';
 import type { GrantDeadlineDto, GRANT_PROGRAMS, GRANT_STATUSES } from '../grants/grants.dto';
 import type { GRANT_WARNING_CODES } from '../grants/program-rules';
+import type { LICENCE_HOSTINGS, LICENCE_MODELS, LICENCE_PLATFORMS, LICENCE_PRODUCT_KINDS, LICENCE_WARNING_CODES, NOTICE_UNITS, USE_SOURCES } from '../licences/licence-rules';
 import type { BORROWER_KINDS, LOAN_STATES, RETURN_CONDITIONS } from '../loans/loan-rules';
 import type { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES } from '../needs/needs-workflow';
 import type { SCHOOL_TYPES } from '../schools/school.entity';
@@ -37,6 +38,13 @@ const checks: {
   needPriority: Covers<'needPriority', Codes<typeof NEED_PRIORITIES>>;
   role: Covers<'role', Codes<typeof ROLES>>;
   authorityKind: Covers<'authorityKind', Codes<typeof AUTHORITY_KINDS>>;
+  licenceProductKind: Covers<'licenceProductKind', Codes<typeof LICENCE_PRODUCT_KINDS>>;
+  licencePlatform: Covers<'licencePlatform', Codes<typeof LICENCE_PLATFORMS>>;
+  licenceHosting: Covers<'licenceHosting', Codes<typeof LICENCE_HOSTINGS>>;
+  licenceModel: Covers<'licenceModel', Codes<typeof LICENCE_MODELS>>;
+  licenceNoticeUnit: Covers<'licenceNoticeUnit', Codes<typeof NOTICE_UNITS>>;
+  licenceUseSource: Covers<'licenceUseSource', Codes<typeof USE_SOURCES>>;
+  licenceWarning: Covers<'licenceWarning', Codes<typeof LICENCE_WARNING_CODES>>;
 } = {
   schoolType: true,
   deviceType: true,
@@ -55,5 +63,12 @@ const checks: {
   needStatus: true,
   role: true,
   authorityKind: true,
+  licenceProductKind: true,
+  licencePlatform: true,
+  licenceHosting: true,
+  licenceModel: true,
+  licenceNoticeUnit: true,
+  licenceUseSource: true,
+  licenceWarning: true,
 };
 export default checks;

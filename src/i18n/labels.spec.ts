@@ -4,6 +4,7 @@ import { DEVICE_STATUSES, DEVICE_TYPES } from '../devices/device.entity';
 import { EXPENDITURE_CATEGORIES } from '../grants/expenditures.dto';
 import { GRANT_PROGRAMS, GRANT_STATUSES } from '../grants/grants.dto';
 import { GRANT_WARNING_CODES } from '../grants/program-rules';
+import { LICENCE_HOSTINGS, LICENCE_MODELS, LICENCE_PLATFORMS, LICENCE_PRODUCT_KINDS, LICENCE_WARNING_CODES, NOTICE_UNITS, USE_SOURCES } from '../licences/licence-rules';
 import { BORROWER_KINDS, LOAN_STATES, RETURN_CONDITIONS } from '../loans/loan-rules';
 import { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES } from '../needs/needs-workflow';
 import { SCHOOL_TYPES } from '../schools/school.entity';
@@ -28,6 +29,13 @@ describe('labels', () => {
     needPriority: NEED_PRIORITIES,
     role: ROLES,
     authorityKind: AUTHORITY_KINDS,
+    licenceProductKind: LICENCE_PRODUCT_KINDS,
+    licencePlatform: LICENCE_PLATFORMS,
+    licenceHosting: LICENCE_HOSTINGS,
+    licenceModel: LICENCE_MODELS,
+    licenceNoticeUnit: NOTICE_UNITS,
+    licenceUseSource: USE_SOURCES,
+    licenceWarning: LICENCE_WARNING_CODES,
   };
 
   it.each(Object.entries(enums))('%s has a German and an English label for exactly its codes', (kind, codes) => {
