@@ -37,6 +37,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     LOGIN_RATE_LIMIT: '1000',
+    LOGIN_ACCOUNT_RATE_LIMIT: '1000',
     // Tests change users directly in the database; the cache is tested on its own (test/auth.e2e-spec.ts).
     AUTH_CACHE_SECONDS: '0',
     ...env,

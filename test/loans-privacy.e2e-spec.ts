@@ -176,13 +176,36 @@ describe('Loans and personal data', () => {
       expect((await erase(w.officeA.auth, { schoolId, borrowerName: 'LUKAS BRANDT', borrowerReference: 'S-778' }).expect(200)).body).toEqual({ erasedLoans: 1 });
     });
 
-    it('refuses while the borrower still has a device, and erases nothing then', async () => {
+    it('answers an active borrower exactly like an unknown name (200, same body), keeps the running loan and erases the returned one', async () => {
+      const activeOnly = await createDevice(t.dataSource, w.authorityA, schoolId);
+      const running = await insertLoan(t.dataSource, { authorityId: w.authorityA, schoolId, deviceId: activeOnly, borrowerName: 'Jonas Weber', borrowerReference: 'S-444', startedOn: shiftDays(today, -3), dueOn: shiftDays(today, 100) });
+      const active = await erase(w.officeA.auth, { schoolId, borrowerName: 'Jonas Weber' });
+      const unknown = await erase(w.officeA.auth, { schoolId, borrowerName: 'Niemand Unbekannt' });
+      expect([active.status, active.body]).toEqual([200, { erasedLoans: 0 }]);
+      expect([unknown.status, unknown.body]).toEqual([active.status, active.body]);
+      expect((await loanRow(t.dataSource, running)).borrower_name).toBe('Jonas Weber');
+
       const done = await returned('Mara Klein', 'S-555');
       const deviceId = await createDevice(t.dataSource, w.authorityA, schoolId);
-      await insertLoan(t.dataSource, { authorityId: w.authorityA, schoolId, deviceId, borrowerName: 'Mara Klein', borrowerReference: 'S-555', startedOn: shiftDays(today, -3), dueOn: shiftDays(today, 100) });
-      const res = await erase(w.officeA.auth, { schoolId, borrowerName: 'Mara Klein' }).expect(409);
-      expect(res.body).toMatchObject({ error: 'CONFLICT', details: { activeLoans: 1 } });
-      expect((await loanRow(t.dataSource, done)).borrower_name).toBe('Mara Klein');
+      const stillOut = await insertLoan(t.dataSource, { authorityId: w.authorityA, schoolId, deviceId, borrowerName: 'Mara Klein', borrowerReference: 'S-555', startedOn: shiftDays(today, -3), dueOn: shiftDays(today, 100) });
+      expect((await erase(w.officeA.auth, { schoolId, borrowerName: 'Mara Klein' }).expect(200)).body).toEqual({ erasedLoans: 1 });
+      expect((await loanRow(t.dataSource, done)).borrower_name).toBeNull();
+      expect((await loanRow(t.dataSource, stillOut)).borrower_name).toBe('Mara Klein');
+    });
+
+    it('audits every erasure request, found or not, without the name or reference', async () => {
+      const before = await t.dataSource.query(`SELECT coalesce(max(id), 0)::int AS id FROM audit_log`);
+      await erase(w.officeA.auth, { schoolId, borrowerName: 'Greta Unbekannt' }).expect(200);
+      await erase(w.officeA.auth, { schoolId, borrowerReference: 'S-UNBEKANNT-1' }).expect(200);
+      const entries = await t.dataSource.query(
+        `SELECT authority_id, actor_id, action, entity_type, entity_id, changes FROM audit_log WHERE id > $1 ORDER BY id`,
+        [before[0].id],
+      );
+      expect(entries).toEqual([
+        { authority_id: w.authorityA, actor_id: w.officeA.id, action: 'loan.erasure_requested', entity_type: 'school', entity_id: schoolId, changes: { meta: { byReference: false, byName: true, erasedLoans: 0 } } },
+        { authority_id: w.authorityA, actor_id: w.officeA.id, action: 'loan.erasure_requested', entity_type: 'school', entity_id: schoolId, changes: { meta: { byReference: true, byName: false, erasedLoans: 0 } } },
+      ]);
+      expect(JSON.stringify(entries)).not.toMatch(/Greta|UNBEKANNT/i);
     });
 
     it('needs a name or reference, an own school, the office role and a login', async () => {
@@ -197,9 +220,9 @@ describe('Loans and personal data', () => {
   });
 
   it('never writes a borrower\'s personal data into the audit log or the device history', async () => {
-    const audit = await t.dataSource.query(`SELECT changes::text AS c FROM audit_log WHERE entity_type IN ('loan', 'device')`);
+    const audit = await t.dataSource.query(`SELECT changes::text AS c FROM audit_log`);
     const events = await t.dataSource.query(`SELECT coalesce(reason, '') AS r FROM device_events`);
     const text = JSON.stringify([audit, events]);
-    for (const secret of ['Sophie', 'Becker', 'S-9001', 'abgeholt', 'Lukas', 'Brandt', 'S-777', 'Mara']) expect(text).not.toContain(secret);
+    for (const secret of ['Sophie', 'Becker', 'S-9001', 'abgeholt', 'Lukas', 'Brandt', 'S-777', 'Mara', 'Jonas', 'S-555']) expect(text).not.toContain(secret);
   });
 });

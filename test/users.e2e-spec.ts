@@ -1,4 +1,4 @@
-import type { World } from './factories';
+import { createAuthority, type World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 
 describe('Users', () => {
@@ -39,6 +39,27 @@ describe('Users', () => {
     await t.http().post('/api/v1/users').set('Authorization', w.officeA.auth).send(newUser({ role: 'viewer', authorityId: w.authorityB })).expect(404);
   });
 
+  it('refuses trivial and common passwords and ones with the email in them, naming the field, on create, reset and own change', async () => {
+    for (const password of ['aaaaaaaaaaaa', 'password1234']) {
+      const body = newUser({ role: 'viewer', password });
+      const res = await t.http().post('/api/v1/users').set('Authorization', w.officeA.auth).send(body).expect(400);
+      expect(res.body.fieldErrors.map((f: { field: string }) => f.field)).toEqual(['password']);
+      expect(await t.dataSource.query(`SELECT 1 FROM users WHERE email = $1`, [body.email])).toEqual([]);
+    }
+    const withEmail = newUser({ role: 'viewer', email: 'hannah.vogel@stadt-a.example' });
+    const own = await t.http().post('/api/v1/users').set('Authorization', w.officeA.auth).send({ ...withEmail, password: 'Hannah.Vogel-Sommer-77' }).expect(400);
+    expect(own.body.fieldErrors[0].field).toBe('password');
+    const created = await t.http().post('/api/v1/users').set('Authorization', w.officeA.auth).send(withEmail).expect(201);
+    const reset = await t.http().patch(`/api/v1/users/${created.body.id}`).set('Authorization', w.officeA.auth).send({ password: 'password1234' }).expect(400);
+    expect(reset.body.fieldErrors[0].field).toBe('password');
+    const [{ password_hash }] = await t.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [created.body.id]);
+    const change = await t.http().post('/api/v1/auth/password').set('Authorization', `Bearer ${t.tokenFor(created.body.id)}`)
+      .send({ currentPassword: withEmail.password, newPassword: 'aaaaaaaaaaaa' }).expect(400);
+    expect(change.body.fieldErrors[0].field).toBe('newPassword');
+    const [after] = await t.dataSource.query(`SELECT password_hash, token_version FROM users WHERE id = $1`, [created.body.id]);
+    expect(after).toEqual({ password_hash, token_version: 0 });
+  });
+
   it('answers 409 for a taken email (case-insensitive)', async () => {
     const body = newUser({ role: 'viewer' });
     await t.http().post('/api/v1/users').set('Authorization', w.officeA.auth).send(body).expect(201);
@@ -47,8 +68,9 @@ describe('Users', () => {
   });
 
   it('lets the platform admin create the first office user of an authority', async () => {
-    const res = await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(newUser({ role: 'office', authorityId: w.authorityB })).expect(201);
-    expect(res.body.authorityId).toBe(w.authorityB);
+    const fresh = await createAuthority(t.dataSource);
+    const res = await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(newUser({ role: 'office', authorityId: fresh })).expect(201);
+    expect(res.body.authorityId).toBe(fresh);
     const missing = await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(newUser({ role: 'office' })).expect(400);
     expect(missing.body.fieldErrors[0].field).toBe('authorityId');
   });

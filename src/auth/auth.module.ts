@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService, durationToSeconds } from './auth.service';
+import { CallerCache } from './caller-cache';
+import { AuthRateLimits, RateLimitGuard } from './rate-limits';
+import { RedisService } from '../common/redis';
 
 @Global()
 @Module({
@@ -21,15 +23,9 @@ import { AuthService, durationToSeconds } from './auth.service';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [
-        { name: 'login', limit: config.LOGIN_RATE_LIMIT, ttl: config.LOGIN_RATE_WINDOW_SECONDS * 1000 },
-      ],
-    }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, CallerCache, RedisService, AuthRateLimits, RateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, RedisService],
 })
 export class AuthModule {}

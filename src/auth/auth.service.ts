@@ -1,17 +1,21 @@
 import { HttpStatus, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors';
 import { AuditService } from '../audit/audit.service';
 import type { Role } from '../users/user.entity';
 import type { Actor } from './actor';
 import { ChangePasswordDto, LoginDto, MeDto, TokenDto } from './auth.dto';
+import { Caller, CallerCache } from './caller-cache';
+import { assertStrongPassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
 
 interface TokenPayload {
   sub: string;
+  /** The user's token_version when the token was issued; a token of an older version is refused. Absent means 0. */
+  ver?: number;
 }
 
 const invalidCredentials = () => new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Email or password is wrong');
@@ -27,14 +31,13 @@ export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
   // Verifying against a real hash when the email is unknown keeps the response time the same.
   private dummyHash?: Promise<string>;
-  // The caller's role and schools for AUTH_CACHE_SECONDS: saves a query per request on hot paths (the counter, lists).
-  private readonly actors = new Map<string, { actor: Actor | null; until: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly callers: CallerCache,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,8 +65,8 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   async login(dto: LoginDto): Promise<TokenDto> {
-    const rows: { id: string; password_hash: string; active: boolean }[] = await this.dataSource.query(
-      `SELECT id, password_hash, active FROM users WHERE lower(email) = lower($1)`,
+    const rows: { id: string; password_hash: string; active: boolean; token_version: number }[] = await this.dataSource.query(
+      `SELECT id, password_hash, active, token_version FROM users WHERE lower(email) = lower($1)`,
       [dto.email],
     );
     const user = rows[0];
@@ -74,7 +77,7 @@ export class AuthService implements OnApplicationBootstrap {
     }
     if (!(await verifyPassword(user.password_hash, dto.password)) || !user.active) throw invalidCredentials();
     await this.dataSource.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [user.id]);
-    const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenPayload);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.token_version } satisfies TokenPayload);
     return { accessToken, tokenType: 'Bearer', expiresIn: durationToSeconds(this.config.JWT_EXPIRES_IN) };
   }
 
@@ -86,29 +89,34 @@ export class AuthService implements OnApplicationBootstrap {
     } catch {
       return null;
     }
-    return this.cachedActor(payload.sub);
+    const caller = await this.callers.get(payload.sub, (userId) => this.loadCaller(userId));
+    // A token issued before the user's sessions were ended (password, deactivation, role, logout) is refused.
+    if (!caller || caller.tokenVersion !== (payload.ver ?? 0)) return null;
+    return caller.actor;
   }
 
-  private async cachedActor(userId: string): Promise<Actor | null> {
-    const ttl = this.config.AUTH_CACHE_SECONDS * 1000;
-    if (ttl === 0) return this.loadActor(userId);
-    const now = Date.now();
-    const hit = this.actors.get(userId);
-    if (hit && hit.until > now) return hit.actor;
-    const actor = await this.loadActor(userId);
-    if (this.actors.size >= 10_000) this.actors.clear(); // bounded: at most one entry per recently active user
-    this.actors.set(userId, { actor, until: now + ttl });
-    return actor;
+  /** Call after a change to a user's role, activity, schools or sessions has committed, so it takes effect at once everywhere. */
+  forget(userId: string): Promise<void> {
+    return this.callers.forget(userId);
   }
 
-  /** Call after a change to a user's role, activity or schools has committed, so it takes effect at once. */
-  forget(userId: string): void {
-    this.actors.delete(userId);
+  /**
+   * Ends every session of the user: each token issued so far stops working (inside the caller's transaction;
+   * call `forget` after it commits).
+   */
+  async endSessions(em: EntityManager, userId: string): Promise<void> {
+    await em.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [userId]);
   }
 
-  async loadActor(userId: string): Promise<Actor | null> {
-    const rows: { id: string; role: Role; authority_id: string | null; school_ids: string[] }[] = await this.dataSource.query(
-      `SELECT u.id, u.role, u.authority_id,
+  /** Logs out: ends the caller's sessions (this token and every other one of the same user). */
+  async logout(actor: Actor): Promise<void> {
+    await this.dataSource.transaction((em) => this.endSessions(em, actor.id));
+    await this.forget(actor.id);
+  }
+
+  private async loadCaller(userId: string): Promise<Caller | null> {
+    const rows: { id: string; role: Role; authority_id: string | null; school_ids: string[]; token_version: number }[] = await this.dataSource.query(
+      `SELECT u.id, u.role, u.authority_id, u.token_version,
               coalesce(array_agg(us.school_id) FILTER (WHERE us.school_id IS NOT NULL AND u.role = 'coordinator'), '{}') AS school_ids
          FROM users u LEFT JOIN user_schools us ON us.user_id = u.id
         WHERE u.id = $1 AND u.active
@@ -116,7 +124,8 @@ export class AuthService implements OnApplicationBootstrap {
       [userId],
     );
     const row = rows[0];
-    return row ? { id: row.id, role: row.role, authorityId: row.authority_id, schoolIds: row.school_ids } : null;
+    if (!row) return null;
+    return { actor: { id: row.id, role: row.role, authorityId: row.authority_id, schoolIds: row.school_ids }, tokenVersion: row.token_version };
   }
 
   async me(actor: Actor): Promise<MeDto> {
@@ -124,17 +133,21 @@ export class AuthService implements OnApplicationBootstrap {
     return { id: actor.id, email: row.email, displayName: row.display_name, role: actor.role, authorityId: actor.authorityId, schoolIds: actor.schoolIds };
   }
 
+  /** Sets a new password and ends every session of the caller, this one included. */
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [actor.id]);
+    const [row] = await this.dataSource.query(`SELECT password_hash, email, display_name FROM users WHERE id = $1`, [actor.id]);
     if (!(await verifyPassword(row.password_hash, dto.currentPassword))) {
       throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The current password is wrong', [
         { field: 'currentPassword', messages: ['The current password is wrong'] },
       ]);
     }
+    assertStrongPassword(dto.newPassword, 'newPassword', { email: row.email, displayName: row.display_name });
     const hash = await hashPassword(dto.newPassword);
     await this.dataSource.transaction(async (em) => {
       await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [actor.id, hash]);
+      await this.endSessions(em, actor.id);
       await this.audit.record(em, actor, { action: 'user.password_changed', entityType: 'user', entityId: actor.id });
     });
+    await this.forget(actor.id);
   }
 }

@@ -38,7 +38,7 @@ export class AppConfig {
 
   /**
    * HTTP worker processes sharing PORT (node:cluster). One Node process uses one core; on a machine of its own set it
-   * to the number of cores. Rate limits and the caller cache are per process.
+   * to the number of cores. Rate limits and the caller cache are per process unless REDIS_URL is set.
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(64)
   API_WORKERS = 1;
@@ -66,15 +66,28 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
+  /** Login attempts per account (email), and password changes per user, within LOGIN_RATE_WINDOW_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ACCOUNT_RATE_LIMIT = 5;
+
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
   /**
    * Seconds a caller's role and schools are reused between requests before they are read again (0: every request).
-   * Changes made through the API take effect at once on this instance; on other replicas within this time.
+   * Changes made through the API take effect at once on this instance; on other replicas at once with REDIS_URL,
+   * otherwise within this time.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(60)
   AUTH_CACHE_SECONDS = 2;
+
+  /** redis://[:password@]host:port[/db]. Set: rate limits and the caller cache's invalidations are shared by every process through it. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+
+  /** Prefix of every Redis key and channel, so that several installations can share one Redis. */
+  @Matches(/^[A-Za-z0-9:_-]{0,64}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, colon, dash and underscore (at most 64)' })
+  REDIS_KEY_PREFIX = 'schul-it:';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -93,13 +106,13 @@ export class ConfigValidationError extends Error {}
 /** Validates raw environment values into the typed config, or throws one error listing every bad variable. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   // Optional variables without a default are not own keys of a fresh instance, so name them here.
-  const known = new Set([...Object.keys(new AppConfig()), 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']);
+  const known = new Set([...Object.keys(new AppConfig()), 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'REDIS_URL']);
   const picked = Object.fromEntries(Object.entries(env).filter(([k]) => known.has(k)));
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const value = e.property.includes('SECRET') || e.property.includes('PASSWORD') ? '(hidden)' : JSON.stringify(e.value);
+      const value = e.property.includes('SECRET') || e.property.includes('PASSWORD') || e.property === 'REDIS_URL' ? '(hidden)' : JSON.stringify(e.value);
       return `  ${e.property}=${value}: ${Object.values(e.constraints ?? {}).join('; ')}`;
     });
     throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);

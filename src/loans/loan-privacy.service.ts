@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditEvent, AuditService } from '../audit/audit.service';
 import { AccessService, tenantOf } from '../common/access';
-import { badRequest, conflict } from '../common/errors';
+import { badRequest } from '../common/errors';
 import { addDays } from './loan-rules';
 import { effectiveLoanSettings, LOAN_SETTINGS_SECTION } from './loan-settings';
 import { EraseBorrowerDto, ErasureResultDto } from './loans.dto';
@@ -32,27 +32,31 @@ export class LoanPrivacyService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Erases a borrower's personal data from every returned loan of a school (matched by reference and/or name, case-insensitive). */
+  /**
+   * Erases a borrower's personal data from every returned loan of a school (matched by reference and/or name,
+   * case-insensitive). Loans still running keep theirs until the device is back (Art. 17 (3) DSGVO; the retention
+   * job erases them after the return). The office, who must not see borrowers, must not learn from the answer
+   * whether someone is borrowing: an active borrower gets the same answer as an unknown name. Every request is
+   * audited, without the name or reference.
+   */
   async eraseBorrower(actor: Actor, dto: EraseBorrowerDto): Promise<ErasureResultDto> {
     tenantOf(actor);
     if (!dto.borrowerReference && !dto.borrowerName) throw badRequest('Give the borrowerReference or the borrowerName', 'borrowerReference');
     return this.dataSource.transaction(async (em) => {
       await this.access.requireSchool(actor, dto.schoolId, 'write', em);
       const params: unknown[] = [dto.schoolId];
-      const where = ['school_id = $1', 'personal_data_erased_at IS NULL'];
+      const where = ['school_id = $1', 'personal_data_erased_at IS NULL', 'returned_on IS NOT NULL'];
       if (dto.borrowerReference) where.push(`lower(borrower_reference) = lower($${params.push(dto.borrowerReference)})`);
       if (dto.borrowerName) where.push(`lower(borrower_name) = lower($${params.push(dto.borrowerName)})`);
-      const rows: { id: string; returnedOn: string | null }[] = await em.query(
-        `SELECT id, returned_on AS "returnedOn" FROM loans WHERE ${where.join(' AND ')} FOR UPDATE`,
-        params,
-      );
-      const active = rows.filter((r) => !r.returnedOn).length;
-      if (active > 0) {
-        // The data are still needed to get the device back (Art. 17 (3) DSGVO does not oblige erasure yet).
-        throw conflict(`The borrower still has ${active} active loan(s); take the device(s) back first`, { activeLoans: active });
-      }
+      const rows: { id: string }[] = await em.query(`SELECT id FROM loans WHERE ${where.join(' AND ')} FOR UPDATE`, params);
       const ids = rows.map((r) => r.id);
       await this.erase(em, actor, ids, 'request');
+      await this.audit.record(em, actor, {
+        action: 'loan.erasure_requested',
+        entityType: 'school',
+        entityId: dto.schoolId,
+        meta: { byReference: Boolean(dto.borrowerReference), byName: Boolean(dto.borrowerName), erasedLoans: ids.length },
+      });
       return { erasedLoans: ids.length };
     });
   }

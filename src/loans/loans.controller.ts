@@ -65,11 +65,13 @@ export class LoansController {
     return this.bulk.return(actor, dto);
   }
 
-  /** Right to erasure: erases a borrower's personal data from all their returned loans of a school at once. */
+  /**
+   * Right to erasure: erases a borrower's personal data from all their returned loans of a school at once. Running
+   * loans keep theirs until the return (then the retention period applies); the answer does not say whether there are any.
+   */
   @Post('erasures')
   @HttpCode(200)
   @Roles('office')
-  @ApiConflictResponse({ description: 'The borrower still has active loans' })
   erase(@CurrentActor() actor: Actor, @Body() dto: EraseBorrowerDto): Promise<ErasureResultDto> {
     return this.privacy.eraseBorrower(actor, dto);
   }

@@ -336,6 +336,7 @@ export class EraseBorrowerDto {
 }
 
 export class ErasureResultDto {
+  /** Returned loans whose personal data were erased now. */
   @ApiProperty({ type: 'integer' })
   erasedLoans: number;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
+import { assertStrongPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { AuditService } from '../audit/audit.service';
 import { badRequest, forbidden, notFound } from '../common/errors';
@@ -37,8 +38,11 @@ const toDto = (r: UserRow): UserDto => ({
 });
 
 /**
- * User management. Platform admins manage every user; an office user manages the
- * non-admin users of their own authority. Other roles never reach this service (controller @Roles).
+ * User management. An office user manages the non-admin users of their own authority. The platform admin manages
+ * platform admins and may start an authority: create its first office users while it has no active one, and
+ * deactivate or rename office users; everything below the office (coordinators, viewers, passwords, schools) is the
+ * office's, so that no path leads the admin to school data. What the admin does in an authority is audited there,
+ * visible to its office. Other roles never reach this service (controller @Roles).
  */
 @Injectable()
 export class UsersService {
@@ -80,8 +84,10 @@ export class UsersService {
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
     const authorityId = this.targetAuthority(actor, dto);
+    assertStrongPassword(dto.password, 'password', dto);
     const hash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (em) => {
+      if (actor.role === 'admin' && authorityId) await this.assertAuthorityWithoutOffice(em, authorityId);
       const [{ id }] = await em.query(
         `INSERT INTO users (authority_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [authorityId, dto.email, dto.displayName, dto.role, hash],
@@ -101,9 +107,15 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    if (dto.password) {
+      const user = await this.get(actor, id);
+      this.assertAdminMayChange(actor, user, dto);
+      assertStrongPassword(dto.password, 'password', user);
+    }
     const hash = dto.password ? await hashPassword(dto.password) : undefined;
     const updated = await this.dataSource.transaction(async (em) => {
       const before = await this.lockForChange(em, actor, id);
+      this.assertAdminMayChange(actor, before, dto);
       if (dto.role) this.assertAssignableRole(actor, dto.role);
       if (dto.role && (dto.role === 'admin') !== (before.role === 'admin')) {
         throw badRequest('A platform admin cannot become an authority user or the other way round', 'role');
@@ -117,6 +129,8 @@ export class UsersService {
         [id, dto.displayName ?? null, dto.role ?? null, dto.active ?? null, hash ?? null],
       );
       if (dto.role && dto.role !== 'coordinator') await em.query(`DELETE FROM user_schools WHERE user_id = $1`, [id]);
+      // A new password, a deactivation or another role ends every session the user has.
+      if (hash || dto.active === false || (dto.role && dto.role !== before.role)) await this.auth.endSessions(em, id);
       const after = await this.get(actor, id, em);
       await this.audit.record(em, actor, {
         action: 'user.updated',
@@ -129,7 +143,7 @@ export class UsersService {
       });
       return after;
     });
-    this.auth.forget(id);
+    await this.auth.forget(id);
     return updated;
   }
 
@@ -137,6 +151,7 @@ export class UsersService {
   async setSchools(actor: Actor, id: string, dto: SetUserSchoolsDto): Promise<UserDto> {
     const updated = await this.dataSource.transaction(async (em) => {
       const before = await this.lockForChange(em, actor, id);
+      if (actor.role === 'admin') throw forbidden("Assigning schools is the authority's office's task");
       await this.replaceSchools(em, id, before.role, before.authorityId, dto.schoolIds);
       const after = await this.get(actor, id, em);
       await this.audit.record(em, actor, {
@@ -149,7 +164,7 @@ export class UsersService {
       });
       return after;
     });
-    this.auth.forget(id);
+    await this.auth.forget(id);
     return updated;
   }
 
@@ -176,6 +191,22 @@ export class UsersService {
     return actor.role === 'office' && row.authority_id === actor.authorityId && row.role !== 'admin';
   }
 
+  /** The admin changes platform admins freely; of an authority's users only an office user's name and activity. */
+  private assertAdminMayChange(actor: Actor, user: UserDto, dto: UpdateUserDto): void {
+    if (actor.role !== 'admin' || user.role === 'admin') return;
+    if (user.role !== 'office' || dto.password !== undefined || dto.role !== undefined) {
+      throw forbidden("The authority's office manages its users; the platform admin may only rename or (de)activate office users");
+    }
+  }
+
+  /** The admin starts an authority: while it has no active office user. The authority row is locked against a second admin doing the same. */
+  private async assertAuthorityWithoutOffice(em: EntityManager, authorityId: string): Promise<void> {
+    const found = await em.query(`SELECT 1 FROM authorities WHERE id = $1 FOR UPDATE`, [authorityId]);
+    if (found.length === 0) throw notFound('Authority');
+    const [{ offices }] = await em.query(`SELECT count(*)::int AS offices FROM users WHERE authority_id = $1 AND role = 'office' AND active`, [authorityId]);
+    if (offices > 0) throw forbidden("The authority has an office; its office creates further users");
+  }
+
   private assertAssignableRole(actor: Actor, role: Role): void {
     if (actor.role !== 'admin' && role === 'admin') throw forbidden('Only platform admins can create platform admins');
   }
@@ -191,6 +222,7 @@ export class UsersService {
       return null;
     }
     if (!dto.authorityId) throw badRequest('authorityId is required for users of an authority', 'authorityId');
+    if (dto.role !== 'office') throw forbidden("The platform admin creates only an authority's first office users; the office creates the others");
     return dto.authorityId;
   }
 }
