@@ -24,9 +24,10 @@ import { LicencesModule } from './licences/licences.module';
 import { LoansModule } from './loans/loans.module';
 import { SchoolsModule } from './schools/schools.module';
 import { UsersModule } from './users/users.module';
+import { LabelsModule } from './labels/labels.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, LicencesModule, CoverageModule, StatsModule, ExportsModule, AuditModule];
+export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, LicencesModule, CoverageModule, StatsModule, ExportsModule, AuditModule, LabelsModule];
 
 @Module({})
 export class AppModule {

@@ -40,7 +40,7 @@ describe('GET /api/v1/devices (filters, sort, keyset pages, scope)', () => {
   it('gives list items what a list shows (long texts and bookkeeping are in the detail)', async () => {
     const res = await list(w.officeA, 'q=T-001').expect(200);
     expect(Object.keys(res.body.items[0]).sort()).toEqual([
-      'commissionedOn', 'id', 'inventoryNumber', 'location', 'manufacturer', 'model', 'operatingSystem', 'purchaseDate',
+      'commissionedOn', 'id', 'inventoryNumber', 'labelledAt', 'lastCountedOn', 'location', 'manufacturer', 'model', 'operatingSystem', 'purchaseDate',
       'purchasePriceCents', 'retiredOn', 'schoolId', 'serialNumber', 'status', 'type', 'updatedAt', 'version', 'warrantyUntil',
     ]);
     expect(res.body.items[0]).toMatchObject({ inventoryNumber: 'T-001', type: 'tablet', manufacturer: 'Apple', status: 'in_use', serialNumber: 'DMPXYZ12345' });
@@ -52,13 +52,15 @@ describe('GET /api/v1/devices (filters, sort, keyset pages, scope)', () => {
       inventoryNumber: 'J-001', serialNumber: 'J"SON\\1', model: 'Ümlaut "Quote" Modell', purchaseDate: '2024-02-29', purchasePriceCents: 123456,
       commissionedOn: '2024-03-01', warrantyUntil: '2027-02-28',
     });
-    await ds.query(`UPDATE devices SET location = E'Raum\\t1' WHERE id = $1`, [id]);
+    await ds.query(`UPDATE devices SET location = E'Raum\\t1', labelled_at = now(), last_counted_on = '2026-11-30' WHERE id = $1`, [id]);
     const res = await list(w.officeA, 'q=J-001').expect(200).expect('Content-Type', 'application/json; charset=utf-8');
     const detail = (await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).expect(200)).body;
     const item = res.body.items[0];
     for (const key of Object.keys(item)) expect([key, item[key]]).toEqual([key, detail[key]]);
     expect(item).toMatchObject({ purchaseDate: '2024-02-29', purchasePriceCents: 123456, serialNumber: 'J"SON\\1', model: 'Ümlaut "Quote" Modell', location: 'Raum\t1', operatingSystem: null, retiredOn: null, version: 1 });
     expect(item.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(item.labelledAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(item.lastCountedOn).toBe('2026-11-30');
     expect(res.body.nextCursor).toBeNull();
     await ds.query(`DELETE FROM devices WHERE id = $1`, [id]);
   });

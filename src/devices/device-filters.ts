@@ -6,7 +6,7 @@ import { schoolScopeSql } from '../common/access';
 import { badRequest } from '../common/errors';
 import { decodeCursor, PageQueryDto } from '../common/pagination';
 import { escapeLike } from '../common/sql';
-import { IsDateOnly, QueryInt } from '../common/validation';
+import { IsDateOnly, QueryBoolean, QueryInt } from '../common/validation';
 import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus, type DeviceType } from './device.entity';
 
 /**
@@ -78,6 +78,28 @@ export class DeviceFilterQueryDto {
   @IsDateOnly()
   warrantyBefore?: string;
 
+  /** Room or place (Standort), exact, case-insensitive. @example Raum 204 */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  location?: string;
+
+  /** Devices bought with this grant (linked to one of its orders or invoices). */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  grantId?: string;
+
+  /** `true`: only devices whose label was never printed (Etiketten drucken). */
+  @QueryBoolean()
+  notLabelled?: boolean;
+
+  /** Devices not counted in a stocktaking on or after this date (never counted included). */
+  @IsOptional()
+  @IsDateOnly()
+  notCountedSince?: string;
+
   /** A fragment of the inventory number, serial number or model. */
   @IsOptional()
   @IsString()
@@ -112,6 +134,15 @@ export function deviceListWhere(actor: Actor, query: DeviceFilterQueryDto, param
     where.push(`d.purchase_date >= ${add(`${query.purchaseYear}-01-01`)}::date AND d.purchase_date < ${add(`${query.purchaseYear + 1}-01-01`)}::date`);
   }
   if (query.warrantyBefore) where.push(`d.warranty_until < ${add(query.warrantyBefore)}::date`);
+  if (query.location) where.push(`lower(d.location) = lower(${add(query.location)})`);
+  if (query.grantId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM expenditure_devices x JOIN expenditures e ON e.id = x.expenditure_id AND e.authority_id = x.authority_id
+                WHERE x.device_id = d.id AND x.authority_id = d.authority_id AND e.grant_id = ${add(query.grantId)}::uuid)`,
+    );
+  }
+  if (query.notLabelled === true) where.push(`d.labelled_at IS NULL`);
+  if (query.notCountedSince) where.push(`(d.last_counted_on IS NULL OR d.last_counted_on < ${add(query.notCountedSince)}::date)`);
   if (query.q) where.push(`${DEVICE_SEARCH_TEXT} ILIKE ${add(`%${escapeLike(query.q)}%`)}`);
   return { sql: where.join(' AND '), params };
 }

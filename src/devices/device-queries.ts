@@ -14,7 +14,8 @@ export const DEVICE_COLUMNS = `d.id, d.authority_id AS "authorityId", d.school_i
   d.serial_number AS "serialNumber", d.type, d.manufacturer, d.model, d.operating_system AS "operatingSystem",
   d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents", d.commissioned_on AS "commissionedOn",
   d.warranty_until AS "warrantyUntil", d.location, d.notes, d.status, d.retired_on AS "retiredOn",
-  d.retirement_reason AS "retirementReason", d.version, ${isoTimestamp('d.created_at')} AS "createdAt", ${isoTimestamp('d.updated_at')} AS "updatedAt"`;
+  d.retirement_reason AS "retirementReason", d.last_counted_on AS "lastCountedOn",
+  CASE WHEN d.labelled_at IS NULL THEN NULL ELSE ${isoTimestamp('d.labelled_at')} END AS "labelledAt", d.version, ${isoTimestamp('d.created_at')} AS "createdAt", ${isoTimestamp('d.updated_at')} AS "updatedAt"`;
 
 /** DTO field -> column, for the fields a client writes. */
 export const DEVICE_FIELD_COLUMNS = {
@@ -55,6 +56,8 @@ const DEVICE_LIST_FIELDS: readonly (readonly [keyof DeviceListItemDto, string])[
   ['location', 'd.location'],
   ['status', 'd.status'],
   ['retiredOn', 'd.retired_on'],
+  ['lastCountedOn', 'd.last_counted_on'],
+  ['labelledAt', `CASE WHEN d.labelled_at IS NULL THEN NULL ELSE ${isoTimestamp('d.labelled_at')} END`],
   ['version', 'd.version'],
   ['updatedAt', isoTimestamp('d.updated_at')],
 ];

@@ -181,6 +181,11 @@ export class DeviceDto {
   status: DeviceStatus;
   retiredOn: string | null;
   retirementReason: string | null;
+  /** The day the device was last counted in a stocktaking (zuletzt gezählt am). */
+  lastCountedOn: string | null;
+  /** When its label was last printed; null: never labelled. */
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  labelledAt: string | null;
   @ApiProperty({ type: 'integer' })
   version: number;
   @ApiProperty({ format: 'date-time' })

@@ -178,6 +178,6 @@ export class DevicesService {
 
 /** What the audit entry keeps of a device: its data, without bookkeeping columns. */
 export function auditable(device: DeviceDto): Record<string, unknown> {
-  const { id: _id, authorityId: _a, version: _v, createdAt: _c, updatedAt: _u, ...rest } = device;
+  const { id: _id, authorityId: _a, version: _v, createdAt: _c, updatedAt: _u, labelledAt: _l, lastCountedOn: _n, ...rest } = device;
   return rest;
 }

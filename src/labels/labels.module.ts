@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { LabelsController } from './labels.controller';
+import { LabelsService } from './labels.service';
+
+/** Asset labels (Etiketten) for the devices, on A4 label sheets or a label printer's roll. */
+@Module({
+  controllers: [LabelsController],
+  providers: [LabelsService],
+})
+export class LabelsModule {}

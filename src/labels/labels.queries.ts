@@ -1,0 +1,46 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { tenantOf } from '../common/access';
+import { exec, one, rows } from '../common/db';
+import { deviceListWhere } from '../devices/device-filters';
+import type { DeviceType } from '../devices/device.entity';
+import type { LabelsRequestDto } from './labels.dto';
+
+export interface LabelRow {
+  id: string;
+  inventoryNumber: string;
+  schoolName: string;
+  type: DeviceType;
+  manufacturer: string;
+  model: string;
+}
+
+/** The devices a label request names, in the caller's scope, by school and inventory number; at most `limit` rows. */
+export function labelDevices(em: EntityManager, actor: Actor, request: LabelsRequestDto, limit: number): Promise<LabelRow[]> {
+  const params: unknown[] = [];
+  const where = [deviceListWhere(actor, request, params).sql];
+  if (request.deviceIds) where.push(`d.id = ANY($${params.push(request.deviceIds)}::uuid[])`);
+  params.push(limit);
+  return rows<LabelRow>(
+    em,
+    `SELECT d.id, d.inventory_number AS "inventoryNumber", s.name AS "schoolName", d.type, d.manufacturer, d.model
+       FROM devices d JOIN schools s ON s.id = d.school_id AND s.authority_id = d.authority_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY s.name, d.school_id, d.inventory_number
+      LIMIT $${params.length}`,
+    params,
+  );
+}
+
+export async function authorityNameOf(em: EntityManager, actor: Actor): Promise<string | undefined> {
+  return (await one<{ name: string }>(em, `SELECT name FROM authorities WHERE id = $1`, [tenantOf(actor)]))?.name;
+}
+
+/**
+ * Records that these devices were labelled. Bookkeeping, not a change of the device's data: neither its version
+ * nor `updated_at` move, so printing labels never makes someone's open edit stale.
+ */
+export async function markLabelled(em: EntityManager, authorityId: string, deviceIds: string[]): Promise<number> {
+  const { count } = await exec(em, `UPDATE devices SET labelled_at = now() WHERE authority_id = $1 AND id = ANY($2::uuid[])`, [authorityId, deviceIds]);
+  return count;
+}
