@@ -220,7 +220,9 @@ describe('Needs requests', () => {
     let b1Need: string;
     beforeAll(async () => {
       b1Need = (await create(w.coordinatorB1, { schoolId: w.schoolB1, category: 'displays' })).id;
-      await create(w.officeA, { schoolId: w.schoolA2, category: 'training' });
+      await t.http().post(`/api/v1/needs/${b1Need}/submit`).set('Authorization', w.coordinatorB1.auth).expect(200);
+      const training = await create(w.officeA, { schoolId: w.schoolA2, category: 'training' });
+      await t.http().post(`/api/v1/needs/${training.id}/submit`).set('Authorization', w.officeA.auth).expect(200);
     });
 
     const list = (user: { auth: string }, query = '') => t.http().get(`/api/v1/needs${query}`).set('Authorization', user.auth);
@@ -233,6 +235,25 @@ describe('Needs requests', () => {
       expect(new Set(office.body.items.map((n: { schoolId: string }) => n.schoolId))).toEqual(new Set([w.schoolA1, w.schoolA2]));
       const other = await list(w.officeB).expect(200);
       expect(other.body.items.map((n: { id: string }) => n.id)).toEqual([b1Need]);
+    });
+
+    it("lists a school's drafts to its coordinators only; the office sees them once submitted", async () => {
+      const draft = await create(w.coordinatorA1, { title: 'Entwurf der Schule' });
+      const ids = async (user: { auth: string }) => (await list(user, '?limit=200').expect(200)).body.items.map((n: { id: string }) => n.id);
+      expect(await ids(w.coordinatorA1)).toContain(draft.id);
+      expect(await ids(w.officeA)).not.toContain(draft.id);
+      expect(await ids(w.viewerA)).not.toContain(draft.id);
+      expect((await list(w.officeA, '?status=draft&limit=200').expect(200)).body.items.map((n: { createdBy: string }) => n.createdBy)).toEqual(
+        expect.not.arrayContaining([w.coordinatorA1.id]),
+      );
+      // The office's own draft stays visible to the office user who started it.
+      const own = await create(w.officeA, { schoolId: w.schoolA2, title: 'Entwurf des Amts' });
+      expect(await ids(w.officeA)).toContain(own.id);
+      expect(await ids(w.viewerA)).not.toContain(own.id);
+      await submit(draft.id);
+      expect(await ids(w.officeA)).toContain(draft.id);
+      expect(await ids(w.viewerA)).toContain(draft.id);
+      await t.http().delete(`/api/v1/needs/${own.id}?version=1`).set('Authorization', w.officeA.auth).expect(204);
     });
 
     it('filters by school, status and category', async () => {

@@ -13,6 +13,14 @@ export interface NeedsFilter {
   grantId?: string;
 }
 
+/**
+ * A draft is the school's own until it is submitted: the office (and its viewers) list only submitted and decided
+ * requests, and the drafts they started themselves; the school's coordinators see all their schools' drafts.
+ */
+export function draftsVisibleTo(actor: Actor): boolean {
+  return actor.role === 'coordinator';
+}
+
 /** The columns of a request as NeedDto fields, plus the school's name and number. */
 export const NEED_COLUMNS = `
   r.id, r.authority_id AS "authorityId", r.school_id AS "schoolId", s.name AS "schoolName", s.school_number AS "schoolNumber",
@@ -30,6 +38,7 @@ export const NEED_COLUMNS = `
 export function needsListQuery(actor: Actor, filter: NeedsFilter, page?: { cursor?: string; limit: number }): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = [schoolScopeSql(actor, { authority: 'r.authority_id', school: 'r.school_id' }, params)];
+  if (!draftsVisibleTo(actor)) where.push(`(r.status <> 'draft' OR r.created_by = $${params.push(actor.id)}::uuid)`);
   if (filter.schoolId) where.push(`r.school_id = $${params.push(filter.schoolId)}`);
   if (filter.status) where.push(`r.status = $${params.push(filter.status)}`);
   if (filter.category) where.push(`r.category = $${params.push(filter.category)}`);
