@@ -75,8 +75,9 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toBe('A1:N1');
       expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
-      expect(sheet.getColumn(1).width).toBe(18);
-      expect(sheet.getColumn(7).width).toBe(32);
+      // widths from the heading's longest word and the longest value (see export-layout.e2e-spec.ts for every export)
+      expect(sheet.getColumn(1).width).toBe(Math.ceil('Inventarnummer'.length * 1.2 + 2));
+      expect(sheet.getColumn(7).width).toBe(Math.ceil('A2 Grundschule'.length * 1.1 + 2));
     });
 
     it('uses English headings and sheet name with lang=en', async () => {
@@ -288,44 +289,76 @@ describe('Excel exports: inventory, loans, needs, coverage', () => {
       };
       const base = { justification: 'Die Jahrgangsstufe 5 arbeitet ab Herbst mit Tablets.' };
       const tablets = await create(w.coordinatorA1.auth, { ...base, schoolId: w.schoolA1, category: 'student_devices', title: '30 Tablets Jahrgang 5', quantity: 30, estimatedCostCents: 1_440_015, priority: 'high' });
-      await create(w.officeA.auth, { ...base, schoolId: w.schoolA2, category: 'wlan', title: 'WLAN Altbau', quantity: 4, estimatedCostCents: 800_000 });
-      await create(w.officeB.auth, { ...base, schoolId: w.schoolB1, category: 'displays', title: 'Displays B', quantity: 2, estimatedCostCents: 1_000 });
       const submitted = await t.http().post(`/api/v1/needs/${tablets.id}/submit`).set('Authorization', w.coordinatorA1.auth).send({}).expect(200);
       await t.http()
         .post(`/api/v1/needs/${tablets.id}/decide`)
         .set('Authorization', w.officeA.auth)
         .send({ decision: 'partially_approved', approvedQuantity: 20, approvedCents: 960_010, reason: 'Zweite Hälfte im nächsten Jahr', version: submitted.body.version })
         .expect(200);
+      const wlan = await create(w.officeA.auth, { ...base, schoolId: w.schoolA2, category: 'wlan', title: 'WLAN Altbau', quantity: 4, estimatedCostCents: 800_000 });
+      await t.http().post(`/api/v1/needs/${wlan.id}/submit`).set('Authorization', w.officeA.auth).send({}).expect(200);
+      const fibre = await create(w.officeA.auth, { ...base, schoolId: w.schoolA2, category: 'broadband', title: 'Glasfaseranschluss', quantity: 1, estimatedCostCents: 2_500_000 });
+      const fibreSubmitted = await t.http().post(`/api/v1/needs/${fibre.id}/submit`).set('Authorization', w.officeA.auth).send({}).expect(200);
+      await t.http()
+        .post(`/api/v1/needs/${fibre.id}/decide`)
+        .set('Authorization', w.officeA.auth)
+        .send({ decision: 'rejected', reason: 'Über das Landesprogramm', version: fibreSubmitted.body.version })
+        .expect(200);
+      // A school's draft: the coordinators' own, never in the office's file.
+      await create(w.coordinatorA1.auth, { ...base, schoolId: w.schoolA1, category: 'student_devices', title: 'Entwurf Klassensatz', quantity: 99, estimatedCostCents: 100_000 });
+      await create(w.officeB.auth, { ...base, schoolId: w.schoolB1, category: 'displays', title: 'Displays B', quantity: 2, estimatedCostCents: 1_000 });
     });
 
-    it("exports the office's needs with labels, money and totals as formulas", async () => {
+    it("exports the office's submitted and decided needs with labels, quantities per category and money per status", async () => {
       const res = await download('/api/v1/needs.xlsx', w.officeA.auth).expect(200);
       expect(res.headers['content-disposition']).toContain(`filename="Stadt_A_Bedarfe_${todayInBerlin()}.xlsx"`);
-      const sheet = (await readWorkbook(res)).getWorksheet('Bedarfe')!;
+      const book = await readWorkbook(res);
+      const sheet = book.getWorksheet('Bedarfsmeldungen')!;
       expect(headings(sheet)).toEqual([
-        'Schule', 'Schulnummer', 'Bereich', 'Titel', 'Menge', 'Geschätzte Kosten', 'Priorität', 'Status', 'Bewilligte Menge', 'Bewilligter Betrag',
+        'Schule', 'Schulnummer', 'Bereich', 'Titel', 'Menge', 'Geschätzte Kosten', 'Priorität', 'Status', 'Genehmigte Menge', 'Genehmigter Betrag',
         'Begründung', 'Entscheidungsgrund', 'Eingereicht am', 'Entschieden am',
       ]);
       const rows = sheetRows(sheet).slice(1);
-      // newest first
-      expect(rows.map((r) => r[3])).toEqual(['WLAN Altbau', '30 Tablets Jahrgang 5', undefined]);
-      expect(rows[1].slice(0, 10)).toEqual(['A1 Gymnasium', expect.any(String), 'Schülergeräte', '30 Tablets Jahrgang 5', 30, 14_400.15, 'hoch', 'teilweise bewilligt', 20, 9_600.1]);
-      expect(rows[1][12]).toEqual(utcDate(todayInBerlin()));
+      // newest first, without the school's draft and without a totals row adding up tablets, access points and a fibre line
+      expect(rows.map((r) => r[3])).toEqual(['Glasfaseranschluss', 'WLAN Altbau', '30 Tablets Jahrgang 5']);
+      expect(rows[2].slice(0, 10)).toEqual([
+        'A1 Gymnasium', expect.any(String), 'Endgeräte für Schülerinnen/Schüler', '30 Tablets Jahrgang 5', 30, 14_400.15, 'hoch', 'teilweise genehmigt', 20, 9_600.1,
+      ]);
+      expect(rows[0][7]).toBe('abgelehnt');
+      expect(rows[1].slice(2, 3)).toEqual(['WLAN']);
+      expect(rows[2][12]).toEqual(utcDate(todayInBerlin()));
       expect(sheet.getCell('F2').numFmt).toBe('#,##0.00 €');
-      expect(sheet.getCell('A4').value).toBe('Summe');
-      expect(sheet.getCell('E4').value).toEqual({ formula: 'SUM(E2:E3)', result: 34 });
-      expect(sheet.getCell('F4').value).toEqual({ formula: 'SUM(F2:F3)', result: 22_400.15 });
-      expect(sheet.getCell('J4').value).toEqual({ formula: 'SUM(J2:J3)', result: 9_600.1 });
+
+      const totals = sheetRows(book.getWorksheet('Summen')!);
+      expect(totals).toEqual([
+        ['Mengen nach Bereich'],
+        ['Bereich', 'Meldungen', 'Menge beantragt', 'Menge genehmigt'],
+        ['Endgeräte für Schülerinnen/Schüler', 1, 30, 20],
+        ['WLAN', 1, 4, 0],
+        ['Breitband', 1, 1, 0],
+        [],
+        ['Summen nach Status'],
+        ['Status', 'Meldungen', undefined, undefined, 'Geschätzte Kosten', 'Genehmigter Betrag'],
+        ['eingereicht', 1, undefined, undefined, 8_000, 0],
+        ['teilweise genehmigt', 1, undefined, undefined, 14_400.15, 9_600.1],
+        ['abgelehnt', 1, undefined, undefined, 25_000, 0],
+      ]);
     });
 
-    it('filters like the list and scopes coordinators to their schools', async () => {
+    it('filters like the list, shows a school its drafts and scopes coordinators to their schools', async () => {
       const coordinator = await download('/api/v1/needs.xlsx?lang=en', w.coordinatorA1.auth).expect(200);
-      const sheet = (await readWorkbook(coordinator)).getWorksheet('Needs')!;
-      expect(sheetRows(sheet).slice(1).map((r) => r[3])).toEqual(['30 Tablets Jahrgang 5', undefined]);
+      const book = await readWorkbook(coordinator);
+      const sheet = book.getWorksheet('Needs requests')!;
+      expect(sheetRows(sheet).slice(1).map((r) => [r[3], r[7]])).toEqual([
+        ['Entwurf Klassensatz', 'draft'],
+        ['30 Tablets Jahrgang 5', 'partially approved'],
+      ]);
+      // one category, two requests: their quantities add up
+      expect(sheetRows(book.getWorksheet('Totals')!)[2]).toEqual(['Student devices', 2, 129, 20]);
       const wlan = await download('/api/v1/needs.xlsx?category=wlan', w.viewerA.auth).expect(200);
-      expect(sheetRows((await readWorkbook(wlan)).worksheets[0]).slice(1).map((r) => r[3])).toEqual(['WLAN Altbau', undefined]);
+      expect(sheetRows((await readWorkbook(wlan)).worksheets[0]).slice(1).map((r) => r[3])).toEqual(['WLAN Altbau']);
       const officeB = await download('/api/v1/needs.xlsx', w.officeB.auth).expect(200);
-      expect(sheetRows((await readWorkbook(officeB)).worksheets[0]).slice(1).map((r) => r[3])).toEqual(['Displays B', undefined]);
+      expect(sheetRows((await readWorkbook(officeB)).worksheets[0]).slice(1).map((r) => r[3])).toEqual(['Displays B']);
     });
 
     it('rejects bad filters, anonymous callers and the platform admin', async () => {

@@ -21,7 +21,7 @@ import {
 } from './grant-report-sheets';
 import type { PacedWorkbook } from './paced-workbook';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
-import { exportFileName } from './xlsx-download';
+import { exportFileName, printInfo } from './xlsx-download';
 import { ExportLang, ExportLangQueryDto } from './xlsx-format';
 
 /** The summary's reporting date (`asOf`) and the language. */
@@ -56,7 +56,10 @@ export class GrantReportService {
       const grant = await this.grants.get(actor, grantId, db.manager);
       const authority = await authorityName(db, actor);
       const subject = lang === 'de' ? 'Verwendungsnachweis' : 'ProofOfUse';
-      download.start(exportFileName([authority, subject, grant.referenceNumber ?? grant.title]));
+      download.start(
+        exportFileName([authority, subject, grant.referenceNumber ?? grant.title]),
+        printInfo(lang, `${lang === 'de' ? 'Verwendungsnachweis' : 'Proof of use'}: ${grant.title}${grant.referenceNumber ? ` (${grant.referenceNumber})` : ''}`, authority, asOf),
+      );
       const book = download.book;
       // The inventory lines need a join over the devices and a sort before their first row (0.6 s for 200,000 devices):
       // a second connection on the same snapshot has PostgreSQL do that while the overview and the Belegliste are written.

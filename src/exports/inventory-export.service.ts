@@ -4,8 +4,9 @@ import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { DeviceFilterQueryDto, deviceListWhere, deviceOrderBy } from '../devices/device-filters';
 import { labelOf } from '../i18n/labels';
-import { authorityName, XlsxExporter } from './xlsx-exporter';
-import { exportFileName } from './xlsx-download';
+import { labelWidth } from './xlsx-format';
+import { authorityName, measureColumns, XlsxExporter } from './xlsx-exporter';
+import { exportFileName, printInfo } from './xlsx-download';
 import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './xlsx-format';
 
 /** The device list's filters and sort, plus the language of the file. */
@@ -34,22 +35,22 @@ export interface DeviceIdentity {
 
 export function deviceIdentityColumns<Row extends DeviceIdentity>(lang: ExportLang): ColumnDef<Row>[] {
   return [
-    { header: { de: 'Inventarnummer', en: 'Inventory number' }, width: 18, kind: 'text', value: (r) => r.inventoryNumber },
-    { header: { de: 'Seriennummer', en: 'Serial number' }, width: 20, kind: 'text', value: (r) => r.serialNumber },
-    { header: { de: 'Gerätetyp', en: 'Type' }, width: 16, kind: 'text', value: (r) => labelOf('deviceType', r.type, lang) },
-    { header: { de: 'Hersteller', en: 'Manufacturer' }, width: 14, kind: 'text', value: (r) => r.manufacturer },
-    { header: { de: 'Modell', en: 'Model' }, width: 24, kind: 'text', value: (r) => r.model },
+    { header: { de: 'Inventarnummer', en: 'Inventory number' }, width: 18, kind: 'text', measure: 'q."inventoryNumber"', value: (r) => r.inventoryNumber },
+    { header: { de: 'Seriennummer', en: 'Serial number' }, width: 20, kind: 'text', measure: 'q."serialNumber"', value: (r) => r.serialNumber },
+    { header: { de: 'Gerätetyp', en: 'Type' }, width: labelWidth('deviceType', lang), kind: 'text', value: (r) => labelOf('deviceType', r.type, lang) },
+    { header: { de: 'Hersteller', en: 'Manufacturer' }, width: 14, kind: 'text', measure: 'q.manufacturer', value: (r) => r.manufacturer },
+    { header: { de: 'Modell', en: 'Model' }, width: 24, kind: 'text', measure: 'q.model', value: (r) => r.model },
   ];
 }
 
 export function inventoryColumns(lang: ExportLang): ColumnDef<InventoryExportRow>[] {
   return [
     ...deviceIdentityColumns<InventoryExportRow>(lang),
-    { header: { de: 'Betriebssystem', en: 'Operating system' }, width: 16, kind: 'text', value: (r) => r.operatingSystem },
-    { header: { de: 'Schule', en: 'School' }, width: 32, kind: 'text', value: (r) => r.schoolName },
-    { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },
-    { header: { de: 'Standort', en: 'Location' }, width: 16, kind: 'text', value: (r) => r.location },
-    { header: { de: 'Status', en: 'Status' }, width: 14, kind: 'text', value: (r) => labelOf('deviceStatus', r.status, lang) },
+    { header: { de: 'Betriebssystem', en: 'Operating system' }, width: 16, kind: 'text', measure: 'q."operatingSystem"', value: (r) => r.operatingSystem },
+    { header: { de: 'Schule', en: 'School' }, width: 32, kind: 'text', measure: 'q."schoolName"', value: (r) => r.schoolName },
+    { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', measure: 'q."schoolNumber"', value: (r) => r.schoolNumber },
+    { header: { de: 'Standort', en: 'Location' }, width: 16, kind: 'text', measure: 'q.location', value: (r) => r.location },
+    { header: { de: 'Status', en: 'Status' }, width: labelWidth('deviceStatus', lang), kind: 'text', value: (r) => labelOf('deviceStatus', r.status, lang) },
     { header: { de: 'Kaufdatum', en: 'Purchase date' }, width: 12, kind: 'date', value: (r) => excelDate(r.purchaseDate) },
     { header: { de: 'Kaufpreis', en: 'Price' }, width: 13, kind: 'euro', value: (r) => euros(r.purchasePriceCents) },
     { header: { de: 'Inbetriebnahme', en: 'Commissioned on' }, width: 14, kind: 'date', value: (r) => excelDate(r.commissionedOn) },
@@ -58,7 +59,7 @@ export function inventoryColumns(lang: ExportLang): ColumnDef<InventoryExportRow
 }
 
 /** The statement behind the inventory export: exactly the device list's scope, filters and order, without paging. */
-export function inventoryExportSql(actor: Actor, query: DeviceFilterQueryDto): { sql: string; params: unknown[] } {
+export function inventoryExportSql(actor: Actor, query: DeviceFilterQueryDto, { ordered = true } = {}): { sql: string; params: unknown[] } {
   const where = deviceListWhere(actor, query);
   return {
     sql: `/* export:inventory */
@@ -69,7 +70,7 @@ export function inventoryExportSql(actor: Actor, query: DeviceFilterQueryDto): {
         FROM devices d
         JOIN schools s ON s.id = d.school_id
        WHERE ${where.sql}
-       ORDER BY ${deviceOrderBy(query.sort ?? 'inventoryNumber')}`,
+       ${ordered ? `ORDER BY ${deviceOrderBy(query.sort ?? 'inventoryNumber')}` : ''}`,
     params: where.params,
   };
 }
@@ -84,9 +85,11 @@ export class InventoryExportService {
     await this.exporter.send(res, lang, async ({ db, download }) => {
       const authority = await authorityName(db, actor);
       const { sql, params } = inventoryExportSql(actor, query);
+      const columns = inventoryColumns(lang);
+      const contentLengths = await measureColumns(db, columns, inventoryExportSql(actor, query, { ordered: false }));
       const devices = await db.cursor<InventoryExportRow>(sql, params);
-      download.start(exportFileName([authority, lang === 'de' ? 'Inventar' : 'Inventory']));
-      const sheet = download.book.addSheet(lang === 'de' ? 'Inventar' : 'Inventory', inventoryColumns(lang));
+      download.start(exportFileName([authority, lang === 'de' ? 'Inventar' : 'Inventory']), printInfo(lang, lang === 'de' ? 'Inventar' : 'Inventory', authority));
+      const sheet = download.book.addSheet(lang === 'de' ? 'Inventar' : 'Inventory', columns, { contentLengths });
       for await (const batch of devices) await sheet.addRows(batch);
       sheet.commit();
       await download.finish();

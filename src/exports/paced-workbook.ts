@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { CellValue, ColumnDef, columnLetter, ExportLang, numFmtOf, StyledCell, sumFormula } from './xlsx-format';
+import { CellValue, ColumnDef, columnLetter, columnWidth, ExportLang, LINE_HEIGHT, numFmtOf, StyledCell, sumFormula, wrappedLines } from './xlsx-format';
 
 /**
  * How much worksheet XML may wait for the zip compressor before the writer pauses. ExcelJS's row commit
@@ -28,13 +28,77 @@ export interface PacedWorkbookOptions {
 }
 
 export interface SheetOptions {
-  /** Landscape (default) or portrait; always fit to one page wide. */
+  /** Portrait or landscape; by default portrait when the columns fit on a portrait page, else landscape (see `printSetup`). */
   landscape?: boolean;
   /**
    * A list sheet (default): row 1 is the columns' bold headings, frozen, with an autofilter, repeated on every printed page.
    * Without it the sheet is free-form (an overview): the columns give only widths, rows bring their own formats.
    */
   header?: boolean;
+  /** The longest value of each text column in the export's snapshot (by column index; see `measureSql`), for the widths. */
+  contentLengths?: (number | null | undefined)[];
+}
+
+/** What every printed page says: the document's title and authority on top, its date and the page number below. */
+export interface PrintInfo {
+  title: string;
+  authority: string;
+  /** "Stichtag 18.11.2026" or "Stand 01.12.2026": what the figures are as of. */
+  dateLine: string;
+}
+
+/** The one font of every cell, headings included (the width unit of Excel is this font's digit width). */
+export const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
+export const BOLD_FONT = { ...FONT, bold: true } as const;
+
+/** A4 in millimetres, and the margins of every sheet (inches, as the file stores them). */
+const A4 = { short: 210, long: 297 };
+const MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+/** Below this scale a printed page gets hard to read: a wider sheet is split across pages instead. */
+export const MIN_FIT_SCALE = 0.6;
+/** The scale of a sheet too wide for one page: its first column repeats on every page. */
+export const SPLIT_SCALE = 75;
+
+/** Millimetres a column of `width` characters takes on paper at 100 % (7 px per character + 5 px padding at 96 dpi). */
+function columnMm(width: number): number {
+  return ((Math.trunc(width * 7 + 0.5) + 5) * 25.4) / 96;
+}
+
+/**
+ * A4 print setup for columns of these widths: portrait when they fit at 100 % (unless told), else landscape;
+ * one page wide when that needs a scale of at least MIN_FIT_SCALE; a wider sheet prints at SPLIT_SCALE across
+ * several pages, left to right, with the first column (what the row is about) and the heading row repeated.
+ */
+export function printSetup(widths: number[], options: { landscape?: boolean; list: boolean }): Partial<ExcelJS.PageSetup> {
+  const needed = widths.reduce((sum, w) => sum + columnMm(w), 0);
+  const printable = (paper: number) => paper - (MARGINS.left + MARGINS.right) * 25.4;
+  const landscape = options.landscape ?? needed > printable(A4.short);
+  const available = printable(landscape ? A4.long : A4.short);
+  const base: Partial<ExcelJS.PageSetup> = {
+    orientation: landscape ? 'landscape' : 'portrait',
+    paperSize: 9, // A4
+    margins: MARGINS,
+    horizontalCentered: false,
+    ...(options.list ? { printTitlesRow: '1:1' } : {}),
+  };
+  if (needed <= available || available / needed >= MIN_FIT_SCALE) {
+    return { ...base, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  }
+  return { ...base, fitToPage: false, scale: SPLIT_SCALE, pageOrder: 'overThenDown', ...(options.list ? { printTitlesColumn: 'A:A' } : {}) };
+}
+
+/** A text for a header or footer: `&` is its escape character. */
+function headerText(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/** Title and authority on top, the date line, the sheet's name and "Seite X von Y" at the bottom of every printed page. */
+export function headerFooter(print: PrintInfo, lang: ExportLang): Partial<ExcelJS.HeaderFooter> {
+  const page = lang === 'de' ? 'Seite &P von &N' : 'Page &P of &N';
+  return {
+    oddHeader: `&L&B${headerText(print.title)}&B&R${headerText(print.authority)}`,
+    oddFooter: `&L${headerText(print.dateLine)}&C&A&R${page}`,
+  };
 }
 
 /** Stream-like things we may wait on: Node streams and archiver's readable-stream v2 ones. */
@@ -81,23 +145,24 @@ export class PacedWorkbook {
     this.book.creator = 'Schul-IT-Inventar';
   }
 
-  /** Starts a sheet; a list sheet gets a bold, frozen, filterable header row of the columns' headings. */
+  /** What the printed pages say in their header and footer (set before the first sheet; `XlsxDownload.start` does). */
+  print: PrintInfo | null = null;
+
+  /**
+   * Starts a sheet; a list sheet gets a bold, frozen, filterable header row of the columns' headings. The column widths
+   * (`columnWidth`) and the print setup (`printSetup`) are fixed here, before the first row is committed.
+   */
   addSheet<Row>(name: string, columns: ColumnDef<Row>[], options: SheetOptions = {}): SheetWriter<Row> {
     if (this.current && !this.current.committed) throw new Error(`Commit sheet ${this.current.name} before starting ${name}`);
     const list = options.header ?? true;
+    const widths = columns.map((c, i) => columnWidth(c as ColumnDef<unknown>, this.lang, options.contentLengths?.[i]));
     const worksheet = this.book.addWorksheet(name, {
       views: list ? [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2', activeCell: 'A2' }] : [],
-      pageSetup: {
-        orientation: options.landscape === false ? 'portrait' : 'landscape',
-        paperSize: 9, // A4
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0, // as many pages long as needed
-        ...(list ? { printTitlesRow: '1:1' } : {}),
-      },
+      pageSetup: printSetup(widths, { landscape: options.landscape, list }),
+      headerFooter: this.print ? headerFooter(this.print, this.lang) : undefined,
       autoFilter: list && columns.length ? `A1:${columnLetter(columns.length)}1` : undefined,
     } as Partial<ExcelJS.AddWorksheetOptions>);
-    const sheet = new SheetWriter<Row>(name, worksheet, columns, this.out, this.options, list);
+    const sheet = new SheetWriter<Row>(name, worksheet, columns, widths, this.out, this.options, list, options.contentLengths);
     this.current = sheet as SheetWriter<unknown>;
     return sheet;
   }
@@ -117,6 +182,10 @@ export class PacedWorkbook {
   }
 }
 
+/** Headings: bold in the body's font, wrapping only between words (the column is as wide as the longest word). */
+const HEADING_STYLE: Partial<ExcelJS.Style> = { font: BOLD_FONT, alignment: { vertical: 'top', wrapText: true } };
+const NUMBER_HEADING_STYLE: Partial<ExcelJS.Style> = { font: BOLD_FONT, alignment: { vertical: 'top', horizontal: 'right', wrapText: true } };
+
 export class SheetWriter<Row> {
   private sinceCheck = 0;
   private readonly checkEvery: number;
@@ -132,6 +201,8 @@ export class SheetWriter<Row> {
   /** Integer sums of the columns that have a `total` (cents or units). */
   private readonly totals: number[];
   private readonly totalColumns: number[];
+  /** The columns that may wrap (see the constructor): a row with a long text in one of them gets the height it needs. */
+  private readonly wrapping: number[];
   /** Data rows written (header and free-form rows not counted). */
   rowCount = 0;
   /** The sheet row the next row will be. */
@@ -145,28 +216,40 @@ export class SheetWriter<Row> {
     readonly name: string,
     private readonly worksheet: ExcelJS.Worksheet,
     readonly columns: ColumnDef<Row>[],
+    readonly widths: number[],
     private readonly out: Writable,
     private readonly options: PacedWorkbookOptions,
     list: boolean,
+    contentLengths?: (number | null | undefined)[],
   ) {
     this.checkEvery = options.checkEvery ?? DEFAULT_CHECK_EVERY;
     this.maxPending = options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES;
     this.totals = columns.map(() => 0);
     this.totalColumns = columns.flatMap((c, i) => (c.total ? [i] : []));
+    // Text wraps (a value longer than its capped column grows the row instead of being cut); numbers never do.
     this.cellStyles = columns.map((c) => {
       const numFmt = list ? numFmtOf(c.kind) : undefined;
-      return numFmt ? { numFmt } : {};
+      const style: Partial<ExcelJS.Style> = { font: FONT, alignment: { vertical: 'top', wrapText: c.kind === 'text' } };
+      if (numFmt) style.numFmt = numFmt;
+      return style;
     });
-    worksheet.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width, style: this.cellStyles[i] }));
-    if (list) this.addHeader(columns.map((c) => c.header[options.lang]));
+    worksheet.columns = columns.map((c, i) => ({ key: `c${i}`, width: widths[i], style: this.cellStyles[i] }));
+    // Text columns whose longest value is wider than the column: their rows may need more than one line.
+    this.wrapping = columns.flatMap((c, i) => (c.kind === 'text' && (contentLengths?.[i] ?? c.width) > widths[i] * 0.85 ? [i] : []));
+    if (list) this.addHeader(columns.map((c) => c.header[options.lang]), columns.map((c) => c.kind !== 'text'));
   }
 
-  /** A bold heading row (the cells do not take the columns' number formats). */
-  addHeader(texts: string[]): number {
+  /**
+   * A bold heading row (the cells do not take the columns' number formats), as high as its longest heading wraps;
+   * headings of number columns align right, over their numbers.
+   */
+  addHeader(texts: string[], numeric: boolean[] = []): number {
     const row = this.worksheet.addRow(texts);
-    row.eachCell((cell) => {
-      cell.style = { font: { bold: true }, alignment: { vertical: 'middle', wrapText: true } };
+    row.eachCell((cell, col) => {
+      cell.style = numeric[col - 1] ? NUMBER_HEADING_STYLE : HEADING_STYLE;
     });
+    const lines = Math.max(1, ...texts.map((text, i) => (text ? wrappedLines(text, (this.widths[i] ?? 10) / 1.05) : 1)));
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
     row.commit();
     return this.nextRow++;
   }
@@ -178,6 +261,7 @@ export class SheetWriter<Row> {
     for (const i of this.totalColumns) this.totals[i] += this.columns[i].total!(row) ?? 0;
     const written = this.worksheet.addRow(values);
     for (let i = 0; i < this.cellStyles.length; i++) written.getCell(i + 1).style = this.cellStyles[i];
+    if (this.wrapping.length) this.fitHeight(written, values);
     (written as unknown as { style: Partial<ExcelJS.Style> }).style = this.rowStyle;
     written.commit();
     this.firstDataRow ??= this.nextRow;
@@ -185,16 +269,34 @@ export class SheetWriter<Row> {
     this.rowCount++;
   }
 
+  /** Gives a row the height of its longest wrapped text (only long texts are looked at). */
+  private fitHeight(row: ExcelJS.Row, values: CellValue[]): void {
+    let lines = 1;
+    for (const i of this.wrapping) {
+      const value = values[i];
+      if (typeof value === 'string' && value.length + 1 > this.widths[i]) lines = Math.max(lines, wrappedLines(value, this.widths[i]));
+    }
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
+  }
+
   /** Writes a free-form row: plain values or cells with their own format. Returns its sheet row. */
   addCells(cells: (CellValue | StyledCell)[], options: { bold?: boolean } = {}): number {
     const isStyled = (c: CellValue | StyledCell): c is StyledCell => c !== null && typeof c === 'object' && !(c instanceof Date) && 'value' in c;
     const row = this.worksheet.addRow(cells.map((c) => (isStyled(c) ? c.value : c)));
+    let lines = 1;
     cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       const styled = isStyled(c) ? c : null;
-      if (styled?.numFmt) cell.numFmt = styled.numFmt;
-      if (styled?.bold || options.bold) cell.font = { bold: true };
+      const style: Partial<ExcelJS.Style> = {
+        font: styled?.bold || options.bold ? BOLD_FONT : FONT,
+        alignment: { vertical: 'top', wrapText: styled?.wrap ?? typeof cell.value === 'string' },
+      };
+      if (styled?.numFmt) style.numFmt = styled.numFmt;
+      cell.style = style;
+      // A text that is told to wrap (a note, the certification) gets its lines.
+      if (styled?.wrap && typeof styled.value === 'string') lines = Math.max(lines, wrappedLines(styled.value, this.widths[i] ?? 10));
     });
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
     row.commit();
     return this.nextRow++;
   }

@@ -10,9 +10,11 @@ import { CoverageService } from '../coverage/coverage.service';
 import { ListNeedsQueryDto } from '../needs/needs.dto';
 import { needsListQuery, type NeedRow } from '../needs/needs.queries';
 import { labelOf, yesNo } from '../i18n/labels';
-import { authorityName, XlsxExporter } from './xlsx-exporter';
-import { exportFileName } from './xlsx-download';
-import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './xlsx-format';
+import { authorityName, measureColumns, XlsxExporter } from './xlsx-exporter';
+import { exportFileName, printInfo } from './xlsx-download';
+import { NEED_CATEGORIES, NEED_STATUSES } from '../needs/needs-workflow';
+import type { SheetWriter } from './paced-workbook';
+import { ColumnDef, contentLengthsOfRows, EURO_FORMAT, euros, excelDate, ExportLang, ExportLangQueryDto, INTEGER_FORMAT, labelWidth, StyledCell } from './xlsx-format';
 
 export class CoverageExportQueryDto extends IntersectionType(CoverageQueryDto, ExportLangQueryDto) {}
 export class NeedsExportQueryDto extends IntersectionType(OmitType(ListNeedsQueryDto, ['limit', 'cursor'] as const), ExportLangQueryDto) {}
@@ -23,7 +25,7 @@ export function coverageColumns(lang: ExportLang): ColumnDef<SchoolCoverage>[] {
   return [
     { header: { de: 'Schule', en: 'School' }, width: 30, kind: 'text', value: (r) => r.name },
     { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },
-    { header: { de: 'Schulform', en: 'School type' }, width: 14, kind: 'text', value: (r) => labelOf('schoolType', r.schoolType, lang) },
+    { header: { de: 'Schulform', en: 'School type' }, width: labelWidth('schoolType', lang), kind: 'text', value: (r) => labelOf('schoolType', r.schoolType, lang) },
     { header: { de: 'Schüler/innen', en: 'Students' }, width: 11, ...count((r) => r.students.count) },
     { header: { de: 'Schülergeräte', en: 'Student devices' }, width: 11, ...count((r) => r.students.devices) },
     { header: { de: 'Schüler/innen je Gerät', en: 'Students per device' }, width: 12, kind: 'decimal', value: (r) => r.students.perDevice },
@@ -54,41 +56,70 @@ function berlinDay(value: Date | string | null): Date | null {
 
 export function needColumns(lang: ExportLang): ColumnDef<NeedRow>[] {
   return [
-    { header: { de: 'Schule', en: 'School' }, width: 30, kind: 'text', value: (r) => r.schoolName },
-    { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },
-    { header: { de: 'Bereich', en: 'Category' }, width: 16, kind: 'text', value: (r) => NEED_LABELS[r.category]?.[lang] ?? r.category },
-    { header: { de: 'Titel', en: 'Title' }, width: 34, kind: 'text', value: (r) => r.title },
-    { header: { de: 'Menge', en: 'Quantity' }, width: 9, kind: 'integer', value: (r) => r.quantity, total: (r) => r.quantity },
-    { header: { de: 'Geschätzte Kosten', en: 'Estimated cost' }, width: 15, kind: 'euro', value: (r) => euros(r.estimatedCostCents), total: (r) => r.estimatedCostCents },
-    { header: { de: 'Priorität', en: 'Priority' }, width: 10, kind: 'text', value: (r) => NEED_LABELS[r.priority]?.[lang] ?? r.priority },
-    { header: { de: 'Status', en: 'Status' }, width: 16, kind: 'text', value: (r) => NEED_LABELS[r.status]?.[lang] ?? r.status },
-    { header: { de: 'Bewilligte Menge', en: 'Approved quantity' }, width: 11, kind: 'integer', value: (r) => r.approvedQuantity, total: (r) => r.approvedQuantity },
-    { header: { de: 'Bewilligter Betrag', en: 'Approved amount' }, width: 15, kind: 'euro', value: (r) => euros(r.approvedCents), total: (r) => r.approvedCents },
-    { header: { de: 'Begründung', en: 'Justification' }, width: 40, kind: 'text', value: (r) => r.justification },
-    { header: { de: 'Entscheidungsgrund', en: 'Decision reason' }, width: 30, kind: 'text', value: (r) => r.decisionReason },
+    { header: { de: 'Schule', en: 'School' }, width: 30, kind: 'text', measure: 'q."schoolName"', value: (r) => r.schoolName },
+    { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', measure: 'q."schoolNumber"', value: (r) => r.schoolNumber },
+    { header: { de: 'Bereich', en: 'Category' }, width: labelWidth('needCategory', lang), kind: 'text', value: (r) => labelOf('needCategory', r.category, lang) },
+    { header: { de: 'Titel', en: 'Title' }, width: 34, kind: 'text', measure: 'q.title', value: (r) => r.title },
+    // Quantities of different things (tablets, access points, a fibre line) are never added up: no totals row here,
+    // the summary sheet counts them per category.
+    { header: { de: 'Menge', en: 'Quantity' }, width: 9, kind: 'integer', value: (r) => r.quantity },
+    { header: { de: 'Geschätzte Kosten', en: 'Estimated cost' }, width: 15, kind: 'euro', value: (r) => euros(r.estimatedCostCents) },
+    { header: { de: 'Priorität', en: 'Priority' }, width: labelWidth('needPriority', lang), kind: 'text', value: (r) => labelOf('needPriority', r.priority, lang) },
+    { header: { de: 'Status', en: 'Status' }, width: labelWidth('needStatus', lang), kind: 'text', value: (r) => labelOf('needStatus', r.status, lang) },
+    { header: { de: 'Genehmigte Menge', en: 'Approved quantity' }, width: 11, kind: 'integer', value: (r) => r.approvedQuantity },
+    { header: { de: 'Genehmigter Betrag', en: 'Approved amount' }, width: 15, kind: 'euro', value: (r) => euros(r.approvedCents) },
+    { header: { de: 'Begründung', en: 'Justification' }, width: 40, kind: 'text', measure: 'q.justification', value: (r) => r.justification },
+    { header: { de: 'Entscheidungsgrund', en: 'Decision reason' }, width: 30, kind: 'text', measure: 'q."decisionReason"', value: (r) => r.decisionReason },
     { header: { de: 'Eingereicht am', en: 'Submitted on' }, width: 13, kind: 'date', value: (r) => berlinDay(r.submittedAt) },
     { header: { de: 'Entschieden am', en: 'Decided on' }, width: 13, kind: 'date', value: (r) => berlinDay(r.decidedAt) },
   ];
 }
 
-const NEED_LABELS: Record<string, Record<ExportLang, string>> = {
-  student_devices: { de: 'Schülergeräte', en: 'Student devices' },
-  teacher_devices: { de: 'Lehrergeräte', en: 'Teacher devices' },
-  displays: { de: 'Displays', en: 'Displays' },
-  wlan: { de: 'WLAN', en: 'Wi-Fi' },
-  broadband: { de: 'Breitband', en: 'Broadband' },
-  software: { de: 'Software', en: 'Software' },
-  training: { de: 'Fortbildung', en: 'Training' },
-  other: { de: 'Sonstiges', en: 'Other' },
-  low: { de: 'niedrig', en: 'low' },
-  medium: { de: 'mittel', en: 'medium' },
-  high: { de: 'hoch', en: 'high' },
-  draft: { de: 'Entwurf', en: 'draft' },
-  submitted: { de: 'eingereicht', en: 'submitted' },
-  approved: { de: 'bewilligt', en: 'approved' },
-  partially_approved: { de: 'teilweise bewilligt', en: 'partially approved' },
-  rejected: { de: 'abgelehnt', en: 'rejected' },
-};
+/** One row of the needs summary: requests of one category (or one status) with their quantities and money. */
+export interface NeedTotalsRow {
+  key: string;
+  requests: number;
+  quantity: number;
+  approvedQuantity: number;
+  estimatedCents: number;
+  approvedCents: number;
+}
+
+/** Per category, then per status, over the same filtered (and draft-free for the office) requests as the list. */
+export function needTotalsSql(listSql: string, by: 'category' | 'status'): string {
+  return `SELECT q.${by} AS key, count(*)::int AS requests, coalesce(sum(q.quantity), 0)::int AS quantity,
+                 coalesce(sum(q."approvedQuantity"), 0)::int AS "approvedQuantity",
+                 coalesce(sum(q."estimatedCostCents"), 0)::bigint AS "estimatedCents", coalesce(sum(q."approvedCents"), 0)::bigint AS "approvedCents"
+            FROM (${listSql}) q GROUP BY q.${by}`;
+}
+
+const NEED_SUMMARY_COLUMNS: ColumnDef<never>[] = [34, 12, 14, 14, 16, 16].map((width) => ({ header: { de: '', en: '' }, width, kind: 'text', value: () => null }));
+
+/**
+ * The needs summary sheet: per category the requests and their quantities (a count of things of one kind), per status
+ * the requests and their money. Quantities of different categories are never added up; money is, within one status.
+ */
+export function writeNeedSummary(sheet: SheetWriter<never>, byCategory: NeedTotalsRow[], byStatus: NeedTotalsRow[], lang: ExportLang): void {
+  const de = lang === 'de';
+  const euro = (cents: number): StyledCell => ({ value: cents / 100, numFmt: EURO_FORMAT });
+  const count = (n: number): StyledCell => ({ value: n, numFmt: INTEGER_FORMAT });
+  sheet.addCells([{ value: de ? 'Mengen nach Bereich' : 'Quantities by category', bold: true }]);
+  sheet.addHeader(de ? ['Bereich', 'Meldungen', 'Menge beantragt', 'Menge genehmigt'] : ['Category', 'Requests', 'Quantity requested', 'Quantity approved']);
+  const categories = new Map(byCategory.map((r) => [r.key, r]));
+  for (const category of NEED_CATEGORIES) {
+    const r = categories.get(category);
+    if (r) sheet.addCells([labelOf('needCategory', category, lang), count(r.requests), count(r.quantity), count(r.approvedQuantity)]);
+  }
+  if (byCategory.length === 0) sheet.addCells([de ? 'Keine Bedarfsmeldungen.' : 'No requests.']);
+  sheet.addCells([]);
+  sheet.addCells([{ value: de ? 'Summen nach Status' : 'Totals by status', bold: true }]);
+  sheet.addHeader(de ? ['Status', 'Meldungen', '', '', 'Geschätzte Kosten', 'Genehmigter Betrag'] : ['Status', 'Requests', '', '', 'Estimated cost', 'Approved amount']);
+  const statuses = new Map(byStatus.map((r) => [r.key, r]));
+  for (const status of NEED_STATUSES) {
+    const r = statuses.get(status);
+    if (r) sheet.addCells([labelOf('needStatus', status, lang), count(r.requests), null, null, euro(r.estimatedCents), euro(r.approvedCents)]);
+  }
+}
 
 const SUM_LABEL = { de: 'Summe', en: 'Total' };
 
@@ -109,8 +140,12 @@ export class PlanningExportsService {
     const report = await this.coverage.listForActor(actor, query);
     await this.exporter.send(res, lang, async ({ db, download }) => {
       const authority = await authorityName(db, actor);
-      download.start(exportFileName([authority, lang === 'de' ? 'Abdeckung' : 'Coverage', report.asOf === todayInBerlin() ? '' : `Stand_${report.asOf}`]));
-      const sheet = download.book.addSheet(lang === 'de' ? 'Abdeckung' : 'Coverage', coverageColumns(lang));
+      download.start(
+        exportFileName([authority, lang === 'de' ? 'Abdeckung' : 'Coverage', report.asOf === todayInBerlin() ? '' : `Stand_${report.asOf}`]),
+        printInfo(lang, lang === 'de' ? 'Ausstattung und Abdeckung der Schulen' : 'Coverage of the schools', authority, report.asOf === todayInBerlin() ? null : report.asOf),
+      );
+      const columns = coverageColumns(lang);
+      const sheet = download.book.addSheet(lang === 'de' ? 'Abdeckung' : 'Coverage', columns, { contentLengths: contentLengthsOfRows(columns, report.items) });
       await sheet.addRows(report.items);
       sheet.addTotalsRow(SUM_LABEL[lang]);
       sheet.commit();
@@ -126,12 +161,18 @@ export class PlanningExportsService {
       const authority = await authorityName(db, actor);
       const { lang: _lang, ...filter } = query;
       const { sql, params } = needsListQuery(actor, filter);
+      const columns = needColumns(lang);
+      const contentLengths = await measureColumns(db, columns, { sql, params });
+      const byCategory = await db.query<NeedTotalsRow>(needTotalsSql(sql, 'category'), params);
+      const byStatus = await db.query<NeedTotalsRow>(needTotalsSql(sql, 'status'), params);
       const needs = await db.cursor<NeedRow>(`/* export:needs */ ${sql}`, params);
-      download.start(exportFileName([authority, lang === 'de' ? 'Bedarfe' : 'Needs']));
-      const sheet = download.book.addSheet(lang === 'de' ? 'Bedarfe' : 'Needs', needColumns(lang));
+      download.start(exportFileName([authority, lang === 'de' ? 'Bedarfe' : 'Needs']), printInfo(lang, lang === 'de' ? 'Bedarfsmeldungen' : 'Needs requests', authority));
+      const sheet = download.book.addSheet(lang === 'de' ? 'Bedarfsmeldungen' : 'Needs requests', columns, { contentLengths });
       for await (const batch of needs) await sheet.addRows(batch);
-      sheet.addTotalsRow(SUM_LABEL[lang]);
       sheet.commit();
+      const summary = download.book.addSheet(lang === 'de' ? 'Summen' : 'Totals', NEED_SUMMARY_COLUMNS, { header: false, landscape: false });
+      writeNeedSummary(summary, byCategory, byStatus, lang);
+      summary.commit();
       await download.finish();
     });
   }

@@ -1,7 +1,8 @@
 import { todayInBerlin } from '../common/dates';
 import type { Response } from 'express';
 import { PassThrough, pipeline } from 'node:stream';
-import { PacedWorkbook } from './paced-workbook';
+import { germanDate } from '../i18n/format';
+import { PacedWorkbook, type PrintInfo } from './paced-workbook';
 import { ExportLang, XLSX_CONTENT_TYPE } from './xlsx-format';
 
 const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
@@ -69,9 +70,13 @@ export class XlsxDownload {
     return this.book.lang;
   }
 
-  /** Sends the headers and starts the bytes flowing; from here on the status is 200. */
-  start(fileName: string): void {
+  /**
+   * Sends the headers and starts the bytes flowing; from here on the status is 200. `print` is what every printed
+   * page of every sheet shows in its header and footer (`printInfo`).
+   */
+  start(fileName: string, print: PrintInfo): void {
     this.signal.throwIfAborted();
+    this.book.print = print;
     this.started = true;
     this.res.status(200);
     this.res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
@@ -101,4 +106,11 @@ export class XlsxDownload {
     this.book.abort();
     if (!this.body.destroyed) this.body.destroy();
   }
+}
+
+/** The print header and footer of an export: its title, the authority, and the reporting date (or the day it was made). */
+export function printInfo(lang: ExportLang, title: string, authority: string, asOf?: string | null): PrintInfo {
+  const date = germanDate(asOf ?? todayInBerlin());
+  const dateLine = lang === 'de' ? `${asOf ? 'Stichtag' : 'Stand'} ${date}` : `${asOf ? 'As of' : 'Created'} ${date}`;
+  return { title, authority, dateLine };
 }

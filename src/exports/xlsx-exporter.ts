@@ -5,7 +5,7 @@ import { tenantOf } from '../common/access';
 import { notFound } from '../common/errors';
 import { ExportConnection, ExportDb } from './export-db';
 import { XlsxDownload } from './xlsx-download';
-import type { ExportLang } from './xlsx-format';
+import { contentLengthsOf, type ExportLang, measureSql } from './xlsx-format';
 
 export interface ExportContext {
   db: ExportConnection;
@@ -52,4 +52,16 @@ export async function authorityName(db: ExportConnection, actor: Actor): Promise
   const rows = await db.query<{ name: string }>(`SELECT name FROM authorities WHERE id = $1`, [tenantOf(actor)]);
   if (!rows[0]) throw notFound('Authority');
   return rows[0].name;
+}
+
+/**
+ * The longest value of every measured text column (`ColumnDef.measure`) in the export's own query, in the export's
+ * snapshot, for the column widths: a streamed sheet's widths are written before its first row. One aggregate pass
+ * over the unordered query (give it without ORDER BY).
+ */
+export async function measureColumns(db: ExportConnection, columns: readonly { measure?: string }[], query: { sql: string; params: unknown[] }): Promise<(number | null)[]> {
+  const select = measureSql(columns);
+  if (!select) return columns.map(() => null);
+  const rows = await db.query<Record<string, number | null>>(`SELECT ${select} FROM (${query.sql}) q`, query.params);
+  return contentLengthsOf(columns, rows[0]);
 }
