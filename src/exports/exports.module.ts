@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CoverageModule } from '../coverage/coverage.module';
 import { GrantsModule } from '../grants/grants.module';
+import { LicencesModule } from '../licences/licences.module';
 import { ExportDb } from './export-db';
 import { ExportsController } from './exports.controller';
 import { GrantReportService } from './grant-report.service';
 import { InventoryExportService } from './inventory-export.service';
+import { LicencesExportController, LicencesExportService } from './licences-export.service';
 import { LoansExportService } from './loans-export.service';
 import { PlanningExportsService } from './planning-exports.service';
 import { ReportExportsController } from './report-exports.controller';
@@ -12,8 +14,8 @@ import { XlsxExporter } from './xlsx-exporter';
 
 /** Streamed Excel exports: rows go from a database cursor through ExcelJS's streaming writer to the response. */
 @Module({
-  imports: [GrantsModule, CoverageModule],
-  controllers: [ExportsController, ReportExportsController],
-  providers: [ExportDb, XlsxExporter, InventoryExportService, LoansExportService, PlanningExportsService, GrantReportService],
+  imports: [GrantsModule, CoverageModule, LicencesModule],
+  controllers: [ExportsController, ReportExportsController, LicencesExportController],
+  providers: [ExportDb, XlsxExporter, InventoryExportService, LoansExportService, PlanningExportsService, GrantReportService, LicencesExportService],
 })
 export class ExportsModule {}

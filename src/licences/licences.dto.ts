@@ -275,6 +275,9 @@ export class ContractDto {
   expenditureId: string | null;
   /** The grant of the linked expenditure. */
   grantId: string | null;
+  grantTitle: string | null;
+  /** The invoice number of the linked expenditure. */
+  expenditureInvoiceNumber: string | null;
   notes: string | null;
   version: number;
   createdAt: Date;

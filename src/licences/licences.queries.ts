@@ -14,7 +14,7 @@ const CONTRACT_COLUMNS = `c.id, c.product_id AS "productId", p.name AS "productN
   c.term_start AS "termStart", c.term_end AS "termEnd", c.auto_renewal AS "autoRenewal", c.renewal_months AS "renewalMonths",
   c.notice_period AS "noticePeriod", c.notice_unit::text AS "noticeUnit", c.one_off_cents AS "oneOffCents", c.yearly_cents AS "yearlyCents",
   c.order_reference AS "orderReference", c.invoice_reference AS "invoiceReference", c.expenditure_id AS "expenditureId",
-  e.grant_id AS "grantId", c.notes, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  e.grant_id AS "grantId", g.title AS "grantTitle", e.invoice_number AS "expenditureInvoiceNumber", c.notes, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
 /**
  * Which contracts a caller sees (alias c): office and viewer all of their authority's; a coordinator the authority-wide
@@ -54,6 +54,7 @@ export function contractsQuery(actor: Actor, filter: ContractListFilter, page?: 
       FROM licence_contracts c
       JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
       LEFT JOIN expenditures e ON e.id = c.expenditure_id AND e.authority_id = c.authority_id
+      LEFT JOIN grants g ON g.id = e.grant_id AND g.authority_id = e.authority_id
       LEFT JOIN LATERAL (SELECT sum(s.seats_assigned) AS assigned, sum(s.seats_in_use) AS in_use, count(*) AS schools
                            FROM licence_seats s WHERE s.contract_id = c.id AND ${seatScope}) x ON true
      WHERE ${where.join(' AND ')}
@@ -123,3 +124,11 @@ export function overUsedSeatsQuery(actor: Actor, schoolId?: string): { sql: stri
 
 /** Schools of the authority by school number, for a usage import ($1 authority, $2 numbers). */
 export const SCHOOLS_BY_NUMBER_SQL = `SELECT id, school_number AS "schoolNumber" FROM schools WHERE authority_id = $1 AND school_number = ANY($2::text[])`;
+
+/** Every seats row of the authority's contracts ($1 authority): the weights of the cost split, whoever asks. */
+export const AUTHORITY_SEATS_SQL = `SELECT s.contract_id AS "contractId", s.school_id AS "schoolId", s.seats_assigned AS "seatsAssigned", s.seats_in_use AS "seatsInUse"
+  FROM licence_seats s WHERE s.authority_id = $1 ORDER BY s.contract_id, s.school_id`;
+
+/** The authority's schools with their student counts ($1 authority), by name. */
+export const AUTHORITY_SCHOOLS_SQL = `SELECT id, name, school_number AS "schoolNumber", student_count AS "studentCount"
+  FROM schools WHERE authority_id = $1 ORDER BY name, id`;

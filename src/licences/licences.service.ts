@@ -229,6 +229,6 @@ function productSnapshot(p: ProductDto): Record<string, unknown> {
 
 /** The contract's own fields (sums and computed dates are not the record). */
 function contractSnapshot(c: ContractDto): Record<string, unknown> {
-  const { productName: _n, vendor: _v, productKind: _k, seatsAssigned: _a, seatsInUse: _i, schools: _s, currentTermEnd: _t, lastDayToCancel: _l, grantId: _g, createdAt: _c, updatedAt: _u, ...rest } = c;
+  const { productName: _n, vendor: _v, productKind: _k, seatsAssigned: _a, seatsInUse: _i, schools: _s, currentTermEnd: _t, lastDayToCancel: _l, grantId: _g, grantTitle: _gt, expenditureInvoiceNumber: _ei, createdAt: _c, updatedAt: _u, ...rest } = c;
   return rest;
 }
