@@ -4,6 +4,7 @@ import { DEMO_AUTHORITY_SLUG, DEMO_PASSWORD, seedBase } from './base.seed';
 import type { DemoSeed } from './demo-context';
 import { seedDevices } from './devices.seed';
 import { seedGrants } from './grants.seed';
+import { seedLicences } from './licences.seed';
 import { seedLoans } from './loans.seed';
 import { seedNeeds } from './needs.seed';
 
@@ -17,6 +18,8 @@ export const FEATURE_SEEDS: { name: string; seed: DemoSeed }[] = [
   { name: 'grants', seed: seedGrants },
   // needs link to the first grant when the grants seed ran before them
   { name: 'needs', seed: seedNeeds },
+  // licences link the office suite and device management to the grants seed's software invoices (keep it after grants)
+  { name: 'licences', seed: seedLicences },
   // loans lend the available laptops and tablets of the devices seed (last, so the other seeds see the devices as delivered)
   { name: 'loans', seed: seedLoans },
 ];
