@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Client } from 'pg';
 import { coverageScenarios } from './api-coverage';
 import { deviceScenarios } from './api-devices';
+import { licenceScenarios } from './api-licences';
 import { lendReturnStep, loanScenarios } from './api-loans';
 import { log, machine, openBenchDatabase, runLoad, runPgBaseline, saveResult, startApi, withClient, type LoadResult, type RunningApi } from './common';
 import { importBenchmark } from './import';
@@ -44,7 +45,7 @@ export interface BenchStep {
 }
 
 /** Scenario groups, in order. A feature adds its group here (one line). */
-export const SCENARIO_GROUPS: ScenarioGroup[] = [deviceScenarios, loanScenarios, coverageScenarios];
+export const SCENARIO_GROUPS: ScenarioGroup[] = [deviceScenarios, loanScenarios, coverageScenarios, licenceScenarios];
 /** Steps that are not request loops (imports, exports), run after the scenarios. */
 export const BENCH_STEPS: BenchStep[] = [importBenchmark, lendReturnStep];
 

@@ -4,6 +4,7 @@ import { log, openBenchDatabase, withClient } from './common';
 import { coveragePart } from './seed-coverage';
 import { authoritiesPart, devicesPart, schoolsPart } from './seed-devices';
 import { exportDevicesPart, grantReportPart } from './seed-export';
+import { licencesPart } from './seed-licences';
 import { loansPart } from './seed-loans';
 
 /**
@@ -26,7 +27,7 @@ export interface SeedPart {
 }
 
 /** In order: later parts use earlier ones. A feature adds its part here (one line). */
-export const SEED_PARTS: SeedPart[] = [authoritiesPart, schoolsPart, devicesPart, loansPart, coveragePart, exportDevicesPart, grantReportPart];
+export const SEED_PARTS: SeedPart[] = [authoritiesPart, schoolsPart, devicesPart, loansPart, coveragePart, exportDevicesPart, grantReportPart, licencesPart];
 
 function listArg(name: string): string[] | undefined {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
