@@ -72,7 +72,7 @@ export function contractColumns(lang: ExportLang, products: Map<string, ProductD
   ];
 }
 
-export function schoolCostColumns(lang: ExportLang): ColumnDef<SchoolContractFigures>[] {
+export function schoolCostColumns(): ColumnDef<SchoolContractFigures>[] {
   return [
     { header: { de: 'Schule', en: 'School' }, width: 30, kind: 'text', value: (r) => r.schoolName },
     { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', value: (r) => r.schoolNumber },
@@ -111,7 +111,7 @@ export class LicencesExportService {
       await contractSheet.addRows(contracts);
       contractSheet.addTotalsRow(SUM_LABEL[lang]);
       contractSheet.commit();
-      const costSheet = download.book.addSheet(lang === 'de' ? 'Kosten je Schule' : 'Cost per school', schoolCostColumns(lang));
+      const costSheet = download.book.addSheet(lang === 'de' ? 'Kosten je Schule' : 'Cost per school', schoolCostColumns());
       await costSheet.addRows([...shares].sort((a, b) => a.schoolName.localeCompare(b.schoolName, 'de') || a.schoolId.localeCompare(b.schoolId) || a.productName.localeCompare(b.productName, 'de')));
       costSheet.addTotalsRow(SUM_LABEL[lang]);
       costSheet.commit();
