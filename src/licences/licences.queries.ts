@@ -132,3 +132,32 @@ export const AUTHORITY_SEATS_SQL = `SELECT s.contract_id AS "contractId", s.scho
 /** The authority's schools with their student counts ($1 authority), by name. */
 export const AUTHORITY_SCHOOLS_SQL = `SELECT id, name, school_number AS "schoolNumber", student_count AS "studentCount"
   FROM schools WHERE authority_id = $1 ORDER BY name, id`;
+
+/**
+ * The licence contracts a grant paid for: those linked to one of its expenditures, in the caller's school scope
+ * (of the expenditure's school), by product name. With `asOf`, only expenditures ordered by then. For the grant's summary.
+ */
+export function grantLicencesQuery(actor: Actor, grantId: string, asOf: string | null): { sql: string; params: unknown[] } {
+  const params: unknown[] = [grantId, asOf];
+  const scope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
+  return {
+    sql: `SELECT c.id AS "contractId", c.product_id AS "productId", p.name AS "productName", c.expenditure_id AS "expenditureId", e.school_id AS "schoolId",
+                 e.invoice_number AS "invoiceNumber", e.gross_cents AS "grossCents", c.term_start AS "termStart", c.term_end AS "termEnd"
+            FROM licence_contracts c
+            JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
+            JOIN expenditures e ON e.id = c.expenditure_id AND e.authority_id = c.authority_id
+           WHERE e.grant_id = $1 AND ($2::date IS NULL OR e.order_date <= $2::date) AND ${scope}
+           ORDER BY p.name, c.id`,
+    params,
+  };
+}
+
+/**
+ * A join for the Belegliste (alias `e` = expenditures, `$1` = the grant): `lic.names`, the products of the licence
+ * contracts an expenditure paid for ("Lernplattform, Mathe-App"), one grouped pass over the grant's linked contracts.
+ */
+export const LICENCE_NAMES_JOIN = `LEFT JOIN (
+    SELECT c.expenditure_id, string_agg(p.name, ', ' ORDER BY p.name) AS names
+      FROM licence_contracts c JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
+     WHERE c.expenditure_id IN (SELECT x.id FROM expenditures x WHERE x.grant_id = $1)
+     GROUP BY c.expenditure_id) lic ON lic.expenditure_id = e.id`;
