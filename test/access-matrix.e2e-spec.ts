@@ -105,6 +105,9 @@ const MATRIX: Record<string, Case> = {
   Devices_move: { roles: WRITERS, target: (p, own) => ({ params: { id: p.deviceId }, body: { schoolId: own.schoolId } }) },
   Devices_changeStatus: { roles: WRITERS, target: (p) => ({ params: { id: p.deviceId }, body: { status: 'in_repair', reason: 'Display' } }) },
 
+  Labels_formats: { roles: READERS },
+  Labels_pdf: { roles: WRITERS },
+
   Loans_list: { roles: READERS },
   Loans_create: { roles: WRITERS },
   Loans_bulkLend: { roles: WRITERS },
