@@ -19,15 +19,21 @@ describe('The platform admin starts an authority and stays out of its school dat
   const usersOf = async (authorityId: string) =>
     (await t.dataSource.query(`SELECT role FROM users WHERE authority_id = $1 ORDER BY role`, [authorityId])).map((r: { role: string }) => r.role);
 
-  it("creates only an authority's first office users: no coordinator or viewer, no office user once the office exists", async () => {
+  it("creates only an authority's first office users: no coordinator or viewer, no office user once the office has logged in", async () => {
     const fresh = await createAuthority(t.dataSource);
     await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(user('coordinator', fresh)).expect(403);
     await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(user('viewer', fresh)).expect(403);
     expect(await usersOf(fresh)).toEqual([]);
+    const first = await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(user('office', fresh)).expect(201);
     await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(user('office', fresh)).expect(201);
-    const second = await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(user('office', fresh)).expect(403);
-    expect(second.body.error).toBe('FORBIDDEN');
-    expect(await usersOf(fresh)).toEqual(['office']);
+    // Once an office user has logged in, the office has taken over: no further users by the admin,
+    // not even after the admin deactivated the office (that would be a way in).
+    await t.dataSource.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [first.body.id]);
+    const third = await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(user('office', fresh)).expect(403);
+    expect(third.body.error).toBe('FORBIDDEN');
+    await t.http().patch(`/api/v1/users/${first.body.id}`).set('Authorization', w.admin.auth).send({ active: false }).expect(200);
+    await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(user('office', fresh)).expect(403);
+    expect(await usersOf(fresh)).toEqual(['office', 'office']);
     // An unknown authority is a 404, not a user without a home.
     await t.http().post('/api/v1/users').set('Authorization', w.admin.auth).send(user('office', '00000000-0000-4000-8000-000000000000')).expect(404);
   });

@@ -39,7 +39,7 @@ const toDto = (r: UserRow): UserDto => ({
 
 /**
  * User management. An office user manages the non-admin users of their own authority. The platform admin manages
- * platform admins and may start an authority: create its first office users while it has no active one, and
+ * platform admins and may start an authority: create its first office users until one of them has logged in, and
  * deactivate or rename office users; everything below the office (coordinators, viewers, passwords, schools) is the
  * office's, so that no path leads the admin to school data. What the admin does in an authority is audited there,
  * visible to its office. Other roles never reach this service (controller @Roles).
@@ -199,12 +199,19 @@ export class UsersService {
     }
   }
 
-  /** The admin starts an authority: while it has no active office user. The authority row is locked against a second admin doing the same. */
+  /**
+   * The admin starts an authority: office users may be created until one of them has logged in, i.e. until the office
+   * has taken over. Deactivated office users count, so deactivating the office and creating a new one is no way in.
+   * The authority row is locked against a concurrent login check racing a second creation.
+   */
   private async assertAuthorityWithoutOffice(em: EntityManager, authorityId: string): Promise<void> {
     const found = await em.query(`SELECT 1 FROM authorities WHERE id = $1 FOR UPDATE`, [authorityId]);
     if (found.length === 0) throw notFound('Authority');
-    const [{ offices }] = await em.query(`SELECT count(*)::int AS offices FROM users WHERE authority_id = $1 AND role = 'office' AND active`, [authorityId]);
-    if (offices > 0) throw forbidden("The authority has an office; its office creates further users");
+    const [{ offices }] = await em.query(
+      `SELECT count(*)::int AS offices FROM users WHERE authority_id = $1 AND role = 'office' AND last_login_at IS NOT NULL`,
+      [authorityId],
+    );
+    if (offices > 0) throw forbidden('The authority has an office; its office creates further users');
   }
 
   private assertAssignableRole(actor: Actor, role: Role): void {
