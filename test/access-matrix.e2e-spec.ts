@@ -179,6 +179,7 @@ const MATRIX: Record<string, Case> = {
   Licences_setUse: { roles: WRITERS, target: (p) => ({ params: { id: p.contractId, schoolId: p.schoolId }, body: { seatsInUse: 1 } }) },
   Licences_importUsage: { roles: OFFICE, authorityWide: true, target: (p) => ({ params: { id: p.contractId } }) },
   Licences_warnings: { roles: READERS },
+  LicencesExport_licencesXlsx: { roles: READERS },
   Licences_settings: { roles: READERS },
   Licences_updateSettings: { roles: OFFICE },
 };
