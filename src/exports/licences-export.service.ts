@@ -13,7 +13,7 @@ import { productWarnings } from '../licences/licence-rules';
 import type { ContractDto, ProductDto } from '../licences/licences.dto';
 import { LicencesService } from '../licences/licences.service';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
-import { exportFileName } from './xlsx-download';
+import { exportFileName, printInfo } from './xlsx-download';
 import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './xlsx-format';
 import { ApiXlsxResponse } from './xlsx-response.decorator';
 
@@ -106,7 +106,7 @@ export class LicencesExportService {
     const inView = new Set(contracts.map((c) => c.productId));
     await this.exporter.send(res, lang, async ({ db, download }) => {
       const authority = await authorityName(db, actor);
-      download.start(exportFileName([authority, lang === 'de' ? 'Lizenzen' : 'Licences', todayInBerlin()]));
+      download.start(exportFileName([authority, lang === 'de' ? 'Lizenzen' : 'Licences', todayInBerlin()]), printInfo(lang, lang === 'de' ? 'Lizenzen' : 'Licences', authority));
       const contractSheet = download.book.addSheet(lang === 'de' ? 'Lizenzverträge' : 'Contracts', contractColumns(lang, byId));
       await contractSheet.addRows(contracts);
       contractSheet.addTotalsRow(SUM_LABEL[lang]);
