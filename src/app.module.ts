@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
@@ -11,6 +12,7 @@ import { DevicesModule } from './devices/devices.module';
 import { ExportsModule } from './exports/exports.module';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { createRootLogger, ROOT_LOGGER } from './common/logging';
+import { SafeStringsPipe } from './common/safe-strings';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
@@ -32,8 +34,8 @@ export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, Use
 @Module({})
 export class AppModule {
   /** `config.DATABASE_URL` must be set by now (main.ts starts the embedded server first when it is not). */
-  static forRoot(config: AppConfig): DynamicModule {
-    const rootLogger = createRootLogger(config);
+  static forRoot(config: AppConfig, options: { logDestination?: DestinationStream } = {}): DynamicModule {
+    const rootLogger = createRootLogger(config, options.logDestination);
     return {
       module: AppModule,
       imports: [
@@ -47,6 +49,8 @@ export class AppModule {
       ],
       providers: [
         { provide: ROOT_LOGGER, useValue: rootLogger },
+        // First the strings no field may hold (NUL, lone surrogates), then the DTOs.
+        { provide: APP_PIPE, useClass: SafeStringsPipe },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

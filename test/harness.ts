@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -26,7 +28,7 @@ export interface TestApp {
 }
 
 /** The whole application on a database of its own (cloned from the migrated template). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = validateConfig({
     NODE_ENV: 'test',
@@ -42,7 +44,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     AUTH_CACHE_SECONDS: '0',
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { logDestination: options.logDestination }),
+    options.logDestination ? { bufferLogs: true } : { logger: false },
+  );
+  // With a log destination, Nest's own loggers (the exception filter's) write to it too, as in src/server.ts.
+  if (options.logDestination) app.useLogger(app.get(PinoLogger));
   const document = await configureApp(app, config);
   await app.init();
   const jwt = app.get(JwtService);
@@ -62,7 +69,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 }
 
 /** The app plus the two-authority world of test/factories.ts, for access tests. */
-export async function createTestWorld(env: Record<string, string> = {}): Promise<{ t: TestApp; w: World }> {
-  const t = await createTestApp(env);
+export async function createTestWorld(env: Record<string, string> = {}, options: Parameters<typeof createTestApp>[1] = {}): Promise<{ t: TestApp; w: World }> {
+  const t = await createTestApp(env, options);
   return { t, w: await createWorld(t) };
 }

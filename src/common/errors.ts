@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'TOO_MANY_REQUESTS'
+  | 'DATABASE_UNAVAILABLE'
+  | 'EXPORTS_BUSY'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INTERNAL_ERROR';
 
 export interface FieldError {
@@ -41,6 +44,9 @@ export class AppError extends HttpException {
   ) {
     super(message, status);
   }
+
+  /** Sent as `Retry-After` (seconds) by the exception filter, for a 503 that passes. */
+  retryAfterSeconds?: number;
 }
 
 export const notFound = (what: string) => new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
@@ -52,6 +58,10 @@ export const forbidden = (message = 'You may not do this') => new AppError(HttpS
 export const badRequest = (message: string, field?: string) =>
   new AppError(HttpStatus.BAD_REQUEST, field ? 'VALIDATION_FAILED' : 'BAD_REQUEST', message, field ? [{ field, messages: [message] }] : undefined);
 
+/** 503: a resource is busy or gone for a moment; the client should retry after `retryAfterSeconds`. */
+export const unavailable = (code: ErrorCode, message: string, retryAfterSeconds: number) =>
+  Object.assign(new AppError(HttpStatus.SERVICE_UNAVAILABLE, code, message), { retryAfterSeconds });
+
 /** OpenAPI description of ErrorBody. */
 export class FieldErrorDto {
   /** The request field, dotted for nested ones (e.g. `items.3.inventoryNumber`). */
@@ -62,7 +72,7 @@ export class FieldErrorDto {
 export class ErrorBodyDto {
   /** @example 404 */
   statusCode: number;
-  /** A code to switch on: VALIDATION_FAILED, BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE_VERSION, ILLEGAL_STATE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_REQUESTS, INTERNAL_ERROR. @example NOT_FOUND */
+  /** A code to switch on: VALIDATION_FAILED, BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE_VERSION, ILLEGAL_STATE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_REQUESTS, DATABASE_UNAVAILABLE (503, see Retry-After), EXPORTS_BUSY (503, see Retry-After), IDEMPOTENCY_KEY_REUSED, INTERNAL_ERROR. @example NOT_FOUND */
   error: ErrorCode;
   /** @example Device not found */
   message: string;

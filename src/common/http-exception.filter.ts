@@ -1,8 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
-import { CONSTRAINT_MESSAGES } from './constraint-messages';
-import { AppError, ErrorBody, ErrorCode, FieldError } from './errors';
+import { databaseErrorAnswer, loggableDatabaseError } from './database-errors';
+import { AppError, ErrorBody, ErrorCode } from './errors';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
@@ -16,8 +15,9 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 };
 
 /**
- * Turns every error into one JSON shape (ErrorBody). Constraint violations become 409/400
- * here, in one place, so services can rely on the database for their invariants.
+ * Turns every error into one JSON shape (ErrorBody). Database errors (constraint violations, bad values, an
+ * unreachable database) are mapped by `databaseErrorAnswer` (src/common/database-errors.ts), the one mapping the
+ * bulk items use too, so services can rely on the database for their invariants.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -27,16 +27,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const response = ctx.getResponse<Response>();
     const request = ctx.getRequest<Request & { id?: string }>();
-    const body = this.toBody(exception);
+    const database = databaseErrorAnswer(exception);
+    const body = database?.body ?? this.toBody(exception);
     body.requestId = request?.id;
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: request?.id }, 'Unhandled error');
+      // A database error is logged by its code, constraint and table only: its query parameters and message hold request values.
+      const db = loggableDatabaseError(exception);
+      this.logger.error({ ...(db ? { db } : { err: exception }), requestId: request?.id }, db ? 'Database error' : 'Unhandled error');
     }
     if (response.headersSent) {
       // A streamed download failed half-way: all we can do is end it.
       response.destroy();
       return;
     }
+    const retryAfter = database?.retryAfterSeconds ?? (exception instanceof AppError ? exception.retryAfterSeconds : undefined);
+    if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 
@@ -57,37 +62,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message.join('; ')) : String((res as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, error: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'), message };
     }
-    if (exception instanceof QueryFailedError) {
-      return this.fromDatabase(exception as QueryFailedError & { driverError?: { code?: string; constraint?: string; column?: string } });
-    }
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' };
-  }
-
-  private fromDatabase(error: QueryFailedError & { driverError?: { code?: string; constraint?: string; column?: string } }): ErrorBody {
-    const code = error.driverError?.code;
-    const constraint = error.driverError?.constraint ?? '';
-    const known = CONSTRAINT_MESSAGES[constraint];
-    const fieldErrors: FieldError[] | undefined = known?.field ? [{ field: known.field, messages: [known.message] }] : undefined;
-    switch (code) {
-      case '23505': // unique_violation
-      case '23P01': // exclusion_violation
-        return { statusCode: HttpStatus.CONFLICT, error: 'CONFLICT', message: known?.message ?? 'This record conflicts with an existing one', fieldErrors, details: { constraint } };
-      case '23503': // foreign_key_violation
-        return { statusCode: HttpStatus.CONFLICT, error: 'CONFLICT', message: known?.message ?? 'This record is referenced by, or refers to, a record that does not exist or cannot be removed', fieldErrors, details: { constraint } };
-      case '23514': // check_violation
-      case '23502': // not_null_violation
-        return { statusCode: HttpStatus.BAD_REQUEST, error: 'VALIDATION_FAILED', message: known?.message ?? `A value breaks the rule ${constraint || error.driverError?.column}`, fieldErrors, details: { constraint } };
-      case '22P02': // invalid_text_representation
-      case '22007': // invalid_datetime_format
-      case '22008': // datetime_field_overflow
-      case '22003': // numeric_value_out_of_range
-      case '22001': // string_data_right_truncation
-        return { statusCode: HttpStatus.BAD_REQUEST, error: 'BAD_REQUEST', message: 'A value has the wrong format or is out of range' };
-      case '40001': // serialization_failure
-      case '40P01': // deadlock_detected
-        return { statusCode: HttpStatus.CONFLICT, error: 'CONFLICT', message: 'A concurrent change got in the way; please retry' };
-      default:
-        return { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' };
-    }
   }
 }

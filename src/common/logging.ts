@@ -3,13 +3,27 @@ import { randomUUID } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
+import { loggableDatabaseError } from './database-errors';
+
+/**
+ * pino's error serializer, except for database errors: of those only code, constraint, table and column are
+ * written. TypeORM's QueryFailedError carries the query and its parameters, pg's error its detail ("Key (email)=(…)"):
+ * request values that must never reach a log.
+ */
+export function serializeError(error: unknown): unknown {
+  return loggableDatabaseError(error) ?? pino.stdSerializers.err(error as Error);
+}
 
 /** Nest token of the application's root pino logger (the one nestjs-pino's `Logger` writes to as well). */
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 /** The application's pino logger: JSON lines on stdout (or `destination`); tokens, passwords and cookies never reach it. */
 export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, destination?: DestinationStream): Logger {
-  const options = { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] };
+  const options = {
+    level: config.LOG_LEVEL,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: { err: serializeError, error: serializeError },
+  };
   return destination ? pino(options, destination) : pino(options);
 }
 

@@ -1,9 +1,9 @@
 import { todayInBerlin } from '../common/dates';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
-import { CONSTRAINT_MESSAGES } from '../common/constraint-messages';
+import { databaseErrorAnswer, loggableDatabaseError } from '../common/database-errors';
 import { AppError, illegalState, notFound } from '../common/errors';
 import type { DeviceStatus } from '../devices/device.entity';
 import { BulkItemErrorDto, BulkItemResultDto, BulkLendDto, BulkResultDto, BulkReturnDto } from './loans.dto';
@@ -14,22 +14,10 @@ export function toItemError(error: unknown): BulkItemErrorDto | undefined {
   if (error instanceof AppError) {
     return { statusCode: error.getStatus(), error: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
   }
-  if (error instanceof QueryFailedError) {
-    const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-    const known = CONSTRAINT_MESSAGES[driver?.constraint ?? ''];
-    const fieldErrors = known?.field ? [{ field: known.field, messages: [known.message] }] : undefined;
-    switch (driver?.code) {
-      case '23505':
-      case '23503':
-        return { statusCode: 409, error: 'CONFLICT', message: known?.message ?? 'This record conflicts with an existing one', ...(fieldErrors ? { fieldErrors } : {}) };
-      case '23514':
-        return { statusCode: 400, error: 'VALIDATION_FAILED', message: known?.message ?? 'A value breaks a rule', ...(fieldErrors ? { fieldErrors } : {}) };
-      case '40001':
-      case '40P01':
-        return { statusCode: 409, error: 'CONFLICT', message: 'A concurrent change got in the way; please retry' };
-    }
-  }
-  return undefined;
+  // The exception filter's mapping, so an item fails exactly as the single route would.
+  const body = databaseErrorAnswer(error)?.body;
+  if (!body) return undefined;
+  return { statusCode: body.statusCode, error: body.error, message: body.message, ...(body.fieldErrors ? { fieldErrors: body.fieldErrors } : {}) };
 }
 
 /**
@@ -115,7 +103,7 @@ export class LoansBulkService {
       const known = toItemError(error);
       if (!known) {
         // Only the position and error class: the item carries personal data.
-        this.logger.error({ index, error: error instanceof Error ? error.name : 'unknown' }, 'Bulk loan item failed unexpectedly');
+        this.logger.error({ index, error: error instanceof Error ? error.name : 'unknown', db: loggableDatabaseError(error) }, 'Bulk loan item failed unexpectedly');
       }
       return { index, inventoryNumber, ok: false, loanId: null, deviceStatus: null, error: known ?? { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' } };
     }

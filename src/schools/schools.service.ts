@@ -4,11 +4,21 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { schoolScope, tenantOf } from '../common/access';
+import { registerConstraintMessages } from '../common/constraint-messages';
 import { AppError, forbidden, notFound } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { escapeLike } from '../common/sql';
 import { School } from './school.entity';
 import { CreateSchoolDto, ListSchoolsQueryDto, SchoolDto, UpdateSchoolDto } from './schools.dto';
+
+// Deleting a school that still has records: the foreign keys restrict it (409).
+registerConstraintMessages({
+  fk_devices_school: { message: 'The school still has devices; move or delete them first' },
+  fk_loans_school: { message: 'The school still has loans' },
+  fk_grant_allocations_school: { message: 'The school still has grant allocations' },
+  fk_expenditures_school: { message: 'The school still has expenditures' },
+  fk_need_requests_school: { message: 'The school still has need requests' },
+});
 
 /** Official data that only the education office changes; coordinators keep the rest up to date. */
 const OFFICE_ONLY_FIELDS: (keyof UpdateSchoolDto)[] = ['schoolNumber', 'schoolType', 'name'];
