@@ -44,9 +44,6 @@ export class AppError extends HttpException {
   ) {
     super(message, status);
   }
-
-  /** Sent as `Retry-After` (seconds) by the exception filter, for a 503 that passes. */
-  retryAfterSeconds?: number;
 }
 
 export const notFound = (what: string) => new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
@@ -58,9 +55,12 @@ export const forbidden = (message = 'You may not do this') => new AppError(HttpS
 export const badRequest = (message: string, field?: string) =>
   new AppError(HttpStatus.BAD_REQUEST, field ? 'VALIDATION_FAILED' : 'BAD_REQUEST', message, field ? [{ field, messages: [message] }] : undefined);
 
-/** 503: a resource is busy or gone for a moment; the client should retry after `retryAfterSeconds`. */
-export const unavailable = (code: ErrorCode, message: string, retryAfterSeconds: number) =>
-  Object.assign(new AppError(HttpStatus.SERVICE_UNAVAILABLE, code, message), { retryAfterSeconds });
+/** 503: a resource is busy or gone for a moment; the filter sends `Retry-After: retryAfterSeconds`. */
+export class UnavailableError extends AppError {
+  constructor(code: ErrorCode, message: string, readonly retryAfterSeconds: number) {
+    super(HttpStatus.SERVICE_UNAVAILABLE, code, message);
+  }
+}
 
 /** OpenAPI description of ErrorBody. */
 export class FieldErrorDto {

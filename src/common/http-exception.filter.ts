@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { databaseErrorAnswer, loggableDatabaseError } from './database-errors';
-import { AppError, ErrorBody, ErrorCode } from './errors';
+import { AppError, ErrorBody, ErrorCode, UnavailableError } from './errors';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
@@ -40,7 +40,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    const retryAfter = database?.retryAfterSeconds ?? (exception instanceof AppError ? exception.retryAfterSeconds : undefined);
+    const retryAfter = database?.retryAfterSeconds ?? (exception instanceof UnavailableError ? exception.retryAfterSeconds : undefined);
     if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
