@@ -27,9 +27,10 @@ import { LoansModule } from './loans/loans.module';
 import { SchoolsModule } from './schools/schools.module';
 import { UsersModule } from './users/users.module';
 import { LabelsModule } from './labels/labels.module';
+import { StocktakingsModule } from './stocktakings/stocktakings.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, LicencesModule, CoverageModule, StatsModule, ExportsModule, AuditModule, LabelsModule];
+export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, LicencesModule, CoverageModule, StatsModule, ExportsModule, AuditModule, LabelsModule, StocktakingsModule];
 
 @Module({})
 export class AppModule {

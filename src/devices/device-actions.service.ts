@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../common/access';
@@ -44,33 +44,36 @@ export class DeviceActionsService {
    * a loaned device comes back first, and a retired one stays where it was written off.
    */
   async move(actor: Actor, id: string, dto: MoveDeviceDto): Promise<DeviceDto> {
-    return this.dataSource.transaction(async (em) => {
-      const locked = await this.devices.lockInScope(em, actor, id);
-      if (dto.version !== undefined && dto.version !== locked.version) throw staleDeviceVersion(locked.version);
-      await this.access.requireSchool(actor, dto.schoolId, 'write', em);
-      if (dto.schoolId === locked.schoolId) throw badRequest('The device is already at this school', 'schoolId');
-      if (locked.status === 'loaned' || locked.status === 'retired') {
-        throw illegalState(`A ${locked.status} device cannot move to another school`, { currentStatus: locked.status });
-      }
-      const before = await this.devices.findById(em, id);
-      const [[after]]: [DeviceDto[], number] = await em.query(
-        `UPDATE devices SET school_id = $2, location = $3, version = version + 1, updated_at = now() WHERE id = $1
-         RETURNING id, school_id AS "schoolId", location`,
-        [id, dto.schoolId, dto.location ?? null],
-      );
-      await em.query(
-        `INSERT INTO device_events (device_id, authority_id, kind, from_school_id, to_school_id, reason, actor_id) VALUES ($1, $2, 'moved', $3, $4, $5, $6)`,
-        [id, locked.authorityId, locked.schoolId, dto.schoolId, dto.reason ?? null, actor.id],
-      );
-      await this.audit.record(em, actor, {
-        action: 'device.moved',
-        entityType: 'device',
-        entityId: id,
-        before: { schoolId: before.schoolId, location: before.location },
-        after: { schoolId: after.schoolId, location: after.location },
-        ...(dto.reason ? { meta: { reason: dto.reason } } : {}),
-      });
-      return this.devices.findById(em, id);
+    return this.dataSource.transaction((em) => this.moveIn(em, actor, id, dto));
+  }
+
+  /** The move inside the caller's transaction (e.g. a stocktaking that finds a device of another school). */
+  async moveIn(em: EntityManager, actor: Actor, id: string, dto: MoveDeviceDto): Promise<DeviceDto> {
+    const locked = await this.devices.lockInScope(em, actor, id);
+    if (dto.version !== undefined && dto.version !== locked.version) throw staleDeviceVersion(locked.version);
+    await this.access.requireSchool(actor, dto.schoolId, 'write', em);
+    if (dto.schoolId === locked.schoolId) throw badRequest('The device is already at this school', 'schoolId');
+    if (locked.status === 'loaned' || locked.status === 'retired') {
+      throw illegalState(`A ${locked.status} device cannot move to another school`, { currentStatus: locked.status });
+    }
+    const before = await this.devices.findById(em, id);
+    const [[after]]: [DeviceDto[], number] = await em.query(
+      `UPDATE devices SET school_id = $2, location = $3, version = version + 1, updated_at = now() WHERE id = $1
+       RETURNING id, school_id AS "schoolId", location`,
+      [id, dto.schoolId, dto.location ?? null],
+    );
+    await em.query(
+      `INSERT INTO device_events (device_id, authority_id, kind, from_school_id, to_school_id, reason, actor_id) VALUES ($1, $2, 'moved', $3, $4, $5, $6)`,
+      [id, locked.authorityId, locked.schoolId, dto.schoolId, dto.reason ?? null, actor.id],
+    );
+    await this.audit.record(em, actor, {
+      action: 'device.moved',
+      entityType: 'device',
+      entityId: id,
+      before: { schoolId: before.schoolId, location: before.location },
+      after: { schoolId: after.schoolId, location: after.location },
+      ...(dto.reason ? { meta: { reason: dto.reason } } : {}),
     });
+    return this.devices.findById(em, id);
   }
 }

@@ -12,6 +12,6 @@ import { DeviceImportService } from './import/device-import.service';
   imports: [TypeOrmModule.forFeature([Device, DeviceEvent])],
   controllers: [DevicesController],
   providers: [DeviceLifecycleService, DevicesService, DeviceActionsService, DeviceImportService],
-  exports: [DeviceLifecycleService, DevicesService],
+  exports: [DeviceLifecycleService, DevicesService, DeviceActionsService],
 })
 export class DevicesModule {}

@@ -89,25 +89,28 @@ export class DevicesService {
   }
 
   async create(actor: Actor, dto: CreateDeviceDto): Promise<DeviceDto> {
-    return this.dataSource.transaction(async (em) => {
-      await this.access.requireSchool(actor, dto.schoolId, 'write', em);
-      const { schoolId, status = 'available', ...fields } = dto;
-      const present = DEVICE_FIELDS.filter((f) => fields[f] !== undefined);
-      const params: unknown[] = [actor.authorityId, schoolId, status, ...present.map((f) => fields[f])];
-      const columns = present.map((f) => DEVICE_FIELD_COLUMNS[f]);
-      const [device]: DeviceDto[] = await em.query(
-        `INSERT INTO devices AS d (authority_id, school_id, status, ${columns.join(', ')})
-         VALUES ($1, $2, $3, ${present.map((_, i) => `$${i + 4}`).join(', ')})
-         RETURNING ${DEVICE_COLUMNS}`,
-        params,
-      );
-      await em.query(
-        `INSERT INTO device_events (device_id, authority_id, kind, to_status, to_school_id, actor_id) VALUES ($1, $2, 'created', $3, $4, $5)`,
-        [device.id, device.authorityId, device.status, device.schoolId, actor.id],
-      );
-      await this.audit.record(em, actor, { action: 'device.created', entityType: 'device', entityId: device.id, before: null, after: auditable(device) });
-      return device;
-    });
+    return this.dataSource.transaction((em) => this.createIn(em, actor, dto));
+  }
+
+  /** Registers a device inside the caller's transaction (e.g. a stocktaking's unknown scan). */
+  async createIn(em: EntityManager, actor: Actor, dto: CreateDeviceDto): Promise<DeviceDto> {
+    await this.access.requireSchool(actor, dto.schoolId, 'write', em);
+    const { schoolId, status = 'available', ...fields } = dto;
+    const present = DEVICE_FIELDS.filter((f) => fields[f] !== undefined);
+    const params: unknown[] = [actor.authorityId, schoolId, status, ...present.map((f) => fields[f])];
+    const columns = present.map((f) => DEVICE_FIELD_COLUMNS[f]);
+    const [device]: DeviceDto[] = await em.query(
+      `INSERT INTO devices AS d (authority_id, school_id, status, ${columns.join(', ')})
+       VALUES ($1, $2, $3, ${present.map((_, i) => `$${i + 4}`).join(', ')})
+       RETURNING ${DEVICE_COLUMNS}`,
+      params,
+    );
+    await em.query(
+      `INSERT INTO device_events (device_id, authority_id, kind, to_status, to_school_id, actor_id) VALUES ($1, $2, 'created', $3, $4, $5)`,
+      [device.id, device.authorityId, device.status, device.schoolId, actor.id],
+    );
+    await this.audit.record(em, actor, { action: 'device.created', entityType: 'device', entityId: device.id, before: null, after: auditable(device) });
+    return device;
   }
 
   /** Changes the device's data under optimistic locking: the client's version must be the current one. */
@@ -161,6 +164,36 @@ export class DevicesService {
     const locked = await this.lifecycle.lockDevice(em, id);
     if (!locked || !inSchoolScope(actor, locked)) throw notFound('Device');
     return locked;
+  }
+
+  /**
+   * Changes a locked device's room (Standort) inside the caller's transaction, e.g. when a stocktaking finds it
+   * in another room. Audited like any data change.
+   */
+  async setLocation(em: EntityManager, actor: Actor, locked: LockedDevice, location: string | null, meta?: Record<string, unknown>): Promise<void> {
+    const before = await this.findById(em, locked.id);
+    const [[after]]: [DeviceDto[], number] = await em.query(
+      `UPDATE devices AS d SET location = $2, version = version + 1, updated_at = now() WHERE d.id = $1 RETURNING ${DEVICE_COLUMNS}`,
+      [locked.id, location],
+    );
+    await this.audit.record(em, actor, { action: 'device.updated', entityType: 'device', entityId: locked.id, before: auditable(before), after: auditable(after), ...(meta ? { meta } : {}) });
+  }
+
+  /**
+   * Bookkeeping a device keeps for other features: when its label was printed, the day it was last counted.
+   * Neither moves the version or `updated_at`, so printing or counting never makes someone's open edit stale.
+   */
+  async markLabelled(em: EntityManager, authorityId: string, deviceIds: string[]): Promise<number> {
+    const [, count]: [unknown, number] = await em.query(`UPDATE devices SET labelled_at = now() WHERE authority_id = $1 AND id = ANY($2::uuid[])`, [authorityId, deviceIds]);
+    return count;
+  }
+
+  async markCounted(em: EntityManager, authorityId: string, deviceIds: string[], on: string): Promise<void> {
+    await em.query(`UPDATE devices SET last_counted_on = $3 WHERE authority_id = $1 AND id = ANY($2::uuid[]) AND (last_counted_on IS NULL OR last_counted_on < $3)`, [
+      authorityId,
+      deviceIds,
+      on,
+    ]);
   }
 
   async findById(em: EntityManager, id: string): Promise<DeviceDto> {

@@ -6,6 +6,7 @@ import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/validation';
 import { GrantReportQueryDto, GrantReportService } from './grant-report.service';
 import { CoverageExportQueryDto, NeedsExportQueryDto, PlanningExportsService } from './planning-exports.service';
+import { StocktakingExportService } from './stocktaking-export.service';
 import { ApiXlsxResponse } from './xlsx-response.decorator';
 
 /**
@@ -19,7 +20,19 @@ export class ReportExportsController {
   constructor(
     private readonly grantReport: GrantReportService,
     private readonly planning: PlanningExportsService,
+    private readonly stocktaking: StocktakingExportService,
   ) {}
+
+  /**
+   * The stocktaking list (Inventurliste, German): per room expected, found, found elsewhere, missing, unknown;
+   * who counted when; lines for the counting persons' signatures; and every device with its result.
+   */
+  @Get('stocktakings/:id/export.xlsx')
+  @Roles('office', 'coordinator', 'viewer')
+  @ApiXlsxResponse('The stocktaking list (Übersicht and Geräte).')
+  stocktakingXlsx(@CurrentActor() actor: Actor, @IdParam() id: string, @Res() res: Response): Promise<void> {
+    return this.stocktaking.send(actor, id, res);
+  }
 
   /**
    * The proof of use (Verwendungsnachweis) of a grant: Übersicht (facts, totals as formulas, one row per school),

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DevicesModule } from '../devices/devices.module';
 import { LabelsController } from './labels.controller';
 import { LabelsService } from './labels.service';
 
 /** Asset labels (Etiketten) for the devices, on A4 label sheets or a label printer's roll. */
 @Module({
+  imports: [DevicesModule],
   controllers: [LabelsController],
   providers: [LabelsService],
 })

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { tenantOf } from '../common/access';
-import { exec, one, rows } from '../common/db';
+import { one, rows } from '../common/db';
 import { deviceListWhere } from '../devices/device-filters';
 import type { DeviceType } from '../devices/device.entity';
 import type { LabelsRequestDto } from './labels.dto';
@@ -34,13 +34,4 @@ export function labelDevices(em: EntityManager, actor: Actor, request: LabelsReq
 
 export async function authorityNameOf(em: EntityManager, actor: Actor): Promise<string | undefined> {
   return (await one<{ name: string }>(em, `SELECT name FROM authorities WHERE id = $1`, [tenantOf(actor)]))?.name;
-}
-
-/**
- * Records that these devices were labelled. Bookkeeping, not a change of the device's data: neither its version
- * nor `updated_at` move, so printing labels never makes someone's open edit stale.
- */
-export async function markLabelled(em: EntityManager, authorityId: string, deviceIds: string[]): Promise<number> {
-  const { count } = await exec(em, `UPDATE devices SET labelled_at = now() WHERE authority_id = $1 AND id = ANY($2::uuid[])`, [authorityId, deviceIds]);
-  return count;
 }

@@ -11,7 +11,8 @@ import { contentDisposition } from '../exports/xlsx-download';
 import { LABEL_FORMATS, labelsPerPage } from './label-formats';
 import { LabelSheetWriter, ownerLine } from './label-sheet.pdf';
 import { LabelsRequestDto, MAX_LABELS } from './labels.dto';
-import { authorityNameOf, labelDevices, markLabelled } from './labels.queries';
+import { DevicesService } from '../devices/devices.service';
+import { authorityNameOf, labelDevices } from './labels.queries';
 
 /** Pause rendering while this much PDF waits for a slow client (memory stays flat). */
 const MAX_PENDING_BYTES = 1024 * 1024;
@@ -21,6 +22,7 @@ export class LabelsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly devicesService: DevicesService,
   ) {}
 
   /**
@@ -57,7 +59,7 @@ export class LabelsService {
       if (res.destroyed) return;
     }
     await this.dataSource.transaction(async (tx) => {
-      await markLabelled(tx, authorityId, devices.map((d) => d.id));
+      await this.devicesService.markLabelled(tx, authorityId, devices.map((d) => d.id));
       await this.audit.record(tx, actor, {
         action: 'labels.printed',
         entityType: 'device',

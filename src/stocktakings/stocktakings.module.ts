@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthoritiesModule } from '../authorities/authorities.module';
+import { DevicesModule } from '../devices/devices.module';
+import { StocktakingsController } from './stocktakings.controller';
+import { StocktakingsService } from './stocktakings.service';
+
+/** Stocktaking (Inventur): counting a school's devices room by room. */
+@Module({
+  imports: [DevicesModule, AuthoritiesModule],
+  controllers: [StocktakingsController],
+  providers: [StocktakingsService],
+  exports: [StocktakingsService],
+})
+export class StocktakingsModule {}

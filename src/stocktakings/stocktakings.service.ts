@@ -1,0 +1,306 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { AccessService, inSchoolScope, mayWrite, tenantOf } from '../common/access';
+import { registerConstraintMessages } from '../common/constraint-messages';
+import { todayInBerlin } from '../common/dates';
+import { AppError, badRequest, conflict, forbidden, illegalState, notFound } from '../common/errors';
+import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import { minusYears } from '../coverage/coverage-settings';
+import { DeviceActionsService } from '../devices/device-actions.service';
+import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
+import { DevicesService } from '../devices/devices.service';
+import {
+  CloseStocktakingDto,
+  ElsewhereKind,
+  ListStocktakingsQueryDto,
+  MissingDeviceDto,
+  RoomProgressDto,
+  ScanDto,
+  ScanResult,
+  ScanResultDto,
+  SchoolCountDto,
+  StartStocktakingDto,
+  StocktakingDetailDto,
+  StocktakingDto,
+  StocktakingScanDto,
+  StocktakingSettingsDto,
+  UpdateStocktakingSettingsDto,
+} from './stocktakings.dto';
+import * as q from './stocktakings.queries';
+
+registerConstraintMessages({
+  uq_stocktakings_open: { field: 'schoolId', message: 'This school has an open stocktaking; close it before starting another' },
+});
+
+export const DEFAULT_STOCKTAKING_SETTINGS: StocktakingSettingsDto = { countIntervalYears: 5 };
+
+const closedError = () => new AppError(HttpStatus.CONFLICT, 'ILLEGAL_STATE', 'The stocktaking is closed and cannot change', undefined, { status: 'closed' });
+
+/**
+ * Stocktaking (Inventur) of a school, room by room: the expected list taken at the start, scans from several people at
+ * once (each scan its own short transaction; the stocktaking row is held FOR SHARE, so only the close waits for them),
+ * and the close that decides what happens to the missing devices. Device changes go through the devices feature.
+ */
+@Injectable()
+export class StocktakingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: AccessService,
+    private readonly devices: DevicesService,
+    private readonly actions: DeviceActionsService,
+    private readonly lifecycle: DeviceLifecycleService,
+    private readonly authorities: AuthoritiesService,
+  ) {}
+
+  async start(actor: Actor, dto: StartStocktakingDto): Promise<StocktakingDetailDto> {
+    const authorityId = tenantOf(actor);
+    const rooms = dto.rooms ? [...new Set(dto.rooms.map((r) => r.trim()))] : null;
+    const id = await this.dataSource.transaction(async (em) => {
+      await this.access.requireSchool(actor, dto.schoolId, 'write', em);
+      const created = await q.insertStocktaking(em, { authorityId, schoolId: dto.schoolId, rooms, note: dto.note ?? null, actorId: actor.id });
+      const expected = await q.snapshotExpected(em, created, authorityId, dto.schoolId, rooms);
+      await this.audit.record(em, actor, {
+        action: 'stocktaking.started',
+        entityType: 'stocktaking',
+        entityId: created,
+        after: { schoolId: dto.schoolId, rooms, expected },
+      });
+      return created;
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor, query: ListStocktakingsQueryDto): Promise<Page<StocktakingDto>> {
+    tenantOf(actor);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    let after: [string, string] | undefined;
+    if (query.cursor) {
+      const [key, id] = decodeCursor(query.cursor, 2);
+      if (typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw badRequest('cursor is malformed', 'cursor');
+      after = [key, id];
+    }
+    const found = await q.listStocktakings(this.dataSource.manager, actor, { schoolId: query.schoolId, status: query.status, after, limit });
+    return toPage(found, limit, (r) => [r.sortKey, r.id], ({ sortKey: _s, ...r }) => r);
+  }
+
+  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<StocktakingDetailDto> {
+    const row = await q.stocktakingById(em, actor, id);
+    if (!row) throw notFound('Stocktaking');
+    const progress = await q.roomProgress(em, id);
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM stocktaking_items WHERE stocktaking_id = $1 AND resolution = 'lost'`, [id]);
+    return { ...row, progress, markedLost: n };
+  }
+
+  /** One scan: found, found elsewhere (optionally moved here), unknown (optionally registered), or a repeat. */
+  async scan(actor: Actor, id: string, dto: ScanDto): Promise<ScanResultDto> {
+    const tag = dto.tag.trim();
+    if (!tag) throw badRequest('tag must not be blank', 'tag');
+    const room = (dto.room ?? '').trim();
+    const roomKey = room.toLowerCase();
+    return this.dataSource.transaction(async (em) => {
+      const st = await this.openForWrite(em, actor, id, 'share');
+      const matches = await q.devicesByTag(em, st.authorityId, tag);
+      const match = matches.find((m) => m.byInventory) ?? (matches.length === 1 ? matches[0] : undefined);
+      if (!match && matches.length > 1) {
+        throw conflict('Several devices carry this serial number; scan the inventory number instead', {
+          candidates: matches.filter((m) => inSchoolScope(actor, m)).map((m) => ({ id: m.id, inventoryNumber: m.inventoryNumber, manufacturer: m.manufacturer })),
+        });
+      }
+      const base = { stocktakingId: id, authorityId: st.authorityId, tag, room, note: dto.note ?? null, actorId: actor.id };
+
+      if (!match) {
+        if (dto.move) throw badRequest('move is only for a device found elsewhere', 'move');
+        let createdDeviceId: string | null = null;
+        if (dto.createDevice) {
+          const created = await this.devices.createIn(em, actor, { schoolId: st.schoolId, inventoryNumber: tag, location: room || null, ...dto.createDevice });
+          createdDeviceId = created.id;
+          await this.devices.markCounted(em, st.authorityId, [created.id], todayInBerlin());
+        }
+        const scanId = await q.insertScan(em, { ...base, result: 'unknown', elsewhere: null, deviceId: createdDeviceId, fromSchoolId: null, fromRoom: null, moved: false, createdDevice: !!createdDeviceId });
+        await this.auditScan(em, actor, id, scanId, 'unknown', null, createdDeviceId, false);
+        return { scanId, result: 'unknown', elsewhere: null, device: null, canMove: false, moved: false, createdDeviceId, room: await this.roomOf(em, id, room) };
+      }
+      if (dto.createDevice) throw badRequest('createDevice is only for an unknown scan', 'createDevice');
+
+      // One scan of a device at a time: two scanners reading the same label get found and duplicate, not found twice.
+      const locked = (await this.lifecycle.lockDevice(em, match.id))!;
+      const expected = await q.expectedItem(em, id, match.id);
+      let result: ScanResult;
+      let elsewhere: ElsewhereKind | null = null;
+      if (expected) {
+        const marked = await q.markFound(em, id, match.id, actor.id, room);
+        if (!marked) result = 'duplicate';
+        else if (room && expected.room.toLowerCase() !== roomKey) [result, elsewhere] = ['found_elsewhere', 'other_room'];
+        else result = 'found';
+      } else if (await q.scannedBefore(em, id, match.id)) {
+        result = 'duplicate';
+      } else {
+        result = 'found_elsewhere';
+        elsewhere = match.schoolId !== st.schoolId ? 'other_school' : 'not_expected';
+      }
+      const movable = locked.status !== 'loaned' && locked.status !== 'retired';
+      const canMove = result === 'found_elsewhere' && movable && inSchoolScope(actor, match) && (elsewhere === 'other_school' || (match.location ?? '').trim().toLowerCase() !== roomKey);
+      let moved = false;
+      if (dto.move) {
+        if (!canMove) throw illegalState('This device cannot be moved here (not found elsewhere, loaned or retired, already here, or not one of your schools)', { result, elsewhere });
+        if (elsewhere === 'other_school') {
+          await this.actions.moveIn(em, actor, match.id, { schoolId: st.schoolId, location: room || undefined, reason: 'Inventur: an dieser Schule gefunden' });
+        } else {
+          await this.devices.setLocation(em, actor, locked, room || null, { stocktakingId: id });
+        }
+        moved = true;
+      }
+      await this.devices.markCounted(em, st.authorityId, [match.id], todayInBerlin());
+      const scanId = await q.insertScan(em, {
+        ...base,
+        result,
+        elsewhere,
+        deviceId: match.id,
+        fromSchoolId: elsewhere === 'other_school' ? match.schoolId : null,
+        fromRoom: elsewhere ? (expected?.room ?? match.location ?? null) : null,
+        moved,
+        createdDevice: false,
+      });
+      await this.auditScan(em, actor, id, scanId, result, elsewhere, match.id, moved);
+      // Outside the caller's schools only the number and school name are told (an authority's device, no personal data).
+      return {
+        scanId,
+        result,
+        elsewhere,
+        device: { id: match.id, inventoryNumber: match.inventoryNumber, schoolId: match.schoolId, schoolName: match.schoolName, location: match.location, expectedRoom: expected?.room ?? null },
+        canMove: canMove && !moved,
+        moved,
+        createdDeviceId: null,
+        room: await this.roomOf(em, id, room),
+      };
+    });
+  }
+
+  async scans(actor: Actor, id: string, page: PageQueryDto): Promise<Page<StocktakingScanDto>> {
+    await this.get(actor, id);
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    let before: number | undefined;
+    if (page.cursor) {
+      const [scanId] = decodeCursor(page.cursor, 1);
+      if (typeof scanId !== 'number' || !Number.isInteger(scanId)) throw badRequest('cursor is malformed', 'cursor');
+      before = scanId;
+    }
+    const found = await q.listScans(this.dataSource.manager, id, { before, limit });
+    return toPage(found, limit, (r) => [r.id], (r) => r as unknown as StocktakingScanDto);
+  }
+
+  async missing(actor: Actor, id: string, page: PageQueryDto): Promise<Page<MissingDeviceDto>> {
+    await this.get(actor, id);
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    let after: string | undefined;
+    if (page.cursor) {
+      const [inv] = decodeCursor(page.cursor, 1);
+      if (typeof inv !== 'string') throw badRequest('cursor is malformed', 'cursor');
+      after = inv;
+    }
+    const found = await q.listMissing(this.dataSource.manager, id, { after, limit });
+    return toPage(found, limit, (r) => [r.inventoryNumber], (r) => r);
+  }
+
+  /**
+   * Closes the count. Missing devices are marked lost (through the device life cycle, with the earmarking check:
+   * a funded device inside its period needs `confirmEarmarkingBreach`) or kept open, per device or for all.
+   * All or nothing: a refused device rolls the whole close back.
+   */
+  async close(actor: Actor, id: string, dto: CloseStocktakingDto): Promise<StocktakingDetailDto> {
+    await this.dataSource.transaction(async (em) => {
+      await this.openForWrite(em, actor, id, 'update');
+      const missing = await q.missingIds(em, id);
+      const missingSet = new Set(missing);
+      const decided = new Map<string, 'mark_lost' | 'keep_open'>();
+      for (const [i, d] of (dto.decisions ?? []).entries()) {
+        if (!missingSet.has(d.deviceId)) throw badRequest(`Device ${d.deviceId} is not missing in this stocktaking`, `decisions.${i}.deviceId`);
+        decided.set(d.deviceId, d.action);
+      }
+      const fallback = dto.missing ?? 'keep_open';
+      const lose = missing.filter((m) => (decided.get(m) ?? fallback) === 'mark_lost');
+      const keep = missing.filter((m) => (decided.get(m) ?? fallback) === 'keep_open');
+      for (const deviceId of lose) {
+        const locked = (await this.lifecycle.lockDevice(em, deviceId))!;
+        if (locked.status === 'lost') continue;
+        await this.lifecycle.changeStatus(em, actor, locked, {
+          to: 'lost',
+          via: 'manual',
+          reason: 'Inventur: nicht gefunden',
+          confirmations: { earmarkingBreach: dto.confirmEarmarkingBreach === true },
+        });
+      }
+      await q.resolveMissing(em, id, lose, 'lost');
+      await q.resolveMissing(em, id, keep, 'kept_open');
+      await q.closeStocktaking(em, id, actor.id);
+      await this.audit.record(em, actor, {
+        action: 'stocktaking.closed',
+        entityType: 'stocktaking',
+        entityId: id,
+        before: { status: 'open' },
+        after: { status: 'closed' },
+        meta: { missing: missing.length, markedLost: lose.length, keptOpen: keep.length },
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async settings(actor: Actor): Promise<StocktakingSettingsDto> {
+    return this.settingsOf(this.dataSource.manager, tenantOf(actor));
+  }
+
+  async updateSettings(actor: Actor, dto: UpdateStocktakingSettingsDto): Promise<StocktakingSettingsDto> {
+    if (actor.role !== 'office') throw forbidden('Only the education office changes the stocktaking settings');
+    return this.dataSource.transaction(async (em) => {
+      await this.authorities.updateSettingsSection(em, actor, 'stocktaking', { countIntervalYears: dto.countIntervalYears });
+      return this.settingsOf(em, tenantOf(actor));
+    });
+  }
+
+  /**
+   * Per school of the caller's authority: its last complete count and whether one is due (for coverage and the
+   * overview). The caller filters to the schools it shows.
+   */
+  async countStatus(em: EntityManager, authorityId: string, asOf = todayInBerlin()): Promise<Map<string, SchoolCountDto>> {
+    const { countIntervalYears } = await this.settingsOf(em, authorityId);
+    const dueBefore = minusYears(asOf, countIntervalYears);
+    const result = new Map<string, SchoolCountDto>();
+    for (const r of await q.lastCompleteCounts(em, authorityId)) {
+      result.set(r.schoolId, { lastCompleteCountOn: r.lastCompleteCountOn, countDue: r.lastCompleteCountOn === null || r.lastCompleteCountOn < dueBefore });
+    }
+    return result;
+  }
+
+  private async settingsOf(em: EntityManager, authorityId: string): Promise<StocktakingSettingsDto> {
+    const stored = await this.authorities.settingsSection<StocktakingSettingsDto>(authorityId, 'stocktaking', em);
+    const years = stored.countIntervalYears;
+    return { countIntervalYears: typeof years === 'number' && Number.isInteger(years) && years >= 1 ? years : DEFAULT_STOCKTAKING_SETTINGS.countIntervalYears };
+  }
+
+  /** The stocktaking, locked, in the caller's scope (404 otherwise), writable by the role (403) and still open (409). */
+  private async openForWrite(em: EntityManager, actor: Actor, id: string, mode: 'share' | 'update'): Promise<q.StocktakingRow> {
+    const st = await q.lockStocktaking(em, id, mode);
+    if (!st || !inSchoolScope(actor, st)) throw notFound('Stocktaking');
+    if (!mayWrite(actor)) throw forbidden('Your role may only read');
+    if (st.status === 'closed') throw closedError();
+    return st;
+  }
+
+  private async roomOf(em: EntityManager, id: string, room: string): Promise<RoomProgressDto> {
+    const [progress] = await q.roomProgress(em, id, room.toLowerCase());
+    return progress ?? { room, expected: 0, found: 0, missing: 0, foundElsewhere: 0, unknown: 0 };
+  }
+
+  private auditScan(em: EntityManager, actor: Actor, id: string, scanId: number, result: ScanResult, elsewhere: ElsewhereKind | null, deviceId: string | null, moved: boolean) {
+    return this.audit.record(em, actor, {
+      action: 'stocktaking.scanned',
+      entityType: 'stocktaking',
+      entityId: id,
+      meta: { scanId, result, ...(elsewhere ? { elsewhere } : {}), ...(deviceId ? { deviceId } : {}), ...(moved ? { moved } : {}) },
+    });
+  }
+}
