@@ -6,7 +6,7 @@ import { labelOf } from '../i18n/labels';
 import { StocktakingsService } from '../stocktakings/stocktakings.service';
 import { STOCKTAKING_COUNTERS_SQL, STOCKTAKING_EXPORT_ROWS_SQL, type StocktakingExportRow } from '../stocktakings/stocktakings.queries';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
-import { exportFileName } from './xlsx-download';
+import { exportFileName, printInfo } from './xlsx-download';
 import { ColumnDef, INTEGER_FORMAT } from './xlsx-format';
 
 /** A timestamp as people read it in Germany: 21.11.2026 14:05. */
@@ -68,7 +68,7 @@ export class StocktakingExportService {
       const authority = await authorityName(db, actor);
       const counters = await db.query<{ name: string; scans: number; first: Date; last: Date }>(STOCKTAKING_COUNTERS_SQL, [id]);
       const rows = await db.query<StocktakingExportRow>(STOCKTAKING_EXPORT_ROWS_SQL, [id]);
-      download.start(exportFileName([authority, 'Inventur', st.schoolName], todayInBerlin(new Date(st.startedAt))));
+      download.start(exportFileName([authority, 'Inventur', st.schoolName], todayInBerlin(new Date(st.startedAt))), printInfo('de', `Inventur ${st.schoolName}`, authority));
 
       const overview = download.book.addSheet<never>(
         'Übersicht',
