@@ -40,6 +40,7 @@ interface Place {
   productId: string;
   contractId: string;
   userId: string;
+  stocktakingId: string;
 }
 
 interface Target {
@@ -177,6 +178,17 @@ const MATRIX: Record<string, Case> = {
   Licences_assignSeats: { roles: OFFICE, target: (p) => ({ params: { id: p.contractId, schoolId: p.schoolId }, body: { seatsAssigned: 1 } }) },
   Licences_removeSeats: { roles: OFFICE, target: (p) => ({ params: { id: p.contractId, schoolId: p.schoolId } }) },
   Licences_setUse: { roles: WRITERS, target: (p) => ({ params: { id: p.contractId, schoolId: p.schoolId }, body: { seatsInUse: 1 } }) },
+  Stocktakings_list: { roles: READERS },
+  Stocktakings_settings: { roles: READERS },
+  Stocktakings_updateSettings: { roles: OFFICE },
+  Stocktakings_start: { roles: WRITERS },
+  Stocktakings_get: { roles: READERS, target: (p) => ({ params: { id: p.stocktakingId } }) },
+  Stocktakings_scan: { roles: WRITERS, target: (p) => ({ params: { id: p.stocktakingId }, body: { tag: p.deviceTag } }) },
+  Stocktakings_scans: { roles: READERS, target: (p) => ({ params: { id: p.stocktakingId } }) },
+  Stocktakings_missing: { roles: READERS, target: (p) => ({ params: { id: p.stocktakingId } }) },
+  Stocktakings_close: { roles: WRITERS, target: (p) => ({ params: { id: p.stocktakingId }, body: {} }) },
+  ReportExports_stocktakingXlsx: { roles: READERS, target: (p) => ({ params: { id: p.stocktakingId } }) },
+
   Licences_importUsage: { roles: OFFICE, authorityWide: true, target: (p) => ({ params: { id: p.contractId } }) },
   Licences_warnings: { roles: READERS },
   LicencesExport_licencesXlsx: { roles: READERS },
@@ -236,7 +248,11 @@ describe('Access matrix (every operation of openapi.json)', () => {
       .send({ schoolId, title: 'Tablets', category: 'student_devices', quantity: 3, estimatedCostCents: 150_000, justification: 'Für die Klasse 5' }).expect(201);
     await allocate(t, office, grantId, schoolId, 1_000_000);
     const expenditure = await spend(t, office, grantId, schoolId);
-    return { authorityId, schoolId, deviceId, deviceTag, loanId: loan.body.id, needId: need.body.id, grantId, expenditureId: expenditure.id, productId, contractId, userId };
+    const stocktaking = await t.http().post('/api/v1/stocktakings').set('Authorization', office.auth).send({ schoolId }).expect(201);
+    return {
+      authorityId, schoolId, deviceId, deviceTag, loanId: loan.body.id, needId: need.body.id, grantId, expenditureId: expenditure.id, productId, contractId, userId,
+      stocktakingId: stocktaking.body.id,
+    };
   }
 
   async function licences(office: TestUser): Promise<{ productId: string; contractId: string }> {
