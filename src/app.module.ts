@@ -28,9 +28,10 @@ import { SchoolsModule } from './schools/schools.module';
 import { UsersModule } from './users/users.module';
 import { LabelsModule } from './labels/labels.module';
 import { StocktakingsModule } from './stocktakings/stocktakings.module';
+import { SiteModule } from './site/site.module';
 
 /** Feature modules, in the order their routes appear in the OpenAPI document. */
-export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, LicencesModule, CoverageModule, StatsModule, ExportsModule, AuditModule, LabelsModule, StocktakingsModule];
+export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, UsersModule, SchoolsModule, DevicesModule, LoansModule, GrantsModule, NeedsModule, LicencesModule, CoverageModule, StatsModule, ExportsModule, AuditModule, LabelsModule, StocktakingsModule, SiteModule];
 
 @Module({})
 export class AppModule {

@@ -6,6 +6,7 @@ import { ErrorBodyDto } from './common/errors';
 import { requestLogging, ROOT_LOGGER } from './common/logging';
 import { loadOpenApiMetadata } from './common/openapi-metadata';
 import { AppConfig } from './config/app-config';
+import { serveWebApp } from './site/web-app';
 
 export const API_PREFIX = 'api';
 
@@ -17,8 +18,16 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.use(
     helmet({
-      // Swagger UI needs inline styles and scripts of its own.
-      contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null, 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] } },
+      // Swagger UI needs inline styles and scripts of its own; the web app's camera decoder is WebAssembly (wasm-unsafe-eval)
+      // and shows the camera picture from a blob.
+      contentSecurityPolicy: {
+        directives: {
+          'upgrade-insecure-requests': null,
+          'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
     }),
   );
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
@@ -27,6 +36,7 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Content-Disposition'] });
 
+  serveWebApp(app);
   const document = await createOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json`, swaggerOptions: { persistAuthorization: true } });
   return document;

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from './actor';
 import { ChangePasswordDto, LoginDto, MeDto, TokenDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { Authenticated, CurrentActor, Public } from './decorators';
 import { RateLimited } from './rate-limits';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
@@ -13,14 +15,17 @@ export class AuthController {
 
   /**
    * Exchanges email and password for a bearer token. Rate-limited per client IP and per account
-   * (429 with `Retry-After` in seconds).
+   * (429 with `Retry-After` in seconds). For the web app it also sets the session as an HttpOnly, SameSite=Strict
+   * cookie (Secure over https); writes with that cookie need the `X-Requested-With` header.
    */
   @Public()
   @Post('login')
   @HttpCode(200)
   @RateLimited('login')
-  login(@Body() dto: LoginDto): Promise<TokenDto> {
-    return this.auth.login(dto);
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenDto> {
+    const token = await this.auth.login(dto);
+    setSessionCookie(req, res, token.accessToken, token.expiresIn);
+    return token;
   }
 
   /** The caller: role, authority and (for coordinators) schools. */
@@ -42,11 +47,15 @@ export class AuthController {
     return this.auth.changePassword(actor, dto);
   }
 
-  /** Ends the caller's sessions: this token and every other token of the same user stop working at once. */
+  /**
+   * Ends the caller's sessions: this token and every other token of the same user stop working at once.
+   * Also clears the web app's session cookie.
+   */
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
-  logout(@CurrentActor() actor: Actor): Promise<void> {
-    return this.auth.logout(actor);
+  async logout(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(actor);
+    clearSessionCookie(req, res);
   }
 }

@@ -6,8 +6,12 @@ import type { Role } from '../users/user.entity';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC, ROLES } from './decorators';
+import { CSRF_HEADER, isWrite, readSessionCookie } from './session-cookie';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows further. */
+/**
+ * Global guard: every route needs a valid bearer token or session cookie unless marked @Public(); @Roles() narrows further.
+ * A cookie-authenticated write also needs the X-Requested-With header (CSRF: a cross-site form cannot set it).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -20,9 +24,14 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const actor = scheme === 'Bearer' && token ? await this.auth.authenticate(token) : null;
+    const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
+    const cookie = scheme === 'Bearer' && bearer ? undefined : readSessionCookie(request);
+    const token = cookie ?? (scheme === 'Bearer' ? bearer : undefined);
+    const actor = token ? await this.auth.authenticate(token) : null;
     if (!actor) throw new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Missing, invalid or expired token');
+    if (cookie && isWrite(request.method) && !request.headers[CSRF_HEADER]) {
+      throw forbidden('A write with the session cookie needs the X-Requested-With header');
+    }
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

@@ -5,9 +5,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
+  MaxLength,
   MinLength,
   validateSync,
 } from 'class-validator';
@@ -96,6 +98,22 @@ export class AppConfig {
   @IsOptional() @IsString()
   CORS_ORIGINS = '';
 
+  /** Web app, accessibility statement: who takes feedback on barriers (e.g. "IT-Service der Stadt Musterstadt"). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MaxLength(200)
+  ACCESSIBILITY_CONTACT_NAME?: string;
+
+  /** Web app, accessibility statement: the email address for that feedback. */
+  @Transform(emptyToUndefined) @IsOptional() @IsEmail({}, { message: 'ACCESSIBILITY_CONTACT_EMAIL must be an email address' })
+  ACCESSIBILITY_CONTACT_EMAIL?: string;
+
+  /** Web app footer: link to the operator's privacy statement (Datenschutzerklärung). */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false }, { message: 'PRIVACY_URL must be a URL' })
+  PRIVACY_URL?: string;
+
+  /** Web app footer: link to the operator's imprint (Impressum). */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false }, { message: 'IMPRINT_URL must be a URL' })
+  IMPRINT_URL?: string;
+
   /** Set when running behind a reverse proxy so the client IP (rate limiting, logs) is taken from X-Forwarded-For. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   TRUST_PROXY = false;
@@ -106,7 +124,7 @@ export class ConfigValidationError extends Error {}
 /** Validates raw environment values into the typed config, or throws one error listing every bad variable. */
 export function validateConfig(env: Record<string, unknown>): AppConfig {
   // Optional variables without a default are not own keys of a fresh instance, so name them here.
-  const known = new Set([...Object.keys(new AppConfig()), 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'REDIS_URL']);
+  const known = new Set([...Object.keys(new AppConfig()), 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'REDIS_URL', 'ACCESSIBILITY_CONTACT_NAME', 'ACCESSIBILITY_CONTACT_EMAIL', 'PRIVACY_URL', 'IMPRINT_URL']);
   const picked = Object.fromEntries(Object.entries(env).filter(([k]) => known.has(k)));
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });

@@ -1,0 +1,24 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './schema';
+
+export type Schemas = components['schemas'];
+
+/** Called when the API answers 401 to a logged-in request: the session expired (set by the app shell). */
+let onUnauthorized: () => void = () => {};
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+const sessionExpiry: Middleware = {
+  onResponse({ request, response }) {
+    if (response.status === 401 && !new URL(request.url).pathname.endsWith('/auth/login')) onUnauthorized();
+    return response;
+  },
+};
+
+/**
+ * The typed API client (types generated from openapi.json). The session is the HttpOnly cookie the login sets;
+ * X-Requested-With is what the server requires of cookie-authenticated writes (CSRF).
+ */
+export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? 'http://localhost', credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
+api.use(sessionExpiry);

@@ -1,0 +1,131 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import { language, switchLanguage, t } from '../i18n';
+import { Button, Loading, Select } from '../ui/components';
+import { ErrorBoundary } from './ErrorBoundary';
+import { screensFor } from './screens';
+import { SchoolPick, useSchool } from './school';
+import { loginPath, logout, type Me } from './session';
+
+export function useSite() {
+  return useQuery({ queryKey: ['site'], queryFn: () => unwrap(api.GET('/api/v1/site')), staleTime: Infinity });
+}
+
+export function SkipLink() {
+  return (
+    <a className="skip-link" href="#inhalt">
+      {t.skipLink}
+    </a>
+  );
+}
+
+/** The links every page has: accessibility statement (required), privacy and imprint when configured, language. */
+export function Footer() {
+  const site = useSite();
+  return (
+    <footer className="footer">
+      <ul>
+        <li>
+          <NavLink to="/barrierefreiheit">{t.nav.accessibility}</NavLink>
+        </li>
+        {site.data?.privacyUrl && (
+          <li>
+            <a href={site.data.privacyUrl}>{t.nav.privacy}</a>
+          </li>
+        )}
+        {site.data?.imprintUrl && (
+          <li>
+            <a href={site.data.imprintUrl}>{t.nav.imprint}</a>
+          </li>
+        )}
+        <li>
+          <button type="button" className="link-button" onClick={switchLanguage} lang={language === 'de' ? 'en' : 'de'}>
+            {t.nav.language}
+          </button>
+        </li>
+      </ul>
+    </footer>
+  );
+}
+
+function SchoolSwitch() {
+  const { schools, schoolId, choose } = useSchool();
+  if (schools.length < 2) return null;
+  return (
+    <Select
+      label={t.school.picker}
+      selectedKey={schoolId ?? null}
+      onSelectionChange={(key) => choose(String(key))}
+      options={schools.map((s) => ({ value: s.id, label: s.name }))}
+      placeholder={t.school.pickTitle}
+    />
+  );
+}
+
+/** Header with nav (the screens of the user's role), school switch and logout; the screen in <main>; footer. */
+export function Layout({ me }: { me: Me }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const { needsPick, school } = useSchool();
+  const onLogout = async () => {
+    await logout();
+    queryClient.clear();
+    navigate(loginPath('', 'abgemeldet'), { replace: true });
+  };
+  return (
+    <div className="shell">
+      <SkipLink />
+      <header className="header">
+        <div className="header-top">
+          <span className="brand">{t.appName}</span>
+          {school && <span className="header-school">{school.name}</span>}
+          <span className="header-user">
+            <span className="visually-hidden">{t.login.signedInAs} </span>
+            {me.displayName} ({t.roles[me.role]})
+          </span>
+          <Button variant="quiet" onPress={onLogout}>
+            {t.login.logout}
+          </Button>
+        </div>
+        <nav aria-label={t.nav.label} className="nav">
+          <ul>
+            {screensFor(me.role).map((s) => (
+              <li key={s.path}>
+                <NavLink to={s.path}>{t.nav[s.nav]}</NavLink>
+              </li>
+            ))}
+          </ul>
+          <SchoolSwitch />
+        </nav>
+      </header>
+      <main id="inhalt" className="page" tabIndex={-1}>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>{needsPick ? <SchoolPick /> : <Outlet />}</Suspense>
+        </ErrorBoundary>
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+/** Pages outside the login (login, accessibility statement for a visitor): the same skip link, landmarks and footer. */
+export function PlainLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="shell">
+      <SkipLink />
+      <header className="header">
+        <div className="header-top">
+          <span className="brand">{t.appName}</span>
+        </div>
+      </header>
+      <main id="inhalt" className="page narrow" tabIndex={-1}>
+        {children}
+      </main>
+      <Footer />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { api, type Schemas } from '../api/client';
+import { unwrap } from '../api/errors';
+import { t } from '../i18n';
+import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
+import type { Me } from './session';
+
+export type School = Schemas['SchoolDto'];
+
+interface SchoolChoice {
+  /** The school the user works for now; null: all their schools (office, viewer). */
+  schoolId: string | null;
+  school: School | null;
+  schools: School[];
+  /** A coordinator with several schools who has not picked one yet: the layout shows SchoolPick instead of the screen. */
+  needsPick: boolean;
+  choose(schoolId: string | null): void;
+}
+
+const SchoolContext = createContext<SchoolChoice | null>(null);
+const STORAGE_KEY = 'inventar.school';
+
+export function useSchool(): SchoolChoice {
+  const value = useContext(SchoolContext);
+  if (!value) throw new Error('useSchool outside SchoolProvider');
+  return value;
+}
+
+function stored(userId: string): string | null {
+  try {
+    const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string>;
+    return raw[userId] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function store(userId: string, schoolId: string | null) {
+  // Only the school's id, per user: nothing personal, and no session (that is the HttpOnly cookie).
+  const raw = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string | null>;
+  raw[userId] = schoolId;
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(raw));
+}
+
+/** The schools the user may see, and the one they work for. A coordinator with several schools picks once; the choice is kept. */
+export function SchoolProvider({ me, children }: { me: Me; children: ReactNode }) {
+  const schools = useQuery({ queryKey: ['schools', 'mine'], queryFn: () => unwrap(api.GET('/api/v1/schools', { params: { query: { limit: 200 } } })), staleTime: 10 * 60_000 });
+  const [chosen, setChosen] = useState<string | null>(() => stored(me.id));
+  if (schools.isPending) return <Loading />;
+  if (schools.error) return <ErrorNotice error={schools.error} onRetry={() => schools.refetch()} />;
+  const list = schools.data.items;
+  const choose = (id: string | null) => {
+    store(me.id, id);
+    setChosen(id);
+  };
+  const valid = chosen && list.some((s) => s.id === chosen) ? chosen : null;
+  const schoolId = valid ?? (list.length === 1 ? list[0].id : null);
+  if (me.role === 'coordinator' && list.length === 0) return <p className="notice">{t.school.none}</p>;
+  const needsPick = me.role === 'coordinator' && !schoolId;
+  const value: SchoolChoice = { schoolId, school: list.find((s) => s.id === schoolId) ?? null, schools: list, needsPick, choose };
+  return <SchoolContext.Provider value={value}>{children}</SchoolContext.Provider>;
+}
+
+export function SchoolPick() {
+  const { schools, choose } = useSchool();
+  return (
+    <div className="narrow">
+      <PageHeading title={t.school.pickTitle}>{t.school.pickTitle}</PageHeading>
+      <p>{t.school.pickIntro}</p>
+      <ul className="pick-list">
+        {schools.map((s) => (
+          <li key={s.id}>
+            <Button variant="primary" onPress={() => choose(s.id)}>
+              {s.name}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

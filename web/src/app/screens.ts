@@ -1,0 +1,29 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Texts } from '../i18n';
+import type { Role } from './session';
+import CounterPage from '../counter/CounterPage';
+
+/**
+ * Every screen of the app, in nav order. A screen is shown (route and nav entry) to the roles it names.
+ * Part 2 (the office's screens) adds entries here; the counter is bundled with the shell (it is the first page at a
+ * school), every other screen is its own chunk, loaded on first visit.
+ */
+export interface Screen {
+  path: string;
+  nav: keyof Texts['nav'];
+  roles: Role[];
+  component: ComponentType | LazyExoticComponent<ComponentType>;
+  /** Sub-routes (details) that are not nav entries. */
+  children?: { path: string; component: LazyExoticComponent<ComponentType> }[];
+}
+
+export const SCREENS: Screen[] = [
+  { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
+];
+
+export const screensFor = (role: Role) => SCREENS.filter((s) => s.roles.includes(role));
+
+/** Where a role starts after login. */
+export const homeFor = (role: Role) => screensFor(role)[0]?.path ?? '/barrierefreiheit';
+
+export const lazyScreen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);

@@ -1,0 +1,139 @@
+import { type ReactNode, useEffect } from 'react';
+import {
+  Button as AriaButton,
+  type ButtonProps,
+  Checkbox as AriaCheckbox,
+  type CheckboxProps,
+  FieldError,
+  Input,
+  Label,
+  Text,
+  TextField as AriaTextField,
+  type TextFieldProps,
+  TextArea,
+  RadioGroup as AriaRadioGroup,
+  Radio,
+  type RadioGroupProps,
+  Select as AriaSelect,
+  type SelectProps,
+  SelectValue,
+  Popover,
+  ListBox,
+  ListBoxItem,
+} from 'react-aria-components';
+import { explainError } from '../api/errors';
+import { t } from '../i18n';
+
+type Variant = 'primary' | 'secondary' | 'danger' | 'quiet';
+
+export function Button({ variant = 'secondary', className, ...props }: ButtonProps & { variant?: Variant }) {
+  return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${className}` : ''}`} />;
+}
+
+interface FieldProps extends Omit<TextFieldProps, 'children'> {
+  label: string;
+  description?: string;
+  /** The server's message for this field: shown under it, and the field marked invalid. */
+  serverError?: string;
+  multiline?: boolean;
+  inputRef?: React.Ref<HTMLInputElement>;
+  placeholder?: string;
+}
+
+/** A labelled text field; its error (from the browser's checks or the server) stands right under it. */
+export function TextField({ label, description, serverError, multiline, inputRef, placeholder, className, ...props }: FieldProps) {
+  return (
+    <AriaTextField {...props} isInvalid={serverError ? true : props.isInvalid} className={`field${className ? ` ${className}` : ''}`}>
+      <Label>
+        {label}
+        {props.isRequired && <span aria-hidden="true"> *</span>}
+      </Label>
+      {multiline ? <TextArea rows={3} placeholder={placeholder} /> : <Input ref={inputRef} placeholder={placeholder} />}
+      {description && <Text slot="description">{description}</Text>}
+      <FieldError>{serverError}</FieldError>
+    </AriaTextField>
+  );
+}
+
+export function Checkbox({ children, ...props }: Omit<CheckboxProps, 'children'> & { children: ReactNode }) {
+  return (
+    <AriaCheckbox {...props} className="checkbox">
+      <span className="checkbox-box" aria-hidden="true">
+        <svg viewBox="0 0 18 18" aria-hidden="true">
+          <polyline points="2 9 7 14 16 4" />
+        </svg>
+      </span>
+      {children}
+    </AriaCheckbox>
+  );
+}
+
+export function RadioGroup<T extends string>({ label, options, serverError, ...props }: Omit<RadioGroupProps, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string }) {
+  return (
+    <AriaRadioGroup {...props} isInvalid={serverError ? true : props.isInvalid} className="radio-group">
+      <Label>{label}</Label>
+      <div className="radio-options">
+        {options.map((o) => (
+          <Radio key={o.value} value={o.value} className="radio">
+            {o.label}
+          </Radio>
+        ))}
+      </div>
+      <FieldError>{serverError}</FieldError>
+    </AriaRadioGroup>
+  );
+}
+
+export function Select<T extends string>({ label, options, serverError, ...props }: Omit<SelectProps<{ id: T }>, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string }) {
+  return (
+    <AriaSelect {...props} isInvalid={serverError ? true : props.isInvalid} className="field select">
+      <Label>{label}</Label>
+      <AriaButton className="select-button">
+        <SelectValue />
+        <span aria-hidden="true">▾</span>
+      </AriaButton>
+      <FieldError>{serverError}</FieldError>
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {options.map((o) => (
+            <ListBoxItem key={o.value} id={o.value} className="listbox-item">
+              {o.label}
+            </ListBoxItem>
+          ))}
+        </ListBox>
+      </Popover>
+    </AriaSelect>
+  );
+}
+
+/** An error answer explained: what happened and what to do (reload for a stale version). */
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const explained = explainError(error);
+  return (
+    <div className="notice notice-error" role="alert">
+      <p className="notice-title">{explained.title}</p>
+      {explained.detail && <p>{explained.detail}</p>}
+      {explained.reload ? (
+        <Button onPress={() => location.reload()}>{t.reload}</Button>
+      ) : (
+        onRetry && <Button onPress={onRetry}>{t.retry}</Button>
+      )}
+    </div>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="loading" role="status">
+      {t.loading}
+    </p>
+  );
+}
+
+/** The page's one h1 and the document title. */
+export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
+  useEffect(() => {
+    document.title = `${title} – ${t.appName}`;
+  }, [title]);
+  return <h1 className="page-title">{children}</h1>;
+}
