@@ -45,8 +45,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchanges email and password for a bearer token. Rate-limited per client IP. For the web app it also sets the
-         *     session as an HttpOnly, SameSite=Strict cookie (Secure over https); writes with that cookie need `X-Requested-With`.
+         * Exchanges email and password for a bearer token. Rate-limited per client IP and per account
+         *     (429 with `Retry-After` in seconds). For the web app it also sets the session as an HttpOnly, SameSite=Strict
+         *     cookie (Secure over https); writes with that cookie need the `X-Requested-With` header.
          */
         post: operations["Auth_login"];
         delete?: never;
@@ -64,7 +65,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the browser session: clears the session cookie. */
+        /**
+         * Ends the caller's sessions: this token and every other token of the same user stop working at once.
+         *     Also clears the web app's session cookie.
+         */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -98,7 +102,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the caller's own password. */
+        /**
+         * Changes the caller's own password and ends all their sessions, this one included: log in again with the new one.
+         *     Rate-limited per user (429 with `Retry-After`).
+         */
         post: operations["Auth_changePassword"];
         delete?: never;
         options?: never;
@@ -538,6 +545,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/licences/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Licence contracts in the caller's view (coordinators: their schools'), by product name, with seat sums and the last day to cancel. */
+        get: operations["Licences_listContracts"];
+        put?: never;
+        post: operations["Licences_createContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Licences_getContract"];
+        put?: never;
+        post?: never;
+        delete: operations["Licences_removeContract"];
+        options?: never;
+        head?: never;
+        patch: operations["Licences_updateContract"];
+        trace?: never;
+    };
+    "/api/v1/licences/contracts/{id}/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The seats per school (coordinators: their schools'), by school name. */
+        get: operations["Licences_listSeats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/contracts/{id}/seats/{schoolId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assigns seats of the contract to a school; all schools together at most the seats bought. */
+        put: operations["Licences_assignSeats"];
+        post?: never;
+        /** Takes a school off the contract's seats list. */
+        delete: operations["Licences_removeSeats"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/contracts/{id}/seats/{schoolId}/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The school enters how many seats it uses (coordinators for their schools). */
+        put: operations["Licences_setUse"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/contracts/{id}/usage-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The vendor's usage export (.xlsx or .csv with a column "Schulnummer" and one "genutzt"/"aktive Nutzer"), matched by
+         *     school number. `dryRun=true` only reports.
+         */
+        post: operations["Licences_importUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authority's licence catalogue (products with their data-protection status), by name. */
+        get: operations["Licences_listProducts"];
+        put?: never;
+        post: operations["Licences_createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licences/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Licences_getProduct"];
+        put?: never;
+        post?: never;
+        /** Deletes a product without contracts. */
+        delete: operations["Licences_removeProduct"];
+        options?: never;
+        head?: never;
+        patch: operations["Licences_updateProduct"];
+        trace?: never;
+    };
+    "/api/v1/licences/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The warning thresholds of the authority. */
+        get: operations["Licences_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Licences_updateSettings"];
+        trace?: never;
+    };
+    "/api/v1/licences/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warnings of the caller's licences: deadlines, seats, use, data protection (stable codes with params). */
+        get: operations["Licences_warnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans": {
         parameters: {
             query?: never;
@@ -667,7 +847,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Right to erasure: erases a borrower's personal data from all their returned loans of a school at once. */
+        /**
+         * Right to erasure: erases a borrower's personal data from all their returned loans of a school at once. Running
+         *     loans keep theirs until the return (then the retention period applies); the answer does not say whether there are any.
+         */
         post: operations["Loans_erase"];
         delete?: never;
         options?: never;
@@ -1197,6 +1380,57 @@ export interface components {
             /** @description At least 12 characters. */
             newPassword: string;
         };
+        ContractDto: {
+            allSchools: boolean;
+            autoRenewal: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description The end of the term in force today (after automatic renewals).
+             */
+            currentTermEnd: string;
+            expenditureId: string | null;
+            /** @description The grant of the linked expenditure. */
+            grantId: string | null;
+            id: string;
+            invoiceReference: string | null;
+            /**
+             * Format: date
+             * @description The last day to cancel the term in force (end minus notice period); null without automatic renewal.
+             */
+            lastDayToCancel: string | null;
+            licenceModel: components["schemas"]["LicenceModel"];
+            notes: string | null;
+            noticePeriod: number | null;
+            noticeUnit: components["schemas"]["LicenceNoticeUnit"] | null;
+            oneOffCents: number;
+            orderReference: string | null;
+            productId: string;
+            productKind: components["schemas"]["LicenceProductKind"];
+            productName: string;
+            renewalMonths: number;
+            /** @description Schools taking part (rows of the seats list). */
+            schools: number;
+            /** @description Seats assigned to schools (a coordinator, or a list filtered by school: those schools' only). */
+            seatsAssigned: number;
+            seatsBought: number;
+            /** @description Seats in use as reported, summed over the schools that reported; null when none did. */
+            seatsInUse: number | null;
+            /** Format: date */
+            termEnd: string;
+            /** Format: date */
+            termStart: string;
+            /** Format: date-time */
+            updatedAt: string;
+            vendor: string;
+            version: number;
+            yearlyCents: number;
+        };
+        ContractPageDto: {
+            items: components["schemas"]["ContractDto"][];
+            nextCursor: string | null;
+        };
         CoveragePageDto: {
             /** @description The day ages were measured on. */
             asOf: string;
@@ -1271,6 +1505,64 @@ export interface components {
              * @example NW
              */
             state?: string;
+        };
+        CreateContractDto: {
+            /** @description true: for every school of the authority; false: for the schools in `schoolIds`. */
+            allSchools: boolean;
+            /** @description The contract renews itself unless cancelled by the last day to cancel (needs a notice period). */
+            autoRenewal?: boolean;
+            /**
+             * Format: uuid
+             * @description The grant expenditure (Rechnung) that paid for the licence: it then shows in that grant's summary and Belegliste.
+             */
+            expenditureId?: string | null;
+            /** @description Invoice reference (Rechnungsnummer). */
+            invoiceReference?: string | null;
+            licenceModel: components["schemas"]["LicenceModel"];
+            notes?: string | null;
+            /**
+             * @description The notice period (Kündigungsfrist), in `noticeUnit`, before the end of the term.
+             * @example 3
+             */
+            noticePeriod?: number | null;
+            noticeUnit?: components["schemas"]["LicenceNoticeUnit"] | null;
+            /**
+             * @description One-off cost in cents (set-up, first purchase).
+             * @default 0
+             */
+            oneOffCents: number;
+            /** @description Order reference (Bestellnummer). */
+            orderReference?: string | null;
+            /** Format: uuid */
+            productId: string;
+            /**
+             * @description Length of each renewed term in months; default 12.
+             * @default 12
+             */
+            renewalMonths: number;
+            /** @description The schools of a contract for given schools (required then, not allowed for an authority-wide one). */
+            schoolIds?: string[];
+            /**
+             * @description Seats (Plätze) bought.
+             * @example 1200
+             */
+            seatsBought: number;
+            /**
+             * Format: date
+             * @description The last day of the (first) term.
+             * @example 2025-08-01
+             */
+            termEnd: string;
+            /**
+             * Format: date
+             * @example 2025-08-01
+             */
+            termStart: string;
+            /**
+             * @description Cost per year in cents.
+             * @default 0
+             */
+            yearlyCents: number;
         };
         CreateDeviceDto: {
             /**
@@ -1494,6 +1786,34 @@ export interface components {
             /** @description Short name of the request. */
             title: string;
         };
+        CreateProductDto: {
+            /** @description The authority approved it for use in schools (freigegeben). */
+            approved?: boolean;
+            /** @description Where the signed agreement is filed (document number, file reference). Needs `dpaSignedOn`. */
+            dpaReference?: string | null;
+            /**
+             * Format: date
+             * @description The day the data-processing agreement (AV-Vertrag, Art. 28 GDPR) was signed; null: not signed.
+             * @example 2025-03-01
+             */
+            dpaSignedOn?: string | null;
+            /** @description The data-protection impact assessment (DSFA) is done. */
+            dpiaDone?: boolean;
+            /** @description Used by students (counts in the licences per student of the coverage); default true. */
+            forStudents?: boolean;
+            /** @description Where the data is stored; null: unknown. */
+            hosting?: components["schemas"]["LicenceHosting"] | null;
+            kind: components["schemas"]["LicenceProductKind"];
+            /** @example bettermarks */
+            name: string;
+            notes?: string | null;
+            /** @description The platforms or device types it runs on. */
+            platforms?: components["schemas"]["LicencePlatform"][];
+            /** @description Processes students' personal data (then it needs an AV-Vertrag and the authority's approval). */
+            processesStudentData: boolean;
+            /** @description The vendor (Anbieter). */
+            vendor: string;
+        };
         CreateSchoolDto: {
             /** @description Broadband downstream in Mbit/s. */
             broadbandMbps?: number;
@@ -1678,6 +1998,7 @@ export interface components {
             schoolId: string;
         };
         ErasureResultDto: {
+            /** @description Returned loans whose personal data were erased now. */
             erasedLoans: number;
         };
         ErrorBodyDto: Record<string, never>;
@@ -1853,6 +2174,44 @@ export interface components {
             problems: components["schemas"]["ImportProblemDto"][];
             rows: number;
             valid: boolean;
+        };
+        /** @enum {string} */
+        LicenceHosting: "eu" | "outside_eu";
+        /** @enum {string} */
+        LicenceModel: "per_student" | "per_teacher" | "per_device" | "per_school" | "volume" | "concurrent";
+        /** @enum {string} */
+        LicenceNoticeUnit: "days" | "weeks" | "months";
+        /** @enum {string} */
+        LicencePlatform: "windows" | "macos" | "ipados" | "ios" | "android" | "chromeos" | "linux" | "web";
+        /** @enum {string} */
+        LicenceProductKind: "learning_app" | "learning_platform" | "office_suite" | "device_management" | "content" | "other";
+        LicenceSettingsDto: {
+            /** @description A last day to cancel (or an end without renewal) this many days ahead or fewer is a warning; default 60. */
+            deadlineWarningDays: number;
+            /** @description Low use counts once the term has run this many months; default 3. */
+            lowUseAfterMonths: number;
+            /** @description Use below this percentage of the seats bought is low; default 30. */
+            lowUsePercent: number;
+        };
+        /** @enum {string} */
+        LicenceUseSource: "school" | "import";
+        /** @enum {string} */
+        LicenceWarningCode: "cancellation_due" | "ending_without_renewal" | "seats_over_bought" | "use_over_assigned" | "dpa_missing" | "not_approved" | "low_use";
+        LicenceWarningDto: {
+            code: components["schemas"]["LicenceWarningCode"];
+            contractId: string | null;
+            message: string;
+            /** @description Values for the German text of the code (product, dates as YYYY-MM-DD, numbers). */
+            params: {
+                [key: string]: unknown;
+            };
+            productId: string;
+            schoolId: string | null;
+        };
+        LicenceWarningsDto: {
+            /** Format: date */
+            asOf: string;
+            items: components["schemas"]["LicenceWarningDto"][];
         };
         LinkGrantDto: {
             /**
@@ -2036,6 +2395,29 @@ export interface components {
          * @enum {string}
          */
         PersonalDeviceType: "laptop" | "tablet";
+        ProductDto: {
+            approved: boolean;
+            /** @description Contracts of this product (in the caller's view). */
+            contracts: number;
+            /** Format: date-time */
+            createdAt: string;
+            dpaReference: string | null;
+            /** Format: date */
+            dpaSignedOn: string | null;
+            dpiaDone: boolean;
+            forStudents: boolean;
+            hosting: components["schemas"]["LicenceHosting"] | null;
+            id: string;
+            kind: components["schemas"]["LicenceProductKind"];
+            name: string;
+            notes: string | null;
+            platforms: components["schemas"]["LicencePlatform"][];
+            processesStudentData: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            vendor: string;
+            version: number;
+        };
         ReplacementDto: {
             /** @description The same by device type. */
             byType: {
@@ -2146,6 +2528,22 @@ export interface components {
         };
         /** @enum {string} */
         SchoolType: "grundschule" | "hauptschule" | "realschule" | "sekundarschule" | "gesamtschule" | "gymnasium" | "foerderschule" | "berufskolleg" | "other";
+        SeatDto: {
+            contractId: string;
+            /**
+             * Format: date
+             * @description The day the use was counted.
+             */
+            inUseOn: string | null;
+            inUseSource: components["schemas"]["LicenceUseSource"] | null;
+            schoolId: string;
+            schoolName: string;
+            schoolNumber: string;
+            seatsAssigned: number;
+            seatsInUse: number | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SetAllocationDto: {
             /**
              * @description The school's budget share in cents.
@@ -2153,6 +2551,20 @@ export interface components {
              */
             amountCents: number;
             note?: string | null;
+        };
+        SetSeatsDto: {
+            /** @description Seats of the contract assigned to the school; all schools together at most the seats bought. */
+            seatsAssigned: number;
+        };
+        SetUseDto: {
+            /**
+             * Format: date
+             * @description The day it was counted; default today.
+             * @example 2025-08-01
+             */
+            inUseOn?: string;
+            /** @description Seats the school uses (from the vendor's admin console or a count). */
+            seatsInUse: number;
         };
         SetUserSchoolsDto: {
             schoolIds: string[];
@@ -2198,6 +2610,60 @@ export interface components {
             kind?: components["schemas"]["AuthorityKind"];
             name?: string;
             state?: string;
+        };
+        UpdateContractDto: {
+            /** @description The contract renews itself unless cancelled by the last day to cancel (needs a notice period). */
+            autoRenewal?: boolean;
+            /**
+             * Format: uuid
+             * @description The grant expenditure (Rechnung) that paid for the licence: it then shows in that grant's summary and Belegliste.
+             */
+            expenditureId?: string | null;
+            /** @description Invoice reference (Rechnungsnummer). */
+            invoiceReference?: string | null;
+            licenceModel?: components["schemas"]["LicenceModel"];
+            notes?: string | null;
+            /**
+             * @description The notice period (Kündigungsfrist), in `noticeUnit`, before the end of the term.
+             * @example 3
+             */
+            noticePeriod?: number | null;
+            noticeUnit?: components["schemas"]["LicenceNoticeUnit"] | null;
+            /**
+             * @description One-off cost in cents (set-up, first purchase).
+             * @default 0
+             */
+            oneOffCents: number;
+            /** @description Order reference (Bestellnummer). */
+            orderReference?: string | null;
+            /**
+             * @description Length of each renewed term in months; default 12.
+             * @default 12
+             */
+            renewalMonths: number;
+            /**
+             * @description Seats (Plätze) bought.
+             * @example 1200
+             */
+            seatsBought?: number;
+            /**
+             * Format: date
+             * @description The last day of the (first) term.
+             * @example 2025-08-01
+             */
+            termEnd?: string;
+            /**
+             * Format: date
+             * @example 2025-08-01
+             */
+            termStart?: string;
+            /** @description The version you read; a stale one is refused with 409 STALE_VERSION. */
+            version?: number;
+            /**
+             * @description Cost per year in cents.
+             * @default 0
+             */
+            yearlyCents: number;
         };
         UpdateCoverageSettingsDto: {
             /** @description Mbit/s per class from which a school counts as served. */
@@ -2422,6 +2888,11 @@ export interface components {
             /** @description The version you read; a stale one is refused with 409. */
             version?: number;
         };
+        UpdateLicenceSettingsDto: {
+            deadlineWarningDays?: number;
+            lowUseAfterMonths?: number;
+            lowUsePercent?: number;
+        };
         UpdateLoanSettingsDto: {
             /** @example 07-31 */
             defaultDueMonthDay?: string;
@@ -2442,6 +2913,36 @@ export interface components {
             quantity?: number;
             /** @description Short name of the request. */
             title?: string;
+            version?: number;
+        };
+        UpdateProductDto: {
+            /** @description The authority approved it for use in schools (freigegeben). */
+            approved?: boolean;
+            /** @description Where the signed agreement is filed (document number, file reference). Needs `dpaSignedOn`. */
+            dpaReference?: string | null;
+            /**
+             * Format: date
+             * @description The day the data-processing agreement (AV-Vertrag, Art. 28 GDPR) was signed; null: not signed.
+             * @example 2025-03-01
+             */
+            dpaSignedOn?: string | null;
+            /** @description The data-protection impact assessment (DSFA) is done. */
+            dpiaDone?: boolean;
+            /** @description Used by students (counts in the licences per student of the coverage); default true. */
+            forStudents?: boolean;
+            /** @description Where the data is stored; null: unknown. */
+            hosting?: components["schemas"]["LicenceHosting"] | null;
+            kind?: components["schemas"]["LicenceProductKind"];
+            /** @example bettermarks */
+            name?: string;
+            notes?: string | null;
+            /** @description The platforms or device types it runs on. */
+            platforms?: components["schemas"]["LicencePlatform"][];
+            /** @description Processes students' personal data (then it needs an AV-Vertrag and the authority's approval). */
+            processesStudentData?: boolean;
+            /** @description The vendor (Anbieter). */
+            vendor?: string;
+            /** @description The version you read; a stale one is refused with 409 STALE_VERSION. */
             version?: number;
         };
         UpdateSchoolDto: {
@@ -2473,6 +2974,16 @@ export interface components {
             /** @description Sets a new password (at least 12 characters). */
             password?: string;
             role?: components["schemas"]["Role"];
+        };
+        UsageImportResultDto: {
+            /** @description Rows without a usable number of seats (row numbers of the file, 1 = header). */
+            invalidRows: number[];
+            /** @description School numbers of schools the contract is not for. */
+            notInContract: string[];
+            /** @description School numbers of the file that no school of the authority has. */
+            unknownSchoolNumbers: string[];
+            /** @description Rows whose school number matched a school of the contract. */
+            updated: number;
         };
         UserDto: {
             active: boolean;
@@ -5884,6 +6395,1380 @@ export interface operations {
             };
         };
     };
+    Licences_listContracts: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                productId?: string;
+                /** @description Only contracts of this school (authority-wide ones included), with this school's seats. */
+                schoolId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractPageDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_createContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContractDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The product, a school or the expenditure does not exist in this authority */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_getContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_removeContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_updateContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContractDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_listSeats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatDto"][];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_assignSeats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetSeatsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description CONFLICT: more seats than bought (details.available) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_removeSeats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_setUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetUseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_importUsage: {
+        parameters: {
+            query?: {
+                /** @description Only match and report; write nothing. */
+                dryRun?: boolean;
+                /** @description The day the vendor counted the use; default today. */
+                inUseOn?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageImportResultDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_listProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"][];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_removeProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The product has licence contracts */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description STALE_VERSION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceSettingsDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLicenceSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceSettingsDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Licences_warnings: {
+        parameters: {
+            query?: {
+                /** @description Only warnings of this school's licences (and of the products and contracts it takes part in). */
+                schoolId?: string;
+                /** @description Days ahead for deadline warnings instead of the authority's setting. */
+                withinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenceWarningsDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Loans_list: {
         parameters: {
             query?: {
@@ -6559,12 +8444,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The borrower still has active loans */
+            /** @description Conflict: duplicate, stale version or illegal state change */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many requests */
             429: {
