@@ -71,6 +71,7 @@ const future = shiftDays(berlinToday(), 30);
 const MATRIX: Record<string, Case> = {
   Health_check: { roles: ALL },
   Auth_login: { roles: ALL },
+  Site_site: { roles: ALL },
   Auth_logout: { roles: ALL },
   Auth_me: { roles: ALL },
   Auth_changePassword: { roles: ALL },
@@ -285,8 +286,8 @@ describe('Access matrix (every operation of openapi.json)', () => {
       // Every operation with an id in its path says how to reach a record with it.
       expect([op.operationId, op.pathParams.length > 0]).toEqual([op.operationId, Boolean(MATRIX[op.operationId].target)]);
     }
-    // Public are exactly the login and health.
-    expect(OPERATIONS.filter((o) => !o.authenticated).map((o) => o.operationId).sort()).toEqual(['Auth_login', 'Health_check']);
+    // Public are exactly the login, health and the web app's site facts (accessibility contact, legal links).
+    expect(OPERATIONS.filter((o) => !o.authenticated).map((o) => o.operationId).sort()).toEqual(['Auth_login', 'Health_check', 'Site_site']);
   });
 
   it('answers 401 without a token on every authenticated operation', async () => {

@@ -545,6 +545,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/labels.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Labels as a PDF (Etiketten drucken): per device its inventory number as text, QR code and Code 128, the owner
+         *     ("Eigentum der Stadt …") and the school. For device ids or the device list's filters; the devices are then
+         *     marked as labelled (`labelledAt`). At most 10,000 labels per PDF.
+         */
+        post: operations["Labels_pdf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/labels/formats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The label stock the PDF can be printed on (sizes in mm). */
+        get: operations["Labels_formats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licences/contracts": {
         parameters: {
             query?: never;
@@ -1867,6 +1905,13 @@ export interface components {
             createdAt: string;
             id: string;
             inventoryNumber: string;
+            /**
+             * Format: date-time
+             * @description When its label was last printed; null: never labelled.
+             */
+            labelledAt: string | null;
+            /** @description The day the device was last counted in a stocktaking (zuletzt gezählt am). */
+            lastCountedOn: string | null;
             location: string | null;
             manufacturer: string;
             model: string;
@@ -1893,6 +1938,13 @@ export interface components {
             createdAt: string;
             id: string;
             inventoryNumber: string;
+            /**
+             * Format: date-time
+             * @description When its label was last printed; null: never labelled.
+             */
+            labelledAt: string | null;
+            /** @description The day the device was last counted in a stocktaking (zuletzt gezählt am). */
+            lastCountedOn: string | null;
             location: string | null;
             manufacturer: string;
             model: string;
@@ -1936,6 +1988,13 @@ export interface components {
             commissionedOn: string | null;
             id: string;
             inventoryNumber: string;
+            /**
+             * Format: date-time
+             * @description When its label was last printed; null: never labelled.
+             */
+            labelledAt: string | null;
+            /** @description The day the device was last counted in a stocktaking (zuletzt gezählt am). */
+            lastCountedOn: string | null;
             location: string | null;
             manufacturer: string;
             model: string;
@@ -2174,6 +2233,57 @@ export interface components {
             problems: components["schemas"]["ImportProblemDto"][];
             rows: number;
             valid: boolean;
+        };
+        LabelFormatDto: {
+            columns: number;
+            id: components["schemas"]["LabelFormatId"];
+            labelHeight: number;
+            labelWidth: number;
+            left: number;
+            name: string;
+            padding: number;
+            pageHeight: number;
+            pageWidth: number;
+            pitchX: number;
+            pitchY: number;
+            rows: number;
+            top: number;
+        };
+        /** @enum {string} */
+        LabelFormatId: "avery-3475" | "avery-l4736" | "avery-l6011" | "roll-62x29" | "roll-57x32";
+        LabelsRequestDto: {
+            /** @description Devices to label; ids you may not see answer 404. */
+            deviceIds?: string[];
+            /**
+             * @description The label stock (Etikettenbogen): A4 sheets or a label printer's roll.
+             * @example avery-3475
+             */
+            format: components["schemas"]["LabelFormatId"];
+            /** Format: uuid */
+            grantId?: string;
+            /**
+             * Format: date
+             * @example 2025-08-01
+             */
+            notCountedSince: string;
+            notLabelled?: boolean;
+            purchaseYear?: number;
+            /** Format: uuid */
+            schoolId?: string;
+            /** @description Print the device type and model under the school. */
+            showModel?: boolean;
+            /**
+             * @description The first free label of a partly used sheet, counted row by row from 1 (erstes freies Etikett).
+             * @default 1
+             */
+            startAt: number;
+            status?: components["schemas"]["DeviceStatus"][];
+            type?: components["schemas"]["DeviceType"][];
+            /**
+             * Format: date
+             * @example 2025-08-01
+             */
+            warrantyBefore: string;
         };
         /** @enum {string} */
         LicenceHosting: "eu" | "outside_eu";
@@ -4244,7 +4354,10 @@ export interface operations {
         parameters: {
             query: {
                 cursor?: string;
+                grantId?: string;
                 limit?: number;
+                notCountedSince: string;
+                notLabelled?: boolean;
                 purchaseYear?: number;
                 schoolId?: string;
                 sort?: components["schemas"]["DeviceSort"];
@@ -4943,7 +5056,10 @@ export interface operations {
     Exports_inventoryXlsx: {
         parameters: {
             query: {
+                grantId?: string;
                 lang?: components["schemas"]["ExportLang"];
+                notCountedSince: string;
+                notLabelled?: boolean;
                 purchaseYear?: number;
                 schoolId?: string;
                 sort?: components["schemas"]["DeviceSort"];
@@ -6337,6 +6453,157 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GrantSettingsDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Labels_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelsRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Labels_formats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LabelFormatDto"][];
                 };
             };
             /** @description Invalid input: `fieldErrors` names the fields */
