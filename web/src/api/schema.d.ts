@@ -1143,6 +1143,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stocktakings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stocktakings (Inventuren) the caller sees, newest first. */
+        get: operations["Stocktakings_list"];
+        put?: never;
+        /** Starts a stocktaking of a school (or some of its rooms): the devices in service there now are the expected list. */
+        post: operations["Stocktakings_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktakings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stocktaking with its progress per room (expected, found, missing so far, found elsewhere, unknown). */
+        get: operations["Stocktakings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktakings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Closes the stocktaking: missing devices are marked lost (life cycle, earmarking check; confirm with
+         *     `confirmEarmarkingBreach`) or kept open, per device (`decisions`) or for all (`missing`). Closed cannot change.
+         */
+        post: operations["Stocktakings_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktakings/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stocktaking list (Inventurliste, German): per room expected, found, found elsewhere, missing, unknown;
+         *     who counted when; lines for the counting persons' signatures; and every device with its result.
+         */
+        get: operations["ReportExports_stocktakingXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktakings/{id}/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expected devices not found (yet), by inventory number. */
+        get: operations["Stocktakings_missing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktakings/{id}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scans, newest first (the live list). */
+        get: operations["Stocktakings_scans"];
+        put?: never;
+        /**
+         * A scan (inventory or serial number, case-insensitive): found, found elsewhere (`move: true` moves it here in the
+         *     same step), unknown (`createDevice` registers it), or duplicate. Several people may scan at once.
+         */
+        post: operations["Stocktakings_scan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktakings/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How often schools must be counted (the authority's interval, default 5 years). */
+        get: operations["Stocktakings_settings"];
+        /** Changes the counting interval (office only). */
+        put: operations["Stocktakings_updateSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1433,6 +1564,17 @@ export interface components {
             currentPassword: string;
             /** @description At least 12 characters. */
             newPassword: string;
+        };
+        CloseStocktakingDto: {
+            /** @description Confirms marking funded devices lost inside their earmarking period (Zweckbindungsfrist). */
+            confirmEarmarkingBreach?: boolean;
+            /** @description Decisions per missing device. */
+            decisions?: components["schemas"]["MissingDecisionDto"][];
+            /**
+             * @description What happens to missing devices without their own decision (default: keep open).
+             * @default keep_open
+             */
+            missing: components["schemas"]["StocktakingMissingAction"];
         };
         ContractDto: {
             allSchools: boolean;
@@ -2422,6 +2564,24 @@ export interface components {
             /** @description Schools assigned to a coordinator (empty for other roles). */
             schoolIds: string[];
         };
+        MissingDecisionDto: {
+            action: components["schemas"]["StocktakingMissingAction"];
+            /** Format: uuid */
+            deviceId: string;
+        };
+        MissingDeviceDto: {
+            deviceId: string;
+            inventoryNumber: string;
+            model: string;
+            /** @enum {string|null} */
+            resolution: "mark_lost" | "keep_open" | null;
+            room: string;
+            serialNumber: string | null;
+        };
+        MissingPageDto: {
+            items: components["schemas"]["MissingDeviceDto"][];
+            nextCursor: string | null;
+        };
         MobileCapDto: {
             authorityCapCents: number;
             excessCents: number;
@@ -2580,6 +2740,71 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "office" | "coordinator" | "viewer";
+        RoomProgressDto: {
+            expected: number;
+            found: number;
+            /** @description Scanned in this room but belonging elsewhere. */
+            foundElsewhere: number;
+            /** @description Expected and not found (yet). */
+            missing: number;
+            /** @description The room ("" = devices without a room). */
+            room: string;
+            unknown: number;
+        };
+        ScanCreateDeviceDto: {
+            /** @example Lenovo */
+            manufacturer: string;
+            model: string;
+            /**
+             * @description Unique per manufacturer within the authority.
+             * @example PF3XK9ZQ
+             */
+            serialNumber?: string | null;
+            type: components["schemas"]["DeviceType"];
+        };
+        ScanDto: {
+            /** @description For an unknown scan: register the device at this school. */
+            createDevice?: components["schemas"]["ScanCreateDeviceDto"];
+            /** @description For a device found elsewhere: move it here in the same step (its room, or from its school to this one). */
+            move?: boolean;
+            /** @description What the scanner noted (e.g. on an unknown label). */
+            note?: string;
+            /**
+             * @description The room the scanner is in ("" or left out: no room).
+             * @example Raum 204
+             */
+            room?: string;
+            /**
+             * @description The scanned inventory or serial number (case-insensitive).
+             * @example MS-GYM-2024-0042
+             */
+            tag: string;
+        };
+        ScannedDeviceDto: {
+            /** @description The room the stocktaking expected it in; null when it was not on the list. */
+            expectedRoom: string | null;
+            id: string;
+            inventoryNumber: string;
+            /** @description Its room before this scan (and before a move). */
+            location: string | null;
+            schoolId: string;
+            schoolName: string;
+        };
+        ScanResultDto: {
+            /** @description Whether the caller may move it here (found elsewhere only). */
+            canMove: boolean;
+            /** @description The id of the device this scan registered. */
+            createdDeviceId: string | null;
+            /** @description The device the scan identified; null for unknown scans (unless one was created). */
+            device: components["schemas"]["ScannedDeviceDto"] | null;
+            elsewhere?: components["schemas"]["StocktakingElsewhere"] | null;
+            /** @description Whether this scan moved it. */
+            moved: boolean;
+            result: components["schemas"]["StocktakingScanResult"];
+            /** @description The counts of the room scanned in, after this scan. */
+            room: components["schemas"]["RoomProgressDto"];
+            scanId: number;
+        };
         SchoolCoverageDto: {
             broadband: components["schemas"]["BroadbandDto"];
             inRepair: number;
@@ -2714,6 +2939,100 @@ export interface components {
             /** @description Link to the operator's privacy statement (PRIVACY_URL). */
             privacyUrl: string | null;
         };
+        StartStocktakingDto: {
+            /** @example Inventur Schuljahr 2026/27 */
+            note?: string;
+            /** @description Count only these rooms (Standort of the devices, case-insensitive; "" = devices without a room). Whole school when left out. */
+            rooms?: string[];
+            /** Format: uuid */
+            schoolId: string;
+        };
+        StocktakingDetailDto: {
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: string | null;
+            expected: number;
+            found: number;
+            foundElsewhere: number;
+            id: string;
+            /** @description Missing devices already written off (closed stocktakings). */
+            markedLost: number;
+            missing: number;
+            note: string | null;
+            /** @description Per room, by room name. */
+            progress: components["schemas"]["RoomProgressDto"][];
+            /** @description Null: the whole school. */
+            rooms: string[] | null;
+            schoolId: string;
+            schoolName: string;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: string | null;
+            status: components["schemas"]["StocktakingStatus"];
+            unknown: number;
+        };
+        StocktakingDto: {
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: string | null;
+            expected: number;
+            found: number;
+            foundElsewhere: number;
+            id: string;
+            missing: number;
+            note: string | null;
+            /** @description Null: the whole school. */
+            rooms: string[] | null;
+            schoolId: string;
+            schoolName: string;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: string | null;
+            status: components["schemas"]["StocktakingStatus"];
+            unknown: number;
+        };
+        /** @enum {string} */
+        StocktakingElsewhere: "other_room" | "other_school" | "not_expected";
+        /**
+         * @description What happens to missing devices without their own decision (default: keep open).
+         * @enum {string}
+         */
+        StocktakingMissingAction: "mark_lost" | "keep_open";
+        StocktakingPageDto: {
+            items: components["schemas"]["StocktakingDto"][];
+            nextCursor: string | null;
+        };
+        StocktakingScanDto: {
+            createdDevice: boolean;
+            deviceId: string | null;
+            elsewhere?: components["schemas"]["StocktakingElsewhere"] | null;
+            fromRoom: string | null;
+            id: number;
+            inventoryNumber: string | null;
+            moved: boolean;
+            note: string | null;
+            result: components["schemas"]["StocktakingScanResult"];
+            room: string;
+            /** Format: date-time */
+            scannedAt: string;
+            scannedBy: string | null;
+            tag: string;
+        };
+        StocktakingScanPageDto: {
+            items: components["schemas"]["StocktakingScanDto"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        StocktakingScanResult: "found" | "found_elsewhere" | "unknown" | "duplicate";
+        StocktakingSettingsDto: {
+            /**
+             * @description A school's last complete count older than this many years is due (NRW: at least every five years).
+             * @default 5
+             */
+            countIntervalYears: number;
+        };
+        /** @enum {string} */
+        StocktakingStatus: "open" | "closed";
         SummaryTotalsDto: {
             allocatedCents: number;
             approvedCents: number;
@@ -3095,6 +3414,9 @@ export interface components {
             version?: number;
             /** @description Share of classrooms with WLAN, 0-100. */
             wlanCoveragePercent?: number;
+        };
+        UpdateStocktakingSettingsDto: {
+            countIntervalYears: number;
         };
         UpdateUserDto: {
             /** @description Deactivated users can no longer log in; their existing tokens stop working at once. */
@@ -10297,6 +10619,770 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                schoolId?: string;
+                status?: components["schemas"]["StocktakingStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StocktakingPageDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartStocktakingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StocktakingDetailDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The school has an open stocktaking */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StocktakingDetailDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseStocktakingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StocktakingDetailDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Already closed, or a device cannot become lost or needs the earmarking confirmation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ReportExports_stocktakingXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stocktaking list (Übersicht and Geräte). Streamed; the file name (authority, subject, date) is in Content-Disposition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_missing: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingPageDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_scans: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StocktakingScanPageDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResultDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The stocktaking is closed, the device cannot move, or the serial number is ambiguous */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StocktakingSettingsDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStocktakingSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StocktakingSettingsDto"];
                 };
             };
             /** @description Invalid input: `fieldErrors` names the fields */
