@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { hashPassword } from '../src/auth/passwords';
 import { createAuthority, createUser } from './factories';
 import { createTestApp, TestApp } from './harness';
+import { freePort } from './support/net';
 
 const login = (t: TestApp, email: string, password: string, ip: string) =>
   t.http().post('/api/v1/auth/login').set('X-Forwarded-For', ip).send({ email, password });
@@ -103,5 +104,23 @@ describe('With REDIS_URL: limits and caller-cache invalidation shared by two API
       if (status === 200) await new Promise((r) => setTimeout(r, 20));
     }
     expect(status).toBe(401);
+  });
+});
+
+describe('With REDIS_URL but Redis unreachable', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ REDIS_URL: `redis://127.0.0.1:${await freePort()}`, TRUST_PROXY: 'true', LOGIN_ACCOUNT_RATE_LIMIT: '2', AUTH_CACHE_SECONDS: '60' });
+  });
+  afterAll(() => t.close());
+
+  it('starts, limits in memory, and reads the caller on every request (no invalidation could reach it)', async () => {
+    const user = await userWithPassword(t, 'Herbst-Laub-Regen-7');
+    await login(t, user.email, 'falsch-geraten', '10.4.0.1').expect(401);
+    await login(t, user.email, 'falsch-geraten', '10.4.0.2').expect(401);
+    expectRetryAfter(await login(t, user.email, 'Herbst-Laub-Regen-7', '10.4.0.3'), 60);
+    await t.http().get('/api/v1/auth/me').set('Authorization', user.auth).expect(200);
+    await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [user.id]);
+    await t.http().get('/api/v1/auth/me').set('Authorization', user.auth).expect(401);
   });
 });

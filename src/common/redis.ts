@@ -35,13 +35,23 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (!this.client || !this.subscriber) return;
-    await Promise.all([this.client.connect(), this.subscriber.connect()]);
-    if (this.handlers.size) await this.subscriber.subscribe(...this.handlers.keys());
+    // Redis away at the start does not stop the API: ioredis keeps reconnecting (and resubscribing) by itself, and
+    // meanwhile the limits count in memory and the caller cache stays off (see `subscribed`).
+    const connected = await Promise.all([this.client.connect(), this.subscriber.connect()]).then(
+      () => true,
+      (error: Error) => (this.logger.warn({ error: error.message }, 'Redis is not reachable; retrying in the background'), false),
+    );
+    if (!this.handlers.size) return;
+    const subscription = this.subscriber.subscribe(...this.handlers.keys()).then(() => (this.subscribedOnce = true));
+    if (connected) await subscription;
+    else subscription.catch(() => undefined);
   }
+
+  private subscribedOnce = false;
 
   /** Whether the subscription is live, i.e. messages of other processes arrive. */
   get subscribed(): boolean {
-    return this.subscriber?.status === 'ready';
+    return this.subscribedOnce && this.subscriber?.status === 'ready';
   }
 
   /** Calls `handler` for each message on the channel (key prefix applied); register before the module starts. */
@@ -59,6 +69,7 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.client, this.subscriber].map((c) => c?.quit().catch(() => c.disconnect())));
+    // quit() waits for a connection that may never come; disconnect() stops the reconnecting at once.
+    await Promise.all([this.client, this.subscriber].map((c) => (c?.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c?.disconnect())));
   }
 }
