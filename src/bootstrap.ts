@@ -33,6 +33,11 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
   // API responses are paged and personal; nobody revalidates them, so hashing every body for an ETag is wasted CPU.
   app.set('etag', false);
+  // Borrowers, guardians and tokens must not stay in a browser's or proxy's cache: no API answer is stored anywhere.
+  app.use(`/${API_PREFIX}/v1`, (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins.length) app.enableCors({ origin: origins, exposedHeaders: ['X-Request-Id', 'Content-Disposition'] });
 

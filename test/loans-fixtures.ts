@@ -1,4 +1,6 @@
 import { todayInBerlin } from '../src/common/dates';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from './harness';
@@ -101,6 +103,13 @@ export function pdfText(pdf: Buffer): string {
     streamRe.lastIndex = end + 'endstream'.length;
   }
   return lines.join('\n');
+}
+
+/** The text of each page of a PDF as a viewer extracts it (PDF.js in a child process, see test/support/pdf-text.mjs). */
+export function pdfPages(pdf: Buffer): string[] {
+  const result = spawnSync(process.execPath, [join(__dirname, 'support', 'pdf-text.mjs')], { input: pdf, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`PDF text extraction failed: ${result.stderr.toString()}`);
+  return JSON.parse(result.stdout.toString('utf8'));
 }
 
 export function lendVia(t: TestApp, auth: string, body: Record<string, unknown>) {

@@ -253,7 +253,8 @@ describe('Loans', () => {
       }).expect(201);
       const res = await t.http().get(`/api/v1/loans/${loan.id}/agreement.pdf`).set('Authorization', w.coordinatorA1.auth).buffer(true).parse(binary).expect(200);
       expect(res.headers['content-type']).toBe('application/pdf');
-      expect(res.headers['content-disposition']).toBe('attachment; filename="Leihvertrag-MS-2025-00042.pdf"');
+      // The file is named by its agreement number, never by the borrower.
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="Leihvertrag-${loan.agreementNumber}.pdf"`);
       const pdf = res.body as Buffer;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.subarray(-6).toString()).toContain('%%EOF');

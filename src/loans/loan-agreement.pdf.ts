@@ -8,7 +8,7 @@ import type { AgreementClauseDto } from './loan-settings';
 export interface AgreementData {
   authorityName: string;
   school: { name: string; schoolNumber: string; street: string | null; postalCode: string | null; city: string | null };
-  loanId: string;
+  agreementNumber: string;
   borrowerKind: BorrowerKind;
   borrowerName: string | null;
   borrowerReference: string | null;
@@ -38,11 +38,17 @@ const WIDTH = 595.28 - 2 * LEFT;
 
 /** Renders the loan agreement (Leihvertrag) as an A4 PDF for the borrower (and the guardians) to sign. */
 export function renderLoanAgreement(data: AgreementData): Promise<Buffer> {
+  return renderLoanAgreements([data], `Leihvertrag ${data.agreementNumber}`);
+}
+
+/** Several agreements in one file (a class's loans), each starting on a new page. */
+export function renderLoanAgreements(agreements: AgreementData[], title: string): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 40, bottom: 40, left: LEFT, right: LEFT },
+    autoFirstPage: false,
     // Metadata carries no personal data: a PDF is forwarded and indexed more than one thinks.
-    info: { Title: `Leihvertrag ${data.device.inventoryNumber}`, Author: data.authorityName, Subject: 'Leihvertrag über ein digitales Endgerät' },
+    info: { Title: title, Author: agreements[0]?.authorityName ?? '', Subject: 'Leihvertrag über ein digitales Endgerät' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -50,7 +56,15 @@ export function renderLoanAgreement(data: AgreementData): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  for (const data of agreements) {
+    doc.addPage();
+    drawAgreement(doc, data);
+  }
+  doc.end();
+  return done;
+}
 
+function drawAgreement(doc: PDFKit.PDFDocument, data: AgreementData): void {
   const student = data.borrowerKind === 'student';
   const heading = (text: string) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(10.5).text(text, LEFT).moveDown(0.25).font('Helvetica').fontSize(10);
   const row = (label: string, value: string | null) => {
@@ -64,7 +78,7 @@ export function renderLoanAgreement(data: AgreementData): Promise<Buffer> {
 
   doc.font('Helvetica').fontSize(9).fillColor('#444').text(data.authorityName, { align: 'right' }).fillColor('black');
   doc.moveDown(0.5).font('Helvetica-Bold').fontSize(16).text('Leihvertrag über ein digitales Endgerät', LEFT);
-  doc.font('Helvetica').fontSize(9).fillColor('#444').text(`Vertragsnummer ${data.loanId} · gedruckt am ${germanDate(data.printedOn)}`).fillColor('black');
+  doc.font('Helvetica').fontSize(9).fillColor('#444').text(`Vertragsnummer ${data.agreementNumber} · gedruckt am ${germanDate(data.printedOn)}`).fillColor('black');
 
   heading('1. Vertragsparteien');
   const address = [data.school.street, [data.school.postalCode, data.school.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
@@ -120,6 +134,4 @@ export function renderLoanAgreement(data: AgreementData): Promise<Buffer> {
     doc.fontSize(8).text(signer, x, y + 3, { width: columnWidth });
   });
   doc.fontSize(10);
-  doc.end();
-  return done;
 }

@@ -20,6 +20,7 @@ export function personalFieldsVisibleTo(actor: Actor): boolean {
 /** One row of the loans list as the SQL below returns it (camelCase aliases). Exports rely on these names: keep them stable. */
 export interface LoanRow {
   id: string;
+  agreementNumber: string;
   authorityId: string;
   schoolId: string;
   schoolName: string;
@@ -57,7 +58,7 @@ export interface LoanRow {
  */
 export function loanSelectSql(personalFieldsVisible: boolean, todayParam: string): string {
   const personal = (column: string) => (personalFieldsVisible ? column : 'NULL::text');
-  return `SELECT l.id, l.authority_id AS "authorityId", l.school_id AS "schoolId", s.name AS "schoolName", s.school_number AS "schoolNumber",
+  return `SELECT l.id, l.agreement_number AS "agreementNumber", l.authority_id AS "authorityId", l.school_id AS "schoolId", s.name AS "schoolName", s.school_number AS "schoolNumber",
          d.id AS "deviceId", d.inventory_number AS "inventoryNumber", d.serial_number AS "serialNumber", d.type::text AS "deviceType",
          d.manufacturer, d.model, d.status::text AS "deviceStatus",
          l.borrower_kind AS "borrowerKind",
@@ -123,6 +124,7 @@ export function loanListQuery(
 export function toLoanDto(row: LoanRow, personalFieldsVisible: boolean): LoanDto {
   return {
     id: row.id,
+    agreementNumber: row.agreementNumber,
     authorityId: row.authorityId,
     schoolId: row.schoolId,
     schoolName: row.schoolName,

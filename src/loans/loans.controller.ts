@@ -7,6 +7,7 @@ import { LoanAgreementService } from './loan-agreement.service';
 import { LoanPrivacyService } from './loan-privacy.service';
 import { LoanSettingsDto, LoanSettingsService, UpdateLoanSettingsDto } from './loan-settings';
 import {
+  AgreementsPdfDto,
   BulkLendDto,
   BulkResultDto,
   BulkReturnDto,
@@ -17,12 +18,17 @@ import {
   ListLoansQueryDto,
   LoanDto,
   LoanPageDto,
+  MarkAgreementSignedDto,
   ReturnLoanDto,
 } from './loans.dto';
 import { LoansBulkService } from './loans-bulk.service';
 import { LoansService } from './loans.service';
 
-// The fixed paths (settings, bulk, erasures) come before `:id` so they are matched first.
+const pdfFile = ({ fileName, content }: { fileName: string; content: Buffer }) =>
+  new StreamableFile(content, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: content.length });
+
+// The fixed paths (settings, bulk, erasures, agreements.pdf) come before `:id` so they are matched first.
+// Every answer here may carry personal data: `Cache-Control: no-store` is set for the whole API (src/bootstrap.ts).
 @ApiTags('loans')
 @Authenticated()
 @Controller({ path: 'loans', version: '1' })
@@ -31,7 +37,7 @@ export class LoansController {
     private readonly loans: LoansService,
     private readonly bulk: LoansBulkService,
     private readonly privacy: LoanPrivacyService,
-    private readonly agreements: LoanAgreementService,
+    private readonly agreementsService: LoanAgreementService,
     private readonly settings: LoanSettingsService,
   ) {}
 
@@ -74,6 +80,19 @@ export class LoansController {
   @Roles('office')
   erase(@CurrentActor() actor: Actor, @Body() dto: EraseBorrowerDto): Promise<ErasureResultDto> {
     return this.privacy.eraseBorrower(actor, dto);
+  }
+
+  /**
+   * The agreements (Leihverträge) of several loans in one PDF, one agreement after the other in the order given:
+   * e.g. a whole class after a bulk lending. Borrower fields as for a single agreement. Any loan id the caller may not see: 404.
+   */
+  @Post('agreements.pdf')
+  @HttpCode(200)
+  @Roles('office', 'coordinator', 'viewer')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async agreements(@CurrentActor() actor: Actor, @Body() dto: AgreementsPdfDto): Promise<StreamableFile> {
+    return pdfFile(await this.agreementsService.combinedPdf(actor, dto.loanIds));
   }
 
   /** Loans by due date; personal fields only for the school's coordinators. */
@@ -122,7 +141,15 @@ export class LoansController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async agreement(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StreamableFile> {
-    const { fileName, content } = await this.agreements.pdf(actor, id);
-    return new StreamableFile(content, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: content.length });
+    return pdfFile(await this.agreementsService.pdf(actor, id));
+  }
+
+  /** Records that the signed agreement is on file (after the loan was made). Send the loan's `version`; audited. */
+  @Post(':id/agreement-signed')
+  @HttpCode(200)
+  @Roles('office', 'coordinator')
+  @ApiConflictResponse({ description: 'Stale version, or the agreement is already marked as signed' })
+  markAgreementSigned(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: MarkAgreementSignedDto): Promise<LoanDto> {
+    return this.loans.markAgreementSigned(actor, id, dto);
   }
 }

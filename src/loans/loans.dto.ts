@@ -6,10 +6,12 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
+  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -125,6 +127,23 @@ export class ExtendLoanDto {
   dueOn: string;
 }
 
+export class MarkAgreementSignedDto {
+  /** The version of the loan you read; a stale one is refused with 409 STALE_VERSION. */
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class AgreementsPdfDto {
+  /** The loans whose agreements go into the file, in this order (e.g. the `loanId`s of a class's bulk lending), at most 500. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  loanIds: string[];
+}
+
 export class ListLoansQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
@@ -171,6 +190,8 @@ export class LoanDeviceDto {
 
 export class LoanDto {
   id: string;
+  /** The agreement number (Vertragsnummer) printed on the Leihvertrag: unique in the authority, counted per year. @example LV-2026-000123 */
+  agreementNumber: string;
   authorityId: string;
   schoolId: string;
   schoolName: string;

@@ -1,18 +1,18 @@
 import { todayInBerlin } from '../common/dates';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { inSchoolScope, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
-import { badRequest, conflict, illegalState, notFound } from '../common/errors';
+import { AppError, badRequest, conflict, illegalState, notFound } from '../common/errors';
 import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
 import type { DeviceStatus } from '../devices/device.entity';
 import { loanListQuery, LoanRow, loanSelectSql, personalFieldsVisibleTo, toLoanDto } from './loan-query';
 import { addDays, BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN } from './loan-rules';
 import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
-import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, ReturnLoanDto } from './loans.dto';
+import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, MarkAgreementSignedDto, ReturnLoanDto } from './loans.dto';
 
 registerConstraintMessages({
   uq_loans_active_device: { field: 'deviceId', message: 'This device is already on loan' },
@@ -87,6 +87,13 @@ export class LoansService {
     const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
     const rows: LoanRow[] = await em.query(`${loanSelectSql(personalFieldsVisibleTo(actor), '$1')} WHERE l.id = $2 AND ${scope}`, params);
     return rows[0];
+  }
+
+  /** The loans of `ids` the caller may see (any order; personal fields as the caller may see them). */
+  async findRows(actor: Actor, ids: string[], em: EntityManager = this.dataSource.manager): Promise<LoanRow[]> {
+    const params: unknown[] = [todayInBerlin(), ids];
+    const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
+    return em.query(`${loanSelectSql(personalFieldsVisibleTo(actor), '$1')} WHERE l.id = ANY($2::uuid[]) AND ${scope}`, params);
   }
 
   /** The active loan of a device, if the caller may see it (for the device detail). */
@@ -221,6 +228,32 @@ export class LoansService {
     });
   }
 
+  /**
+   * Records that the signed agreement is on file, after the loan was made (it is printed after lending, signed at home).
+   * Also for returned loans: the paper may come back with the device.
+   */
+  async markAgreementSigned(actor: Actor, id: string, dto: MarkAgreementSignedDto): Promise<LoanDto> {
+    return this.dataSource.transaction(async (em) => {
+      const loan = await this.lockLoan(em, actor, id);
+      if (loan.version !== dto.version) {
+        throw new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The loan was changed by someone else (now version ${loan.version}); reload and retry`, undefined, {
+          currentVersion: loan.version,
+        });
+      }
+      if (loan.agreementSigned) throw illegalState('The agreement of this loan is already marked as signed', { agreementSigned: true });
+      await em.query(`UPDATE loans SET agreement_signed = true, version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await this.audit.record(em, actor, {
+        action: 'loan.agreement_signed',
+        entityType: 'loan',
+        entityId: id,
+        authorityId: loan.authorityId,
+        before: { agreementSigned: false },
+        after: { agreementSigned: true },
+      });
+      return this.get(actor, id, em);
+    });
+  }
+
   /** Counts for the overview: `active` includes the overdue loans. */
   async loanCounts(authorityId: string, today: string): Promise<{ active: number; overdue: number; returned: number }> {
     const [row] = await this.dataSource.query(
@@ -237,9 +270,19 @@ export class LoansService {
   private async lockLoan(em: EntityManager, actor: Actor, id: string) {
     const params: unknown[] = [id];
     const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
-    const rows: { id: string; authorityId: string; schoolId: string; deviceId: string; startedOn: string; dueOn: string; returnedOn: string | null }[] = await em.query(
+    const rows: {
+      id: string;
+      authorityId: string;
+      schoolId: string;
+      deviceId: string;
+      startedOn: string;
+      dueOn: string;
+      returnedOn: string | null;
+      agreementSigned: boolean;
+      version: number;
+    }[] = await em.query(
       `SELECT l.id, l.authority_id AS "authorityId", l.school_id AS "schoolId", l.device_id AS "deviceId", l.started_on AS "startedOn",
-              l.due_on AS "dueOn", l.returned_on AS "returnedOn"
+              l.due_on AS "dueOn", l.returned_on AS "returnedOn", l.agreement_signed AS "agreementSigned", l.version
          FROM loans l WHERE l.id = $1 AND ${scope} FOR UPDATE`,
       params,
     );
