@@ -119,6 +119,8 @@ const MATRIX: Record<string, Case> = {
   Loans_updateSettings: { roles: OFFICE },
   Loans_get: { roles: READERS, target: (p) => ({ params: { id: p.loanId } }) },
   Loans_agreement: { roles: READERS, target: (p) => ({ params: { id: p.loanId } }) },
+  Loans_agreements: { roles: READERS },
+  Loans_markAgreementSigned: { roles: WRITERS, target: (p) => ({ params: { id: p.loanId }, body: { version: 1 } }) },
   Loans_extend: { roles: WRITERS, target: (p) => ({ params: { id: p.loanId }, body: { dueOn: future } }) },
   Loans_return: { roles: WRITERS, target: (p) => ({ params: { id: p.loanId }, body: { condition: 'ok' } }) },
 
