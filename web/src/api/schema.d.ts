@@ -807,6 +807,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loans/{id}/agreement-signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records that the signed agreement is on file (after the loan was made). Send the loan's `version`; audited. */
+        post: operations["Loans_markAgreementSigned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/loans/{id}/agreement.pdf": {
         parameters: {
             query?: never;
@@ -852,6 +869,26 @@ export interface paths {
         put?: never;
         /** Takes the device back: `ok` makes it available, `damaged`/`defective` sends it to repair, `lost` books it as lost. */
         post: operations["Loans_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/agreements.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The agreements (Leihverträge) of several loans in one PDF, one agreement after the other in the order given:
+         *     e.g. a whole class after a bulk lending. Borrower fields as for a single agreement. Any loan id the caller may not see: 404.
+         */
+        post: operations["Loans_agreements"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1331,6 +1368,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgreementsPdfDto: {
+            /** @description The loans whose agreements go into the file, in this order (e.g. the `loanId`s of a class's bulk lending), at most 500. */
+            loanIds: string[];
+        };
         AllocationDto: {
             amountCents: number;
             /** @description Committed (ordered) at this school. */
@@ -2504,6 +2545,11 @@ export interface components {
         };
         LoanDto: {
             accessories: string[];
+            /**
+             * @description The agreement number (Vertragsnummer) printed on the Leihvertrag: unique in the authority, counted per year.
+             * @example LV-2026-000123
+             */
+            agreementNumber: string;
             agreementSigned: boolean;
             authorityId: string;
             borrowerClass: string | null;
@@ -2554,6 +2600,10 @@ export interface components {
              */
             email: string;
             password: string;
+        };
+        MarkAgreementSignedDto: {
+            /** @description The version of the loan you read; a stale one is refused with 409 STALE_VERSION. */
+            version: number;
         };
         MeDto: {
             authorityId: string | null;
@@ -8688,6 +8738,83 @@ export interface operations {
             };
         };
     };
+    Loans_markAgreementSigned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkAgreementSignedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoanDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Stale version, or the agreement is already marked as signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     Loans_agreement: {
         parameters: {
             query?: never;
@@ -8905,6 +9032,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Loans_agreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementsPdfDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many requests */
             429: {
