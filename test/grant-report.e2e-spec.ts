@@ -40,7 +40,7 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
     const laptop1 = await createDevice(ds, w.authorityA, w.schoolA1, { inventoryNumber: 'DP-0001', serialNumber: 'S-1', purchaseDate: '2023-03-10', purchasePriceCents: 89_850 });
     const laptop2 = await createDevice(ds, w.authorityA, w.schoolA1, { inventoryNumber: 'DP-0002', serialNumber: 'S-2', purchaseDate: '2023-03-10', purchasePriceCents: 89_851 });
     const display = await createDevice(ds, w.authorityA, w.schoolA2, { inventoryNumber: 'DP-0100', type: 'interactive_display', manufacturer: 'Promethean', model: 'ActivPanel 9', purchasePriceCents: 250_005 });
-    const other = await createDevice(ds, w.authorityA, w.schoolA1, { inventoryNumber: 'CB-0001' });
+    const other = await createDevice(ds, w.authorityA, w.schoolA1, { inventoryNumber: 'CB-0001', purchaseDate: '2025-02-01' });
     await ds.query(`UPDATE devices SET location = 'Raum 101' WHERE id = $1`, [laptop1]);
 
     const grant = await post('/api/v1/grants', {
@@ -70,7 +70,7 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
     const clean = await post('/api/v1/grants', { program: 'city_budget', title: 'Haushalt 2025', approvedCents: 500_000, fundingRatePercent: 100, eligibleFrom: '2025-01-01', eligibleUntil: '2099-12-31', status: 'approved' });
     cleanGrantId = clean.id;
     await t.http().put(`/api/v1/grants/${cleanGrantId}/allocations/${w.schoolA1}`).set('Authorization', w.officeA.auth).send({ amountCents: 500_000 }).expect(200);
-    await post(`/api/v1/grants/${cleanGrantId}/expenditures`, { schoolId: w.schoolA1, category: 'devices', orderDate: '2025-02-01', invoiceNumber: 'RE-9', invoiceDate: '2025-02-03', vendor: 'Bechtle', description: 'Laptop', grossCents: 99_999, deviceIds: [other] });
+    await post(`/api/v1/grants/${cleanGrantId}/expenditures`, { schoolId: w.schoolA1, category: 'devices', orderDate: '2025-02-01', invoiceNumber: 'RE-9', invoiceDate: '2025-02-03', paidOn: '2025-02-10', vendor: 'Bechtle', description: 'Laptop', grossCents: 99_999, deviceIds: [other] });
   });
   afterAll(() => t.close());
 
@@ -86,81 +86,85 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
     const book = await readWorkbook(await report(grantId, w.officeA.auth).expect(200));
     const sheet = book.getWorksheet('Belegliste')!;
     expect(headings(sheet)).toEqual([
-      'Lfd. Nr.', 'Rechnungsdatum', 'Rechnungsnummer', 'Lieferant', 'Gegenstand', 'Kostenart', 'Schule', 'Bruttobetrag', 'Förderanteil',
-      'Eigenanteil', 'Schulnummer', 'Bestelldatum', 'Bezahlt am',
+      'Lfd. Nr.', 'Bestelldatum', 'Rechnungsdatum', 'Rechnungsnummer', 'Lieferant', 'Gegenstand', 'Fördergegenstand', 'Schule', 'Schulnummer',
+      'Gebunden (bestellt)', 'In Rechnung gestellt', 'Bezahlt', 'Bezahlt am', 'Förderanteil', 'Eigenanteil',
     ]);
     const rows = sheetRows(sheet).slice(1);
-    expect(rows.slice(0, 4).map((r) => [r[0], r[2], r[7], r[8], r[9]])).toEqual([
+    expect(rows.slice(0, 4).map((r) => [r[0], r[3], r[9], r[13], r[14]])).toEqual([
       [1, 'RE-1', 1797.01, 1617.31, 179.7],
       [2, undefined, 333.33, 300, 33.33],
       [3, 'RE-3', 2500.05, 2250.05, 250],
       [4, 'RE-4', 10.01, 9.01, 1],
     ]);
     expect(rows[0]).toEqual([
-      1, utcDate('2023-03-10'), 'RE-1', 'Bechtle', '2 Laptops', 'Endgeräte', 'A1 Gymnasium', 1797.01, 1617.31, 179.7, expect.any(String), utcDate('2023-03-01'), utcDate('2023-04-01'),
+      1, utcDate('2023-03-01'), utcDate('2023-03-10'), 'RE-1', 'Bechtle', '2 Laptops', 'Endgeräte', 'A1 Gymnasium', expect.any(String), 1797.01, 1797.01, 1797.01, utcDate('2023-04-01'), 1617.31, 179.7,
     ]);
     expect(sheet.getCell('B2').numFmt).toBe('dd.mm.yyyy');
-    expect(sheet.getCell('H2').numFmt).toBe('#,##0.00 €');
+    expect(sheet.getCell('J2').numFmt).toBe('#,##0.00 €');
     expect(sheet.getCell('A6').value).toBe('Summe');
-    expect(sheet.getCell('H6').value).toEqual({ formula: 'SUM(H2:H5)', result: 4640.4 });
-    expect(sheet.getCell('I6').value).toEqual({ formula: 'SUM(I2:I5)', result: 4176.37 });
-    expect(sheet.getCell('J6').value).toEqual({ formula: 'SUM(J2:J5)', result: 464.03 });
-    expect(sheet.getCell('H6').numFmt).toBe('#,##0.00 €');
-    expect(sheet.getCell('H6').font?.bold).toBe(true);
+    expect(sheet.getCell('J6').value).toEqual({ formula: 'SUM(J2:J5)', result: 4640.4 });
+    // invoiced: RE-1, RE-3, RE-4; paid: RE-1
+    expect(sheet.getCell('K6').value).toEqual({ formula: 'SUM(K2:K5)', result: 4307.07 });
+    expect(sheet.getCell('L6').value).toEqual({ formula: 'SUM(L2:L5)', result: 1797.01 });
+    expect(sheet.getCell('N6').value).toEqual({ formula: 'SUM(N2:N5)', result: 4176.37 });
+    expect(sheet.getCell('O6').value).toEqual({ formula: 'SUM(O2:O5)', result: 464.03 });
+    expect(sheet.getCell('J6').numFmt).toBe('#,##0.00 €');
+    expect(sheet.getCell('J6').font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:M1');
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+    expect(sheet.autoFilter).toBe('A1:O1');
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' });
 
     // the same figures as the grant summary
     const summary = (await t.http().get(`/api/v1/grants/${grantId}/summary`).set('Authorization', w.officeA.auth).expect(200)).body;
-    expect(summary.totals).toMatchObject({ committedCents: 464_040, fundedCents: 417_637, ownCents: 46_403 });
+    expect(summary.totals).toMatchObject({ committedCents: 464_040, fundedCents: 417_637, ownCents: 46_403, paidCents: 179_701 });
   });
 
-  it('sums up the grant on the overview with formulas over the Belegliste', async () => {
+  it('sums up the grant on the overview: committed, invoiced and paid apart, one remaining, per cost type and school', async () => {
     const book = await readWorkbook(await report(grantId, w.officeA.auth).expect(200));
     const sheet = book.getWorksheet('Übersicht')!;
     expect(rowLabelled(sheet, 'Schulträger').getCell(2).value).toBe('Stadt A');
     expect(rowLabelled(sheet, 'Förderprogramm').getCell(2).value).toBe('DigitalPakt Schule (Basis)');
     expect(rowLabelled(sheet, 'Aktenzeichen').getCell(2).value).toBe('48.01-DP-2020-117');
-    const decision = rowLabelled(sheet, 'Bewilligungsbescheid vom').getCell(2);
+    const decision = rowLabelled(sheet, 'Zuwendungsbescheid vom').getCell(2);
     expect(decision.value).toEqual(utcDate('2020-03-15'));
     expect(decision.numFmt).toBe('dd.mm.yyyy');
-    expect(rowLabelled(sheet, 'Förderzeitraum von').getCell(2).value).toEqual(utcDate('2019-05-17'));
+    expect(rowLabelled(sheet, 'Förderfähiger Zeitraum von').getCell(2).value).toEqual(utcDate('2019-05-17'));
     const approved = rowLabelled(sheet, 'Bewilligter Betrag');
     expect(approved.getCell(2).value).toBe(100_000);
     expect(approved.getCell(2).numFmt).toBe('#,##0.00 €');
-    const rate = rowLabelled(sheet, 'Fördersatz').getCell(2);
+    const rate = rowLabelled(sheet, 'Förderquote').getCell(2);
     expect(rate.value).toBe(0.9);
     expect(rate.numFmt).toBe('0.00 %');
 
-    const spending = rowLabelled(sheet, 'Ausgaben gesamt');
-    expect(spending.getCell(2).value).toEqual({ formula: "SUM('Belegliste'!H2:H5)", result: 4640.4 });
-    expect(rowLabelled(sheet, 'Förderanteil').getCell(2).value).toEqual({ formula: "SUM('Belegliste'!I2:I5)", result: 4176.37 });
-    expect(rowLabelled(sheet, 'Eigenanteil').getCell(2).value).toEqual({ formula: "SUM('Belegliste'!J2:J5)", result: 464.03 });
-    expect(rowLabelled(sheet, 'Verbleibend').getCell(2).value).toEqual({ formula: `B${approved.number}-B${spending.number}`, result: 95_359.6 });
-    expect(rowLabelled(sheet, 'Anzahl Belege').getCell(2).value).toBe(4);
+    const committed = rowLabelled(sheet, 'Gebunden (bestellt)');
+    expect(committed.getCell(2).value).toEqual({ formula: "SUM('Belegliste'!J2:J5)", result: 4640.4 });
+    expect([committed.getCell(3).value, committed.getCell(4).value, committed.getCell(5).value]).toEqual([4176.37, 464.03, 4]);
+    expect(rowLabelled(sheet, 'In Rechnung gestellt').getCell(2).value).toEqual({ formula: "SUM('Belegliste'!K2:K5)", result: 4307.07 });
+    expect(rowLabelled(sheet, 'Bezahlt (Mittelabfluss)').getCell(2).value).toEqual({ formula: "SUM('Belegliste'!L2:L5)", result: 1797.01 });
+    expect(rowLabelled(sheet, 'Verbleibend vom bewilligten Betrag (bewilligt − gebunden)').getCell(2).value).toEqual({
+      formula: `B${approved.number}-B${committed.number}`,
+      result: 95_359.6,
+    });
+    expect(() => rowLabelled(sheet, 'Verbleibend')).toThrow();
+    expect(rowLabelled(sheet, 'Endgeräte').getCell(2).value).toBe(1807.02); // 1.797,01 + 10,01
+    expect(rowLabelled(sheet, 'Netzwerk/WLAN').getCell(3).value).toBe(0);
 
     const a1 = rowLabelled(sheet, 'A1 Gymnasium');
     const n = a1.number;
     expect(a1.getCell(3).value).toBe(60_000);
-    expect(a1.getCell(4).value).toEqual({ formula: `SUMIFS('Belegliste'!$H$2:$H$5,'Belegliste'!$K$2:$K$5,B${n})`, result: 2140.35 });
-    expect(a1.getCell(5).value).toMatchObject({ result: 1926.32 });
-    expect(a1.getCell(6).value).toMatchObject({ result: 214.03 });
+    expect(a1.getCell(4).value).toBe(2140.35);
     expect(a1.getCell(7).value).toEqual({ formula: `C${n}-D${n}`, result: 57_859.65 });
     const a2 = rowLabelled(sheet, 'A2 Grundschule');
-    expect([a2.getCell(4).value, a2.getCell(5).value, a2.getCell(6).value].map((v) => (v as { result: number }).result)).toEqual([2500.05, 2250.05, 250]);
-    const total = rowLabelled(sheet, 'Summe');
-    expect(total.getCell(4).value).toMatchObject({ result: 4640.4 });
-    expect(total.getCell(5).value).toMatchObject({ result: 4176.37 });
-    expect(total.getCell(7).value).toMatchObject({ result: 95_359.6 });
-    expect(sheet.getRow(n - 1).getCell(1).font?.bold).toBe(true);
+    expect([a2.getCell(4).value, a2.getCell(5).value, a2.getCell(6).value]).toEqual([2500.05, 2500.05, 0]);
+    expect(rowLabelled(sheet, 'Bestätigung').getCell(1).font?.bold).toBe(true);
   });
 
   it('lists the devices bought with the grant, and the review notes', async () => {
     const book = await readWorkbook(await report(grantId, w.officeA.auth).expect(200));
     const inventory = book.getWorksheet('Inventarliste')!;
     expect(headings(inventory)).toEqual([
-      'Inventarnummer', 'Seriennummer', 'Gerätetyp', 'Hersteller', 'Modell', 'Schule', 'Standort', 'Kaufdatum', 'Kaufpreis', 'Rechnungsnummer', 'Inbetriebnahme', 'Status',
+      'Inventarnummer', 'Seriennummer', 'Gerätetyp', 'Hersteller', 'Modell', 'Schule', 'Standort', 'Kaufdatum', 'Kaufpreis', 'Rechnungsnummer',
+      'Rechnungsdatum', 'Inbetriebnahme', 'Status am Stichtag', 'Prüfhinweis',
     ]);
     const devices = sheetRows(inventory).slice(1);
     expect(devices.map((r) => r[0])).toEqual(['DP-0001', 'DP-0002', 'DP-0100', 'Summe']);
@@ -173,7 +177,8 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
     const texts = sheetRows(notes).slice(1);
     expect(texts).toEqual(
       expect.arrayContaining([
-        [expect.any(Number), 'Rechnung fehlt', expect.stringMatching(/^Beleg Nr\. 2 \(Netzbau GmbH, WLAN Trakt B\): keine Rechnung erfasst \(Bestellung vom 01\.05\.2023\)$/), 'A1 Gymnasium', 333.33],
+        [expect.any(Number), 'Keine Rechnung zum Stichtag', 'Beleg Nr. 2 (Netzbau GmbH, WLAN Trakt B): bestellt am 01.05.2023 über 333,33 €, bis zum Stichtag keine Rechnung', 'A1 Gymnasium', 333.33],
+        [expect.any(Number), 'Nicht bezahlt zum Stichtag', 'Beleg Nr. 3 (Medienhaus, Interaktives Display): Rechnung RE-3 vom 20.06.2023 über 2.500,05 € bis zum Stichtag nicht bezahlt', 'A2 Grundschule', 2500.05],
         [expect.any(Number), 'Keine Geräte verknüpft', expect.stringContaining('Beleg Nr. 4'), 'A1 Gymnasium', 10.01],
       ]),
     );
@@ -183,7 +188,7 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
   it('says so when there is nothing to review', async () => {
     const book = await readWorkbook(await report(cleanGrantId, w.officeA.auth).expect(200));
     expect(sheetRows(book.getWorksheet('Prüfhinweise')!).slice(1)).toEqual([[undefined, undefined, 'Keine Prüfhinweise.']]);
-    expect(book.getWorksheet('Belegliste')!.getCell('H3').value).toEqual({ formula: 'SUM(H2:H2)', result: 999.99 });
+    expect(book.getWorksheet('Belegliste')!.getCell('J3').value).toEqual({ formula: 'SUM(J2:J2)', result: 999.99 });
   });
 
   it('reports as of a date, and in English with lang=en', async () => {
@@ -192,24 +197,28 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
     const book = await readWorkbook(res);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Invoices', 'Inventory', 'Review notes']);
     const invoices = book.getWorksheet('Invoices')!;
-    expect(headings(invoices).slice(7, 10)).toEqual(['Gross amount', 'Funded share', 'Own share']);
+    expect(headings(invoices).slice(9, 12)).toEqual(['Committed (ordered)', 'Invoiced', 'Paid']);
     expect(sheetRows(invoices).slice(1).map((r) => r[0])).toEqual([1, 2, 'Total']);
-    expect(invoices.getCell('H4').value).toEqual({ formula: 'SUM(H2:H3)', result: 2130.34 });
+    expect(invoices.getCell('J4').value).toEqual({ formula: 'SUM(J2:J3)', result: 2130.34 });
     const overview = book.getWorksheet('Overview')!;
     expect(rowLabelled(overview, 'As of').getCell(2).value).toEqual(utcDate('2023-05-15'));
-    expect(rowLabelled(overview, 'Total spending').getCell(2).value).toEqual({ formula: "SUM('Invoices'!H2:H3)", result: 2130.34 });
+    expect(rowLabelled(overview, 'Committed (ordered)').getCell(2).value).toEqual({ formula: "SUM('Invoices'!J2:J3)", result: 2130.34 });
   });
 
   it("gives a coordinator their schools' lines and measures what remains against their allocation", async () => {
     const book = await readWorkbook(await report(grantId, w.coordinatorA1.auth).expect(200));
-    expect(sheetRows(book.getWorksheet('Belegliste')!).slice(1).map((r) => r[2])).toEqual(['RE-1', undefined, 'RE-4', undefined]);
+    expect(sheetRows(book.getWorksheet('Belegliste')!).slice(1).map((r) => r[3])).toEqual(['RE-1', undefined, 'RE-4', undefined]);
     expect(sheetRows(book.getWorksheet('Inventarliste')!).slice(1).map((r) => r[0])).toEqual(['DP-0001', 'DP-0002', 'Summe']);
     const overview = book.getWorksheet('Übersicht')!;
-    const allocated = rowLabelled(overview, 'Zugewiesen (Ihre Schulen)');
+    const allocated = rowLabelled(overview, 'Budget Ihrer Schulen (zugewiesen)');
     expect(allocated.getCell(2).value).toBe(60_000);
-    const spending = rowLabelled(overview, 'Ausgaben gesamt');
-    expect(rowLabelled(overview, 'Verbleibend').getCell(2).value).toEqual({ formula: `B${allocated.number}-B${spending.number}`, result: 57_859.65 });
+    const committed = rowLabelled(overview, 'Gebunden (bestellt)');
+    expect(rowLabelled(overview, 'Verbleibend vom Budget Ihrer Schulen (zugewiesen − gebunden)').getCell(2).value).toEqual({
+      formula: `B${allocated.number}-B${committed.number}`,
+      result: 57_859.65,
+    });
     expect(() => rowLabelled(overview, 'A2 Grundschule')).toThrow();
+    expect(() => rowLabelled(overview, 'Verbleibend vom bewilligten Betrag (bewilligt − gebunden)')).toThrow();
   });
 
   it('answers 404 for grants the caller may not see, before any byte of a file', async () => {

@@ -1,7 +1,8 @@
+import { grantWarningText } from '../src/i18n/grant-warnings';
 import { seededRandom } from '../src/demo/demo-context';
 import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grant-export.sql';
 import { GrantsService } from '../src/grants/grants.service';
-import { createDevice, createSchool, World } from './factories';
+import { createDevice, createSchool, createUser, World } from './factories';
 import { allocate, createGrant, spend } from './grants-fixtures';
 import { createTestWorld, TestApp } from './harness';
 
@@ -162,6 +163,20 @@ describe('Grant summary', () => {
       // other programs have no such cap
       const other = await createGrant(t, w.officeA, { title: 'City budget', program: 'city_budget' });
       expect((await summary(other.id)).body.mobileDeviceCap).toBeNull();
+
+      // The coordinator of A2 sees the money of A2 only: 6,000,000 invested, nothing mobile, no warning about A1.
+      const coordinatorA2 = await createUser(t, { role: 'coordinator', authorityId: w.authorityA, schoolIds: [w.schoolA2] });
+      const mine = await summary(g.id, coordinatorA2);
+      expect(mine.body.mobileDeviceCap).toMatchObject({ investmentCents: 6_000_000, mobileCents: 0, excessCents: 0, schools: [expect.objectContaining({ schoolId: w.schoolA2 })] });
+      expect(mine.body.mobileDeviceCap.schools).toHaveLength(1);
+      expect(mine.body.warnings.filter((x: { code: string }) => x.code === 'mobile_device_cap')).toEqual([]);
+      expect(JSON.stringify(mine.body)).not.toMatch(/"(investmentCents|mobileCents)":(10000000|3250000)\b/);
+      // The office's warning carries code and params, and its German text renders from them.
+      const [cap] = res.body.warnings.filter((x: { code: string }) => x.code === 'mobile_device_cap');
+      expect(cap.params).toEqual({ variant: 'per_school', mobileCents: 3_250_000, capCents: 2_500_000, capPercent: 20, excessCents: 750_000 });
+      expect(grantWarningText(cap.code, cap.params)).toBe(
+        'Mobile Endgeräte dieser Schule kosten 32.500,00 €; erlaubt sind 25.000,00 € je Schule oder 20 % der Investitionen. Überschreitung: 7.500,00 €.',
+      );
     });
 
     it('warns for the rules the authority configures', async () => {
@@ -179,6 +194,13 @@ describe('Grant summary', () => {
       expect(res.body.warnings).toContainEqual(
         expect.objectContaining({ code: 'category_share', amountCents: 50_000, details: { category: 'software', maxSharePercent: 25, categoryCents: 300_000, totalCents: 1_000_000 } }),
       );
+      const [share] = res.body.warnings.filter((x: { code: string }) => x.code === 'category_share');
+      expect(grantWarningText(share.code, share.params)).toBe(
+        'Software: Auf „Software“ entfallen 3.000,00 € von 10.000,00 € des Förderprogramms; erlaubt sind höchstens 25 %. Überschreitung: 500,00 €.',
+      );
+      // The grant-wide share sums every school's money: not for a coordinator, who sees their schools' money only.
+      const mine = await summary(g.id, w.coordinatorA1);
+      expect(mine.body.warnings.filter((x: { code: string }) => x.code === 'category_share')).toEqual([]);
       await t.http().put('/api/v1/grants/settings').set('Authorization', w.officeA.auth).send({ categoryShareRules: [] }).expect(200);
     });
   });
@@ -245,6 +267,8 @@ describe('Grant summary', () => {
       expect(rows[0]).toEqual({
         inventoryNumber: 'INV-G-1', serialNumber: expect.any(String), type: 'laptop', manufacturer: 'Lenovo', model: 'ThinkPad L13', status: 'available',
         schoolName: expect.any(String), location: null, purchaseDate: '2023-08-01', purchasePriceCents: 59_900, commissionedOn: '2023-08-15', invoiceNumber: 'INV-RE-1',
+        // bought 01.08.2023, invoiced 20.03.2021: flagged
+        invoiceDate: '2021-03-20', boughtOutsidePeriod: null, boughtAfterInvoice: true,
       });
       const coord = inventoryLinesQuery({ id: w.coordinatorA1.id, role: 'coordinator', authorityId: w.authorityA, schoolIds: [w.schoolA1] }, g.id);
       expect((await t.dataSource.query(coord.sql, coord.params)).map((r: { inventoryNumber: string }) => r.inventoryNumber)).toEqual(['INV-G-1']);

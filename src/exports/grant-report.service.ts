@@ -3,13 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
-import { expenditureLinesQuery, type ExpenditureLineRow, inventoryLinesQuery, type InventoryLineRow } from '../grants/grant-export.sql';
+import { expenditureLinesQuery, type ExpenditureLineRow, inventoryLinesQuery, type InventoryLineRow, type LineGroupRow, lineGroupsSql } from '../grants/grant-export.sql';
+import { grantWarningText } from '../i18n/grant-warnings';
 import { SummaryQueryDto } from '../grants/grants.dto';
 import { GrantsService } from '../grants/grants.service';
 import { GrantSummaryService } from '../grants/summary.service';
 import type { ExportConnection, RowCursor } from './export-db';
-import { OVERVIEW_COLUMNS, SchoolSpending, writeOverview } from './grant-report-overview';
+import { OVERVIEW_COLUMNS, writeOverview } from './grant-report-overview';
 import {
+  deviceNotes,
+  INVOICE_COLUMN,
   inventoryLineColumns,
   InvoiceLine,
   invoiceColumns,
@@ -17,12 +20,12 @@ import {
   REPORT_SHEETS,
   ReviewNote,
   reviewNoteColumns,
-  WARNING_TITLES,
+  warningTitle,
 } from './grant-report-sheets';
 import type { PacedWorkbook } from './paced-workbook';
-import { authorityName, XlsxExporter } from './xlsx-exporter';
+import { authorityName, measureColumns, XlsxExporter } from './xlsx-exporter';
 import { exportFileName, printInfo } from './xlsx-download';
-import { ExportLang, ExportLangQueryDto } from './xlsx-format';
+import { contentLengthsOfRows, ExportLang, ExportLangQueryDto } from './xlsx-format';
 
 /** The summary's reporting date (`asOf`) and the language. */
 export class GrantReportQueryDto extends IntersectionType(SummaryQueryDto, ExportLangQueryDto) {}
@@ -65,47 +68,54 @@ export class GrantReportService {
       // a second connection on the same snapshot has PostgreSQL do that while the overview and the Belegliste are written.
       // Without a free pooled connection, this one reads them after the Belegliste.
       const fork = await db.fork();
-      const forked = fork ? this.inventoryCursor(fork, actor, grantId) : null;
+      const period = { from: grant.eligibleFrom, until: grant.eligibleUntil };
+      const forked = fork ? this.inventoryCursor(fork, actor, grantId, asOf) : null;
       forked?.catch(() => undefined); // awaited below; should something fail first, this must not go unhandled
 
       const summaryFigures = await this.summaries.figures(actor, grantId, asOf, db.manager);
       const lines = expenditureLinesQuery(actor, grantId, asOf);
       const unordered = expenditureLinesQuery(actor, grantId, asOf, { ordered: false });
-      const spending = await db.query<SchoolSpending>(
-        `SELECT "schoolNumber", count(*)::int AS lines, coalesce(sum("grossCents"), 0)::bigint AS "grossCents",
-                coalesce(sum("fundedCents"), 0)::bigint AS "fundedCents", coalesce(sum("ownCents"), 0)::bigint AS "ownCents"
-           FROM (${unordered.sql}) l GROUP BY "schoolNumber"`,
-        unordered.params,
-      );
+      // The overview's sums and the Belegliste's longest texts, in one pass over the lines.
+      const groups = await db.query<LineGroupRow>(lineGroupsSql(unordered).sql, unordered.params);
       const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
 
       const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
       const summary = summaryFigures.figures;
-      writeOverview(overview, { authorityName: authority, grant, summary, spending, coordinator: actor.role === 'coordinator', createdOn: todayInBerlin() }, lang);
+      writeOverview(overview, { authorityName: authority, grant, summary, groups, coordinator: actor.role === 'coordinator', createdOn: todayInBerlin() }, lang);
       overview.commit();
 
       const lineChecks: ReviewNote[] = [];
-      const unlisted = await this.writeInvoices(book, invoices, lang, lineChecks);
+      const unlisted = await this.writeInvoices(book, invoices, groups, lang, lineChecks);
       // The warnings are only needed for the last sheet. Their checks look at the grant's devices (the mobile-device cap:
       // 0.2 s for 200,000 devices), so this connection, free again, runs them while the Inventarliste is written.
+      const inventoryColumns = inventoryLineColumns(lang, period);
+      const inventoryLengths = await measureColumns(db, inventoryColumns, inventoryLinesQuery(actor, grantId, null, { ordered: false }));
       const checked = this.summaries.withChecks(actor, summaryFigures, db.manager);
       checked.catch(() => undefined); // awaited below; should the Inventarliste fail first, this must not go unhandled
-      await this.writeInventory(book, await (forked ?? this.inventoryCursor(db, actor, grantId)), lang);
+      const deviceChecks: ReviewNote[] = [];
+      await this.writeInventory(book, await (forked ?? this.inventoryCursor(db, actor, grantId, asOf)), inventoryColumns, inventoryLengths, lang, period, deviceChecks);
       const { warnings } = await checked;
+      const schoolName = (id: string | undefined) => (id ? (summary.bySchool.find((s) => s.schoolId === id)?.schoolName ?? null) : null);
       const notes: ReviewNote[] = warnings.map((w) => ({
-        kind: WARNING_TITLES[w.code]?.[lang] ?? w.code,
-        text: w.message,
-        school: w.schoolId ? (summary.bySchool.find((s) => s.schoolId === w.schoolId)?.schoolName ?? null) : null,
+        kind: warningTitle(w.code, lang),
+        text: lang === 'de' ? grantWarningText(w.code, w.params) : w.message,
+        school: schoolName(w.schoolId),
         amountCents: w.amountCents ?? null,
       }));
-      this.writeNotes(book, [...notes, ...lineChecks], unlisted, lang);
+      this.writeNotes(book, [...notes, ...lineChecks, ...deviceChecks.slice(0, MAX_LISTED_LINE_NOTES)], unlisted + Math.max(0, deviceChecks.length - MAX_LISTED_LINE_NOTES), lang);
       await download.finish();
     });
   }
 
   /** Belegliste: every line with a running number, then the totals row; collects the line checks. Returns the checks not listed. */
-  private async writeInvoices(book: PacedWorkbook, invoices: AsyncIterable<ExpenditureLineRow[]>, lang: ExportLang, notes: ReviewNote[]): Promise<number> {
-    const sheet = book.addSheet(REPORT_SHEETS.invoices[lang], invoiceColumns(lang));
+  private async writeInvoices(book: PacedWorkbook, invoices: AsyncIterable<ExpenditureLineRow[]>, groups: LineGroupRow[], lang: ExportLang, notes: ReviewNote[]): Promise<number> {
+    const longest = (pick: (g: LineGroupRow) => number | null) => groups.reduce<number | null>((max, g) => Math.max(max ?? 0, pick(g) ?? 0) || max, null);
+    const contentLengths: (number | null)[] = [];
+    contentLengths[INVOICE_COLUMN.invoiceNumber - 1] = longest((g) => g.maxInvoiceNumber);
+    contentLengths[INVOICE_COLUMN.vendor - 1] = longest((g) => g.maxVendor);
+    contentLengths[INVOICE_COLUMN.description - 1] = longest((g) => g.maxDescription);
+    contentLengths[INVOICE_COLUMN.schoolName - 1] = longest((g) => g.maxSchoolName);
+    const sheet = book.addSheet(REPORT_SHEETS.invoices[lang], invoiceColumns(lang), { contentLengths });
     let runningNumber = 0;
     let listed = 0;
     let unlisted = 0;
@@ -131,28 +141,40 @@ export class GrantReportService {
   }
 
   /** The Inventarliste's query (on a fork, the memory setting stays with that transaction). */
-  private async inventoryCursor(db: ExportConnection, actor: Actor, grantId: string): Promise<RowCursor<InventoryLineRow>> {
-    const { sql, params } = inventoryLinesQuery(actor, grantId);
+  private async inventoryCursor(db: ExportConnection, actor: Actor, grantId: string, asOf: string | null): Promise<RowCursor<InventoryLineRow>> {
+    const { sql, params } = inventoryLinesQuery(actor, grantId, asOf);
     // Its hash join and sort need about 15 and 55 MB for 200,000 devices; with the default 4 MB both spill to temporary
     // files, which took a third of the query's time. A larger grant still spills, within this bound.
     await db.query(`SET LOCAL work_mem = '${INVENTORY_WORK_MEM}'`);
     return db.cursor<InventoryLineRow>(`/* export:grant-report */ ${sql}`, params);
   }
 
-  /** Inventarliste: the devices bought with the grant, with the sum of their prices. */
-  private async writeInventory(book: PacedWorkbook, devices: RowCursor<InventoryLineRow>, lang: ExportLang): Promise<void> {
-    const sheet = book.addSheet(REPORT_SHEETS.inventory[lang], inventoryLineColumns(lang));
-    for await (const batch of devices) await sheet.addRows(batch);
+  /** Inventarliste: the devices bought with the grant, with the sum of their prices; collects the devices' checks. */
+  private async writeInventory(
+    book: PacedWorkbook,
+    devices: RowCursor<InventoryLineRow>,
+    columns: ReturnType<typeof inventoryLineColumns>,
+    contentLengths: (number | null)[],
+    lang: ExportLang,
+    period: { from: string; until: string },
+    notes: ReviewNote[],
+  ): Promise<void> {
+    const sheet = book.addSheet(REPORT_SHEETS.inventory[lang], columns, { contentLengths });
+    for await (const batch of devices) {
+      for (const device of batch) if (device.boughtOutsidePeriod || device.boughtAfterInvoice) notes.push(...deviceNotes(device, lang, period));
+      await sheet.addRows(batch);
+    }
     sheet.addTotalsRow(SUM_LABEL[lang]);
     sheet.commit();
   }
 
   /** Prüfhinweise: the summary's warnings and the line checks, or a line saying there are none. */
   private writeNotes(book: PacedWorkbook, notes: ReviewNote[], unlisted: number, lang: ExportLang): void {
-    const sheet = book.addSheet(REPORT_SHEETS.notes[lang], reviewNoteColumns());
+    const columns = reviewNoteColumns();
+    const sheet = book.addSheet(REPORT_SHEETS.notes[lang], columns, { contentLengths: contentLengthsOfRows(columns, notes.map((n, i) => ({ ...n, n: i + 1 }))) });
     notes.forEach((note, i) => sheet.addRow({ ...note, n: i + 1 }));
     if (unlisted > 0) {
-      sheet.addCells([null, null, lang === 'de' ? `… und ${unlisted} weitere Hinweise zu einzelnen Belegen` : `… and ${unlisted} more notes on single lines`]);
+      sheet.addCells([null, null, lang === 'de' ? `… und ${unlisted} weitere Hinweise zu einzelnen Belegen und Geräten` : `… and ${unlisted} more notes on single lines and devices`]);
     }
     if (notes.length === 0) sheet.addCells([null, null, lang === 'de' ? 'Keine Prüfhinweise.' : 'No review notes.']);
     sheet.commit();

@@ -302,6 +302,21 @@ export class SheetWriter<Row> {
   }
 
   /**
+   * A paragraph of text over all columns of the sheet (merged), wrapped, the row as high as its lines:
+   * a certification, an explanation.
+   */
+  addParagraph(text: string): number {
+    const rowNumber = this.nextRow;
+    const row = this.worksheet.addRow([text]);
+    row.getCell(1).style = { font: FONT, alignment: { vertical: 'top', wrapText: true } };
+    const width = this.widths.reduce((sum, w) => sum + w, 0);
+    row.height = wrappedLines(text, width) * LINE_HEIGHT;
+    if (this.widths.length > 1) this.worksheet.mergeCells(rowNumber, 1, rowNumber, this.widths.length);
+    row.commit();
+    return this.nextRow++;
+  }
+
+  /**
    * The totals row under the data: the label in the first column, and for every column with a `total`
    * a SUM formula over the data rows whose cached value is the exact integer sum.
    */

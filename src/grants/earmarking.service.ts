@@ -122,6 +122,14 @@ export class EarmarkingService implements OnModuleInit {
         schoolId: r.schoolId,
         amountCents: amountAtRisk(earmark, r.fundingRateBp, leftOn),
         details: { deviceId: r.deviceId, inventoryNumber: r.inventoryNumber, expenditureId: r.expenditureId, leftOn, earmarkingStart: earmark.start, earmarkingEnd: earmark.end },
+        params: {
+          inventoryNumber: r.inventoryNumber,
+          status: r.status,
+          leftOn,
+          earmarkingStart: earmark.start,
+          earmarkingEnd: earmark.end,
+          amountAtRiskCents: amountAtRisk(earmark, r.fundingRateBp, leftOn),
+        },
       });
     }
     return warnings;

@@ -19,6 +19,8 @@ export interface GrantWarning {
   /** The money concerned: the excess over a cap, the amount at risk, the overspent amount. */
   amountCents?: number;
   details?: Record<string, unknown>;
+  /** What the German text of the code needs (`grantWarningText` in src/i18n/grant-warnings.ts): cents, ISO dates, codes. */
+  params: Record<string, string | number | boolean | null>;
 }
 
 export const MOBILE_CAP_PERCENT = 20;
@@ -81,6 +83,14 @@ export function mobileCapWarnings(result: MobileCapResult): GrantWarning[] {
         message: `Mobile devices take more than ${MOBILE_CAP_PERCENT} % of the investment in general-education schools`,
         amountCents: result.excessCents,
         details: { variant: result.variant, mobileCents: result.mobileCents, investmentCents: result.investmentCents, capCents: result.authorityCapCents },
+        params: {
+          variant: result.variant,
+          mobileCents: result.mobileCents,
+          investmentCents: result.investmentCents,
+          capCents: result.authorityCapCents,
+          capPercent: MOBILE_CAP_PERCENT,
+          excessCents: result.excessCents,
+        },
       },
     ];
   }
@@ -92,6 +102,7 @@ export function mobileCapWarnings(result: MobileCapResult): GrantWarning[] {
       schoolId: s.schoolId,
       amountCents: s.excessOverPerSchoolCapCents,
       details: { variant: result.variant, mobileCents: s.mobileCents, capCents: result.perSchoolCapCents, authorityCapCents: result.authorityCapCents },
+      params: { variant: result.variant, mobileCents: s.mobileCents, capCents: result.perSchoolCapCents, capPercent: MOBILE_CAP_PERCENT, excessCents: s.excessOverPerSchoolCapCents },
     }));
 }
 
@@ -138,6 +149,15 @@ export function categoryShareWarnings(program: string, rules: CategoryShareRule[
         ...(schoolId ? { schoolId } : {}),
         amountCents: Math.max(0, g.inCategory - capCents),
         details: { category: rule.category, maxSharePercent: rule.maxSharePercent, categoryCents: g.inCategory, totalCents: g.total },
+        params: {
+          category: rule.category,
+          scope: rule.scope,
+          ruleLabel: rule.label ?? null,
+          maxSharePercent: rule.maxSharePercent,
+          categoryCents: g.inCategory,
+          totalCents: g.total,
+          excessCents: Math.max(0, g.inCategory - capCents),
+        },
       });
     }
   }

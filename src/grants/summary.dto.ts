@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EXPENDITURE_CATEGORIES, type ExpenditureCategory } from './expenditures.dto';
 import { GRANT_STATUSES, type GrantStatus } from './grants.dto';
+import { GRANT_WARNING_CODES, type GrantWarningCode } from './program-rules';
 
 /** Committed (ordered) and paid money with their funded and own shares; funded + own = the amount, always. */
 export class MoneyFiguresDto {
@@ -46,12 +47,17 @@ export class CategorySummaryDto extends MoneyFiguresDto {
   category: ExpenditureCategory;
 }
 
+/**
+ * A program rule's warning: a stable `code`, and the `params` its German text is rendered from
+ * (`grantWarningText(code, params)` of src/i18n/grant-warnings.ts: amounts in cents, dates 'YYYY-MM-DD', codes).
+ * `message` is an English line for programmers.
+ */
 export class GrantWarningDto {
-  @ApiProperty({
-    enum: ['mobile_device_cap', 'category_share', 'over_allocation', 'over_approved', 'earmarking_breach', 'proof_of_use_due', 'eligible_period_ending'],
-  })
-  code: string;
+  @ApiProperty({ enum: GRANT_WARNING_CODES, enumName: 'GrantWarningCode' })
+  code: GrantWarningCode;
   message: string;
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true } })
+  params: Record<string, string | number | boolean | null>;
   @ApiPropertyOptional()
   schoolId?: string;
   @ApiPropertyOptional({ type: 'integer' })
@@ -98,7 +104,7 @@ export class GrantSummaryDto {
   totals: SummaryTotalsDto;
   bySchool: SchoolSummaryDto[];
   byCategory: CategorySummaryDto[];
-  /** DigitalPakt Basis only. */
+  /** DigitalPakt Basis only. For a coordinator: the figures of their schools only (the authority-wide cap is the office's). */
   @ApiPropertyOptional({ type: MobileCapDto, nullable: true })
   mobileDeviceCap: MobileCapDto | null;
   warnings: GrantWarningDto[];

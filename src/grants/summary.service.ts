@@ -147,6 +147,7 @@ export class GrantSummaryService {
           schoolId: s.schoolId,
           amountCents: s.committedCents - s.allocatedCents,
           details: { allocatedCents: s.allocatedCents, committedCents: s.committedCents },
+          params: { allocatedCents: s.allocatedCents, committedCents: s.committedCents, excessCents: s.committedCents - s.allocatedCents },
         });
       }
     }
@@ -156,6 +157,7 @@ export class GrantSummaryService {
         message: `Committed spending exceeds the approved amount (accepted by an office override)`,
         amountCents: committedCents - grant.approvedCents,
         details: { approvedCents: grant.approvedCents, committedCents },
+        params: { approvedCents: grant.approvedCents, committedCents, excessCents: committedCents - grant.approvedCents },
       });
     }
     return warnings;
@@ -205,9 +207,11 @@ export class GrantSummaryService {
       warnings.push(...mobileCapWarnings(cap));
     }
     if (actor.role === 'coordinator') {
+      // A coordinator sees their schools' money only: the cap's figures are summed over their schools, and the warnings
+      // about the whole grant (the authority's mobile share, a grant-wide category share) carry other schools' sums.
       const mine = new Set(actor.schoolIds);
-      if (cap) cap = { ...cap, schools: cap.schools.filter((s) => mine.has(s.schoolId)) };
-      return { warnings: warnings.filter((w) => !w.schoolId || mine.has(w.schoolId)), mobileDeviceCap: cap };
+      if (cap) cap = { ...mobileDeviceCap(cap.schools.filter((s) => mine.has(s.schoolId))), variant: cap.variant };
+      return { warnings: warnings.filter((w) => w.schoolId !== undefined && mine.has(w.schoolId)), mobileDeviceCap: cap };
     }
     return { warnings, mobileDeviceCap: cap };
   }
@@ -218,6 +222,7 @@ export class GrantSummaryService {
       code: d.kind === 'proof_of_use' ? ('proof_of_use_due' as const) : ('eligible_period_ending' as const),
       message: d.kind === 'proof_of_use' ? `The proof of use is due on ${d.date}` : `The eligible spending period ends on ${d.date}`,
       details: { date: d.date, daysLeft: d.daysLeft },
+      params: { date: d.date, daysLeft: d.daysLeft },
     }));
   }
 }
