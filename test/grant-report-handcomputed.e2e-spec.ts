@@ -10,7 +10,7 @@ function shown(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   for (let n = 1; n <= sheet.rowCount; n++) {
     const values = (sheet.getRow(n).values as unknown[]).slice(1);
-    rows.push(values.map((v) => (v !== null && typeof v === 'object' && 'formula' in v ? (v as { result: unknown }).result : v)));
+    rows.push(values.map((v) => (v !== null && typeof v === 'object' && 'formula' in v ? (v as unknown as { result: unknown }).result : v)));
   }
   return rows;
 }
