@@ -2397,20 +2397,24 @@ export interface components {
             bySchool: components["schemas"]["SchoolSummaryDto"][];
             fundingRatePercent: number;
             grantId: string;
-            /** @description DigitalPakt Basis only. */
+            /** @description DigitalPakt Basis only. For a coordinator: the figures of their schools only (the authority-wide cap is the office's). */
             mobileDeviceCap?: components["schemas"]["MobileCapDto"] | null;
             status: components["schemas"]["GrantStatus"];
             totals: components["schemas"]["SummaryTotalsDto"];
             warnings: components["schemas"]["GrantWarningDto"][];
         };
+        /** @enum {string} */
+        GrantWarningCode: "mobile_device_cap" | "category_share" | "over_allocation" | "over_approved" | "earmarking_breach" | "proof_of_use_due" | "eligible_period_ending";
         GrantWarningDto: {
             amountCents?: number;
-            /** @enum {string} */
-            code: "mobile_device_cap" | "category_share" | "over_allocation" | "over_approved" | "earmarking_breach" | "proof_of_use_due" | "eligible_period_ending";
+            code: components["schemas"]["GrantWarningCode"];
             details?: {
                 [key: string]: unknown;
             };
             message: string;
+            params: {
+                [key: string]: (string | number | boolean) | null;
+            };
             schoolId?: string;
         };
         ImportDuplicateDto: {
