@@ -37,7 +37,7 @@ const TARGETS = [
   },
   {
     name: 'web app',
-    sources: ['web/src', 'web/public', 'web/index.html', 'web/vite.config.mts', 'web/tsconfig.json', 'package-lock.json'],
+    sources: ['web/src', 'src/i18n', 'web/public', 'web/index.html', 'web/vite.config.mts', 'web/tsconfig.json', 'package-lock.json'],
     stamp: join(ROOT, 'web', 'dist', '.build-stamp'),
     output: join(ROOT, 'web', 'dist', 'index.html'),
     build: () => execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts'], { cwd: ROOT, stdio: 'inherit' }),

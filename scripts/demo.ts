@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const lines = logins.map((l) => `    ${l.role.padEnd(12)} ${l.email}`);
   process.stdout.write(
     `\n  Demo ${created ? `loaded in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'data already present'}: Stadt Musterstadt (and Kreis Beispielland)\n` +
+      `  Web app: ${url}/   (the counter: ${url}/ausgabe, e.g. as it@goethe-gymnasium.example)\n` +
       `  Swagger UI: ${url}/api/docs   (POST /api/v1/auth/login, then "Authorize")\n` +
       `  Password for every demo user: ${DEMO_PASSWORD}\n${lines.join('\n')}\n\n`,
   );

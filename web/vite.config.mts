@@ -1,3 +1,4 @@
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -8,7 +9,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // `npx vite --config web/vite.config.ts` runs a dev server that sends /api to the API on PORT (default 3000).
 export default defineConfig({
   root,
-  plugins: [react()],
+  // React Aria ships its built-in strings (date field, select, …) for 34 languages: keep German and English only.
+  plugins: [react(), { ...optimizeLocales.vite({ locales: ['de-DE', 'en-GB'] }), enforce: 'pre' }],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 700 },
   server: { proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` } },
   test: {

@@ -31,3 +31,8 @@ export function switchLanguage(): void {
   localStorage.setItem(STORAGE_KEY, language === 'en' ? 'de' : 'en');
   location.reload();
 }
+
+/** A text with its {placeholders} filled in: fill(t.counter.lent, { name }). */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+}

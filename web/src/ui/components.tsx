@@ -20,7 +20,12 @@ import {
   Popover,
   ListBox,
   ListBoxItem,
+  DateField,
+  DateInput as DateInputSegments,
+  DateSegment,
+  CheckboxGroup as AriaCheckboxGroup,
 } from 'react-aria-components';
+import { parseDate } from '@internationalized/date';
 import { explainError } from '../api/errors';
 import { t } from '../i18n';
 
@@ -136,4 +141,46 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
     document.title = `${title} – ${t.appName}`;
   }, [title]);
   return <h1 className="page-title">{children}</h1>;
+}
+
+/** A date field in the user's locale (dd.mm.yyyy in German), value as 'YYYY-MM-DD'. */
+export function DateInput({ label, value, onChange, serverError, isRequired }: { label: string; value: string | null; onChange: (value: string | null) => void; serverError?: string; isRequired?: boolean }) {
+  return (
+    <DateField
+      className="field date-field"
+      value={value ? parseDate(value) : null}
+      onChange={(d) => onChange(d ? d.toString() : null)}
+      isInvalid={serverError ? true : undefined}
+      isRequired={isRequired}
+      shouldForceLeadingZeros
+    >
+      <Label>{label}</Label>
+      <DateInputSegments className="date-input">{(segment) => <DateSegment segment={segment} className="date-segment" />}</DateInputSegments>
+      <FieldError>{serverError}</FieldError>
+    </DateField>
+  );
+}
+
+/** Announces to screen readers what just happened (scan results): one polite live region per screen. */
+export function LiveRegion({ message }: { message: string }) {
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      {message}
+    </div>
+  );
+}
+
+export function CheckboxGroup({ label, options, value, onChange }: { label: string; options: { value: string; label: string }[]; value: string[]; onChange: (v: string[]) => void }) {
+  return (
+    <AriaCheckboxGroup className="checkbox-group" value={value} onChange={onChange}>
+      <Label className="group-label">{label}</Label>
+      <div className="checkbox-options">
+        {options.map((o) => (
+          <Checkbox key={o.value} value={o.value}>
+            {o.label}
+          </Checkbox>
+        ))}
+      </div>
+    </AriaCheckboxGroup>
+  );
 }
