@@ -13,7 +13,7 @@ export const normaliseScan = (raw: string) => raw.trim();
 
 /** The device with this inventory or serial number, or null. Tries the code as typed, then in capitals (labels print them so). */
 export async function lookupDevice(code: string): Promise<Device | null> {
-  for (const tag of [...new Set([code, code.toUpperCase()])]) {
+  for (const tag of new Set([code, code.toUpperCase()])) {
     try {
       return await unwrap(api.GET('/api/v1/devices/by-tag/{tag}', { params: { path: { tag } } }));
     } catch (e) {
