@@ -44,7 +44,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         // nestjs-pino only as Nest's logger, on the root logger; the request log is pino-http itself (see src/common/logging.ts).
         LoggerModule.forRoot({ pinoHttp: { logger: rootLogger }, forRoutes: [] }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL!, config.DB_POOL_SIZE), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL!, config.DB_POOL_SIZE, { statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS }), autoLoadEntities: true }),
         ScheduleModule.forRoot(),
         CommonModule,
         ...FEATURE_MODULES,

@@ -28,8 +28,9 @@ export interface TestApp {
 }
 
 /** The whole application on a database of its own (cloned from the migrated template). */
-export async function createTestApp(env: Record<string, string> = {}, options: { logDestination?: DestinationStream } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { logDestination?: DestinationStream; databaseUrl?: string } = {}): Promise<TestApp> {
+  // A migrated database of the test's own (another server), or a clone of the template.
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = validateConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,

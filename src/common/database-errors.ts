@@ -36,23 +36,26 @@ const UNAVAILABLE_MESSAGES = [
   /connection.*(closed|terminated)/i,
 ];
 
+// Duck-typed, not `instanceof Error`: errors made by Node's own sockets come from another realm under Jest.
+const isErrorLike = (error: unknown): error is PgErrorFields & { name?: string } => typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
+
 function driverFields(error: unknown): PgErrorFields | undefined {
   if (error instanceof QueryFailedError) return (error as QueryFailedError & { driverError?: PgErrorFields }).driverError ?? {};
   // pg's DatabaseError outside TypeORM (the export's own connection, pool connects): it has a SQLSTATE and a severity.
-  if (error instanceof Error && typeof (error as PgErrorFields).code === 'string' && 'severity' in error) return error as PgErrorFields;
+  if (isErrorLike(error) && typeof error.code === 'string' && 'severity' in error) return error;
   return undefined;
 }
 
 /** True when the error says the database cannot be reached or does not answer in time (not a bad request). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const fields = driverFields(error) ?? (error instanceof Error ? (error as PgErrorFields) : undefined);
+  const fields = driverFields(error) ?? (isErrorLike(error) ? error : undefined);
   if (!fields) return false;
   const code = fields.code ?? '';
   // 08: connection exception; 57P01-03: admin/crash shutdown, cannot connect now; 53300: too many connections;
   // 57014: query_canceled (the statement timeout).
   if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '57014', '53000', '58000', '58030'].includes(code)) return true;
   if (UNAVAILABLE_SOCKET_CODES.has(code)) return true;
-  const message = fields.message ?? (error instanceof Error ? error.message : '');
+  const message = fields.message ?? '';
   return !fields.code && UNAVAILABLE_MESSAGES.some((re) => re.test(message));
 }
 
@@ -117,9 +120,9 @@ export function loggableDatabaseError(error: unknown): Record<string, string> | 
   const unavailable = isDatabaseUnavailable(error);
   if (!fields && !unavailable) return undefined;
   const source = fields ?? (error as PgErrorFields);
-  const out: Record<string, string> = { type: error instanceof Error ? error.constructor.name : 'unknown' };
+  const out: Record<string, string> = { type: isErrorLike(error) ? (error.constructor?.name ?? 'Error') : 'unknown' };
   for (const key of ['code', 'constraint', 'table', 'column'] as const) if (typeof source[key] === 'string') out[key] = source[key];
   // Connection errors carry no values of the request; their message says what happened.
-  if (unavailable && !fields?.code && error instanceof Error) out.message = error.message;
+  if (unavailable && !fields?.code && isErrorLike(error)) out.message = error.message ?? '';
   return out;
 }

@@ -57,8 +57,8 @@ export const badRequest = (message: string, field?: string) =>
 
 /** 503: a resource is busy or gone for a moment; the filter sends `Retry-After: retryAfterSeconds`. */
 export class UnavailableError extends AppError {
-  constructor(code: ErrorCode, message: string, readonly retryAfterSeconds: number) {
-    super(HttpStatus.SERVICE_UNAVAILABLE, code, message);
+  constructor(code: ErrorCode, message: string, readonly retryAfterSeconds: number, details?: Record<string, unknown>) {
+    super(HttpStatus.SERVICE_UNAVAILABLE, code, message, undefined, details);
   }
 }
 

@@ -39,6 +39,17 @@ export class AppConfig {
   DB_POOL_SIZE = 10;
 
   /**
+   * Longest a statement may run before the database cancels it (503 DATABASE_UNAVAILABLE); a database that does not
+   * answer at all (frozen) is given up this long plus DB_CONNECT_TIMEOUT_MS later. 0: no limit.
+   */
+  @Transform(toInt) @IsInt() @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Longest a request waits for a pooled connection, or for a new connection to be made (then 503). 0: forever. */
+  @Transform(toInt) @IsInt() @Min(0)
+  DB_CONNECT_TIMEOUT_MS = 5_000;
+
+  /**
    * HTTP worker processes sharing PORT (node:cluster). One Node process uses one core; on a machine of its own set it
    * to the number of cores. Rate limits and the caller cache are per process unless REDIS_URL is set.
    */

