@@ -24,10 +24,8 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
   ) {}
 
-  /**
-   * Liveness and readiness: 200 when the database answers; otherwise 503 `DATABASE_UNAVAILABLE` with `Retry-After`
-   * and `details.checks` naming what failed and why (`unreachable`, `timeout`). No login needed.
-   */
+  /** Liveness and readiness: 200 when the database answers, 503 otherwise. No login needed. */
+  // 503 is DATABASE_UNAVAILABLE with Retry-After and `details.checks` naming what failed and why (unreachable, timeout).
   @Get()
   @Public()
   @HealthCheck()
