@@ -9,7 +9,7 @@ import { Layout, PlainLayout } from './Layout';
 import { LoginPage } from './LoginPage';
 import { homeFor, SCREENS } from './screens';
 import { SchoolProvider } from './school';
-import { RequireLogin, SessionExpiryHandler, useMe } from './session';
+import { RequireLogin, type Role, SessionExpiryHandler, useMe } from './session';
 
 const AccessibilityPage = lazy(() => import('../accessibility/AccessibilityPage'));
 
@@ -57,6 +57,13 @@ function PublicPage() {
 function Home() {
   const me = useMe();
   return me.data ? <Navigate to={homeFor(me.data.role)} replace /> : <Loading />;
+}
+
+/** A screen exists only for the roles it names: any other role gets "not found" by URL as by the nav. */
+function ForRoles({ roles }: { roles: Role[] }) {
+  const me = useMe();
+  if (!me.data) return <Loading />;
+  return roles.includes(me.data.role) ? <Outlet /> : <NotFound />;
 }
 
 function NotFound() {
@@ -113,7 +120,7 @@ export function AppRoutes() {
       <Route element={<Shell />}>
         <Route index element={<Home />} />
         {SCREENS.map((s) => (
-          <Route key={s.path} path={s.path}>
+          <Route key={s.path} path={s.path} element={<ForRoles roles={s.roles} />}>
             <Route index element={<s.component />} />
             {s.children?.map((c) => <Route key={c.path} path={c.path} element={<c.component />} />)}
           </Route>

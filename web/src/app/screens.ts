@@ -18,6 +18,17 @@ export interface Screen {
 }
 
 export const SCREENS: Screen[] = [
+  // The office's screens (part 2); viewers see them read-only (each screen shows write controls to the office only).
+  { path: '/uebersicht', nav: 'overview', roles: ['office', 'viewer'], component: lazy(() => import('../office/OverviewPage')) },
+  { path: '/bedarfe-pruefen', nav: 'needsReview', roles: ['office', 'viewer'], component: lazy(() => import('../needs-review/NeedsReviewPage')) },
+  {
+    path: '/foerderung',
+    nav: 'grants',
+    roles: ['office', 'viewer'],
+    component: lazy(() => import('../grants/GrantsPage')),
+    children: [{ path: ':id', component: lazy(() => import('../grants/GrantDetailPage')) }],
+  },
+  { path: '/schulen', nav: 'schools', roles: ['office', 'viewer'], component: lazy(() => import('../schools/SchoolsPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
 ];
 

@@ -1,0 +1,142 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import { t } from '../i18n';
+import { ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
+import { formatDate, formatEuro, todayInBerlin } from '../ui/format';
+import { label } from '../ui/labels';
+
+const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** "31.12.2026" → "2026-12-31"; null when it is no date. */
+const germanToIso = (v: string) => {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v.trim());
+  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : isIsoDate(v.trim()) ? v.trim() : null;
+};
+
+/** A grant: its facts, money (committed, paid, remaining), per school, the Prüfhinweise and the Verwendungsnachweis. */
+export default function GrantDetailPage() {
+  const { id = '' } = useParams();
+  const [reportDate, setReportDate] = useState(formatDate(todayInBerlin()));
+  const grant = useQuery({ queryKey: ['grants', id], queryFn: () => unwrap(api.GET('/api/v1/grants/{id}', { params: { path: { id } } })) });
+  const summary = useQuery({ queryKey: ['grants', id, 'summary'], queryFn: () => unwrap(api.GET('/api/v1/grants/{id}/summary', { params: { path: { id } } })) });
+  if (grant.isPending) return <Loading />;
+  if (grant.error) return <ErrorNotice error={grant.error} onRetry={() => grant.refetch()} />;
+  const g = grant.data;
+  const asOf = germanToIso(reportDate);
+  return (
+    <>
+      <p>
+        <Link to="/foerderung">← {t.office.grantsListTitle}</Link>
+      </p>
+      <PageHeading title={g.title}>{g.title}</PageHeading>
+      <section aria-labelledby="grant-facts">
+        <h2 id="grant-facts">{t.office.grantFacts}</h2>
+        <dl className="facts">
+          <dt>{t.office.program}</dt>
+          <dd>{label('grantProgram', g.program)}</dd>
+          <dt>{t.office.referenceNumber}</dt>
+          <dd>{g.referenceNumber ?? '–'}</dd>
+          <dt>{t.office.status}</dt>
+          <dd>{label('grantStatus', g.status)}</dd>
+          <dt>{t.office.approved}</dt>
+          <dd>{formatEuro(g.approvedCents)}</dd>
+          <dt>{t.office.fundingRate}</dt>
+          <dd>{g.fundingRatePercent.toLocaleString('de-DE')} %</dd>
+          <dt>{t.office.eligiblePeriod}</dt>
+          <dd>
+            {formatDate(g.eligibleFrom)} – {formatDate(g.eligibleUntil)}
+          </dd>
+          <dt>{t.office.deadlineProof}</dt>
+          <dd>{formatDate(g.proofDueOn)}</dd>
+        </dl>
+      </section>
+      {summary.isPending ? (
+        <Loading />
+      ) : summary.error ? (
+        <ErrorNotice error={summary.error} onRetry={() => summary.refetch()} />
+      ) : (
+        <>
+          <section aria-labelledby="grant-money">
+            <h2 id="grant-money">{t.office.summaryTitle}</h2>
+            <dl className="facts">
+              <dt>{t.office.approved}</dt>
+              <dd>{formatEuro(summary.data.totals.approvedCents)}</dd>
+              <dt>{t.office.allocated}</dt>
+              <dd>{formatEuro(summary.data.totals.allocatedCents)}</dd>
+              <dt>{t.office.committed}</dt>
+              <dd>{formatEuro(summary.data.totals.committedCents)}</dd>
+              <dt>{t.office.paid}</dt>
+              <dd>{formatEuro(summary.data.totals.paidCents)}</dd>
+              <dt>{t.office.funded}</dt>
+              <dd>{formatEuro(summary.data.totals.fundedCents)}</dd>
+              <dt>{t.office.own}</dt>
+              <dd>{formatEuro(summary.data.totals.ownCents)}</dd>
+              <dt>{t.office.remaining}</dt>
+              <dd>{formatEuro(summary.data.totals.remainingCents)}</dd>
+            </dl>
+          </section>
+          <section aria-labelledby="grant-warnings">
+            <h2 id="grant-warnings">{t.office.warningsTitle}</h2>
+            {summary.data.warnings.length === 0 ? (
+              <p>{t.office.noWarnings}</p>
+            ) : (
+              <ul className="warnings">
+                {summary.data.warnings.map((w, i) => (
+                  <li key={i} className="notice notice-warning">
+                    <p className="notice-title">{label('grantWarning', w.code)}</p>
+                    <p>{w.message}</p>
+                    {w.amountCents != null && (
+                      <p>
+                        {t.office.amountAtRisk}: {formatEuro(w.amountCents)}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="grant-schools">
+            <h2 id="grant-schools">{t.office.allocationsTitle}</h2>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.office.school}</th>
+                    <th scope="col" className="num">{t.office.allocated}</th>
+                    <th scope="col" className="num">{t.office.committed}</th>
+                    <th scope="col" className="num">{t.office.paid}</th>
+                    <th scope="col" className="num">{t.office.remaining}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.data.bySchool.map((s) => (
+                    <tr key={s.schoolId}>
+                      <th scope="row">{s.schoolName}</th>
+                      <td className="num">{formatEuro(s.allocatedCents)}</td>
+                      <td className="num">{formatEuro(s.committedCents)}</td>
+                      <td className="num">{formatEuro(s.paidCents)}</td>
+                      <td className="num">{formatEuro(s.remainingCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+      <section aria-labelledby="grant-report" className="panel">
+        <h2 id="grant-report">{t.office.reportTitle}</h2>
+        <TextField label={t.office.reportDate} value={reportDate} onChange={setReportDate} description={t.office.dateFormat} serverError={asOf ? undefined : t.office.dateInvalid} />
+        {asOf && (
+          <p>
+            <a className="btn btn-primary" href={`/api/v1/grants/${id}/report.xlsx?asOf=${asOf}`} download>
+              {t.office.download}
+            </a>
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

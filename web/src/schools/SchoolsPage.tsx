@@ -1,0 +1,73 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import { t } from '../i18n';
+import { Button, ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
+import { label } from '../ui/labels';
+
+/** The authority's schools with their figures (keyset pages, "Weitere laden"), searchable by name or number. */
+export default function SchoolsPage() {
+  const [q, setQ] = useState('');
+  const schools = useInfiniteQuery({
+    queryKey: ['schools', 'list', q],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/schools', { params: { query: { limit: 50, ...(q ? { q } : {}), ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = schools.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeading title={t.office.schoolsTitle}>{t.office.schoolsTitle}</PageHeading>
+      <div className="filters">
+        <TextField label={t.office.searchSchools} type="search" value={q} onChange={setQ} />
+      </div>
+      {schools.isPending ? (
+        <Loading />
+      ) : schools.error ? (
+        <ErrorNotice error={schools.error} onRetry={() => schools.refetch()} />
+      ) : items.length === 0 ? (
+        <p>{t.nothingFound}</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t.office.schoolsTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.office.school}</th>
+                  <th scope="col">{t.office.schoolNumber}</th>
+                  <th scope="col">{t.office.schoolType}</th>
+                  <th scope="col" className="num">{t.office.students}</th>
+                  <th scope="col" className="num">{t.office.teachers}</th>
+                  <th scope="col" className="num">{t.office.classes}</th>
+                  <th scope="col" className="num">{t.office.broadband}</th>
+                  <th scope="col" className="num">{t.office.wlan}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.name}</th>
+                    <td>{s.schoolNumber}</td>
+                    <td>{label('schoolType', s.schoolType)}</td>
+                    <td className="num">{s.studentCount}</td>
+                    <td className="num">{s.teacherCount}</td>
+                    <td className="num">{s.classCount}</td>
+                    <td className="num">{s.broadbandMbps ?? '–'}</td>
+                    <td className="num">{s.wlanCoveragePercent == null ? '–' : `${s.wlanCoveragePercent} %`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {schools.hasNextPage && (
+            <Button onPress={() => schools.fetchNextPage()} isDisabled={schools.isFetchingNextPage}>
+              {t.loadMore}
+            </Button>
+          )}
+        </>
+      )}
+    </>
+  );
+}
