@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { grantWarningText, type GrantWarningParams } from '../../../src/i18n/grant-warnings';
+import { language, t } from '../i18n';
 import { ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
 import { formatDate, formatEuro, todayInBerlin } from '../ui/format';
 import { label } from '../ui/labels';
@@ -86,7 +87,7 @@ export default function GrantDetailPage() {
                 {summary.data.warnings.map((w, i) => (
                   <li key={i} className="notice notice-warning">
                     <p className="notice-title">{label('grantWarning', w.code)}</p>
-                    <p>{w.message}</p>
+                    <p>{language === 'de' ? grantWarningText(w.code, (w.params ?? {}) as GrantWarningParams) : w.message}</p>
                     {w.amountCents != null && (
                       <p>
                         {t.office.amountAtRisk}: {formatEuro(w.amountCents)}
