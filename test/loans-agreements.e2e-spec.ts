@@ -53,6 +53,31 @@ describe('Loan agreements: numbers, a class in one PDF, signed after the fact', 
     });
   });
 
+  describe('the printed agreement', () => {
+    const NAMES = ['Ayşe Özdemir', 'Łukasz Wiśniewski', 'Nguyễn Thị Minh Khai', 'Çağla Yıldız', 'Zoë Ørsted-Müller'];
+
+    it('prints every name as written (embedded Unicode font), with number, value, German accessories and page numbers', async () => {
+      for (const [i, borrowerName] of NAMES.entries()) {
+        const guardianName = NAMES[(i + 1) % NAMES.length];
+        const deviceId = await device({ inventoryNumber: `UNI-${i}`, purchasePriceCents: 123456 });
+        const { body: loan } = await lendVia(t, w.coordinatorA1.auth, { deviceId, borrowerName, guardianName, accessories: ['charger', 'case', 'Tastaturhülle'] }).expect(201);
+        const res = await t.http().get(`/api/v1/loans/${loan.id}/agreement.pdf`).set('Authorization', w.coordinatorA1.auth).buffer(true).parse(binary).expect(200);
+        const pages = pdfPages(res.body);
+        const text = pages.join('\n');
+        expect({ borrowerName, found: text.includes(borrowerName) }).toEqual({ borrowerName, found: true });
+        expect({ guardianName, found: text.includes(guardianName) }).toEqual({ guardianName, found: true });
+        expect(text).toContain(loan.agreementNumber);
+        expect(text).toContain('1.234,56 €');
+        expect(text).toContain('Ladegerät, Schutzhülle, Tastaturhülle');
+        expect(text).toContain('Stadt A als Schulträger, vertreten durch die');
+        pages.forEach((page, n) => expect(page).toContain(`Seite ${n + 1} von ${pages.length}`));
+        // The font is embedded (a subset), not one of the 14 standard fonts.
+        expect(res.body.toString('latin1')).toMatch(/\/FontFile2/);
+        expect(res.body.toString('latin1')).not.toMatch(/\/BaseFont \/Helvetica/);
+      }
+    }, 180_000);
+  });
+
   describe('POST /api/v1/loans/agreements.pdf', () => {
     it('prints a class: one agreement per loan, in the order given, in one file', async () => {
       const names = ['Ayşe Özdemir', 'Łukasz Wiśniewski', 'Nguyễn Thị Minh Khai'];

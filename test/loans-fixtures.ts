@@ -1,7 +1,6 @@
 import { todayInBerlin } from '../src/common/dates';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from './harness';
 
@@ -76,41 +75,15 @@ export function binary(response: unknown, callback: (err: Error | null, body: Bu
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
-/**
- * The text of a PDF made by pdfkit with the standard fonts: inflates the content streams and decodes the
- * hex strings of the TJ operators (WinAnsi, which for our letters is Latin-1). Each TJ becomes one line.
- */
-export function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  const streamRe = /(?<!end)stream\r?\n/g;
-  let match: RegExpExecArray | null;
-  while ((match = streamRe.exec(raw))) {
-    const start = match.index + match[0].length;
-    const end = raw.indexOf('endstream', start);
-    if (end < 0) break;
-    const bytes = pdf.subarray(start, end);
-    let content: string;
-    try {
-      content = inflateSync(bytes).toString('latin1');
-    } catch {
-      content = bytes.toString('latin1');
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const hex = [...tj[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
-      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-    streamRe.lastIndex = end + 'endstream'.length;
-  }
-  return lines.join('\n');
-}
-
 /** The text of each page of a PDF as a viewer extracts it (PDF.js in a child process, see test/support/pdf-text.mjs). */
 export function pdfPages(pdf: Buffer): string[] {
   const result = spawnSync(process.execPath, [join(__dirname, 'support', 'pdf-text.mjs')], { input: pdf, maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`PDF text extraction failed: ${result.stderr.toString()}`);
   return JSON.parse(result.stdout.toString('utf8'));
 }
+
+/** The whole text of a PDF, pages one after the other. */
+export const pdfText = (pdf: Buffer): string => pdfPages(pdf).join('\n');
 
 export function lendVia(t: TestApp, auth: string, body: Record<string, unknown>) {
   return t.http().post('/api/v1/loans').set('Authorization', auth).send({ borrowerKind: 'student', borrowerName: 'Lena Schneider', ...body });

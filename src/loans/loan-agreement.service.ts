@@ -78,6 +78,12 @@ export class LoanAgreementService {
       [schoolIds, authorityId],
     );
     const bySchool = new Map(schools.map((s) => [s.id, s]));
+    // The value printed on the agreement: the device's gross purchase price.
+    const prices: { id: string; purchasePriceCents: number | null }[] = await this.dataSource.query(
+      `SELECT id, purchase_price_cents AS "purchasePriceCents" FROM devices WHERE id = ANY($1::uuid[]) AND authority_id = $2`,
+      [[...new Set(loans.map((l) => l.deviceId))], authorityId],
+    );
+    const priceOf = new Map(prices.map((p) => [p.id, p.purchasePriceCents]));
     const settings: LoanSettingsDto = await this.settings.forAuthority(authorityId);
     const printedOn = todayInBerlin();
     return loans.map((loan) => {
@@ -91,7 +97,14 @@ export class LoanAgreementService {
         borrowerReference: loan.borrowerReference,
         borrowerClass: loan.borrowerClass,
         guardianName: loan.guardianName,
-        device: { type: loan.deviceType, manufacturer: loan.manufacturer, model: loan.model, inventoryNumber: loan.inventoryNumber, serialNumber: loan.serialNumber },
+        device: {
+          type: loan.deviceType,
+          manufacturer: loan.manufacturer,
+          model: loan.model,
+          inventoryNumber: loan.inventoryNumber,
+          serialNumber: loan.serialNumber,
+          purchasePriceCents: priceOf.get(loan.deviceId) ?? null,
+        },
         accessories: loan.accessories,
         startedOn: loan.startedOn,
         dueOn: loan.dueOn,
