@@ -183,6 +183,7 @@ const MATRIX: Record<string, Case> = {
   Licences_setUse: { roles: WRITERS, target: (p) => ({ params: { id: p.contractId, schoolId: p.schoolId }, body: { seatsInUse: 1 } }) },
   Stocktakings_list: { roles: READERS },
   Stocktakings_settings: { roles: READERS },
+  Stocktakings_due: { roles: READERS },
   Stocktakings_updateSettings: { roles: OFFICE },
   Stocktakings_start: { roles: WRITERS },
   Stocktakings_get: { roles: READERS, target: (p) => ({ params: { id: p.stocktakingId } }) },

@@ -217,6 +217,25 @@ describe('Stocktakings (Inventur): /api/v1/stocktakings', () => {
     expect(detail.body.lastCountedOn).toBe(todayInBerlin());
   });
 
+  it('shows which schools are due for a count (never counted, or longer ago than the interval), and the overview counts them', async () => {
+    const due = await api('get', '/stocktakings/due', w.officeA.auth).expect(200);
+    expect(due.body).toEqual({
+      countIntervalYears: 5,
+      schools: [
+        { schoolId: w.schoolA2, schoolName: 'A2 Grundschule', lastCompleteCountOn: null, countDue: true },
+        { schoolId: w.schoolA1, schoolName: 'A1 Gymnasium', lastCompleteCountOn: todayInBerlin(), countDue: false },
+      ],
+    });
+    const mine = await api('get', '/stocktakings/due', w.coordinatorA1.auth).expect(200);
+    expect(mine.body.schools.map((s: { schoolId: string }) => s.schoolId)).toEqual([w.schoolA1]);
+    // A count that closed six years ago is due again.
+    await t.dataSource.query(`UPDATE stocktakings SET closed_at = closed_at - interval '6 years', started_at = started_at - interval '6 years' WHERE id = $1`, [stocktakingId]);
+    const overview = await api('get', '/stats/overview', w.officeA.auth).expect(200);
+    expect(overview.body.stocktaking).toEqual({ countIntervalYears: 5, schoolsDue: 2, openStocktakings: 0 });
+    await t.dataSource.query(`UPDATE stocktakings SET closed_at = closed_at + interval '6 years', started_at = started_at + interval '6 years' WHERE id = $1`, [stocktakingId]);
+    expect((await api('get', '/stats/overview', w.officeA.auth).expect(200)).body.stocktaking).toEqual({ countIntervalYears: 5, schoolsDue: 1, openStocktakings: 0 });
+  });
+
   it('counting interval: default 5 years, the office changes it', async () => {
     expect((await api('get', '/stocktakings/settings', w.viewerA.auth).expect(200)).body).toEqual({ countIntervalYears: 5 });
     await api('put', '/stocktakings/settings', w.coordinatorA1.auth).send({ countIntervalYears: 4 }).expect(403);

@@ -1,6 +1,7 @@
 import type { DeviceStatus, DeviceType } from '../devices/device.entity';
 import type { NeedStatus } from '../needs/needs-workflow';
 import { CoverageSummaryDto } from '../coverage/coverage.dto';
+import { StocktakingOverviewDto } from '../stocktakings/stocktakings.dto';
 
 export class DeviceStatsDto {
   /** Every device on record, retired ones included. */
@@ -50,4 +51,6 @@ export class OverviewDto {
   coverage: CoverageSummaryDto;
   needs: NeedStatsDto;
   grants: GrantBudgetDto;
+  /** Schools due for a stocktaking (Inventur) and the open ones. */
+  stocktaking: StocktakingOverviewDto;
 }

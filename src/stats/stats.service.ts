@@ -9,6 +9,7 @@ import { GrantsService } from '../grants/grants.service';
 import { LoansService } from '../loans/loans.service';
 import { NeedsService } from '../needs/needs.service';
 import type { DeviceStatsDto, OverviewDto } from './stats.dto';
+import { StocktakingsService } from '../stocktakings/stocktakings.service';
 
 const zeroStatuses = () => Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0])) as Record<DeviceStatus, number>;
 
@@ -23,16 +24,18 @@ export class StatsService {
     private readonly needs: NeedsService,
     private readonly loans: LoansService,
     private readonly grants: GrantsService,
+    private readonly stocktakings: StocktakingsService,
   ) {}
 
   async overview(actor: Actor, asOf?: string): Promise<OverviewDto> {
     const authorityId = tenantOf(actor);
     const day = asOf ?? todayInGermany();
-    const [coverage, loans, needs, grants] = await Promise.all([
+    const [coverage, loans, needs, grants, stocktaking] = await Promise.all([
       this.coverage.overviewFigures(actor, day),
       this.loans.loanCounts(authorityId, day),
       this.needs.counts(authorityId),
       this.grants.budgetOverview(authorityId),
+      this.stocktakings.overview(actor),
     ]);
     return {
       asOf: day,
@@ -41,6 +44,7 @@ export class StatsService {
       coverage: coverage.summary,
       needs: { ...needs, awaitingDecision: needs.byStatus.submitted },
       grants,
+      stocktaking,
     };
   }
 }

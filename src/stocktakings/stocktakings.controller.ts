@@ -6,6 +6,7 @@ import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/validation';
 import {
   CloseStocktakingDto,
+  CountDueDto,
   ListStocktakingsQueryDto,
   MissingPageDto,
   ScanDto,
@@ -37,6 +38,14 @@ export class StocktakingsController {
   @Roles('office', 'coordinator', 'viewer')
   settings(@CurrentActor() actor: Actor): Promise<StocktakingSettingsDto> {
     return this.stocktakings.settings(actor);
+  }
+
+  /** The schools by their last complete count: which are due (never counted, or longer ago than the interval). */
+  @Get('due')
+  @Roles('office', 'coordinator', 'viewer')
+  async due(@CurrentActor() actor: Actor): Promise<CountDueDto> {
+    const { countIntervalYears, schools } = await this.stocktakings.due(actor);
+    return { countIntervalYears, schools };
   }
 
   /** Changes the counting interval (office only). */

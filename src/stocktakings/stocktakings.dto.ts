@@ -261,3 +261,27 @@ export class SchoolCountDto {
   /** Never counted completely, or longer ago than the authority's interval. */
   countDue: boolean;
 }
+
+export class SchoolCountStatusDto extends SchoolCountDto {
+  schoolId: string;
+  schoolName: string;
+}
+
+/** Schools by their last complete count, for the office: which are due (Inventur fällig). */
+export class CountDueDto {
+  @ApiProperty({ type: 'integer' })
+  countIntervalYears: number;
+  /** The schools the caller sees, due ones first (never counted, then the oldest count), then by name. */
+  schools: SchoolCountStatusDto[];
+}
+
+/** The overview's line on stocktaking. */
+export class StocktakingOverviewDto {
+  @ApiProperty({ type: 'integer' })
+  countIntervalYears: number;
+  /** Schools whose last complete count is older than the interval, or that were never counted completely. */
+  @ApiProperty({ type: 'integer' })
+  schoolsDue: number;
+  @ApiProperty({ type: 'integer' })
+  openStocktakings: number;
+}

@@ -135,13 +135,15 @@ export interface TagMatch {
 
 /** Devices of the authority whose inventory or serial number is the tag, case-insensitively (the school is the caller's to judge). */
 export function devicesByTag(em: EntityManager, authorityId: string, tag: string): Promise<TagMatch[]> {
+  // Two branches, one per expression index (an OR of both made the planner walk every device of the authority).
+  const select = `SELECT d.id, d.authority_id AS "authorityId", d.school_id AS "schoolId", s.name AS "schoolName", d.inventory_number AS "inventoryNumber",
+            d.manufacturer, d.location, lower(d.inventory_number) = lower($2) AS "byInventory"
+       FROM devices d JOIN schools s ON s.id = d.school_id AND s.authority_id = d.authority_id`;
   return rows<TagMatch>(
     em,
-    `SELECT d.id, d.authority_id AS "authorityId", d.school_id AS "schoolId", s.name AS "schoolName", d.inventory_number AS "inventoryNumber",
-            d.manufacturer, d.location, lower(d.inventory_number) = lower($2) AS "byInventory"
-       FROM devices d JOIN schools s ON s.id = d.school_id AND s.authority_id = d.authority_id
-      WHERE d.authority_id = $1 AND (lower(d.inventory_number) = lower($2) OR (d.serial_number IS NOT NULL AND lower(d.serial_number) = lower($2)))
-      ORDER BY 1 LIMIT 10`,
+    `(${select} WHERE d.authority_id = $1 AND lower(d.inventory_number) = lower($2) LIMIT 1)
+     UNION ALL
+     (${select} WHERE d.authority_id = $1 AND d.serial_number IS NOT NULL AND lower(d.serial_number) = lower($2) LIMIT 10)`,
     [authorityId, tag],
   );
 }
@@ -252,14 +254,21 @@ export async function closeStocktaking(em: EntityManager, id: string, actorId: s
   await exec(em, `UPDATE stocktakings SET status = 'closed', closed_at = now(), closed_by = $2 WHERE id = $1`, [id, actorId]);
 }
 
-/** Per school of the authority: the day its last complete (whole-school) stocktaking closed. */
-export function lastCompleteCounts(em: EntityManager, authorityId: string): Promise<{ schoolId: string; lastCompleteCountOn: string | null }[]> {
+/** Per school the caller sees: the day its last complete (whole-school) stocktaking closed, and whether one is open. */
+export function lastCompleteCounts(
+  em: EntityManager,
+  actor: Actor,
+): Promise<{ schoolId: string; schoolName: string; lastCompleteCountOn: string | null; open: boolean }[]> {
+  const params: unknown[] = [];
+  const scope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.id' }, params);
   return rows(
     em,
-    `SELECT s.id AS "schoolId", max((t.closed_at AT TIME ZONE 'Europe/Berlin')::date)::text AS "lastCompleteCountOn"
-       FROM schools s LEFT JOIN stocktakings t ON t.school_id = s.id AND t.authority_id = s.authority_id AND t.status = 'closed' AND t.rooms IS NULL
-      WHERE s.authority_id = $1 GROUP BY s.id`,
-    [authorityId],
+    `SELECT s.id AS "schoolId", s.name AS "schoolName",
+            max((t.closed_at AT TIME ZONE 'Europe/Berlin')::date) FILTER (WHERE t.status = 'closed' AND t.rooms IS NULL)::text AS "lastCompleteCountOn",
+            bool_or(t.status = 'open') IS TRUE AS open
+       FROM schools s LEFT JOIN stocktakings t ON t.school_id = s.id AND t.authority_id = s.authority_id
+      WHERE ${scope} GROUP BY s.id, s.name ORDER BY s.name, s.id`,
+    params,
   );
 }
 

@@ -14,6 +14,7 @@ import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
 import { DevicesService } from '../devices/devices.service';
 import {
   CloseStocktakingDto,
+  CountDueDto,
   ElsewhereKind,
   ListStocktakingsQueryDto,
   MissingDeviceDto,
@@ -26,6 +27,7 @@ import {
   StocktakingDetailDto,
   StocktakingDto,
   StocktakingScanDto,
+  StocktakingOverviewDto,
   StocktakingSettingsDto,
   UpdateStocktakingSettingsDto,
 } from './stocktakings.dto';
@@ -128,11 +130,12 @@ export class StocktakingsService {
 
       // One scan of a device at a time: two scanners reading the same label get found and duplicate, not found twice.
       const locked = (await this.lifecycle.lockDevice(em, match.id))!;
-      const expected = await q.expectedItem(em, id, match.id);
+      // The common case first: an expected device not found yet (one statement marks it and tells its room).
+      const marked = await q.markFound(em, id, match.id, actor.id, room);
+      const expected = marked ?? (await q.expectedItem(em, id, match.id));
       let result: ScanResult;
       let elsewhere: ElsewhereKind | null = null;
       if (expected) {
-        const marked = await q.markFound(em, id, match.id, actor.id, room);
         if (!marked) result = 'duplicate';
         else if (room && expected.room.toLowerCase() !== roomKey) [result, elsewhere] = ['found_elsewhere', 'other_room'];
         else result = 'found';
@@ -261,18 +264,26 @@ export class StocktakingsService {
     });
   }
 
-  /**
-   * Per school of the caller's authority: its last complete count and whether one is due (for coverage and the
-   * overview). The caller filters to the schools it shows.
-   */
-  async countStatus(em: EntityManager, authorityId: string, asOf = todayInBerlin()): Promise<Map<string, SchoolCountDto>> {
-    const { countIntervalYears } = await this.settingsOf(em, authorityId);
+  /** Which schools are due for a count: never counted completely, or longer ago than the authority's interval. */
+  async due(actor: Actor, em: EntityManager = this.dataSource.manager, asOf = todayInBerlin()): Promise<CountDueDto & { open: number }> {
+    const { countIntervalYears } = await this.settingsOf(em, tenantOf(actor));
     const dueBefore = minusYears(asOf, countIntervalYears);
-    const result = new Map<string, SchoolCountDto>();
-    for (const r of await q.lastCompleteCounts(em, authorityId)) {
-      result.set(r.schoolId, { lastCompleteCountOn: r.lastCompleteCountOn, countDue: r.lastCompleteCountOn === null || r.lastCompleteCountOn < dueBefore });
-    }
-    return result;
+    const found = await q.lastCompleteCounts(em, actor);
+    const schools = found.map((r) => ({
+      schoolId: r.schoolId,
+      schoolName: r.schoolName,
+      lastCompleteCountOn: r.lastCompleteCountOn,
+      countDue: r.lastCompleteCountOn === null || r.lastCompleteCountOn < dueBefore,
+    }));
+    const rank = (s: SchoolCountDto) => (s.countDue ? (s.lastCompleteCountOn ?? '0000') : '9999');
+    schools.sort((a, b) => rank(a).localeCompare(rank(b)));
+    return { countIntervalYears, schools, open: found.filter((r) => r.open).length };
+  }
+
+  /** The overview's stocktaking figures. */
+  async overview(actor: Actor): Promise<StocktakingOverviewDto> {
+    const { countIntervalYears, schools, open } = await this.due(actor);
+    return { countIntervalYears, schoolsDue: schools.filter((s) => s.countDue).length, openStocktakings: open };
   }
 
   private async settingsOf(em: EntityManager, authorityId: string): Promise<StocktakingSettingsDto> {
