@@ -1293,6 +1293,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stocktakings/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schools by their last complete count: which are due (never counted, or longer ago than the interval). */
+        get: operations["Stocktakings_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stocktakings/settings": {
         parameters: {
             query?: never;
@@ -1670,6 +1687,11 @@ export interface components {
         ContractPageDto: {
             items: components["schemas"]["ContractDto"][];
             nextCursor: string | null;
+        };
+        CountDueDto: {
+            countIntervalYears: number;
+            /** @description The schools the caller sees, due ones first (never counted, then the oldest count), then by name. */
+            schools: components["schemas"]["SchoolCountStatusDto"][];
         };
         CoveragePageDto: {
             /** @description The day ages were measured on. */
@@ -2732,6 +2754,8 @@ export interface components {
             grants: components["schemas"]["GrantBudgetDto"];
             loans: components["schemas"]["LoanStatsDto"];
             needs: components["schemas"]["NeedStatsDto"];
+            /** @description Schools due for a stocktaking (Inventur) and the open ones. */
+            stocktaking: components["schemas"]["StocktakingOverviewDto"];
         };
         /**
          * @description The device type a missing student device is priced as.
@@ -2858,6 +2882,14 @@ export interface components {
             /** @description The counts of the room scanned in, after this scan. */
             room: components["schemas"]["RoomProgressDto"];
             scanId: number;
+        };
+        SchoolCountStatusDto: {
+            /** @description Never counted completely, or longer ago than the authority's interval. */
+            countDue: boolean;
+            /** @description The day its last complete stocktaking (whole school) closed; null: never. */
+            lastCompleteCountOn: string | null;
+            schoolId: string;
+            schoolName: string;
         };
         SchoolCoverageDto: {
             broadband: components["schemas"]["BroadbandDto"];
@@ -3052,6 +3084,12 @@ export interface components {
          * @enum {string}
          */
         StocktakingMissingAction: "mark_lost" | "keep_open";
+        StocktakingOverviewDto: {
+            countIntervalYears: number;
+            openStocktakings: number;
+            /** @description Schools whose last complete count is older than the interval, or that were never counted completely. */
+            schoolsDue: number;
+        };
         StocktakingPageDto: {
             items: components["schemas"]["StocktakingDto"][];
             nextCursor: string | null;
@@ -11487,6 +11525,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Stocktakings_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountDueDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflict: duplicate, stale version or illegal state change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
             /** @description Too many requests */
             429: {
