@@ -289,7 +289,7 @@ export class SheetWriter<Row> {
       const styled = isStyled(c) ? c : null;
       const style: Partial<ExcelJS.Style> = {
         font: styled?.bold || options.bold ? BOLD_FONT : FONT,
-        alignment: { vertical: 'top', wrapText: styled?.wrap === true },
+        alignment: { vertical: 'top', wrapText: styled?.wrap ?? typeof cell.value === 'string' },
       };
       if (styled?.numFmt) style.numFmt = styled.numFmt;
       cell.style = style;

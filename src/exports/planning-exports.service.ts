@@ -93,7 +93,7 @@ export function needTotalsSql(listSql: string, by: 'category' | 'status'): strin
             FROM (${listSql}) q GROUP BY q.${by}`;
 }
 
-const NEED_SUMMARY_COLUMNS: ColumnDef<never>[] = [34, 12, 14, 14, 16, 16].map((width) => ({ header: { de: '', en: '' }, width, kind: 'text', value: () => null }));
+const NEED_SUMMARY_COLUMNS: ColumnDef<never>[] = [40, 12, 14, 14, 16, 16].map((width) => ({ header: { de: '', en: '' }, width, kind: 'text', value: () => null }));
 
 /**
  * The needs summary sheet: per category the requests and their quantities (a count of things of one kind), per status
@@ -108,7 +108,7 @@ export function writeNeedSummary(sheet: SheetWriter<never>, byCategory: NeedTota
   const categories = new Map(byCategory.map((r) => [r.key, r]));
   for (const category of NEED_CATEGORIES) {
     const r = categories.get(category);
-    if (r) sheet.addCells([labelOf('needCategory', category, lang), count(r.requests), count(r.quantity), count(r.approvedQuantity)]);
+    if (r) sheet.addCells([{ value: labelOf('needCategory', category, lang), wrap: true }, count(r.requests), count(r.quantity), count(r.approvedQuantity)]);
   }
   if (byCategory.length === 0) sheet.addCells([de ? 'Keine Bedarfsmeldungen.' : 'No requests.']);
   sheet.addCells([]);

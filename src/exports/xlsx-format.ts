@@ -72,7 +72,7 @@ export interface StyledCell {
   value: CellValue;
   numFmt?: string;
   bold?: boolean;
-  /** Wrap inside the cell (the row gets the height of its lines); by default a free-form text runs on over the empty cells to its right. */
+  /** Wrap inside the cell (default: text wraps, numbers do not). */
   wrap?: boolean;
 }
 
