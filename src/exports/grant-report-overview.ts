@@ -94,7 +94,10 @@ interface Basis {
 export function writeOverview(sheet: SheetWriter<never>, data: OverviewData, lang: ExportLang): void {
   const { grant, summary, groups } = data;
   const t = (key: keyof typeof T) => T[key][lang];
-  const fact = (key: keyof typeof T, value: StyledCell | string | null) => sheet.addCells([{ value: t(key), bold: true }, value]);
+  // A fact's text runs on over the empty columns to its right: wrapped in the narrow value column it would need a row
+  // height LibreOffice does not compute, and overlap the next fact.
+  const fact = (key: keyof typeof T, value: StyledCell | string | null) =>
+    sheet.addCells([{ value: t(key), bold: true }, typeof value === 'string' ? { value, wrap: false } : value]);
 
   sheet.addCells([{ value: t('title'), bold: true }]);
   sheet.addCells([]);
