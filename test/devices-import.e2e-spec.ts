@@ -52,13 +52,15 @@ describe('POST /api/v1/devices/import', () => {
 
     it('validates on a dry run and writes nothing', async () => {
       const res = await upload(w.officeA, file, 'lieferung.xlsx', `?dryRun=true&schoolId=${w.schoolA1}`).expect(200);
-      expect(res.body).toEqual({ dryRun: true, format: 'xlsx', rows: 3, valid: true, created: 0, newDevices: 3, duplicates: [], problems: [], ignoredColumns: ['Farbe'] });
+      expect(res.body).toEqual({ dryRun: true, format: 'xlsx', rows: 3, valid: true, created: 0, newDevices: 3, createdDevices: [], duplicates: [], problems: [], ignoredColumns: ['Farbe'] });
       expect(await count('DE-')).toBe(0);
     });
 
     it('imports every row with German numbers and dates, history and audit entries', async () => {
       const res = await upload(w.officeA, file, 'lieferung.xlsx', `?schoolId=${w.schoolA1}`).expect(200);
       expect(res.body).toMatchObject({ dryRun: false, valid: true, created: 3, newDevices: 3 });
+      const ids: { id: string; inventory_number: string }[] = await t.dataSource.query(`SELECT id, inventory_number FROM devices WHERE inventory_number LIKE 'DE-%' ORDER BY 2`);
+      expect(res.body.createdDevices).toEqual(ids.map((d, i) => ({ row: 4 + i, id: d.id, inventoryNumber: d.inventory_number })));
       const rows = await t.dataSource.query(
         `SELECT inventory_number, serial_number, type, purchase_date, purchase_price_cents, commissioned_on, warranty_until, location, notes, status, school_id
            FROM devices WHERE inventory_number LIKE 'DE-%' ORDER BY 1`,
@@ -89,7 +91,7 @@ describe('POST /api/v1/devices/import', () => {
 
     it('reports the rows as duplicates when the same file comes again, and creates nothing', async () => {
       const res = await upload(w.officeA, file, 'lieferung.xlsx', `?schoolId=${w.schoolA1}`).expect(200);
-      expect(res.body).toMatchObject({ valid: true, created: 0, newDevices: 0, problems: [] });
+      expect(res.body).toMatchObject({ valid: true, created: 0, newDevices: 0, createdDevices: [], problems: [] });
       expect(res.body.duplicates.map((d: { row: number; inventoryNumber: string }) => [d.row, d.inventoryNumber])).toEqual([[4, 'DE-0001'], [5, 'DE-0002'], [6, 'DE-0003']]);
       expect(res.body.duplicates[0].deviceId).toEqual(expect.any(String));
       expect(await count('DE-')).toBe(3);

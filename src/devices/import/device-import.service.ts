@@ -22,6 +22,8 @@ export interface ImportReport {
   created: number;
   /** Devices a real import would write (on a dry run) or wrote. */
   newDevices: number;
+  /** The devices this import wrote, in the file's order (empty on a dry run): e.g. for their labels. */
+  createdDevices: { row: number; id: string; inventoryNumber: string }[];
   /** Rows that are already in the inventory (same inventory number, manufacturer and serial number): skipped, not errors. */
   duplicates: { row: number; inventoryNumber: string; deviceId: string | null }[];
   /** Per row and column: what is wrong. */
@@ -69,6 +71,7 @@ export class DeviceImportService {
         valid: problems.length === 0,
         created: 0,
         newDevices: fresh.length,
+        createdDevices: [],
         duplicates,
         problems,
         ignoredColumns,
@@ -77,8 +80,8 @@ export class DeviceImportService {
       if (problems.length) {
         throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `${problems.length} problem(s) in the file; nothing was imported`, undefined, { report });
       }
-      await this.write(em, actor, authorityId, fresh, file.originalname);
-      return { ...report, created: fresh.length };
+      const createdDevices = await this.write(em, actor, authorityId, fresh, file.originalname);
+      return { ...report, created: fresh.length, createdDevices };
     });
   }
 
@@ -119,8 +122,9 @@ export class DeviceImportService {
   }
 
   /** Multi-row inserts in chunks (devices, their `imported` history entries, one audit entry per device). */
-  private async write(em: EntityManager, actor: Actor, authorityId: string, devices: DeviceCandidate[], fileName: string): Promise<void> {
+  private async write(em: EntityManager, actor: Actor, authorityId: string, devices: DeviceCandidate[], fileName: string): Promise<ImportReport['createdDevices']> {
     const source = `Import: ${fileName.slice(0, 200)}`;
+    const created: ImportReport['createdDevices'] = [];
     for (let i = 0; i < devices.length; i += INSERT_CHUNK) {
       const chunk = devices.slice(i, i + INSERT_CHUNK);
       const params: unknown[] = [];
@@ -137,6 +141,7 @@ export class DeviceImportService {
         params,
       );
       const ids = new Map(inserted.map((r) => [r.inventory_number, r.id]));
+      created.push(...chunk.map((d) => ({ row: d.row, id: ids.get(d.inventoryNumber)!, inventoryNumber: d.inventoryNumber })));
       await em.query(
         `INSERT INTO device_events (device_id, authority_id, kind, to_status, to_school_id, reason, actor_id)
          SELECT d.id, d.authority_id, 'imported', d.status, d.school_id, $2, $3 FROM devices d WHERE d.id = ANY($1::uuid[])`,
@@ -156,5 +161,6 @@ export class DeviceImportService {
         })),
       );
     }
+    return created;
   }
 }

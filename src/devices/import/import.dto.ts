@@ -27,6 +27,12 @@ export class ImportDuplicateDto {
   deviceId: string | null;
 }
 
+export class ImportedDeviceDto {
+  row: number;
+  id: string;
+  inventoryNumber: string;
+}
+
 export class ImportReportDto {
   dryRun: boolean;
   format: 'xlsx' | 'csv';
@@ -34,6 +40,8 @@ export class ImportReportDto {
   valid: boolean;
   created: number;
   newDevices: number;
+  /** The devices this import wrote, in the file's order (empty on a dry run): e.g. for their labels. */
+  createdDevices: ImportedDeviceDto[];
   duplicates: ImportDuplicateDto[];
   problems: ImportProblemDto[];
   ignoredColumns: string[];
