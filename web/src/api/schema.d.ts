@@ -2445,6 +2445,11 @@ export interface components {
             inventoryNumber: string;
             row: number;
         };
+        ImportedDeviceDto: {
+            id: string;
+            inventoryNumber: string;
+            row: number;
+        };
         ImportProblemDto: {
             column: string | null;
             message: string;
@@ -2452,6 +2457,8 @@ export interface components {
         };
         ImportReportDto: {
             created: number;
+            /** @description The devices this import wrote, in the file's order (empty on a dry run): e.g. for their labels. */
+            createdDevices: components["schemas"]["ImportedDeviceDto"][];
             dryRun: boolean;
             duplicates: components["schemas"]["ImportDuplicateDto"][];
             /** @enum {string} */
