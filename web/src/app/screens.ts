@@ -30,6 +30,7 @@ export const SCREENS: Screen[] = [
   },
   { path: '/schulen', nav: 'schools', roles: ['office', 'viewer'], component: lazy(() => import('../schools/SchoolsPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
+  { path: '/lieferliste', nav: 'import', roles: ['coordinator', 'office'], component: lazy(() => import('../import/ImportPage')) },
 ];
 
 export const screensFor = (role: Role) => SCREENS.filter((s) => s.roles.includes(role));

@@ -1,0 +1,175 @@
+import { useMutation } from '@tanstack/react-query';
+import { FileTrigger } from 'react-aria-components';
+import { useId, useMemo, useState } from 'react';
+import { useSchool } from '../app/school';
+import { fill, t } from '../i18n';
+import { Button, ErrorNotice, LiveRegion, PageHeading, Select } from '../ui/components';
+import { IMPORT_COLUMNS, type ImportReport, templateCsv, uploadList } from './import-api';
+import { ImportReportView } from './ImportReportView';
+import { LabelPrint } from './LabelPrint';
+
+const FROM_FILE = 'file';
+
+/**
+ * Lieferliste importieren: upload, Probelauf (problems per row and column), then the import of every new device;
+ * the result lists the created devices with their labels to print. Coordinators for their schools, the office for any.
+ */
+export default function ImportPage() {
+  const { schoolId, schools } = useSchool();
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState('');
+  const [target, setTarget] = useState<string>(schoolId ?? schools[0]?.id ?? FROM_FILE);
+  const [dryRun, setDryRun] = useState<ImportReport | null>(null);
+  const templateUrl = useMemo(() => `data:text/csv;charset=utf-8,${encodeURIComponent(templateCsv())}`, []);
+  const options = (run: boolean) => ({ dryRun: run, ...(target === FROM_FILE ? {} : { schoolId: target }) });
+  const check = useMutation({ mutationFn: (f: File) => uploadList(f, options(true)), onSuccess: setDryRun });
+  const importer = useMutation({ mutationFn: (f: File) => uploadList(f, options(false)), onSuccess: (r) => (r.dryRun || !r.valid ? setDryRun(r) : undefined) });
+  const done = importer.data && !importer.data.dryRun && importer.data.valid ? importer.data : null;
+
+  const reset = () => {
+    setDryRun(null);
+    check.reset();
+    importer.reset();
+  };
+  const runDryRun = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!file) {
+      setFileError(t.importList.fileMissing);
+      document.getElementById(`${fileId}-button`)?.focus();
+      return;
+    }
+    setFileError('');
+    reset();
+    check.mutate(file);
+  };
+
+  if (done) {
+    return (
+      <>
+        <PageHeading title={t.importList.title}>{t.importList.title}</PageHeading>
+        <div className="notice notice-success" role="status">
+          <p className="notice-title">{t.importList.doneTitle}</p>
+          <p>{fill(t.importList.done, { count: done.created })}</p>
+        </div>
+        {done.createdDevices.length > 0 && <LabelPrint deviceIds={done.createdDevices.map((d) => d.id)} />}
+        <section aria-labelledby="created-title">
+          <h2 id="created-title">{t.importList.createdTitle}</h2>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t.importList.createdTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t.importList.row}</th>
+                  <th scope="col">{t.counter.inventoryNumber}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {done.createdDevices.map((d) => (
+                  <tr key={d.id}>
+                    <td className="num">{d.row}</td>
+                    <td>{d.inventoryNumber}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <div className="actions">
+          <Button
+            onPress={() => {
+              reset();
+              setFile(null);
+            }}
+          >
+            {t.importList.another}
+          </Button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeading title={t.importList.title}>{t.importList.title}</PageHeading>
+      <p className="prose">{t.importList.intro}</p>
+      <details className="panel">
+        <summary>{t.importList.columnsTitle}</summary>
+        <p>{t.importList.columnsIntro}</p>
+        <ul>
+          {IMPORT_COLUMNS.map((c) => (
+            <li key={c.heading}>
+              <strong>
+                {c.heading}
+                {c.required && <span aria-hidden="true"> *</span>}
+              </strong>
+              {c.required && <span className="visually-hidden"> ({t.required})</span>}
+              {c.hint && `: ${c.hint}`}
+            </li>
+          ))}
+        </ul>
+        <a href={templateUrl} download="lieferliste-vorlage.csv">
+          {t.importList.template}
+        </a>
+      </details>
+      <form onSubmit={runDryRun} noValidate className="form">
+        <div className="form-grid">
+          <Select
+            label={t.importList.school}
+            selectedKey={target}
+            onSelectionChange={(k) => {
+              setTarget(String(k));
+              reset();
+            }}
+            options={[...schools.map((s) => ({ value: s.id, label: s.name })), { value: FROM_FILE, label: t.importList.schoolFromFile }]}
+          />
+          <div className="field" role="group" aria-labelledby={`${fileId}-label`} aria-describedby={fileError ? `${fileId}-error` : undefined}>
+            <span id={`${fileId}-label`} className="group-label">
+              {t.importList.file}
+              <span aria-hidden="true"> *</span>
+            </span>
+            <div className="file-row">
+              <FileTrigger
+                acceptedFileTypes={['.xlsx', '.csv', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']}
+                onSelect={(files) => {
+                  setFile(files?.[0] ?? null);
+                  setFileError('');
+                  reset();
+                }}
+              >
+                <Button id={`${fileId}-button`} aria-describedby={`${fileId}-name`}>
+                  {t.importList.chooseFile}
+                </Button>
+              </FileTrigger>
+              <span id={`${fileId}-name`}>{file ? file.name : t.importList.noFile}</span>
+            </div>
+            {fileError && (
+              <span id={`${fileId}-error`} className="field-error">
+                {fileError}
+              </span>
+            )}
+          </div>
+        </div>
+        <div className="actions">
+          <Button type="submit" variant="primary" isDisabled={check.isPending}>
+            {check.isPending ? t.importList.running : t.importList.dryRun}
+          </Button>
+        </div>
+      </form>
+      {check.error && <ErrorNotice error={check.error} />}
+      {dryRun && (
+        <ImportReportView report={dryRun}>
+          {dryRun.valid && dryRun.newDevices > 0 && file && (
+            <div className="actions">
+              <Button variant="primary" onPress={() => importer.mutate(file)} isDisabled={importer.isPending}>
+                {importer.isPending ? t.importList.importing : fill(t.importList.importNow, { count: dryRun.newDevices })}
+              </Button>
+            </div>
+          )}
+        </ImportReportView>
+      )}
+      {importer.error && <ErrorNotice error={importer.error} />}
+      <LiveRegion message={dryRun ? (dryRun.valid ? t.importList.valid : fill(t.importList.invalid, { count: dryRun.problems.length })) : ''} />
+    </>
+  );
+}
