@@ -1,6 +1,7 @@
 import type { Actor } from '../src/auth/actor';
 import { COVERAGE_SORTS } from '../src/coverage/coverage-sort';
-import { effectiveCoverageSettings, todayInGermany } from '../src/coverage/coverage-settings';
+import { todayInBerlin } from '../src/common/dates';
+import { effectiveCoverageSettings } from '../src/coverage/coverage-settings';
 import { coverageQuery, overviewQuery } from '../src/coverage/coverage.queries';
 import { NEED_COUNTS_SQL } from '../src/needs/needs.queries';
 import type { BenchContext, Scenario, ScenarioGroup } from './api';
@@ -34,7 +35,7 @@ export const coverageScenarios: ScenarioGroup = {
     const userId = await ensureBenchUser(client, { email: BENCH_LAND_OFFICE, role: 'office', authorityId });
     const actor: Actor = { id: userId, role: 'office', authorityId, schoolIds: [] };
     const token = tokenFor(api.secret, userId);
-    const asOf = todayInGermany();
+    const asOf = todayInBerlin();
     const settings = effectiveCoverageSettings({});
     const forHttp = seeded(11);
     const settingsStatement = { sql: SETTINGS_SQL, params: [authorityId, 'coverage'] };

@@ -1,4 +1,4 @@
-import { exec, one, rows } from '../src/common/db';
+import { commitWithoutWaitingForDisk, exec, one, rows } from '../src/common/db';
 import { createAuthority } from './factories';
 import { createTestApp, TestApp } from './harness';
 
@@ -31,5 +31,19 @@ describe('src/common/db: rows, one, exec', () => {
     expect(plain).toEqual({ rows: [], count: 1 });
     const none = await exec(em, `DELETE FROM schools WHERE authority_id = $1 AND name = 'Nobody'`, [authorityId]);
     expect(none).toEqual({ rows: [], count: 0 });
+  });
+
+  it('commitWithoutWaitingForDisk relaxes the commit of its own transaction only', async () => {
+    const setting = async (em = t.dataSource.manager) => (await one<{ synchronous_commit: string }>(em, 'SHOW synchronous_commit'))!.synchronous_commit;
+    const before = await setting();
+    expect(before).not.toBe('off');
+    const inside = await t.dataSource.transaction(async (em) => {
+      await commitWithoutWaitingForDisk(em);
+      return setting(em);
+    });
+    expect(inside).toBe('off');
+    // The pooled connection goes back with the server's setting (SET LOCAL ends with the transaction).
+    const after = await Promise.all(Array.from({ length: 4 }, () => setting()));
+    expect(after).toEqual(after.map(() => before));
   });
 });

@@ -28,3 +28,14 @@ function unwrap<T>(result: unknown): { rows: T[]; count: number } {
   const list = Array.isArray(result) ? (result as T[]) : [];
   return { rows: list, count: list.length };
 }
+
+/**
+ * Lets the current transaction's COMMIT return before its WAL reaches the disk (`synchronous_commit = off` for this
+ * transaction only). Consistency is untouched; a crash of the database server may lose the last fraction of a second
+ * of such commits. Only for frequent observations a person simply repeats when one is missing (a stocktaking scan),
+ * never for a write someone relies on having happened (a loan, a move, money): the disk flush is most of such a write's
+ * latency on ordinary disks (see bench/RESULTS.md, stocktaking scans).
+ */
+export async function commitWithoutWaitingForDisk(em: EntityManager): Promise<void> {
+  await em.query('SET LOCAL synchronous_commit = off');
+}

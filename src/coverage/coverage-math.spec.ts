@@ -1,6 +1,7 @@
 import { DEVICE_TYPES, type DeviceType } from '../devices/device.entity';
 import { computeCoverage, deviceRatio, type DeviceCounts, inventoryTotals, type SchoolCoverage, type SchoolFacts, summarizeCoverage } from './coverage-math';
-import { DEFAULT_COVERAGE_SETTINGS, effectiveCoverageSettings, mergeCoverageSettings, minusYears, todayInGermany } from './coverage-settings';
+import { DEFAULT_COVERAGE_SETTINGS, effectiveCoverageSettings, mergeCoverageSettings, minusYears } from './coverage-settings';
+import { todayInBerlin } from '../common/dates';
 import { pageCoverage, sortCoverage } from './coverage-sort';
 
 const noneByType = () => Object.fromEntries(DEVICE_TYPES.map((t) => [t, 0])) as Record<DeviceType, number>;
@@ -106,8 +107,8 @@ describe('coverage settings', () => {
   });
 
   it('tells the date in Germany, not in UTC', () => {
-    expect(todayInGermany(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
-    expect(todayInGermany(new Date('2025-07-01T21:59:00Z'))).toBe('2025-07-01');
+    expect(todayInBerlin(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+    expect(todayInBerlin(new Date('2025-07-01T21:59:00Z'))).toBe('2025-07-01');
   });
 });
 

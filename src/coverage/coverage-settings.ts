@@ -104,8 +104,3 @@ export function minusYears(asOf: string, years: number): string {
   const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
-
-/** Today in Germany, as YYYY-MM-DD (the server may run in UTC; a school day starts at midnight Berlin time). */
-export function todayInGermany(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -5,7 +5,8 @@ import { AuthoritiesService } from '../authorities/authorities.service';
 import { AccessService, tenantOf } from '../common/access';
 import { notFound } from '../common/errors';
 import { computeCoverage, type CoverageSummary, inventoryTotals, type SchoolCoverage, summarizeCoverage } from './coverage-math';
-import { type CoverageSettings, effectiveCoverageSettings, mergeCoverageSettings, todayInGermany } from './coverage-settings';
+import { type CoverageSettings, effectiveCoverageSettings, mergeCoverageSettings } from './coverage-settings';
+import { todayInBerlin } from '../common/dates';
 import { type CoverageSort, pageCoverage, sortCoverage, type SortOrder, worstFirst } from './coverage-sort';
 import type { CoveragePageDto, CoverageQueryDto, ListCoverageQueryDto, SchoolCoverageResponseDto, UpdateCoverageSettingsDto } from './coverage.dto';
 import { type CoverageFilter, coverageQuery, type InventoryCount, overviewQuery, type RawRow, splitOverviewRows, toCoverageRow } from './coverage.queries';
@@ -78,7 +79,7 @@ export class CoverageService {
    * the devices, their counts by type and status (see `overviewQuery`).
    */
   async overviewFigures(actor: Actor, asOf?: string): Promise<{ asOf: string; summary: CoverageSummary; inventory: InventoryCount[] }> {
-    const day = asOf ?? todayInGermany();
+    const day = asOf ?? todayInBerlin();
     const { settings, rows } = await this.read(actor, (settings) => overviewQuery(actor, settings, day));
     const { schools, inventory } = splitOverviewRows(rows);
     const summary = { ...summarizeCoverage(schools.map((row) => computeCoverage(row, row, settings))), ...inventoryTotals(inventory, settings) };
@@ -86,7 +87,7 @@ export class CoverageService {
   }
 
   private async compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverage[] }> {
-    const day = asOf ?? todayInGermany();
+    const day = asOf ?? todayInBerlin();
     const { settings, rows } = await this.read(actor, (settings) => coverageQuery(actor, filter, settings, day));
     return { asOf: day, settings, items: rows.map((raw) => toCoverageRow(raw)).map((row) => computeCoverage(row, row, settings)) };
   }

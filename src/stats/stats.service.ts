@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { tenantOf } from '../common/access';
 import { CoverageService } from '../coverage/coverage.service';
-import { todayInGermany } from '../coverage/coverage-settings';
+import { todayInBerlin } from '../common/dates';
 import type { InventoryCount } from '../coverage/coverage.queries';
 import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus } from '../devices/device.entity';
 import { GrantsService } from '../grants/grants.service';
@@ -29,7 +29,7 @@ export class StatsService {
 
   async overview(actor: Actor, asOf?: string): Promise<OverviewDto> {
     const authorityId = tenantOf(actor);
-    const day = asOf ?? todayInGermany();
+    const day = asOf ?? todayInBerlin();
     const [coverage, loans, needs, grants, stocktaking] = await Promise.all([
       this.coverage.overviewFigures(actor, day),
       this.loans.loanCounts(authorityId, day),

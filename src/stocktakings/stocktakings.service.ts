@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService, inSchoolScope, mayWrite, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
+import { commitWithoutWaitingForDisk } from '../common/db';
 import { AppError, badRequest, conflict, forbidden, illegalState, notFound } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination';
 import { AuthoritiesService } from '../authorities/authorities.service';
@@ -104,6 +105,8 @@ export class StocktakingsService {
     const room = (dto.room ?? '').trim();
     const roomKey = room.toLowerCase();
     return this.dataSource.transaction(async (em) => {
+      // A plain scan is an observation the counter repeats if it went missing; a move or a new device is not.
+      if (!dto.move && !dto.createDevice) await commitWithoutWaitingForDisk(em);
       const st = await this.openForWrite(em, actor, id, 'share');
       const matches = await q.devicesByTag(em, st.authorityId, tag);
       const match = matches.find((m) => m.byInventory) ?? (matches.length === 1 ? matches[0] : undefined);
