@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, loadDemo } from '../src/demo/demo';
-import { closeOnSignals, loadConfig, startServer } from '../src/server';
+import { closeOnSignals, loadConfig, writeOutLogs, printFirstLogin, startServer } from '../src/server';
 
 /** `npm run demo`: the app with a fictional city loaded, and the logins printed. */
 async function main(): Promise<void> {
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { created, logins } = await loadDemo(server.app.get(DataSource));
   await server.app.listen(server.config.PORT);
+  writeOutLogs(server.app);
   const url = `http://localhost:${server.config.PORT}`;
   const lines = logins.map((l) => `    ${l.role.padEnd(12)} ${l.email}`);
   process.stdout.write(
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
       `  Swagger UI: ${url}/api/docs   (POST /api/v1/auth/login, then "Authorize")\n` +
       `  Password for every demo user: ${DEMO_PASSWORD}\n${lines.join('\n')}\n\n`,
   );
+  // On an empty data folder the platform admin was created too (authorities and users are the admin's).
+  printFirstLogin(server.config, server.firstLogin);
 }
 
 main().catch((error) => {

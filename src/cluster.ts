@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import cluster, { type Worker } from 'node:cluster';
 import type { AppConfig } from './config/app-config';
-import { prepareDatabase } from './server';
+import { prepareDatabase, printFirstLogin, SERVING_MESSAGE } from './server';
 
 /** The longest wait before replacing a worker that died without ever serving (e.g. while the database is down). */
 const MAX_RESTART_DELAY_MS = 30_000;
@@ -17,7 +17,7 @@ const SHUTDOWN_GRACE_MS = 15_000;
  */
 export async function runClusterPrimary(config: AppConfig): Promise<void> {
   const log = new Logger('Cluster');
-  const { embedded } = await prepareDatabase(config);
+  const { embedded, firstLogin } = await prepareDatabase(config);
   // The workers use the database and secret prepared here; they find no migration left to run.
   const env = { DATABASE_URL: config.DATABASE_URL, JWT_SECRET: config.JWT_SECRET };
   const listening = new Set<number>();
@@ -44,6 +44,12 @@ export async function runClusterPrimary(config: AppConfig): Promise<void> {
   // Afterwards a dead worker is replaced; replacements that keep dying are started with a growing delay.
   let served = false;
   let delayMs = 0;
+  let printed = false;
+  cluster.on('message', (_worker, message) => {
+    if (message !== SERVING_MESSAGE || printed) return;
+    printed = true;
+    printFirstLogin(config, firstLogin);
+  });
   cluster.on('listening', (worker) => {
     served = true;
     listening.add(worker.id);

@@ -2,18 +2,25 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import pino, { type Logger as PinoLogger } from 'pino';
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AppModule } from './app.module';
+import { ensureFirstAdmin, OneTimeLogin } from './auth/first-admin';
 import { configureApp } from './bootstrap';
+import { ROOT_LOGGER } from './common/logging';
 import { AppConfig, validateConfig } from './config/app-config';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { oneTimeLoginBlock } from './i18n/first-start';
 
 export interface RunningServer {
   app: NestExpressApplication;
   config: AppConfig;
+  /** The first admin's generated password, when this start set one (printed by `startServer` once it listens). */
+  firstLogin?: OneTimeLogin;
   close(): Promise<void>;
 }
 
@@ -37,11 +44,14 @@ function developmentJwtSecret(config: AppConfig): string {
 export interface PreparedDatabase {
   /** Set when this process started the embedded server; stop it last. */
   embedded?: EmbeddedPostgresHandle;
+  /** The first admin's generated password, when this start set one: print it with `printFirstLogin` once the server listens. */
+  firstLogin?: OneTimeLogin;
 }
 
 /**
- * Starts the embedded PostgreSQL when DATABASE_URL is unset (and sets DATABASE_URL to it), runs the migrations and fills
- * in the development JWT secret. The cluster's primary runs this once and hands DATABASE_URL and JWT_SECRET to its workers.
+ * Starts the embedded PostgreSQL when DATABASE_URL is unset (and sets DATABASE_URL to it), runs the migrations, creates
+ * the first admin (or gives a first admin who never logged in a new password, src/auth/first-admin.ts) and fills in the
+ * development JWT secret. The cluster's primary runs this once and hands DATABASE_URL and JWT_SECRET to its workers.
  */
 export async function prepareDatabase(config: AppConfig): Promise<PreparedDatabase> {
   const log = new NestLogger('Bootstrap');
@@ -54,8 +64,10 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   try {
     const applied = await runMigrations(config.DATABASE_URL);
     if (applied.length) log.log(`Applied migrations: ${applied.join(', ')}`);
+    // A cluster's worker finds everything prepared by its primary (which prints the login).
+    const firstLogin = cluster.isWorker ? undefined : await ensureFirstAdmin(config.DATABASE_URL, config);
     config.JWT_SECRET ??= developmentJwtSecret(config);
-    return { embedded };
+    return { embedded, firstLogin };
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -68,7 +80,7 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
  */
 export async function startServer(config: AppConfig, options: { listen?: boolean } = {}): Promise<RunningServer> {
   const started = Date.now();
-  const { embedded } = await prepareDatabase(config);
+  const { embedded, firstLogin } = await prepareDatabase(config);
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
     app.useLogger(app.get(Logger));
@@ -77,11 +89,16 @@ export async function startServer(config: AppConfig, options: { listen?: boolean
     if (options.listen !== false) {
       await app.listen(config.PORT);
       app.get(Logger).log(`API on http://localhost:${config.PORT}/api, Swagger UI on http://localhost:${config.PORT}/api/docs (started in ${Date.now() - started} ms)`);
+      writeOutLogs(app);
+      // A cluster's primary prints the login once a worker serves and has written its start-up lines.
+      if (cluster.isWorker) process.send?.(SERVING_MESSAGE);
+      printFirstLogin(config, firstLogin);
     }
     let closed = false;
     return {
       app,
       config,
+      firstLogin,
       close: async () => {
         if (closed) return;
         closed = true;
@@ -93,6 +110,27 @@ export async function startServer(config: AppConfig, options: { listen?: boolean
     await embedded?.stop();
     throw error;
   }
+}
+
+/** What a cluster's worker tells its primary once it listens and its start-up lines are written. */
+export const SERVING_MESSAGE = 'schul-it:serving';
+
+/**
+ * Writes out the log lines so far: the logger writes asynchronously, so a block printed now would land among them.
+ * (Synchronously: the stream's flush callback fires after its first pending write already.)
+ */
+export function writeOutLogs(app: NestExpressApplication): void {
+  const logger = app.get<PinoLogger>(ROOT_LOGGER) as PinoLogger & Record<symbol, { flushSync?: () => void } | undefined>;
+  const stream = logger[pino.symbols.streamSym];
+  stream?.flushSync?.();
+}
+
+/**
+ * The first admin's login in a framed block on stdout, once the server is up (last, not among the start-up lines).
+ * Never through the logger: log lines may be shipped elsewhere, a password must not be.
+ */
+export function printFirstLogin(config: AppConfig, login: OneTimeLogin | undefined): void {
+  if (login) process.stdout.write(oneTimeLoginBlock('first_start', login, `http://localhost:${config.PORT}/`));
 }
 
 /** SIGINT/SIGTERM: finish in-flight requests, close the pool, stop the embedded server, exit. */

@@ -28,7 +28,7 @@ describe('API_WORKERS=2: a cluster of HTTP workers under one primary (src/cluste
         PORT: String(port),
         DATABASE_URL: db.url,
         JWT_SECRET: 'cluster-test-secret-with-at-least-32-characters',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
         DB_POOL_SIZE: '2',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,6 +50,10 @@ describe('API_WORKERS=2: a cluster of HTTP workers under one primary (src/cluste
 
     await until(() => `the API to answer; its output: ${output()}`, async () => ((await health()) === 200 ? true : undefined));
     const workers = await until('two workers', () => (childrenOf(pid).length === 2 ? childrenOf(pid) : undefined));
+    // The primary made the first admin and prints its login once (not once per worker), after a worker serves.
+    await until('the login block', () => (/Passwort:/.test(output()) ? true : undefined));
+    expect(output().match(/Passwort: /g)).toHaveLength(1);
+    expect(output().indexOf('Passwort: ')).toBeGreaterThan(output().indexOf('API on http://localhost'));
     // Connections go round-robin to the workers; every request is served.
     const statuses = await Promise.all(Array.from({ length: 10 }, () => health()));
     expect(statuses).toEqual(Array(10).fill(200));

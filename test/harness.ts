@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { ensureFirstAdmin } from '../src/auth/first-admin';
 import { configureApp } from '../src/bootstrap';
 import { AppConfig, validateConfig } from '../src/config/app-config';
 import { createWorld, World } from './factories';
@@ -45,6 +46,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     AUTH_CACHE_SECONDS: '0',
     ...env,
   });
+  // What src/server.ts does before the app starts: the platform admin, here from ADMIN_EMAIL/ADMIN_PASSWORD.
+  await ensureFirstAdmin(database.url, config);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, { logDestination: options.logDestination }),
     options.logDestination ? { bufferLogs: true } : { logger: false },

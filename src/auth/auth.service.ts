@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,8 +27,7 @@ export function durationToSeconds(value: string): number {
 }
 
 @Injectable()
-export class AuthService implements OnApplicationBootstrap {
-  private readonly logger = new Logger(AuthService.name);
+export class AuthService {
   // Verifying against a real hash when the email is unknown keeps the response time the same.
   private dummyHash?: Promise<string>;
 
@@ -39,30 +38,6 @@ export class AuthService implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly callers: CallerCache,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ensureFirstAdmin();
-  }
-
-  /** On an empty installation, create the platform admin from ADMIN_EMAIL/ADMIN_PASSWORD, or with a generated password printed once. */
-  async ensureFirstAdmin(): Promise<void> {
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM users`);
-    if (count > 0) return;
-    const email = this.config.ADMIN_EMAIL ?? 'admin@localhost';
-    const password = this.config.ADMIN_PASSWORD ?? randomBytes(18).toString('base64url');
-    const inserted = await this.dataSource.query(
-      `INSERT INTO users (email, display_name, role, password_hash) VALUES ($1, 'Platform admin', 'admin', $2)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [email, await hashPassword(password)],
-    );
-    if (inserted.length === 0) return;
-    if (this.config.ADMIN_PASSWORD) {
-      this.logger.log(`Created the first admin user ${email} (password from ADMIN_PASSWORD)`);
-    } else {
-      // Printed once, on purpose to stdout and not to the log stream: it is never shown again.
-      process.stdout.write(`\n  First start: created admin user\n    email:    ${email}\n    password: ${password}\n  Change it after the first login (POST /api/v1/auth/password).\n\n`);
-    }
-  }
 
   async login(dto: LoginDto): Promise<TokenDto> {
     const rows: { id: string; password_hash: string; active: boolean; token_version: number }[] = await this.dataSource.query(
@@ -76,7 +51,8 @@ export class AuthService implements OnApplicationBootstrap {
       throw invalidCredentials();
     }
     if (!(await verifyPassword(user.password_hash, dto.password)) || !user.active) throw invalidCredentials();
-    await this.dataSource.query(`UPDATE users SET last_login_at = now() WHERE id = $1`, [user.id]);
+    // The first login with the first start's generated password ends its reprinting at every start (src/auth/first-admin.ts).
+    await this.dataSource.query(`UPDATE users SET last_login_at = now(), initial_password_pending = false WHERE id = $1`, [user.id]);
     const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.token_version } satisfies TokenPayload);
     return { accessToken, tokenType: 'Bearer', expiresIn: durationToSeconds(this.config.JWT_EXPIRES_IN) };
   }

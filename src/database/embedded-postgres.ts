@@ -21,6 +21,11 @@ export class EmbeddedPostgresError extends Error {}
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** The URL of the embedded server on this port (also for a command that joins the one a running server started). */
+export function embeddedPostgresUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((done) => {
     const server = createServer()
@@ -149,7 +154,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedPostgresUrl(options.port),
     stop: () => pg.stop(),
   };
 }
