@@ -27,7 +27,7 @@ export function invoiceColumns(lang: ExportLang): ColumnDef<InvoiceLine>[] {
     { header: { de: 'Rechnungsdatum', en: 'Invoice date' }, width: 12, kind: 'date', value: (r) => excelDate(r.invoiceDate) },
     { header: { de: 'Rechnungsnummer', en: 'Invoice number' }, width: 18, kind: 'text', value: (r) => r.invoiceNumber },
     { header: { de: 'Lieferant', en: 'Vendor' }, width: 24, kind: 'text', value: (r) => r.vendor },
-    { header: { de: 'Gegenstand', en: 'Description' }, width: 40, kind: 'text', value: (r) => r.description },
+    { header: { de: 'Gegenstand', en: 'Description' }, width: 40, kind: 'text', value: (r) => lineDescription(r, lang) },
     {
       header: { de: 'Fördergegenstand', en: 'Cost type' },
       width: labelWidth('expenditureCategory', lang),
@@ -49,6 +49,12 @@ export function invoiceColumns(lang: ExportLang): ColumnDef<InvoiceLine>[] {
     { header: { de: 'Förderanteil', en: 'Funded share' }, width: 15, kind: 'euro', value: (r) => euros(r.fundedCents), total: (r) => r.fundedCents },
     { header: { de: 'Eigenanteil', en: 'Own share' }, width: 15, kind: 'euro', value: (r) => euros(r.ownCents), total: (r) => r.ownCents },
   ];
+}
+
+/** A line's description, followed by the licence contracts it paid for. */
+export function lineDescription(r: ExpenditureLineRow, lang: ExportLang): string {
+  if (!r.licences) return r.description;
+  return `${r.description} – ${lang === 'de' ? 'Lizenzvertrag' : 'Licence contract'}: ${r.licences}`;
 }
 
 /** 1-based positions of the Belegliste columns the overview's formulas refer to. */

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
+import { LICENCE_NAMES_JOIN } from '../licences/licences.queries';
 import { fundedShareSql } from './money';
 
 /**
@@ -38,6 +39,8 @@ export interface ExpenditureLineRow {
   ownCents: number;
   /** At least one device is linked to the line (the Inventarliste lists what it bought). */
   hasDevices: boolean;
+  /** The licence contracts the line paid for, with their terms ("Lernplattform (01.08.2025–31.07.2026)"); null for none. */
+  licences: string | null;
 }
 
 /** Invoiced / paid by the reporting date $2 (null: ever). */
@@ -63,10 +66,11 @@ export function expenditureLinesQuery(actor: Actor, grantId: string, asOf?: stri
              CASE WHEN ${PAID} THEN e.paid_on END AS "paidOn", ${PAID} AS paid,
              e.vendor, e.description, e.gross_cents AS "grossCents",
              ${funded} AS "fundedCents", e.gross_cents - ${funded} AS "ownCents",
-             EXISTS (SELECT 1 FROM expenditure_devices x WHERE x.expenditure_id = e.id) AS "hasDevices"
+             EXISTS (SELECT 1 FROM expenditure_devices x WHERE x.expenditure_id = e.id) AS "hasDevices", lic.names AS licences
         FROM expenditures e
         JOIN grants g ON g.id = e.grant_id AND g.authority_id = e.authority_id
         JOIN schools s ON s.id = e.school_id
+        ${LICENCE_NAMES_JOIN}
        WHERE e.grant_id = $1 AND ($2::date IS NULL OR e.order_date <= $2::date) AND ${scope}
        ${ordered ? 'ORDER BY e.order_date, e.id' : ''}`,
     params,
@@ -158,6 +162,9 @@ export interface LineGroupRow {
   maxSchoolName: number | null;
 }
 
+/** Characters the Belegliste adds before a line's licences (" – Lizenzvertrag: "). */
+const LICENCE_LABEL_LENGTH = 18;
+
 /** The Belegliste's sums in one pass over its (unordered) lines. */
 export function lineGroupsSql(lines: SqlQuery): SqlQuery {
   return {
@@ -170,7 +177,7 @@ export function lineGroupsSql(lines: SqlQuery): SqlQuery {
                  coalesce(sum(l."grossCents") FILTER (WHERE l.paid), 0)::bigint AS "paidCents",
                  coalesce(sum(l."fundedCents") FILTER (WHERE l.paid), 0)::bigint AS "paidFundedCents",
                  max(char_length(l."invoiceNumber"))::int AS "maxInvoiceNumber", max(char_length(l.vendor))::int AS "maxVendor",
-                 max(char_length(l.description))::int AS "maxDescription", max(char_length(l."schoolName"))::int AS "maxSchoolName"
+                 max(char_length(l.description) + coalesce(char_length(l.licences) + ${LICENCE_LABEL_LENGTH}, 0))::int AS "maxDescription", max(char_length(l."schoolName"))::int AS "maxSchoolName"
             FROM (${lines.sql}) l GROUP BY l."schoolNumber", l.category`,
     params: lines.params,
   };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DevicesModule } from '../devices/devices.module';
+import { LicencesModule } from '../licences/licences.module';
 import { AllocationsService } from './allocations.service';
 import { EarmarkingService } from './earmarking.service';
 import { ExpendituresController } from './expenditures.controller';
@@ -13,7 +14,7 @@ import { GrantSummaryService } from './summary.service';
  * exports; the raw SQL of the proof-of-use lists is in `grant-export.sql.ts`, the rounding rule in `money.ts`.
  */
 @Module({
-  imports: [DevicesModule],
+  imports: [DevicesModule, LicencesModule],
   controllers: [GrantsController, ExpendituresController],
   providers: [GrantsService, AllocationsService, ExpendituresService, GrantSummaryService, EarmarkingService],
   exports: [GrantsService, GrantSummaryService],

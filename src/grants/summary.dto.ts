@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GrantLicenceDto } from '../licences/licences.dto';
 import { EXPENDITURE_CATEGORIES, type ExpenditureCategory } from './expenditures.dto';
 import { GRANT_STATUSES, type GrantStatus } from './grants.dto';
 import { GRANT_WARNING_CODES, type GrantWarningCode } from './program-rules';
@@ -108,4 +109,6 @@ export class GrantSummaryDto {
   @ApiPropertyOptional({ type: MobileCapDto, nullable: true })
   mobileDeviceCap: MobileCapDto | null;
   warnings: GrantWarningDto[];
+  /** The licence contracts the grant paid for (linked to its expenditures, as of `asOf`; coordinators: their schools'). */
+  licences: GrantLicenceDto[];
 }

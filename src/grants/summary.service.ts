@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
 import { todayInBerlin } from '../common/dates';
 import { MOBILE_DEVICE_TYPES } from '../devices/device.entity';
+import { LicencesService } from '../licences/licences.service';
 import { EarmarkingService } from './earmarking.service';
 import { EXPENDITURE_CATEGORIES, type ExpenditureCategory } from './expenditures.dto';
 import { findGrant, GrantRow } from './grant-access';
@@ -47,6 +48,7 @@ export class GrantSummaryService {
     private readonly dataSource: DataSource,
     private readonly grants: GrantsService,
     private readonly earmarking: EarmarkingService,
+    private readonly licences: LicencesService,
   ) {}
 
   async summary(actor: Actor, grantId: string, asOf?: string | null, em: EntityManager = this.dataSource.manager): Promise<GrantSummaryDto> {
@@ -58,6 +60,7 @@ export class GrantSummaryService {
     const grant = await findGrant(em, actor, grantId);
     const asOfDate = asOf ?? null;
     const groups = await this.groups(em, actor, grant.id, asOfDate);
+    const licences = await this.licences.grantLicences(actor, grant.id, asOfDate, em);
     const params: unknown[] = [grant.id];
     const allocScope = schoolScopeSql(actor, { authority: 'a.authority_id', school: 'a.school_id' }, params);
     const allocations: { schoolId: string; amountCents: number }[] = await em.query(
@@ -99,6 +102,7 @@ export class GrantSummaryService {
         },
         bySchool: [...bySchool.values()],
         byCategory: [...byCategory.values()],
+        licences,
       },
     };
   }

@@ -284,6 +284,32 @@ export class ContractDto {
   updatedAt: Date;
 }
 
+/** A licence contract a grant paid for (through one of its expenditures), for the grant's summary. */
+export class GrantLicenceDto {
+  contractId: string;
+  productId: string;
+  productName: string;
+  vendor: string;
+  @ApiProperty({ enum: LICENCE_MODELS, enumName: 'LicenceModel' })
+  licenceModel: LicenceModel;
+  @ApiProperty({ type: 'integer' })
+  seatsBought: number;
+  @ApiProperty({ type: 'integer' })
+  yearlyCents: number;
+  expenditureId: string;
+  /** The school of the expenditure. */
+  schoolId: string;
+  /** The expenditure's invoice number; null when not invoiced (by the reporting date). */
+  invoiceNumber: string | null;
+  /** The expenditure's gross amount. */
+  @ApiProperty({ type: 'integer' })
+  grossCents: number;
+  @ApiProperty({ type: String, format: 'date' })
+  termStart: string;
+  @ApiProperty({ type: String, format: 'date' })
+  termEnd: string;
+}
+
 export class ContractPageDto {
   items: ContractDto[];
   nextCursor: string | null;

@@ -135,14 +135,17 @@ export const AUTHORITY_SCHOOLS_SQL = `SELECT id, name, school_number AS "schoolN
 
 /**
  * The licence contracts a grant paid for: those linked to one of its expenditures, in the caller's school scope
- * (of the expenditure's school), by product name. With `asOf`, only expenditures ordered by then. For the grant's summary.
+ * (of the expenditure's school), by product name. With `asOf`, only expenditures ordered by then, and their invoice
+ * number only when invoiced by then (as the Belegliste shows them). For the grant's summary.
  */
 export function grantLicencesQuery(actor: Actor, grantId: string, asOf: string | null): { sql: string; params: unknown[] } {
   const params: unknown[] = [grantId, asOf];
   const scope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
   return {
-    sql: `SELECT c.id AS "contractId", c.product_id AS "productId", p.name AS "productName", c.expenditure_id AS "expenditureId", e.school_id AS "schoolId",
-                 e.invoice_number AS "invoiceNumber", e.gross_cents AS "grossCents", c.term_start AS "termStart", c.term_end AS "termEnd"
+    sql: `SELECT c.id AS "contractId", c.product_id AS "productId", p.name AS "productName", p.vendor, c.licence_model::text AS "licenceModel",
+                 c.seats_bought AS "seatsBought", c.yearly_cents AS "yearlyCents", c.expenditure_id AS "expenditureId", e.school_id AS "schoolId",
+                 CASE WHEN e.invoice_date IS NOT NULL AND ($2::date IS NULL OR e.invoice_date <= $2::date) THEN e.invoice_number END AS "invoiceNumber",
+                 e.gross_cents AS "grossCents", c.term_start AS "termStart", c.term_end AS "termEnd"
             FROM licence_contracts c
             JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
             JOIN expenditures e ON e.id = c.expenditure_id AND e.authority_id = c.authority_id
@@ -153,11 +156,13 @@ export function grantLicencesQuery(actor: Actor, grantId: string, asOf: string |
 }
 
 /**
- * A join for the Belegliste (alias `e` = expenditures, `$1` = the grant): `lic.names`, the products of the licence
- * contracts an expenditure paid for ("Lernplattform, Mathe-App"), one grouped pass over the grant's linked contracts.
+ * A join for the Belegliste (alias `e` = expenditures, `$1` = the grant): `lic.names`, the licence contracts an
+ * expenditure paid for with their terms ("Lernplattform (01.08.2025–31.07.2026), Mathe-App (…)"), one grouped pass
+ * over the grant's linked contracts.
  */
 export const LICENCE_NAMES_JOIN = `LEFT JOIN (
-    SELECT c.expenditure_id, string_agg(p.name, ', ' ORDER BY p.name) AS names
+    SELECT c.expenditure_id,
+           string_agg(p.name || ' (' || to_char(c.term_start, 'DD.MM.YYYY') || '–' || to_char(c.term_end, 'DD.MM.YYYY') || ')', ', ' ORDER BY p.name, c.id) AS names
       FROM licence_contracts c JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
      WHERE c.expenditure_id IN (SELECT x.id FROM expenditures x WHERE x.grant_id = $1)
      GROUP BY c.expenditure_id) lic ON lic.expenditure_id = e.id`;

@@ -10,8 +10,8 @@ import { exec, one, rows } from '../common/db';
 import { AppError, badRequest, notFound } from '../common/errors';
 import { Page, toPage } from '../common/pagination';
 import { currentTerm, DEFAULT_LICENCE_SETTINGS, type LicenceSettings } from './licence-rules';
-import type { ContractDto, CreateContractDto, CreateProductDto, ListContractsQueryDto, ProductDto, UpdateContractDto, UpdateLicenceSettingsDto, UpdateProductDto } from './licences.dto';
-import { type ContractListFilter, contractsQuery, EXPENDITURE_SQL, productsQuery } from './licences.queries';
+import type { ContractDto, CreateContractDto, GrantLicenceDto, CreateProductDto, ListContractsQueryDto, ProductDto, UpdateContractDto, UpdateLicenceSettingsDto, UpdateProductDto } from './licences.dto';
+import { type ContractListFilter, contractsQuery, EXPENDITURE_SQL, grantLicencesQuery, productsQuery } from './licences.queries';
 
 registerConstraintMessages({
   uq_licence_products_name: { field: 'name', message: 'The catalogue already has a product of this name from this vendor' },
@@ -140,6 +140,15 @@ export class LicencesService {
     const { sql, params } = contractsQuery(actor, filter);
     const today = todayInBerlin();
     return (await rows<ContractRow>(em, sql, params)).map((r) => toContractDto(r, today));
+  }
+
+  /**
+   * The licence contracts a grant paid for, as of `asOf` (expenditures ordered by then), in the caller's school scope.
+   * The caller has checked that the grant is visible.
+   */
+  async grantLicences(actor: Actor, grantId: string, asOf: string | null, em: EntityManager): Promise<GrantLicenceDto[]> {
+    const { sql, params } = grantLicencesQuery(actor, grantId, asOf);
+    return rows<GrantLicenceDto>(em, sql, params);
   }
 
   async getContract(actor: Actor, id: string, em: EntityManager, lock = false): Promise<ContractDto> {
