@@ -1587,7 +1587,7 @@ export interface components {
             maxSharePercent: number;
             program?: components["schemas"]["GrantProgram"];
             /** @enum {string} */
-            scope: "grant" | "school";
+            scope: "school" | "grant";
         };
         CategorySummaryDto: {
             category: components["schemas"]["ExpenditureCategory"];
@@ -2362,6 +2362,26 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        GrantLicenceDto: {
+            contractId: string;
+            expenditureId: string;
+            /** @description The expenditure's gross amount. */
+            grossCents: number;
+            /** @description The expenditure's invoice number; null when not invoiced (by the reporting date). */
+            invoiceNumber: string | null;
+            licenceModel: components["schemas"]["LicenceModel"];
+            productId: string;
+            productName: string;
+            /** @description The school of the expenditure. */
+            schoolId: string;
+            seatsBought: number;
+            /** Format: date */
+            termEnd: string;
+            /** Format: date */
+            termStart: string;
+            vendor: string;
+            yearlyCents: number;
+        };
         GrantListItemDto: {
             /** @description Allocated to schools (coordinators: to their schools). */
             allocatedCents: number;
@@ -2419,6 +2439,8 @@ export interface components {
             bySchool: components["schemas"]["SchoolSummaryDto"][];
             fundingRatePercent: number;
             grantId: string;
+            /** @description The licence contracts the grant paid for (linked to its expenditures, as of `asOf`; coordinators: their schools'). */
+            licences: components["schemas"]["GrantLicenceDto"][];
             /** @description DigitalPakt Basis only. For a coordinator: the figures of their schools only (the authority-wide cap is the office's). */
             mobileDeviceCap?: components["schemas"]["MobileCapDto"] | null;
             status: components["schemas"]["GrantStatus"];
