@@ -37,6 +37,9 @@ export async function startDemoServer() {
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '1000',
       LOGIN_ACCOUNT_RATE_LIMIT: '1000',
+      // The platform admin (created at the first start) with a known password, for the admin's screens.
+      ADMIN_EMAIL: 'admin@plattform.example',
+      ADMIN_PASSWORD: 'Demo-Passwort-2026',
       ACCESSIBILITY_CONTACT_NAME: 'IT-Service der Stadt Musterstadt',
       ACCESSIBILITY_CONTACT_EMAIL: 'barrierefreiheit@musterstadt.example',
     },

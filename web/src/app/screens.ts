@@ -28,6 +28,13 @@ export const SCREENS: Screen[] = [
     component: lazy(() => import('../grants/GrantsPage')),
     children: [{ path: ':id', component: lazy(() => import('../grants/GrantDetailPage')) }],
   },
+  {
+    path: '/medienentwicklungsplan',
+    nav: 'coverage',
+    roles: ['office', 'viewer'],
+    component: lazy(() => import('../coverage/CoveragePage')),
+    children: [{ path: ':id', component: lazy(() => import('../coverage/SchoolCoveragePage')) }],
+  },
   { path: '/schulen', nav: 'schools', roles: ['office', 'viewer'], component: lazy(() => import('../schools/SchoolsPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
   { path: '/lieferliste', nav: 'import', roles: ['coordinator', 'office'], component: lazy(() => import('../import/ImportPage')) },

@@ -1,0 +1,140 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api, type Schemas } from '../api/client';
+import { unwrap } from '../api/errors';
+import { useMe } from '../app/session';
+import { t } from '../i18n';
+import { Button, ErrorNotice, Loading, PageHeading, Select } from '../ui/components';
+import { formatDate, formatEuro } from '../ui/format';
+import { fill, label } from '../ui/labels';
+import { CoverageSettingsForm } from './CoverageSettingsForm';
+import { Ratio, SCHOOL_TYPES, TargetFlag } from './coverage-parts';
+
+type Row = Schemas['SchoolCoverageDto'];
+type Sort = Schemas['CoverageSort'];
+type Order = 'asc' | 'desc';
+
+/** The columns, each sortable by its indicator; `worst` is the order the API uses by default (worst first). */
+const COLUMNS: { sort: Sort; title: keyof typeof t.coverage; worst: Order; cell: (r: Row) => React.ReactNode }[] = [
+  { sort: 'studentsPerDevice', title: 'studentsPerDevice', worst: 'desc', cell: (r) => <Ratio ratio={r.students} /> },
+  { sort: 'studentShortfall', title: 'studentShortfall', worst: 'desc', cell: (r) => r.students.shortfall },
+  { sort: 'teachersPerDevice', title: 'teachersPerDevice', worst: 'desc', cell: (r) => <Ratio ratio={r.teachers} /> },
+  { sort: 'teacherShortfall', title: 'teacherShortfall', worst: 'desc', cell: (r) => r.teachers.shortfall },
+  { sort: 'shortfallCost', title: 'shortfallCost', worst: 'desc', cell: (r) => formatEuro(r.shortfall.costCents) },
+  { sort: 'pastReplacementAge', title: 'pastReplacementAge', worst: 'desc', cell: (r) => r.replacement.pastAge },
+  { sort: 'replacementCost', title: 'replacementCost', worst: 'desc', cell: (r) => formatEuro(r.replacement.costCents) },
+  { sort: 'inRepair', title: 'inRepair', worst: 'desc', cell: (r) => r.inRepair },
+  { sort: 'lost', title: 'lost', worst: 'desc', cell: (r) => r.lost },
+  { sort: 'broadband', title: 'broadband', worst: 'asc', cell: (r) => <TargetFlag ok={r.broadband.meetsTarget}>{r.broadband.mbps ?? '–'}</TargetFlag> },
+  { sort: 'broadbandPerClass', title: 'broadbandPerClass', worst: 'asc', cell: (r) => <TargetFlag ok={r.broadband.served}>{r.broadband.mbpsPerClass == null ? '–' : r.broadband.mbpsPerClass.toLocaleString('de-DE')}</TargetFlag> },
+  { sort: 'wlan', title: 'wlan', worst: 'asc', cell: (r) => <TargetFlag ok={r.wlan.meetsTarget}>{r.wlan.percent == null ? '–' : `${r.wlan.percent} %`}</TargetFlag> },
+];
+const SORTS: { sort: Sort; worst: Order }[] = [{ sort: 'name', worst: 'asc' }, { sort: 'schoolNumber', worst: 'asc' }, ...COLUMNS];
+
+/** A column header that sorts by its indicator: first press worst first, the next press the other way round. */
+function SortHeader({ sort, title, current, order, onSort, className }: { sort: Sort; title: string; current: Sort; order: Order; onSort: (s: Sort) => void; className?: string }) {
+  const active = sort === current;
+  return (
+    <th scope="col" className={className} aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(sort)}>
+        {title}
+        <span aria-hidden="true">{active ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+/** Medienentwicklungsplan: every school's coverage, worst first, sortable by each indicator; export; targets and prices. */
+export default function CoveragePage() {
+  const me = useMe();
+  const canWrite = me.data?.role === 'office';
+  const [params, setParams] = useSearchParams();
+  const sort = (params.get('sort') ?? 'studentsPerDevice') as Sort;
+  const worst = SORTS.find((s) => s.sort === sort)?.worst ?? 'desc';
+  const order = (params.get('order') ?? worst) as Order;
+  const schoolType = params.get('schoolType') ?? '';
+  const query = { sort, order, ...(schoolType ? { schoolType: schoolType as Row['schoolType'] } : {}) };
+  const coverage = useInfiniteQuery({
+    queryKey: ['coverage', 'list', query],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/coverage', { params: { query: { ...query, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const set = (values: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(values)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setParams(next, { replace: true });
+  };
+  const onSort = (s: Sort) => {
+    const sWorst = SORTS.find((x) => x.sort === s)?.worst ?? 'desc';
+    set({ sort: s, order: s === sort ? (order === 'asc' ? 'desc' : 'asc') : sWorst });
+  };
+  const items = coverage.data?.pages.flatMap((p) => p.items) ?? [];
+  const exportUrl = `/api/v1/coverage.xlsx?${new URLSearchParams({ ...query, lang: 'de' })}`;
+  return (
+    <>
+      <PageHeading title={t.coverage.title}>{t.coverage.title}</PageHeading>
+      <p>{t.coverage.intro}</p>
+      <div className="filters">
+        <Select
+          label={t.coverage.schoolType}
+          selectedKey={schoolType || 'all'}
+          onSelectionChange={(k) => set({ schoolType: k === 'all' ? '' : String(k) })}
+          options={[{ value: 'all', label: t.coverage.allTypes }, ...SCHOOL_TYPES.map((s) => ({ value: s, label: label('schoolType', s) }))]}
+        />
+        <a className="btn btn-secondary" href={exportUrl} download>
+          {t.coverage.export}
+        </a>
+      </div>
+      {coverage.isPending ? (
+        <Loading />
+      ) : coverage.error ? (
+        <ErrorNotice error={coverage.error} onRetry={() => coverage.refetch()} />
+      ) : items.length === 0 ? (
+        <p>{t.nothingFound}</p>
+      ) : (
+        <>
+          <p>{fill(t.coverage.asOf, { date: formatDate(coverage.data.pages[0].asOf) })}</p>
+          <div className="table-wrap">
+            <table className="coverage-table">
+              <caption className="visually-hidden">{t.coverage.title}</caption>
+              <thead>
+                <tr>
+                  <SortHeader sort="name" title={t.coverage.school} current={sort} order={order} onSort={onSort} />
+                  <th scope="col">{t.coverage.schoolType}</th>
+                  {COLUMNS.map((c) => (
+                    <SortHeader key={c.sort} sort={c.sort} title={t.coverage[c.title]} current={sort} order={order} onSort={onSort} className="num" />
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((r) => (
+                  <tr key={r.schoolId}>
+                    <th scope="row">
+                      <Link to={`/medienentwicklungsplan/${r.schoolId}`}>{r.name}</Link>
+                    </th>
+                    <td>{label('schoolType', r.schoolType)}</td>
+                    {COLUMNS.map((c) => (
+                      <td key={c.sort} className="num">
+                        {c.cell(r)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {coverage.hasNextPage && (
+            <Button onPress={() => coverage.fetchNextPage()} isDisabled={coverage.isFetchingNextPage}>
+              {t.loadMore}
+            </Button>
+          )}
+        </>
+      )}
+      <CoverageSettingsForm canWrite={canWrite} />
+    </>
+  );
+}
