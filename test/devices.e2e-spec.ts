@@ -120,6 +120,34 @@ describe('Devices', () => {
       expect(twin.body.details.candidates).toHaveLength(2);
     });
 
+    it('finds a scanned number whatever its case and surrounding spaces, by the expression indexes', async () => {
+      const lc = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'LC-Gym-0042', serialNumber: 'Sn-LcScan-99' });
+      for (const tag of ['lc-gym-0042', 'LC-GYM-0042', '%20lc-gym-0042%20', 'sn-lcscan-99', 'SN-LCSCAN-99']) {
+        const res = await t.http().get(`/api/v1/devices/by-tag/${tag}`).set('Authorization', w.coordinatorA1.auth).expect(200);
+        expect([tag, res.body.id, res.body.inventoryNumber]).toEqual([tag, lc, 'LC-Gym-0042']);
+      }
+      await t.http().get('/api/v1/devices/by-tag/lc-gym-0042').set('Authorization', w.officeB.auth).expect(404);
+      // Two numbers that differ only in case: the exact spelling wins, another spelling asks to choose.
+      const upper = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'CASE-7' });
+      const lower = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'case-7' });
+      expect((await t.http().get('/api/v1/devices/by-tag/CASE-7').set('Authorization', w.officeA.auth).expect(200)).body.id).toBe(upper);
+      expect((await t.http().get('/api/v1/devices/by-tag/case-7').set('Authorization', w.officeA.auth).expect(200)).body.id).toBe(lower);
+      const both = await t.http().get('/api/v1/devices/by-tag/Case-7').set('Authorization', w.officeA.auth).expect(409);
+      expect(both.body.details.candidates.map((c: { id: string }) => c.id).sort()).toEqual([upper, lower].sort());
+      // Both branches are index lookups (sequential scans off, so the tiny table's plan shows what is possible).
+      const plan = await t.dataSource.transaction(async (em) => {
+        await em.query('SET LOCAL enable_seqscan = off');
+        const rows: { 'QUERY PLAN': string }[] = await em.query(
+          `EXPLAIN (SELECT id FROM devices d WHERE lower(d.inventory_number) = lower($1) AND d.authority_id = $2 LIMIT 10)
+           UNION ALL (SELECT id FROM devices d WHERE d.serial_number IS NOT NULL AND lower(d.serial_number) = lower($1) AND d.authority_id = $2 LIMIT 10)`,
+          ['lc-gym-0042', w.authorityA],
+        );
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(/ix_devices_inventory_lower/);
+      expect(plan).toMatch(/ix_devices_serial_lower/);
+    });
+
     it('shows what other features register in the detail', async () => {
       t.app.get(DevicesService).registerDetailExtension('testExtra', async (_em, actor, deviceId) => ({ deviceId, role: actor.role }));
       const res = await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).expect(200);

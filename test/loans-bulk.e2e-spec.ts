@@ -75,6 +75,16 @@ describe('Loans at the counter (bulk)', () => {
       expect(res.body.results[0].error.statusCode).toBe(404);
     });
 
+    it('finds scanned numbers in lower case and with spaces, lends and takes them back', async () => {
+      const scanned = await device('Scan-LC-01');
+      const lent = await bulkLend(w.officeA.auth, { items: [{ inventoryNumber: '  scan-lc-01 ', borrowerName: 'Kim Berg' }] }).expect(200);
+      expect(lent.body.results[0]).toMatchObject({ ok: true, inventoryNumber: 'scan-lc-01', deviceStatus: 'loaned' });
+      expect((await loansOf(scanned))[0]).toMatchObject({ id: lent.body.results[0].loanId, borrower_name: 'Kim Berg' });
+      const back = await bulkReturn(w.officeA.auth, { items: [{ inventoryNumber: 'SCAN-LC-01' }] }).expect(200);
+      expect(back.body.results[0]).toMatchObject({ ok: true, deviceStatus: 'available' });
+      expect(await deviceStatus(t.dataSource, scanned)).toBe('available');
+    });
+
     it('lends a whole class of 120 in one request', async () => {
       const numbers = Array.from({ length: 120 }, (_, i) => `CLASS-${String(i).padStart(3, '0')}`);
       for (const n of numbers) await device(n);

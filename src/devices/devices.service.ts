@@ -62,29 +62,36 @@ export class DevicesService {
   }
 
   /**
-   * Scan-first: the device whose inventory number or serial number is `tag`. An inventory number wins;
-   * a serial number that two manufacturers share answers 409 with the candidates.
+   * Scan-first: the device whose inventory number or serial number is `tag`, trimmed and case-insensitive (scanners and
+   * people type either case). An inventory number wins, the exact spelling first; a number that several devices share
+   * in another case, or a serial number of two manufacturers, answers 409 with the candidates.
    */
   async byTag(actor: Actor, rawTag: string): Promise<DeviceDetailDto> {
     const tag = rawTag.trim();
     if (!tag || tag.length > 128) throw badRequest('tag must be 1 to 128 characters', 'tag');
     const params: unknown[] = [tag];
     const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
-    const rows: (DeviceDetailDto & { byInventory: boolean })[] = await this.dataSource.query(
-      `SELECT ${DEVICE_COLUMNS}, s.name AS "schoolName", d.inventory_number = $1 AS "byInventory"
-         FROM devices d JOIN schools s ON s.id = d.school_id
-        WHERE (d.inventory_number = $1 OR d.serial_number = $1) AND ${scope}
-        ORDER BY 1 LIMIT 10`,
+    const select = `SELECT ${DEVICE_COLUMNS}, s.name AS "schoolName", lower(d.inventory_number) = lower($1) AS "byInventory",
+              CASE WHEN lower(d.inventory_number) = lower($1) THEN d.inventory_number = $1 ELSE d.serial_number = $1 END AS "exact"
+         FROM devices d JOIN schools s ON s.id = d.school_id`;
+    // Two branches, one per expression index (authority_id, lower(…)); an OR of both would walk every device.
+    const rows: (DeviceDetailDto & { byInventory: boolean; exact: boolean })[] = await this.dataSource.query(
+      `(${select} WHERE lower(d.inventory_number) = lower($1) AND ${scope} LIMIT 10)
+       UNION ALL
+       (${select} WHERE d.serial_number IS NOT NULL AND lower(d.serial_number) = lower($1) AND ${scope} LIMIT 10)`,
       params,
     );
-    const match = rows.find((r) => r.byInventory) ?? (rows.length === 1 ? rows[0] : undefined);
-    if (!match && rows.length > 1) {
+    const byInventory = rows.filter((r) => r.byInventory);
+    const candidates = byInventory.length ? byInventory : rows;
+    const exact = candidates.filter((r) => r.exact);
+    const match = exact.length === 1 ? exact[0] : candidates.length === 1 ? candidates[0] : undefined;
+    if (!match && candidates.length > 1) {
       throw conflict('Several devices carry this serial number; scan the inventory number instead', {
-        candidates: rows.map((r) => ({ id: r.id, inventoryNumber: r.inventoryNumber, manufacturer: r.manufacturer })),
+        candidates: candidates.map((r) => ({ id: r.id, inventoryNumber: r.inventoryNumber, manufacturer: r.manufacturer })),
       });
     }
     if (!match) throw notFound('Device');
-    const { byInventory: _byInventory, ...device } = match;
+    const { byInventory: _byInventory, exact: _exact, ...device } = match;
     return this.withExtensions(this.dataSource.manager, actor, device);
   }
 

@@ -109,20 +109,25 @@ export class LoansBulkService {
     }
   }
 
-  /** The scanned devices within the caller's scope (and the counter's school), keyed by inventory number, with their active loan. */
+  /**
+   * The scanned devices within the caller's scope (and the counter's school), keyed by the number as scanned (trimmed and
+   * case-insensitive, the exact spelling first), with their active loan.
+   */
   private async devicesByInventoryNumber(actor: Actor, inventoryNumbers: string[], schoolId?: string) {
     const params: unknown[] = [[...new Set(inventoryNumbers)], actor.authorityId];
     const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
     const school = schoolId ? ` AND d.school_id = $${params.push(schoolId)}` : '';
-    // One query for the whole batch, by the unique (authority_id, inventory_number) index.
-    const rows: { id: string; inventoryNumber: string; status: DeviceStatus; activeLoanId: string | null }[] = await this.dataSource.query(
-      `SELECT d.id, d.inventory_number AS "inventoryNumber", d.status::text AS status, l.id AS "activeLoanId"
-         FROM devices d
+    // One query for the whole batch, by the expression index (authority_id, lower(inventory_number)).
+    const rows: { scanned: string; id: string; inventoryNumber: string; status: DeviceStatus; activeLoanId: string | null }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (k.scanned) k.scanned, d.id, d.inventory_number AS "inventoryNumber", d.status::text AS status, l.id AS "activeLoanId"
+         FROM unnest($1::text[]) AS k(scanned)
+         JOIN devices d ON d.authority_id = $2 AND lower(d.inventory_number) = lower(btrim(k.scanned))
          LEFT JOIN loans l ON l.device_id = d.id AND l.returned_on IS NULL
-        WHERE d.authority_id = $2 AND d.inventory_number = ANY($1::text[]) AND ${scope}${school}`,
+        WHERE ${scope}${school}
+        ORDER BY k.scanned, d.inventory_number = btrim(k.scanned) DESC, d.inventory_number`,
       params,
     );
-    return new Map(rows.map((r) => [r.inventoryNumber, r]));
+    return new Map(rows.map((r) => [r.scanned, r]));
   }
 }
 
