@@ -4,6 +4,7 @@ import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrow
 
 const OFFICE = 'schulamt@musterstadt.example';
 const VIEWER = 'controlling@musterstadt.example';
+const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every screen at 375 px: no horizontal scrolling of the page. */
@@ -82,6 +83,79 @@ describe('the office: Medienentwicklungsplan', () => {
   });
 });
 
+describe('the office: Benutzer', () => {
+  let browser;
+  before(async () => {
+    browser = await openBrowser();
+    await login(browser.page, OFFICE);
+  });
+  after(() => browser.close());
+
+  it('creates a coordinator with a school, changes the school, resets the password and deactivates', async () => {
+    const { page, context } = browser;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const api = await apiAs(OFFICE);
+    const schools = (await api.get('/schools?limit=200')).body.items;
+    const [first, second] = [schools[0], schools[1]];
+    const id = unique();
+    const name = `Erika Şahin ${id}`;
+    const email = `koordination-${id}@musterstadt.example`;
+    await page.getByRole('link', { name: 'Benutzer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Benutzer' }).waitFor();
+    await expectNoAxeViolations(page, 'users');
+    const form = page.getByRole('region', { name: 'Benutzer anlegen' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('E-Mail-Adresse').fill(email);
+    await form.getByRole('checkbox', { name: first.name, exact: true }).check({ force: true });
+    await form.getByRole('button', { name: 'Anlegen' }).click();
+    const initial = await form.getByTestId('once-password').innerText();
+    assert.ok(initial.length >= 20);
+    // The first password works.
+    const login1 = await fetch(new URL('/api/v1/auth/login', page.url()), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: initial }) });
+    assert.equal(login1.status, 200);
+    let user = (await api.get('/users?limit=200')).body.items.find((u) => u.email === email);
+    assert.equal(user.role, 'coordinator');
+    assert.deepEqual(user.schoolIds, [first.id]);
+    await form.getByRole('button', { name: 'Passwort kopieren' }).click();
+    await form.getByText('Das Passwort ist in die Zwischenablage kopiert.').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), initial);
+    await form.getByRole('button', { name: 'Fertig' }).click();
+    assert.equal(await form.getByTestId('once-password').count(), 0);
+
+    // Assign another school instead.
+    await page.getByRole('button', { name: `Bearbeiten: ${name}` }).click();
+    const editor = page.getByRole('region', { name: `Benutzer bearbeiten: ${name}` });
+    await editor.getByRole('checkbox', { name: first.name, exact: true }).uncheck({ force: true });
+    await editor.getByRole('checkbox', { name: second.name, exact: true }).check({ force: true });
+    await expectNoAxeViolations(page, 'user editor');
+    await editor.getByRole('button', { name: 'Schulen speichern' }).click();
+    await editor.getByText('Die Schulen sind zugeordnet.').waitFor();
+    user = (await api.get(`/users/${user.id}`)).body;
+    assert.deepEqual(user.schoolIds, [second.id]);
+
+    // A new password, shown once; the old one stops working.
+    await editor.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
+    const fresh = await editor.getByTestId('once-password').innerText();
+    assert.notEqual(fresh, initial);
+    const loginOld = await fetch(new URL('/api/v1/auth/login', page.url()), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: initial }) });
+    assert.equal(loginOld.status, 401);
+    await editor.getByRole('button', { name: 'Fertig' }).click();
+
+    // Role change to viewer drops the schools; then deactivate.
+    await editor.getByRole('button', { name: /IT-Koordination/ }).click();
+    await page.getByRole('option', { name: 'Lesezugriff' }).click();
+    await editor.getByRole('button', { name: 'Rolle speichern' }).click();
+    await editor.getByText('Die Rolle ist gespeichert.').waitFor();
+    await editor.getByRole('button', { name: 'Deaktivieren' }).click();
+    await editor.getByText(`${name} ist deaktiviert`).waitFor();
+    user = (await api.get(`/users/${user.id}`)).body;
+    assert.equal(user.role, 'viewer');
+    assert.equal(user.active, false);
+    assert.deepEqual(user.schoolIds, []);
+    await fits375(page, '/benutzer', 'Benutzer');
+  });
+});
+
 describe('the viewer reads the office screens and changes nothing', () => {
   let browser;
   before(async () => {
@@ -100,5 +174,12 @@ describe('the viewer reads the office screens and changes nothing', () => {
     assert.equal(await page.getByRole('button', { name: 'Speichern' }).count(), 0);
     assert.equal(await panel.getByRole('group', { name: /Stückpreise/ }).getByLabel('Tablet').getAttribute('readonly'), '');
     await expectNoAxeViolations(page, 'coverage (viewer)');
+  });
+
+  it('has no Benutzer screen, not even by URL', async () => {
+    const { page } = browser;
+    assert.equal(await page.getByRole('link', { name: 'Benutzer' }).count(), 0);
+    await page.goto('/benutzer');
+    await page.getByRole('heading', { level: 1, name: 'Diese Seite gibt es nicht.' }).waitFor();
   });
 });

@@ -36,6 +36,7 @@ export const SCREENS: Screen[] = [
     children: [{ path: ':id', component: lazy(() => import('../coverage/SchoolCoveragePage')) }],
   },
   { path: '/schulen', nav: 'schools', roles: ['office', 'viewer'], component: lazy(() => import('../schools/SchoolsPage')) },
+  { path: '/benutzer', nav: 'users', roles: ['office'], component: lazy(() => import('../users/UsersPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
   { path: '/lieferliste', nav: 'import', roles: ['coordinator', 'office'], component: lazy(() => import('../import/ImportPage')) },
 ];

@@ -1,0 +1,56 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+import { t } from '../i18n';
+import { Button, CheckboxGroup, ErrorNotice, Select, TextField } from '../ui/components';
+import { fill, label } from '../ui/labels';
+import { generatePassword, OncePassword } from './OncePassword';
+
+type Role = Schemas['Role'];
+export const AUTHORITY_ROLES: Role[] = ['office', 'coordinator', 'viewer'];
+
+/** Creates a user with a generated first password, shown once. Coordinators get their schools right away. */
+export function CreateUserForm({ schools }: { schools: Schemas['SchoolDto'][] }) {
+  const queryClient = useQueryClient();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('coordinator');
+  const [schoolIds, setSchoolIds] = useState<string[]>([]);
+  const [shown, setShown] = useState<{ name: string; password: string } | null>(null);
+  const create = useMutation({
+    mutationFn: (body: Schemas['CreateUserDto']) => unwrap(api.POST('/api/v1/users', { body })),
+    onSuccess: (user, body) => {
+      setShown({ name: user.displayName, password: body.password });
+      setDisplayName('');
+      setEmail('');
+      setSchoolIds([]);
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  const error = create.error instanceof ApiError ? create.error : undefined;
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    create.mutate({ displayName, email, role, password: generatePassword(), ...(role === 'coordinator' ? { schoolIds } : {}) });
+  };
+  return (
+    <section aria-labelledby="user-create" className="panel">
+      <h2 id="user-create">{t.users.createTitle}</h2>
+      {shown && <OncePassword title={fill(t.users.initialPassword, { name: shown.name })} password={shown.password} onDone={() => setShown(null)} />}
+      <form onSubmit={onSubmit} className="form">
+        <div className="form-grid">
+          <TextField label={t.users.name} value={displayName} onChange={setDisplayName} isRequired serverError={error?.fieldError('displayName')} />
+          <TextField label={t.users.email} type="email" value={email} onChange={setEmail} isRequired serverError={error?.fieldError('email')} />
+          <Select label={t.users.role} selectedKey={role} onSelectionChange={(k) => setRole(k as Role)} options={AUTHORITY_ROLES.map((r) => ({ value: r, label: label('role', r) }))} serverError={error?.fieldError('role')} />
+        </div>
+        {role === 'coordinator' && <CheckboxGroup label={t.users.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />}
+        {create.error && <ErrorNotice error={create.error} />}
+        <div className="actions">
+          <Button type="submit" variant="primary" isDisabled={create.isPending}>
+            {t.users.create}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../api/client';
+import { unwrap } from '../api/errors';
+import type { Me } from '../app/session';
+import { t } from '../i18n';
+import { Button, CheckboxGroup, ErrorNotice, Select } from '../ui/components';
+import { fill, label } from '../ui/labels';
+import { AUTHORITY_ROLES } from './CreateUserForm';
+import { generatePassword, OncePassword } from './OncePassword';
+
+type User = Schemas['UserDto'];
+
+/** One user's role, schools, activity and password; the office cannot change its own role or deactivate itself. */
+export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me; schools: Schemas['SchoolDto'][]; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState(user.role);
+  const [schoolIds, setSchoolIds] = useState(user.schoolIds);
+  const [message, setMessage] = useState('');
+  const [password, setPassword] = useState<string | null>(null);
+  const self = user.id === me.id;
+  const done = (text: string) => () => {
+    setMessage(text);
+    void queryClient.invalidateQueries({ queryKey: ['users'] });
+  };
+  const patch = useMutation({
+    mutationFn: (body: Schemas['UpdateUserDto']) => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body })),
+  });
+  const assign = useMutation({
+    mutationFn: () => unwrap(api.PUT('/api/v1/users/{id}/schools', { params: { path: { id: user.id } }, body: { schoolIds } })),
+    onSuccess: done(t.users.schoolsSaved),
+  });
+  const saveRole = () => patch.mutate({ role }, { onSuccess: done(t.users.roleSaved) });
+  const toggleActive = () => patch.mutate({ active: !user.active }, { onSuccess: done(fill(user.active ? t.users.deactivated : t.users.activated, { name: user.displayName })) });
+  const reset = () => {
+    const next = generatePassword();
+    patch.mutate({ password: next }, { onSuccess: () => setPassword(next) });
+  };
+  const title = fill(t.users.editTitle, { name: user.displayName });
+  return (
+    <section aria-labelledby="user-edit" className="panel">
+      <h2 id="user-edit">{title}</h2>
+      <p>{user.email}</p>
+      {self && <p className="notice">{t.users.self}</p>}
+      {password && <OncePassword title={fill(t.users.resetFor, { name: user.displayName })} password={password} onDone={() => setPassword(null)} />}
+      {!self && (
+        <div className="filters">
+          <Select label={t.users.role} selectedKey={role} onSelectionChange={(k) => setRole(k as User['role'])} options={AUTHORITY_ROLES.map((r) => ({ value: r, label: label('role', r) }))} />
+          <Button onPress={saveRole} isDisabled={role === user.role || patch.isPending}>
+            {t.users.saveRole}
+          </Button>
+        </div>
+      )}
+      {user.role === 'coordinator' ? (
+        <>
+          <CheckboxGroup label={t.users.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />
+          <div className="actions">
+            <Button onPress={() => assign.mutate()} isDisabled={assign.isPending}>
+              {t.users.saveSchools}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <p>{t.users.schoolsHelp}</p>
+      )}
+      {!self && (
+        <div className="actions">
+          <Button variant={user.active ? 'danger' : 'secondary'} onPress={toggleActive} isDisabled={patch.isPending}>
+            {user.active ? t.users.deactivate : t.users.activate}
+          </Button>
+          <Button onPress={reset} isDisabled={patch.isPending}>
+            {t.users.resetPassword}
+          </Button>
+          <Button variant="quiet" onPress={onClose}>
+            {t.close}
+          </Button>
+        </div>
+      )}
+      {(patch.error || assign.error) && <ErrorNotice error={patch.error ?? assign.error} />}
+      <p role="status">{message}</p>
+    </section>
+  );
+}
