@@ -98,6 +98,7 @@ describe('Coverage', () => {
     broadband: { mbps: 250, targetMbps: 1000, meetsTarget: false, mbpsPerClass: 25, served: false },
     wlan: { percent: 60, targetPercent: 100, meetsTarget: false },
     shortfall: { devices: 34, costCents: 1_776_000 },
+    licences: { studentProducts: 0, studentSeats: 0, seatsPerStudent: 0, yearlyCostCents: 0, yearlyCostPerStudentCents: 0 },
   };
 
   describe('GET /api/v1/schools/:id/coverage', () => {

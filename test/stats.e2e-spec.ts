@@ -130,6 +130,7 @@ describe('Stats overview', () => {
       schoolsNotServed: 2, // 100 Mbit/s for 20 classes = 5 per class
       schoolsBelowWlanTarget: 2,
       schoolsWithUnknownInfrastructure: 0,
+      licences: { studentSeats: 0, seatsPerStudent: 0, yearlyCostCents: 0, yearlyCostPerStudentCents: 0, warnings: expect.objectContaining({ total: 0 }) },
     });
 
     expect(res.body.needs).toEqual({

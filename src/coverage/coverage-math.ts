@@ -122,8 +122,8 @@ export function computeCoverage(school: SchoolFacts, counts: DeviceCounts, setti
   };
 }
 
-/** Summary of many schools' coverage: for the overview (the shape the API returns). */
-export type CoverageSummary = CoverageSummaryDto;
+/** Summary of many schools' coverage: for the overview (the shape the API returns, without the licences' part). */
+export type CoverageSummary = Omit<CoverageSummaryDto, 'licences'>;
 
 export function summarizeCoverage(rows: readonly SchoolCoverage[]): CoverageSummary {
   const sum = (f: (r: SchoolCoverage) => number) => rows.reduce((acc, r) => acc + f(r), 0);

@@ -62,7 +62,7 @@ const decodeKey = (key: unknown, sort: CoverageSort): number | string => {
   throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
 };
 
-export function sortCoverage(rows: SchoolCoverage[], sort: CoverageSort, order: SortOrder = worstFirst(sort)): SchoolCoverage[] {
+export function sortCoverage<T extends SchoolCoverage>(rows: T[], sort: CoverageSort, order: SortOrder = worstFirst(sort)): T[] {
   const keyed = rows.map((row) => ({ row, position: positionOf(row, sort) }));
   keyed.sort((a, b) => comparePositions(a.position, b.position, order));
   return keyed.map((k) => k.row);
@@ -72,7 +72,7 @@ export function sortCoverage(rows: SchoolCoverage[], sort: CoverageSort, order: 
  * One page of the sorted rows. The cursor carries the sort and the last row's position (keyset, not an offset),
  * so a school that improves between two pages is neither shown twice nor skipped by the others.
  */
-export function pageCoverage(sorted: SchoolCoverage[], sort: CoverageSort, order: SortOrder, limit: number, cursor?: string): Page<SchoolCoverage> {
+export function pageCoverage<T extends SchoolCoverage>(sorted: T[], sort: CoverageSort, order: SortOrder, limit: number, cursor?: string): Page<T> {
   let rows = sorted;
   if (cursor) {
     const [cursorSort, cursorOrder, key, name, id] = decodeCursor(cursor, 5);

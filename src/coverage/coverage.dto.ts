@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
+import { LicenceWarningCountsDto } from '../licences/licences.dto';
 import { PageQueryDto } from '../common/pagination';
 import { IsDateOnly } from '../common/validation';
 import { DEVICE_TYPES, type DeviceType } from '../devices/device.entity';
@@ -210,6 +211,22 @@ export class ShortfallDto {
   costCents: number;
 }
 
+/** A school's digital-learning licences: running contracts on the day (see LicenceFiguresService). */
+export class SchoolLicencesDto {
+  /** Student-facing products the school has a running contract for. */
+  studentProducts: number;
+  /** Seats of those contracts assigned to the school. */
+  studentSeats: number;
+  /** Student seats per student (two decimals); null without students. */
+  seatsPerStudent: number | null;
+  /** The school's share of the yearly cost of its running contracts (split by assigned seats, else by students). */
+  @ApiProperty({ type: 'integer' })
+  yearlyCostCents: number;
+  /** That cost per student, to the cent; null without students. */
+  @ApiProperty({ type: 'integer', nullable: true })
+  yearlyCostPerStudentCents: number | null;
+}
+
 export class SchoolCoverageDto {
   schoolId: string;
   name: string;
@@ -226,6 +243,7 @@ export class SchoolCoverageDto {
   broadband: BroadbandDto;
   wlan: WlanDto;
   shortfall: ShortfallDto;
+  licences: SchoolLicencesDto;
 }
 
 export class SchoolCoverageResponseDto extends SchoolCoverageDto {
@@ -238,6 +256,21 @@ export class CoveragePageDto {
   asOf: string;
   items: SchoolCoverageDto[];
   nextCursor: string | null;
+}
+
+/** The licences of the schools of a summary, and the warnings of the caller's licences. */
+export class CoverageLicencesSummaryDto {
+  /** Seats of running student-facing contracts assigned to the schools. */
+  studentSeats: number;
+  /** Student seats per student (two decimals); null without students. */
+  seatsPerStudent: number | null;
+  /** The yearly cost of the running contracts (the schools' shares summed). */
+  @ApiProperty({ type: 'integer' })
+  yearlyCostCents: number;
+  /** That cost per student, to the cent; null without students. */
+  @ApiProperty({ type: 'integer', nullable: true })
+  yearlyCostPerStudentCents: number | null;
+  warnings: LicenceWarningCountsDto;
 }
 
 /** Summary of many schools' coverage: for the overview. */
@@ -266,4 +299,5 @@ export class CoverageSummaryDto {
   schoolsBelowWlanTarget: number;
   /** Schools whose broadband or WLAN figure is not recorded. */
   schoolsWithUnknownInfrastructure: number;
+  licences: CoverageLicencesSummaryDto;
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { LicencesModule } from '../licences/licences.module';
 import { CoverageController, SchoolCoverageController } from './coverage.controller';
 import { CoverageService } from './coverage.service';
 
 @Module({
+  imports: [LicencesModule],
   controllers: [CoverageController, SchoolCoverageController],
   providers: [CoverageService],
   exports: [CoverageService],

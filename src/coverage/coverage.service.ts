@@ -4,14 +4,19 @@ import type { Actor } from '../auth/actor';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { AccessService, tenantOf } from '../common/access';
 import { notFound } from '../common/errors';
+import { LicenceFiguresService, type SchoolLicenceFigures } from '../licences/licence-figures.service';
+import { LicenceWarningsService } from '../licences/licence-warnings.service';
 import { computeCoverage, type CoverageSummary, inventoryTotals, type SchoolCoverage, summarizeCoverage } from './coverage-math';
 import { type CoverageSettings, effectiveCoverageSettings, mergeCoverageSettings } from './coverage-settings';
 import { todayInBerlin } from '../common/dates';
 import { type CoverageSort, pageCoverage, sortCoverage, type SortOrder, worstFirst } from './coverage-sort';
-import type { CoveragePageDto, CoverageQueryDto, ListCoverageQueryDto, SchoolCoverageResponseDto, UpdateCoverageSettingsDto } from './coverage.dto';
+import type { CoverageLicencesSummaryDto, CoveragePageDto, CoverageQueryDto, ListCoverageQueryDto, SchoolCoverageResponseDto, UpdateCoverageSettingsDto } from './coverage.dto';
 import { type CoverageFilter, coverageQuery, type InventoryCount, overviewQuery, type RawRow, splitOverviewRows, toCoverageRow } from './coverage.queries';
 
 export const COVERAGE_SETTINGS_SECTION = 'coverage';
+
+/** A school's coverage with its licences. */
+export type SchoolCoverageRow = SchoolCoverage & { licences: SchoolLicenceFigures };
 
 /** A whole coverage report: every school the caller sees, sorted, with the day and the targets it was measured against. */
 export interface CoverageReport {
@@ -19,7 +24,7 @@ export interface CoverageReport {
   settings: CoverageSettings;
   sort: CoverageSort;
   order: SortOrder;
-  items: SchoolCoverage[];
+  items: SchoolCoverageRow[];
 }
 
 @Injectable()
@@ -28,6 +33,8 @@ export class CoverageService {
     private readonly dataSource: DataSource,
     private readonly authorities: AuthoritiesService,
     private readonly access: AccessService,
+    private readonly licenceFigures: LicenceFiguresService,
+    private readonly licenceWarnings: LicenceWarningsService,
   ) {}
 
   /** The targets in force for the caller's authority. */
@@ -78,18 +85,26 @@ export class CoverageService {
    * The figures of the overview for all schools the caller sees: the coverage summary and, from the same pass over
    * the devices, their counts by type and status (see `overviewQuery`).
    */
-  async overviewFigures(actor: Actor, asOf?: string): Promise<{ asOf: string; summary: CoverageSummary; inventory: InventoryCount[] }> {
+  async overviewFigures(actor: Actor, asOf?: string): Promise<{ asOf: string; summary: CoverageSummary & { licences: CoverageLicencesSummaryDto }; inventory: InventoryCount[] }> {
     const day = asOf ?? todayInBerlin();
-    const { settings, rows } = await this.read(actor, (settings) => overviewQuery(actor, settings, day));
+    const [{ settings, rows }, licences, warnings] = await Promise.all([
+      this.read(actor, (settings) => overviewQuery(actor, settings, day)),
+      this.licenceFigures.bySchool(actor, this.dataSource.manager, day),
+      this.licenceWarnings.counts(actor, this.dataSource.manager, day),
+    ]);
     const { schools, inventory } = splitOverviewRows(rows);
     const summary = { ...summarizeCoverage(schools.map((row) => computeCoverage(row, row, settings))), ...inventoryTotals(inventory, settings) };
-    return { asOf: day, summary, inventory };
+    return { asOf: day, summary: { ...summary, licences: licenceSummary([...licences.values()], summary.students, warnings) }, inventory };
   }
 
-  private async compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverage[] }> {
+  private async compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
     const day = asOf ?? todayInBerlin();
-    const { settings, rows } = await this.read(actor, (settings) => coverageQuery(actor, filter, settings, day));
-    return { asOf: day, settings, items: rows.map((raw) => toCoverageRow(raw)).map((row) => computeCoverage(row, row, settings)) };
+    const [{ settings, rows }, licences] = await Promise.all([
+      this.read(actor, (settings) => coverageQuery(actor, filter, settings, day)),
+      this.licenceFigures.bySchool(actor, this.dataSource.manager, day),
+    ]);
+    const items = rows.map((raw) => toCoverageRow(raw)).map((row) => computeCoverage(row, row, settings));
+    return { asOf: day, settings, items: items.map((c) => ({ ...c, licences: licences.get(c.schoolId) ?? noLicences(c.students.count) })) };
   }
 
   /** Reads the settings in force and runs the query built from them, on one connection. */
@@ -104,4 +119,23 @@ export class CoverageService {
       return { settings, rows: await em.query(sql, params) };
     });
   }
+}
+
+/** The figures of a school without running contracts. */
+function noLicences(students: number): SchoolLicenceFigures {
+  const perStudent = students > 0 ? 0 : null;
+  return { studentProducts: 0, studentSeats: 0, seatsPerStudent: perStudent, yearlyCostCents: 0, yearlyCostPerStudentCents: perStudent };
+}
+
+/** The schools' licence figures summed, per student over all the summary's students. */
+function licenceSummary(schools: SchoolLicenceFigures[], students: number, warnings: CoverageLicencesSummaryDto['warnings']): CoverageLicencesSummaryDto {
+  const studentSeats = schools.reduce((sum, s) => sum + s.studentSeats, 0);
+  const yearlyCostCents = schools.reduce((sum, s) => sum + s.yearlyCostCents, 0);
+  return {
+    studentSeats,
+    seatsPerStudent: students > 0 ? Math.round((studentSeats * 100) / students) / 100 : null,
+    yearlyCostCents,
+    yearlyCostPerStudentCents: students > 0 ? Math.round(yearlyCostCents / students) : null,
+    warnings,
+  };
 }

@@ -4,8 +4,8 @@ import type { Actor } from '../auth/actor';
 import { AccessService } from '../common/access';
 import { todayInBerlin } from '../common/dates';
 import { rows } from '../common/db';
-import { contractWarnings, type LicenceSettings, type LicenceWarning, productWarnings, seatWarnings, type SeatFacts } from './licence-rules';
-import type { ContractDto, LicenceWarningsDto, ProductDto } from './licences.dto';
+import { contractWarnings, LICENCE_WARNING_CODES, type LicenceSettings, type LicenceWarning, productWarnings, seatWarnings, type SeatFacts } from './licence-rules';
+import type { ContractDto, LicenceWarningCountsDto, LicenceWarningsDto, ProductDto } from './licences.dto';
 import { overUsedSeatsQuery } from './licences.queries';
 import { LicencesService } from './licences.service';
 
@@ -36,6 +36,14 @@ export class LicenceWarningsService {
     // The office and viewers see the whole catalogue's data-protection warnings; a school those of the products it has.
     const wholeCatalogue = actor.role !== 'coordinator' && !options.schoolId;
     return { asOf: today, items: collect(products, contracts, overUsed, today, settings, wholeCatalogue) };
+  }
+
+  /** The caller's warnings counted by code (every code, 0 when none): for the overview and the coverage summary. */
+  async counts(actor: Actor, em: EntityManager, today?: string): Promise<LicenceWarningCountsDto> {
+    const { items } = await this.warnings(actor, em, { today });
+    const byCode = Object.fromEntries(LICENCE_WARNING_CODES.map((c) => [c, 0])) as LicenceWarningCountsDto['byCode'];
+    for (const w of items) byCode[w.code] += 1;
+    return { total: items.length, byCode };
   }
 }
 

@@ -393,6 +393,13 @@ export class LicenceWarningsDto {
   items: LicenceWarningDto[];
 }
 
+/** The licence warnings counted by code. */
+export class LicenceWarningCountsDto {
+  total: number;
+  @ApiProperty({ type: 'object', properties: Object.fromEntries(LICENCE_WARNING_CODES.map((c) => [c, { type: 'integer' }])), required: [...LICENCE_WARNING_CODES] })
+  byCode: Record<LicenceWarningCode, number>;
+}
+
 export class LicenceSettingsDto {
   /** A last day to cancel (or an end without renewal) this many days ahead or fewer is a warning; default 60. */
   deadlineWarningDays: number;

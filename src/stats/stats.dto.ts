@@ -1,6 +1,7 @@
 import type { DeviceStatus, DeviceType } from '../devices/device.entity';
 import type { NeedStatus } from '../needs/needs-workflow';
 import { CoverageSummaryDto } from '../coverage/coverage.dto';
+import { LicenceWarningCountsDto } from '../licences/licences.dto';
 import { StocktakingOverviewDto } from '../stocktakings/stocktakings.dto';
 
 export class DeviceStatsDto {
@@ -53,4 +54,6 @@ export class OverviewDto {
   grants: GrantBudgetDto;
   /** Schools due for a stocktaking (Inventur) and the open ones. */
   stocktaking: StocktakingOverviewDto;
+  /** The licence warnings by code (the same as the coverage summary's). */
+  licenceWarnings: LicenceWarningCountsDto;
 }

@@ -45,6 +45,7 @@ export class StatsService {
       needs: { ...needs, awaitingDecision: needs.byStatus.submitted },
       grants,
       stocktaking,
+      licenceWarnings: coverage.summary.licences.warnings,
     };
   }
 }
