@@ -1693,6 +1693,17 @@ export interface components {
             /** @description The schools the caller sees, due ones first (never counted, then the oldest count), then by name. */
             schools: components["schemas"]["SchoolCountStatusDto"][];
         };
+        CoverageLicencesSummaryDto: {
+            /** @description Student seats per student (two decimals); null without students. */
+            seatsPerStudent: number | null;
+            /** @description Seats of running student-facing contracts assigned to the schools. */
+            studentSeats: number;
+            warnings: components["schemas"]["LicenceWarningCountsDto"];
+            /** @description The yearly cost of the running contracts (the schools' shares summed). */
+            yearlyCostCents: number;
+            /** @description That cost per student, to the cent; null without students. */
+            yearlyCostPerStudentCents: number | null;
+        };
         CoveragePageDto: {
             /** @description The day ages were measured on. */
             asOf: string;
@@ -1729,6 +1740,7 @@ export interface components {
         CoverageSort: "studentsPerDevice" | "studentShortfall" | "teachersPerDevice" | "teacherShortfall" | "shortfallCost" | "pastReplacementAge" | "replacementCost" | "inRepair" | "lost" | "broadband" | "broadbandPerClass" | "wlan" | "name" | "schoolNumber";
         CoverageSummaryDto: {
             inRepair: number;
+            licences: components["schemas"]["CoverageLicencesSummaryDto"];
             lost: number;
             /** @description Devices in service at or past their replacement age. */
             pastReplacementAge: number;
@@ -2564,6 +2576,20 @@ export interface components {
         LicenceUseSource: "school" | "import";
         /** @enum {string} */
         LicenceWarningCode: "cancellation_due" | "ending_without_renewal" | "seats_over_bought" | "use_over_assigned" | "dpa_missing" | "not_approved" | "low_use";
+        LicenceWarningCountsDto: {
+            byCode?: {
+                cancellation_due: number;
+                dpa_missing: number;
+                ending_without_renewal: number;
+                low_use: number;
+                not_approved: number;
+                seats_over_bought: number;
+                use_over_assigned: number;
+            } & {
+                [key: string]: number;
+            };
+            total: number;
+        };
         LicenceWarningDto: {
             code: components["schemas"]["LicenceWarningCode"];
             contractId: string | null;
@@ -2781,6 +2807,8 @@ export interface components {
             coverage: components["schemas"]["CoverageSummaryDto"];
             devices: components["schemas"]["DeviceStatsDto"];
             grants: components["schemas"]["GrantBudgetDto"];
+            /** @description The licence warnings by code (the same as the coverage summary's). */
+            licenceWarnings: components["schemas"]["LicenceWarningCountsDto"];
             loans: components["schemas"]["LoanStatsDto"];
             needs: components["schemas"]["NeedStatsDto"];
             /** @description Schools due for a stocktaking (Inventur) and the open ones. */
@@ -2923,6 +2951,7 @@ export interface components {
         SchoolCoverageDto: {
             broadband: components["schemas"]["BroadbandDto"];
             inRepair: number;
+            licences: components["schemas"]["SchoolLicencesDto"];
             lost: number;
             name: string;
             replacement: components["schemas"]["ReplacementDto"];
@@ -2941,6 +2970,7 @@ export interface components {
             asOf: string;
             broadband: components["schemas"]["BroadbandDto"];
             inRepair: number;
+            licences: components["schemas"]["SchoolLicencesDto"];
             lost: number;
             name: string;
             replacement: components["schemas"]["ReplacementDto"];
@@ -2974,6 +3004,18 @@ export interface components {
             updatedAt: string;
             version: number;
             wlanCoveragePercent: number | null;
+        };
+        SchoolLicencesDto: {
+            /** @description Student seats per student (two decimals); null without students. */
+            seatsPerStudent: number | null;
+            /** @description Student-facing products the school has a running contract for. */
+            studentProducts: number;
+            /** @description Seats of those contracts assigned to the school. */
+            studentSeats: number;
+            /** @description The school's share of the yearly cost of its running contracts (split by assigned seats, else by students). */
+            yearlyCostCents: number;
+            /** @description That cost per student, to the cent; null without students. */
+            yearlyCostPerStudentCents: number | null;
         };
         SchoolPageDto: {
             items: components["schemas"]["SchoolDto"][];
