@@ -155,6 +155,37 @@ describe('Device life cycle, moves and history', () => {
       await history(w.officeA.auth, id, '?cursor=bm9wZQ').expect(400);
     });
 
+    it('is strictly newest first: events of one transaction (one time) by the order written, a back-dated one by its time', async () => {
+      const id = await createDevice(t.dataSource, w.authorityA, w.schoolA1);
+      const insert = `INSERT INTO device_events (device_id, authority_id, kind, from_status, to_status, reason, occurred_at)
+                      VALUES ($1, $2, 'status_changed', $3, $4, $5, coalesce($6::timestamptz, now())) RETURNING id::text AS id`;
+      // Three events in one transaction share now(); a fourth, written later, happened long before.
+      const ids = await t.dataSource.transaction(async (em) => {
+        const written: string[] = [];
+        for (const [from, to, reason] of [['available', 'in_use', 'eins'], ['in_use', 'in_repair', 'zwei'], ['in_repair', 'available', 'drei']]) {
+          written.push((await em.query(insert, [id, w.authorityA, from, to, reason, null]))[0].id);
+        }
+        return written;
+      });
+      const [{ id: old }] = await t.dataSource.query(insert, [id, w.authorityA, 'available', 'available', 'früher', '2024-03-01T08:00:00.000001+01:00']);
+      const [{ id: latest }] = await t.dataSource.query(insert, [id, w.authorityA, 'available', 'in_use', 'zuletzt', null]);
+      const all = await history(w.officeA.auth, id).expect(200);
+      const reasons = all.body.items.map((e: { reason: string | null }) => e.reason);
+      expect(reasons).toEqual(['zuletzt', 'drei', 'zwei', 'eins', 'früher']);
+      expect(all.body.items.slice(1, 4).map((e: { id: string }) => e.id)).toEqual([...ids].reverse());
+      expect(all.body.items[4]).toMatchObject({ id: old, occurredAt: '2024-03-01T07:00:00.000Z' });
+      expect(all.body.items[0].id).toBe(latest);
+      // One per page: the cursor steps through equal times by id and finds the back-dated event after them.
+      const paged: (string | null)[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const body: { items: { reason: string | null }[]; nextCursor: string | null } = (await history(w.officeA.auth, id, `?limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body;
+        paged.push(...body.items.map((e) => e.reason));
+        cursor = body.nextCursor;
+      }
+      expect(paged).toEqual(reasons);
+    });
+
     it('answers 404 across schools and authorities, 401 without login', async () => {
       const a2 = await createDevice(t.dataSource, w.authorityA, w.schoolA2);
       await history(w.coordinatorA1.auth, a2).expect(404);

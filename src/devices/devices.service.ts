@@ -139,28 +139,33 @@ export class DevicesService {
     });
   }
 
-  /** The device's life-cycle history, newest first. */
+  /**
+   * The device's life-cycle history, strictly newest first: by when it happened, then by id (the events of one
+   * transaction share their time and keep the order they were written in). Keyset-paged on both.
+   */
   async history(actor: Actor, id: string, page: PageQueryDto): Promise<Page<DeviceEventDto>> {
     await this.get(actor, id);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const params: unknown[] = [id];
     let after = '';
     if (page.cursor) {
-      const [eventId] = decodeCursor(page.cursor, 1);
-      if (typeof eventId !== 'string' || !/^\d{1,19}$/.test(eventId)) throw badRequest('cursor is malformed', 'cursor');
-      after = `AND e.id < $${params.push(eventId)}`;
+      const [micros, eventId] = decodeCursor(page.cursor, 2);
+      if (typeof micros !== 'string' || !/^-?\d{1,19}$/.test(micros) || typeof eventId !== 'string' || !/^\d{1,19}$/.test(eventId)) {
+        throw badRequest('cursor is malformed', 'cursor');
+      }
+      after = `AND (e.occurred_at, e.id) < (timestamptz 'epoch' + $${params.push(micros)}::bigint * interval '1 microsecond', $${params.push(eventId)}::bigint)`;
     }
     params.push(limit + 1);
-    const rows: DeviceEventDto[] = await this.dataSource.query(
+    const rows: (DeviceEventDto & { atMicros: string })[] = await this.dataSource.query(
       `SELECT e.id::text AS id, e.kind, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.from_school_id AS "fromSchoolId",
               e.to_school_id AS "toSchoolId", e.reason, e.loan_id AS "loanId", e.actor_id AS "actorId", u.display_name AS "actorName",
-              e.occurred_at AS "occurredAt"
+              e.occurred_at AS "occurredAt", (extract(epoch FROM e.occurred_at) * 1000000)::bigint::text AS "atMicros"
          FROM device_events e LEFT JOIN users u ON u.id = e.actor_id
         WHERE e.device_id = $1 ${after}
-        ORDER BY e.id DESC LIMIT $${params.length}`,
+        ORDER BY e.occurred_at DESC, e.id DESC LIMIT $${params.length}`,
       params,
     );
-    return toPage(rows, limit, (r) => [r.id], (r) => r);
+    return toPage(rows, limit, (r) => [r.atMicros, r.id], ({ atMicros: _atMicros, ...event }) => event);
   }
 
   /**
