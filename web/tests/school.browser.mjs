@@ -100,4 +100,106 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     assert.deepEqual([...new Set(text.match(new RegExp(`NEU-${stamp}-\\d`, 'g')))].sort(), numbers, 'the labels of exactly these devices');
     for (const n of numbers) assert.ok((await api.get(`/devices/by-tag/${n}`)).body.labelledAt, `${n} is marked labelled`);
   });
+
+  it('needs: create a draft with euros, submit it; the API holds cents and the status', async () => {
+    const { page } = browser;
+    const title = `Tablets Jahrgang 5 ${stamp}`;
+    await page.getByRole('link', { name: 'Bedarfsmeldungen' }).click();
+    await page.getByRole('heading', { name: 'Bedarfsmeldungen', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Neue Bedarfsmeldung' }).click();
+    await page.getByLabel(/^Titel/).fill(title);
+    await page.getByLabel('Menge').fill('30');
+    await page.getByLabel('Geschätzte Kosten (€)').fill('14.400,50');
+    await page.getByLabel(/^Begründung/).fill('Die Klassen 5a bis 5c arbeiten ab Februar mit Tablets.');
+    await expectNoAxeViolations(page, 'needs form');
+    await shot(page, 'needs-form');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Einreichen' }).click();
+    await page.getByRole('button', { name: 'Zurückziehen' }).waitFor();
+    const need = (await api.get(`/needs?schoolId=${schoolId}&limit=200`)).body.items.find((n) => n.title === title);
+    assert.equal(need.status, 'submitted');
+    assert.equal(need.estimatedCostCents, 1_440_050);
+    assert.equal(need.quantity, 30);
+    assert.equal(need.category, 'student_devices');
+    const row = page.getByRole('row', { name: new RegExp(title) });
+    assert.match(await row.textContent(), /14\.400,50\s€.*eingereicht/);
+    await expectNoAxeViolations(page, 'needs list with a submitted request');
+    await shot(page, 'needs');
+  });
+
+  it("needs: the office's partial approval shows quantity, euros and reason; a stale edit is explained", async () => {
+    const { page } = browser;
+    const office = await apiAs('schulamt@musterstadt.example');
+    const created = await api.post('/needs', { schoolId, category: 'displays', title: `Displays ${stamp}`, quantity: 4, estimatedCostCents: 1_600_000, justification: 'Vier Räume ohne Anzeigegerät.' });
+    assert.equal(created.status, 201);
+    const submitted = await api.post(`/needs/${created.body.id}/submit`, { version: created.body.version });
+    const decided = await office.post(`/needs/${created.body.id}/decide`, { decision: 'partially_approved', version: submitted.body.version, approvedQuantity: 2, approvedCents: 812_345, reason: 'Zwei Räume in diesem Jahr.' });
+    assert.equal(decided.status, 200);
+    const draft = await api.post('/needs', { schoolId, category: 'wlan', title: `WLAN Altbau ${stamp}`, quantity: 1, estimatedCostCents: 500_000, justification: 'Der Altbau hat kein WLAN.' });
+    await page.reload();
+    await page.getByRole('button', { name: `Öffnen: Displays ${stamp}` }).click();
+    const panel = page.locator('section.panel', { has: page.getByRole('heading', { name: `Displays ${stamp}` }) });
+    const text = await panel.textContent();
+    assert.match(text, /genehmigte Menge\s*2/);
+    assert.match(text, /genehmigter Betrag\s*8\.123,45\s€/);
+    assert.match(text, /Zwei Räume in diesem Jahr\./);
+    assert.match(text, /teilweise genehmigt/);
+    assert.equal(await panel.getByRole('button', { name: 'Bearbeiten' }).count(), 0, 'a decided request cannot change');
+    await expectNoAxeViolations(page, 'a decided request');
+    await shot(page, 'needs-decided');
+    // Someone else changes the draft while it is open for editing.
+    await page.getByRole('button', { name: `Öffnen: WLAN Altbau ${stamp}` }).click();
+    await page.getByRole('button', { name: 'Bearbeiten' }).click();
+    await api.patch(`/needs/${draft.body.id}`, { quantity: 2, version: draft.body.version });
+    await page.getByLabel('Menge').fill('3');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Diese Meldung wurde inzwischen geändert').waitFor();
+    assert.equal((await api.get(`/needs/${draft.body.id}`)).body.quantity, 2, 'the stale edit was not saved');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expectNoHorizontalScroll(page, 'needs at 375 px');
+    await shot(page, 'needs-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('my school: its figures, coverage and the devices past replacement age; a figure edited', async () => {
+    const { page } = browser;
+    const school = (await api.get(`/schools/${schoolId}`)).body;
+    const coverage = (await api.get(`/schools/${schoolId}/coverage`)).body;
+    await page.getByRole('link', { name: 'Meine Schule' }).click();
+    await page.getByRole('heading', { name: `Meine Schule: ${school.name}`, level: 1 }).waitFor();
+    const facts = await page.locator('section', { has: page.getByRole('heading', { name: 'Kennzahlen der Schule' }) }).textContent();
+    assert.match(facts, new RegExp(`Schülerzahl${school.studentCount}`));
+    assert.match(facts, new RegExp(`Schulnummer${school.schoolNumber}`));
+    const studentsRow = await page.getByRole('row', { name: /Schülerinnen\/Schüler je Gerät/ }).textContent();
+    assert.ok(studentsRow.includes(`${coverage.students.devices} Geräte für ${coverage.students.count}`), studentsRow);
+    const replacementRows = page.getByRole('table', { name: 'Geräte über dem Ersatzalter' }).locator('tbody tr');
+    await replacementRows.first().waitFor();
+    assert.equal(await replacementRows.count(), Math.min(25, coverage.replacement.pastAge));
+    await expectNoAxeViolations(page, 'my school');
+    await shot(page, 'my-school');
+    if (coverage.replacement.pastAge > 25) {
+      await page.getByRole('button', { name: `Alle ${coverage.replacement.pastAge} anzeigen` }).click();
+      assert.equal(await replacementRows.count(), coverage.replacement.pastAge, 'the list matches the coverage count');
+    }
+    await page.getByRole('button', { name: 'Angaben ändern' }).click();
+    await page.getByLabel('WLAN-Abdeckung (%)').fill('150');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte eine ganze Zahl von 0 bis 100 eingeben.').waitFor();
+    await page.getByLabel('WLAN-Abdeckung (%)').fill('85');
+    await expectNoAxeViolations(page, 'my school, editing');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Die Angaben der Schule sind gespeichert.').waitFor();
+    const after = (await api.get(`/schools/${schoolId}`)).body;
+    assert.equal(after.wlanCoveragePercent, 85);
+    assert.equal(after.studentCount, school.studentCount, 'the other figures stay');
+    await page.getByRole('row', { name: /WLAN-Abdeckung/ }).getByText('85 %').waitFor();
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.reload();
+    await replacementRows.first().waitFor();
+    await expectNoHorizontalScroll(page, 'my school at 375 px');
+    await shot(page, 'my-school-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await api.patch(`/schools/${schoolId}`, { wlanCoveragePercent: school.wlanCoveragePercent, version: after.version });
+  });
 });

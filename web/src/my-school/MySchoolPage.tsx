@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import { useSchool } from '../app/school';
+import { useMe } from '../app/session';
+import { t } from '../i18n';
+import { ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { CoverageView } from './CoverageView';
+import { ReplacementList } from './ReplacementList';
+import { SchoolFigures } from './SchoolFigures';
+
+/** Meine Schule: the chosen school's figures (editable where the API lets a coordinator), coverage, devices past replacement age. */
+export default function MySchoolPage() {
+  const { schoolId } = useSchool();
+  const me = useMe();
+  const school = useQuery({ queryKey: ['schools', 'one', schoolId], queryFn: () => unwrap(api.GET('/api/v1/schools/{id}', { params: { path: { id: schoolId! } } })), enabled: !!schoolId });
+  const coverage = useQuery({ queryKey: ['coverage', 'school', schoolId], queryFn: () => unwrap(api.GET('/api/v1/schools/{id}/coverage', { params: { path: { id: schoolId! } } })), enabled: !!schoolId });
+  const title = school.data?.name ?? t.mySchool.title;
+  return (
+    <>
+      <PageHeading title={t.mySchool.title}>
+        {t.mySchool.title}
+        {school.data && `: ${title}`}
+      </PageHeading>
+      {school.isPending ? <Loading /> : school.error ? <ErrorNotice error={school.error} onRetry={() => school.refetch()} /> : <SchoolFigures key={school.data.version} school={school.data} canEdit={me.data?.role === 'coordinator' || me.data?.role === 'office'} />}
+      {coverage.isPending ? (
+        <Loading />
+      ) : coverage.error ? (
+        <ErrorNotice error={coverage.error} onRetry={() => coverage.refetch()} />
+      ) : (
+        <>
+          <CoverageView coverage={coverage.data} />
+          <ReplacementList schoolId={schoolId!} coverage={coverage.data} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+import { fill, t } from '../i18n';
+import { Button, Checkbox, ErrorNotice, TextField } from '../ui/components';
+import { label } from '../ui/labels';
+
+type School = Schemas['SchoolDto'];
+type IntField = 'studentCount' | 'teacherCount' | 'classCount' | 'broadbandMbps' | 'wlanCoveragePercent';
+type TextKey = 'street' | 'postalCode' | 'city';
+
+/** The API's upper bounds (UpdateSchoolDto). */
+const INT_FIELDS: { key: IntField; label: string; max: number; optional?: boolean }[] = [
+  { key: 'studentCount', label: t.mySchool.students, max: 100_000 },
+  { key: 'teacherCount', label: t.mySchool.teachers, max: 10_000 },
+  { key: 'classCount', label: t.mySchool.classes, max: 5_000 },
+  { key: 'broadbandMbps', label: t.mySchool.broadband, max: 100_000, optional: true },
+  { key: 'wlanCoveragePercent', label: t.mySchool.wlan, max: 100, optional: true },
+];
+const TEXT_FIELDS: { key: TextKey; label: string }[] = [
+  { key: 'street', label: t.mySchool.street },
+  { key: 'postalCode', label: t.mySchool.postalCode },
+  { key: 'city', label: t.mySchool.city },
+];
+
+const shown = (v: number | string | null | undefined) => (v == null || v === '' ? t.mySchool.unknown : String(v));
+
+/** The school's figures; the coordinator edits those the API lets them (not name, number, type). */
+export function SchoolFigures({ school, canEdit }: { school: School; canEdit: boolean }) {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  return (
+    <section aria-labelledby="figures-title" className="panel">
+      <h2 id="figures-title">{t.mySchool.figuresTitle}</h2>
+      <p>{t.mySchool.figuresIntro}</p>
+      {saved && !editing && (
+        <p className="notice notice-success" role="status">
+          {t.mySchool.saved}
+        </p>
+      )}
+      {editing ? (
+        <FiguresForm
+          school={school}
+          onDone={(ok) => {
+            setEditing(false);
+            setSaved(ok);
+          }}
+        />
+      ) : (
+        <>
+          <dl className="facts">
+            <dt>{t.mySchool.schoolNumber}</dt>
+            <dd>{school.schoolNumber}</dd>
+            <dt>{t.mySchool.schoolType}</dt>
+            <dd>{label('schoolType', school.schoolType)}</dd>
+            <dt>{t.mySchool.street}</dt>
+            <dd>{[school.street, [school.postalCode, school.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || t.mySchool.unknown}</dd>
+            {INT_FIELDS.map((f) => (
+              <FigureRow key={f.key} term={f.label} value={shown(school[f.key])} />
+            ))}
+            <dt>{t.mySchool.fibre}</dt>
+            <dd>{school.hasFibre ? t.yes : t.no}</dd>
+          </dl>
+          {canEdit && (
+            <div className="actions">
+              <Button
+                onPress={() => {
+                  setSaved(false);
+                  setEditing(true);
+                }}
+              >
+                {t.mySchool.edit}
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function FigureRow({ term, value }: { term: string; value: string }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+function FiguresForm({ school, onDone }: { school: School; onDone: (saved: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries([...INT_FIELDS, ...TEXT_FIELDS].map((f) => [f.key, school[f.key] == null ? '' : String(school[f.key])])),
+  );
+  const [fibre, setFibre] = useState(school.hasFibre);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (body: Schemas['UpdateSchoolDto']) => unwrap(api.PATCH('/api/v1/schools/{id}', { params: { path: { id: school.id } }, body: { ...body, version: school.version } })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['schools'] });
+      void queryClient.invalidateQueries({ queryKey: ['coverage'] });
+      onDone(true);
+    },
+  });
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const found: Record<string, string> = {};
+    const body: Record<string, unknown> = { hasFibre: fibre };
+    for (const f of INT_FIELDS) {
+      const text = values[f.key].trim();
+      if (text === '' && f.optional) continue;
+      if (!/^\d+$/.test(text) || Number(text) > f.max) found[f.key] = fill(t.mySchool.intInvalid, { max: f.max.toLocaleString('de-DE') });
+      else body[f.key] = Number(text);
+    }
+    for (const f of TEXT_FIELDS) if (values[f.key].trim()) body[f.key] = values[f.key].trim();
+    setErrors(found);
+    if (Object.keys(found).length === 0) save.mutate(body as Schemas['UpdateSchoolDto']);
+  };
+  const apiError = save.error instanceof ApiError ? save.error : null;
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <div className="form-grid">
+        {INT_FIELDS.map((f) => (
+          <TextField
+            key={f.key}
+            label={f.label}
+            value={values[f.key]}
+            onChange={(v) => setValues((all) => ({ ...all, [f.key]: v }))}
+            inputMode="numeric"
+            isRequired={!f.optional}
+            serverError={errors[f.key] ?? apiError?.fieldError(f.key)}
+          />
+        ))}
+        {TEXT_FIELDS.map((f) => (
+          <TextField key={f.key} label={f.label} value={values[f.key]} onChange={(v) => setValues((all) => ({ ...all, [f.key]: v }))} serverError={apiError?.fieldError(f.key)} />
+        ))}
+      </div>
+      <Checkbox isSelected={fibre} onChange={setFibre}>
+        {t.mySchool.fibre}
+      </Checkbox>
+      {save.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={save.error} />}
+      <div className="actions">
+        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+          {t.save}
+        </Button>
+        <Button onPress={() => onDone(false)}>{t.cancel}</Button>
+      </div>
+    </form>
+  );
+}

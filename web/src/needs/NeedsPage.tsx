@@ -1,0 +1,130 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import { useSchool } from '../app/school';
+import { fill, t } from '../i18n';
+import { Button, ErrorNotice, LiveRegion, Loading, PageHeading } from '../ui/components';
+import { formatEuro } from '../ui/format';
+import { label } from '../ui/labels';
+import { NeedDetail } from './NeedDetail';
+import { NeedForm } from './NeedForm';
+
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'show'; id: string } | { kind: 'edit'; id: string };
+
+/** Bedarfsmeldungen of the coordinator's school: list, create, edit, submit, withdraw; the office's decisions. */
+export default function NeedsPage() {
+  const { schoolId } = useSchool();
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [announcement, setAnnouncement] = useState('');
+  const needs = useQuery({
+    queryKey: ['needs', 'school', schoolId],
+    queryFn: () => unwrap(api.GET('/api/v1/needs', { params: { query: { schoolId: schoolId ?? undefined, limit: 200 } } })),
+    enabled: !!schoolId,
+  });
+  const items = needs.data?.items ?? [];
+  const current = 'id' in view ? items.find((n) => n.id === view.id) : undefined;
+  const reload = () => void needs.refetch();
+
+  return (
+    <>
+      <PageHeading title={t.needs.title}>{t.needs.title}</PageHeading>
+      <p className="prose">{t.needs.intro}</p>
+      <LiveRegion message={announcement} />
+      {view.kind === 'list' && (
+        <div className="actions">
+          <Button variant="primary" onPress={() => setView({ kind: 'new' })}>
+            {t.needs.create}
+          </Button>
+        </div>
+      )}
+      {view.kind === 'new' && schoolId && (
+        <NeedForm
+          schoolId={schoolId}
+          onSaved={(n) => {
+            setAnnouncement(fill(t.needs.saved, { title: n.title }));
+            setView({ kind: 'show', id: n.id });
+          }}
+          onCancel={() => setView({ kind: 'list' })}
+          onReload={reload}
+        />
+      )}
+      {view.kind === 'edit' && current && schoolId && (
+        <NeedForm
+          key={current.version}
+          schoolId={schoolId}
+          need={current}
+          onSaved={(n) => {
+            setAnnouncement(fill(t.needs.saved, { title: n.title }));
+            setView({ kind: 'show', id: n.id });
+          }}
+          onCancel={() => setView({ kind: 'show', id: current.id })}
+          onReload={reload}
+        />
+      )}
+      {view.kind === 'show' && current && (
+        <NeedDetail
+          key={current.version}
+          need={current}
+          onEdit={() => setView({ kind: 'edit', id: current.id })}
+          onDone={(message, deleted) => {
+            setAnnouncement(message);
+            if (deleted) setView({ kind: 'list' });
+          }}
+          onReload={reload}
+        />
+      )}
+      {view.kind !== 'list' && (
+        <div className="actions">
+          <Button onPress={() => setView({ kind: 'list' })}>{t.back}</Button>
+        </div>
+      )}
+      <h2>{t.needs.title}</h2>
+      {needs.isPending ? (
+        <Loading />
+      ) : needs.error ? (
+        <ErrorNotice error={needs.error} onRetry={reload} />
+      ) : items.length === 0 ? (
+        <p>{t.needs.empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="stack-table">
+            <caption className="visually-hidden">{t.needs.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.needs.titleField}</th>
+                <th scope="col">{t.needs.category}</th>
+                <th scope="col" className="num">{t.needs.quantity}</th>
+                <th scope="col" className="num">{t.needs.cost}</th>
+                <th scope="col">{t.needs.status}</th>
+                <th scope="col">{t.needs.decision}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.needs.open}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((n) => (
+                <tr key={n.id} aria-current={current?.id === n.id ? 'true' : undefined}>
+                  <td data-label={t.needs.titleField}>{n.title}</td>
+                  <td data-label={t.needs.category}>{label('needCategory', n.category)}</td>
+                  <td data-label={t.needs.quantity} className="num">{n.quantity}</td>
+                  <td data-label={t.needs.cost} className="num">{formatEuro(n.estimatedCostCents)}</td>
+                  <td data-label={t.needs.status}>{label('needStatus', n.status)}</td>
+                  <td data-label={t.needs.decision}>
+                    {n.decidedAt ? (n.status === 'rejected' ? (n.decisionReason ?? '–') : fill(t.needs.approvedShort, { quantity: n.approvedQuantity ?? n.quantity, amount: formatEuro(n.approvedCents ?? n.estimatedCostCents) })) : '–'}
+                  </td>
+                  <td>
+                    <Button onPress={() => setView({ kind: 'show', id: n.id })} aria-label={`${t.needs.open}: ${n.title}`}>
+                      {t.needs.open}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
