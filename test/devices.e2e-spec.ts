@@ -37,14 +37,18 @@ describe('Devices', () => {
     });
 
     it('answers 409 on a duplicate inventory number and on a duplicate serial of the same manufacturer', async () => {
-      const dupInv = await post(w.officeA.auth, { ...base, serialNumber: 'OTHER1', schoolId: w.schoolA2 }).expect(409);
+      const first = { ...base, inventoryNumber: 'DUP-0001', serialNumber: 'DUPSERIAL1' };
+      await post(w.officeA.auth, { ...first, schoolId: w.schoolA1 }).expect(201);
+      const dupInv = await post(w.officeA.auth, { ...first, serialNumber: 'OTHER1', schoolId: w.schoolA2 }).expect(409);
       expect(dupInv.body.fieldErrors).toEqual([{ field: 'inventoryNumber', messages: [expect.stringContaining('inventory number')] }]);
-      const dupSerial = await post(w.officeA.auth, { ...base, inventoryNumber: 'A1-2024-0002', manufacturer: 'LENOVO', schoolId: w.schoolA1 }).expect(409);
+      const dupSerial = await post(w.officeA.auth, { ...first, inventoryNumber: 'DUP-0002', manufacturer: 'LENOVO', schoolId: w.schoolA1 }).expect(409);
       expect(dupSerial.body.fieldErrors[0].field).toBe('serialNumber');
       // The same serial number from another manufacturer is another device.
-      await post(w.officeA.auth, { ...base, inventoryNumber: 'A1-2024-0003', manufacturer: 'Dell', schoolId: w.schoolA1 }).expect(201);
+      await post(w.officeA.auth, { ...first, inventoryNumber: 'DUP-0003', manufacturer: 'Dell', schoolId: w.schoolA1 }).expect(201);
       // The same inventory number in another authority is fine.
-      await post(w.officeB.auth, { ...base, schoolId: w.schoolB1 }).expect(201);
+      await post(w.officeB.auth, { ...first, schoolId: w.schoolB1 }).expect(201);
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM devices WHERE inventory_number LIKE 'DUP-%'`);
+      expect(n).toBe(3);
     });
 
     it('rejects bad values and unknown fields with field errors', async () => {
@@ -156,46 +160,53 @@ describe('Devices', () => {
   });
 
   describe('PATCH /api/v1/devices/{id} (optimistic locking)', () => {
-    let id: string;
-    beforeAll(async () => {
-      id = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'EDIT-1' });
-    });
+    /** A device of its own for every test (version 1), so each test runs alone as well as in file order. */
+    const fresh = () => createDevice(t.dataSource, w.authorityA, w.schoolA1);
+    const patch = (id: string, auth: string, body: object) => t.http().patch(`/api/v1/devices/${id}`).set('Authorization', auth).send(body);
 
     it('updates with the current version and bumps it', async () => {
-      const res = await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.coordinatorA1.auth).send({ version: 1, location: 'Raum 12', notes: null }).expect(200);
+      const id = await fresh();
+      const res = await patch(id, w.coordinatorA1.auth, { version: 1, location: 'Raum 12', notes: null }).expect(200);
       expect(res.body).toMatchObject({ location: 'Raum 12', notes: null, version: 2 });
     });
 
     it('refuses a stale version with 409 STALE_VERSION and leaves the row alone', async () => {
-      const res = await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 1, location: 'Raum 99' }).expect(409);
+      const id = await fresh();
+      await patch(id, w.officeA.auth, { version: 1, location: 'Raum 12' }).expect(200);
+      const res = await patch(id, w.officeA.auth, { version: 1, location: 'Raum 99' }).expect(409);
       expect(res.body).toMatchObject({ error: 'STALE_VERSION', details: { currentVersion: 2 } });
       const [row] = await t.dataSource.query(`SELECT location, version FROM devices WHERE id = $1`, [id]);
       expect(row).toEqual({ location: 'Raum 12', version: 2 });
     });
 
     it('lets only one of two concurrent writers with the same version win', async () => {
-      const results = await Promise.all(
-        ['Raum A', 'Raum B'].map((location) => t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 2, location })),
-      );
+      const id = await fresh();
+      const results = await Promise.all(['Raum A', 'Raum B'].map((location) => patch(id, w.officeA.auth, { version: 1, location })));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const [row] = await t.dataSource.query(`SELECT version FROM devices WHERE id = $1`, [id]);
-      expect(row.version).toBe(3);
+      expect(row.version).toBe(2);
     });
 
     it('needs the version, refuses emptying required fields and status/school changes', async () => {
-      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ location: 'x' }).expect(400);
-      const empty = await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 3, model: null }).expect(400);
+      const id = await fresh();
+      await patch(id, w.officeA.auth, { location: 'x' }).expect(400);
+      const empty = await patch(id, w.officeA.auth, { version: 1, model: null }).expect(400);
       expect(empty.body.fieldErrors[0].field).toBe('model');
-      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 3, status: 'retired' }).expect(400);
-      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).send({ version: 3, schoolId: w.schoolA2 }).expect(400);
+      await patch(id, w.officeA.auth, { version: 1, status: 'retired' }).expect(400);
+      await patch(id, w.officeA.auth, { version: 1, schoolId: w.schoolA2 }).expect(400);
+      const [row] = await t.dataSource.query(`SELECT version, status, school_id FROM devices WHERE id = $1`, [id]);
+      expect(row).toEqual({ version: 1, status: 'available', school_id: w.schoolA1 });
     });
 
     it('answers 404 across schools and authorities, 403 for the viewer, 401 without login', async () => {
+      const id = await fresh();
       const a2 = await createDevice(t.dataSource, w.authorityA, w.schoolA2);
-      await t.http().patch(`/api/v1/devices/${a2}`).set('Authorization', w.coordinatorA1.auth).send({ version: 1, location: 'x' }).expect(404);
-      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.officeB.auth).send({ version: 3, location: 'x' }).expect(404);
-      await t.http().patch(`/api/v1/devices/${id}`).set('Authorization', w.viewerA.auth).send({ version: 3, location: 'x' }).expect(403);
-      await t.http().patch(`/api/v1/devices/${id}`).send({ version: 3, location: 'x' }).expect(401);
+      await patch(a2, w.coordinatorA1.auth, { version: 1, location: 'x' }).expect(404);
+      await patch(id, w.officeB.auth, { version: 1, location: 'x' }).expect(404);
+      await patch(id, w.viewerA.auth, { version: 1, location: 'x' }).expect(403);
+      await t.http().patch(`/api/v1/devices/${id}`).send({ version: 1, location: 'x' }).expect(401);
+      const [row] = await t.dataSource.query(`SELECT version FROM devices WHERE id = $1`, [id]);
+      expect(row.version).toBe(1);
     });
   });
 });

@@ -217,12 +217,23 @@ describe('Needs requests', () => {
   });
 
   describe('GET /api/v1/needs', () => {
+    // The lists' own data (the tests also pass alone, without the workflow tests above): a submitted request of B1,
+    // a submitted one of A2, and in A1 a submitted and two rejected ones.
     let b1Need: string;
+    let a1Rejected: string[];
     beforeAll(async () => {
       b1Need = (await create(w.coordinatorB1, { schoolId: w.schoolB1, category: 'displays' })).id;
       await t.http().post(`/api/v1/needs/${b1Need}/submit`).set('Authorization', w.coordinatorB1.auth).expect(200);
       const training = await create(w.officeA, { schoolId: w.schoolA2, category: 'training' });
       await t.http().post(`/api/v1/needs/${training.id}/submit`).set('Authorization', w.officeA.auth).expect(200);
+      await submit((await create(w.coordinatorA1, { title: 'Eingereicht für die Liste' })).id);
+      a1Rejected = [];
+      for (const reason of ['Kein Budget', 'Bereits ausgestattet']) {
+        const { id } = await create(w.coordinatorA1);
+        await submit(id);
+        await decide(id, { decision: 'rejected', reason }).expect(200);
+        a1Rejected.push(id);
+      }
     });
 
     const list = (user: { auth: string }, query = '') => t.http().get(`/api/v1/needs${query}`).set('Authorization', user.auth);
@@ -260,9 +271,11 @@ describe('Needs requests', () => {
       const training = await list(w.viewerA, '?category=training').expect(200);
       expect(training.body.items).toHaveLength(1);
       expect(training.body.items[0]).toMatchObject({ schoolId: w.schoolA2, category: 'training', schoolName: 'A2 Grundschule' });
-      const rejected = await list(w.viewerA, `?status=rejected&schoolId=${w.schoolA1}`).expect(200);
-      expect(rejected.body.items.length).toBe(2);
-      expect(rejected.body.items.every((n: { status: string }) => n.status === 'rejected')).toBe(true);
+      const rejected = await list(w.viewerA, `?status=rejected&schoolId=${w.schoolA1}&limit=200`).expect(200);
+      const [{ r }] = await t.dataSource.query(`SELECT count(*)::int AS r FROM need_requests WHERE school_id = $1 AND status = 'rejected'`, [w.schoolA1]);
+      expect(rejected.body.items).toHaveLength(r);
+      expect(rejected.body.items.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(a1Rejected));
+      expect(rejected.body.items.every((n: { status: string; schoolId: string }) => n.status === 'rejected' && n.schoolId === w.schoolA1)).toBe(true);
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM need_requests WHERE authority_id = $1 AND status = 'submitted'`, [w.authorityA]);
       const submitted = await list(w.officeA, '?status=submitted').expect(200);
       expect(submitted.body.items).toHaveLength(n);
@@ -280,6 +293,7 @@ describe('Needs requests', () => {
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(seen).toEqual(all.body.items.map((n: { id: string }) => n.id));
+      expect(seen.length).toBeGreaterThan(3); // more than one page
       const created = all.body.items.map((n: { createdAt: string }) => n.createdAt);
       expect([...created].sort().reverse()).toEqual(created);
       await list(w.officeA, '?cursor=bm9wZQ').expect(400);

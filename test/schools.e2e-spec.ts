@@ -18,12 +18,20 @@ describe('Schools', () => {
     });
 
     it('answers 409 on a duplicate school number in the same authority, naming the field', async () => {
-      const res = await t.http().post('/api/v1/schools').set('Authorization', w.officeA.auth).send({ ...valid, name: 'Zweite' }).expect(409);
+      const first = { ...valid, name: 'Erste', schoolNumber: '187001' };
+      await t.http().post('/api/v1/schools').set('Authorization', w.officeA.auth).send(first).expect(201);
+      const res = await t.http().post('/api/v1/schools').set('Authorization', w.officeA.auth).send({ ...first, name: 'Zweite' }).expect(409);
       expect(res.body).toMatchObject({ statusCode: 409, error: 'CONFLICT', fieldErrors: [{ field: 'schoolNumber' }] });
+      const rows = await t.dataSource.query(`SELECT name FROM schools WHERE school_number = '187001'`);
+      expect(rows).toEqual([{ name: 'Erste' }]);
     });
 
     it('allows the same school number in another authority', async () => {
-      await t.http().post('/api/v1/schools').set('Authorization', w.officeB.auth).send(valid).expect(201);
+      const number = { ...valid, schoolNumber: '187002' };
+      await t.http().post('/api/v1/schools').set('Authorization', w.officeA.auth).send(number).expect(201);
+      await t.http().post('/api/v1/schools').set('Authorization', w.officeB.auth).send(number).expect(201);
+      const rows = await t.dataSource.query(`SELECT authority_id FROM schools WHERE school_number = '187002' ORDER BY authority_id = $1 DESC`, [w.authorityA]);
+      expect(rows).toEqual([{ authority_id: w.authorityA }, { authority_id: w.authorityB }]);
     });
 
     it('rejects unknown fields and bad values with field errors', async () => {
