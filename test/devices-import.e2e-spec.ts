@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { createDevice, TestUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 
@@ -118,20 +119,20 @@ describe('POST /api/v1/devices/import', () => {
     it('lists every problem by row and column on a dry run', async () => {
       const res = await upload(w.coordinatorA1, file, 'liste.csv', '?dryRun=true').expect(200);
       expect(res.body).toMatchObject({ format: 'csv', rows: 6, valid: false, newDevices: 1 });
-      expect(res.body.problems).toEqual([
-        { row: 3, column: 'Gerätetyp', message: expect.stringContaining('unknown device type "Handy"') },
-        { row: 3, column: 'Kaufdatum', message: expect.stringContaining('not a valid calendar date') },
-        { row: 3, column: 'Preis (EUR)', message: expect.stringContaining('not an amount') },
-        { row: 4, column: 'Modell', message: 'is empty' },
-        { row: 4, column: 'Preis (EUR)', message: expect.stringContaining('negative') },
-        { row: 4, column: 'Schulnummer', message: 'school number 999999 is not one of your schools' },
-        { row: 5, column: 'Inventarnummer', message: 'inventory number CSV-1 appears again (first in row 2)' },
-        { row: 6, column: 'Seriennummer', message: 'serial number S-1 of DELL appears again (first in row 2)' },
-        { row: 6, column: 'Schulnummer', message: expect.stringContaining('is not one of your schools') }, // A2 is not the coordinator's
-        { row: 7, column: 'Gerätetyp', message: 'is empty' },
-        { row: 7, column: 'Hersteller', message: 'is empty' },
-        { row: 7, column: 'Modell', message: 'is empty' },
-        { row: 7, column: 'Schulnummer', message: 'is empty and no schoolId was given' },
+      expect(res.body.problems).toMatchObject([
+        { row: 3, column: 'Gerätetyp', code: 'TYPE_UNKNOWN', params: { value: 'Handy' }, message: expect.stringContaining('unknown device type "Handy"'), messageDe: expect.stringContaining('Unbekannter Gerätetyp „Handy“') },
+        { row: 3, column: 'Kaufdatum', code: 'DATE_NOT_IN_CALENDAR', params: { value: '31.02.2024' }, messageDe: 'Den „31.02.2024“ gibt es im Kalender nicht.' },
+        { row: 3, column: 'Preis (EUR)', code: 'AMOUNT_INVALID', params: { value: '1.23.45' }, messageDe: '„1.23.45“ ist kein Betrag in Euro (z. B. 1.234,56).' },
+        { row: 4, column: 'Modell', code: 'EMPTY', params: {}, message: 'is empty', messageDe: 'Das Feld ist leer.' },
+        { row: 4, column: 'Preis (EUR)', code: 'AMOUNT_NEGATIVE', message: expect.stringContaining('negative') },
+        { row: 4, column: 'Schulnummer', code: 'SCHOOL_NUMBER_UNKNOWN', params: { schoolNumber: '999999' }, message: 'school number 999999 is not one of your schools', messageDe: 'Die Schulnummer 999999 gehört zu keiner Ihrer Schulen.' },
+        { row: 5, column: 'Inventarnummer', code: 'INVENTORY_NUMBER_REPEATED', params: { inventoryNumber: 'CSV-1', firstRow: 2 }, message: 'inventory number CSV-1 appears again (first in row 2)', messageDe: 'Die Inventarnummer CSV-1 kommt in der Datei mehrfach vor (zuerst in Zeile 2).' },
+        { row: 6, column: 'Seriennummer', code: 'SERIAL_NUMBER_REPEATED', message: 'serial number S-1 of DELL appears again (first in row 2)', messageDe: 'Die Seriennummer S-1 von DELL kommt in der Datei mehrfach vor (zuerst in Zeile 2).' },
+        { row: 6, column: 'Schulnummer', code: 'SCHOOL_NUMBER_UNKNOWN', message: expect.stringContaining('is not one of your schools') }, // A2 is not the coordinator's
+        { row: 7, column: 'Gerätetyp', code: 'EMPTY', message: 'is empty' },
+        { row: 7, column: 'Hersteller', code: 'EMPTY', message: 'is empty' },
+        { row: 7, column: 'Modell', code: 'EMPTY', message: 'is empty' },
+        { row: 7, column: 'Schulnummer', code: 'SCHOOL_EMPTY', message: 'is empty and no schoolId was given', messageDe: 'Die Schulnummer ist leer, und beim Hochladen wurde keine Schule gewählt.' },
       ]);
     });
 
@@ -148,18 +149,95 @@ describe('POST /api/v1/devices/import', () => {
       const clash = Buffer.from('inventory number,serial number,type,manufacturer,model\nCLASH-1,NEW,laptop,HP,ProBook\nCLASH-2,SER-9,laptop,hp,ProBook\n');
       const res = await upload(w.officeA, clash, 'clash.csv', `?dryRun=true&schoolId=${w.schoolA1}`).expect(200);
       expect(res.body.problems).toEqual([
-        { row: 2, column: 'inventory number', message: 'inventory number CLASH-1 is already used by another device' },
-        { row: 3, column: 'serial number', message: 'serial number SER-9 of hp is already registered as CLASH-X' },
+        {
+          row: 2,
+          column: 'inventory number',
+          code: 'INVENTORY_NUMBER_TAKEN',
+          params: { inventoryNumber: 'CLASH-1' },
+          message: 'inventory number CLASH-1 is already used by another device',
+          messageDe: 'Die Inventarnummer CLASH-1 ist bereits an ein anderes Gerät vergeben.',
+        },
+        {
+          row: 3,
+          column: 'serial number',
+          code: 'SERIAL_NUMBER_TAKEN',
+          params: { serialNumber: 'SER-9', manufacturer: 'hp', inventoryNumber: 'CLASH-X' },
+          message: 'serial number SER-9 of hp is already registered as CLASH-X',
+          messageDe: 'Die Seriennummer SER-9 von hp ist bereits als CLASH-X erfasst.',
+        },
       ]);
     });
 
     it('needs the required columns and a school', async () => {
       const res = await upload(w.officeA, Buffer.from('Seriennummer;Hersteller\nX;Y\n'), 'x.csv', '?dryRun=true').expect(200);
-      expect(res.body.problems.map((p: { column: string }) => p.column)).toEqual([
-        'Inventarnummer (inventory number)',
-        'Typ (type)',
-        'Modell (model)',
-        'Schulnummer (school number)',
+      expect(res.body.problems.map((p: { column: string; code: string }) => [p.column, p.code])).toEqual([
+        ['Inventarnummer', 'COLUMN_MISSING'],
+        ['Gerätetyp', 'COLUMN_MISSING'],
+        ['Modell', 'COLUMN_MISSING'],
+        ['Schulnummer', 'SCHOOL_NOT_NAMED'],
+      ]);
+      expect(res.body.problems[0].messageDe).toBe('Diese Pflichtspalte fehlt.');
+    });
+  });
+
+  describe('encodings and formulas', () => {
+    const HEAD = ['Inventarnummer', 'Gerätetyp', 'Hersteller', 'Modell', 'Kaufpreis', 'Bemerkung'];
+    const rowsOf = async (prefix: string) =>
+      t.dataSource.query(`SELECT inventory_number, model, purchase_price_cents, notes FROM devices WHERE inventory_number LIKE $1 ORDER BY 1`, [`${prefix}%`]);
+
+    it('reads a Windows-1252 CSV with €, dashes, German quotes and the ellipsis as written', async () => {
+      const text = [HEAD.join(';'), 'CP-1;Laptop;Dell;Latitude 5440 – Größe 14;449,00 €;„Schulbetrieb“ …', 'CP-2;Tablet;Apple;iPad;1.234,56 €;Maße ½'].join('\r\n');
+      const file = iconv.encode(text, 'windows-1252');
+      expect(file.includes(0x80)).toBe(true); // € is 0x80 in Windows-1252 (Latin-1 has a control character there)
+      await upload(w.officeA, file, 'cp1252.csv', `?schoolId=${w.schoolA1}`).expect(200);
+      expect(await rowsOf('CP-')).toEqual([
+        { inventory_number: 'CP-1', model: 'Latitude 5440 – Größe 14', purchase_price_cents: 44900, notes: '„Schulbetrieb“ …' },
+        { inventory_number: 'CP-2', model: 'iPad', purchase_price_cents: 123456, notes: 'Maße ½' },
+      ]);
+    });
+
+    it('refuses a UTF-8 file with one stray Windows-1252 byte, naming its line, and writes nothing', async () => {
+      const file = Buffer.concat([
+        Buffer.from(`${HEAD.join(';')}\nMIX-1;Laptop;Dell;Größe 14;;\nMIX-2;Laptop;Dell;Latitude `, 'utf8'),
+        Buffer.from([0x96]), // an en dash in Windows-1252, malformed in UTF-8
+        Buffer.from(' 14;;\n', 'utf8'),
+      ]);
+      const res = await upload(w.officeA, file, 'mixed.csv', `?schoolId=${w.schoolA1}`).expect(400);
+      expect(res.body).toMatchObject({ error: 'VALIDATION_FAILED', message: expect.stringContaining('line 3'), details: { line: 3 }, fieldErrors: [{ field: 'file' }] });
+      expect(await rowsOf('MIX-')).toEqual([]);
+    });
+
+    it.each([
+      ['UTF-16 LE with BOM (Excel "Unicode-Text")', 'utf-16le', true],
+      ['UTF-16 BE with BOM', 'utf-16be', true],
+      ['UTF-16 LE without BOM', 'utf-16le', false],
+    ])('reads tab-separated %s', async (_what, encoding, bom) => {
+      const prefix = `U16${encoding.slice(-2)}${bom ? 'B' : 'N'}-`;
+      const text = [HEAD.join('\t'), `${prefix}1\tLaptop\tLenovo\tThinkPad „L13“\t449,00 €\tŞule Yıldız’ Klasse`].join('\r\n');
+      const file = iconv.encode(text, encoding, { addBOM: bom });
+      const res = await upload(w.officeA, file, 'unicode.txt', `?schoolId=${w.schoolA1}`).expect(200);
+      expect(res.body).toMatchObject({ format: 'csv', created: 1, problems: [] });
+      expect(await rowsOf(prefix)).toEqual([{ inventory_number: `${prefix}1`, model: 'ThinkPad „L13“', purchase_price_cents: 44900, notes: 'Şule Yıldız’ Klasse' }]);
+    });
+
+    it('names a formula cell without a stored value instead of calling it empty', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Liste');
+      sheet.addRow(HEAD);
+      sheet.addRow(['F-1', 'Laptop', 'Dell', { formula: 'CONCATENATE("Latitude ";"5440")' }, { formula: '400+49', result: 449 }, null]);
+      sheet.addRow(['F-2', 'Laptop', 'Dell', 'Latitude 5440', { formula: '400+49', result: 449 }, null]);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+      const res = await upload(w.officeA, file, 'formeln.xlsx', `?dryRun=true&schoolId=${w.schoolA1}`).expect(200);
+      expect(res.body).toMatchObject({ rows: 2, valid: false, newDevices: 1 });
+      expect(res.body.problems).toEqual([
+        {
+          row: 2,
+          column: 'Modell',
+          code: 'FORMULA_WITHOUT_VALUE',
+          params: { formula: '=CONCATENATE("Latitude ";"5440")' },
+          message: expect.stringContaining('without a stored value'),
+          messageDe: expect.stringMatching(/^Formel ohne gespeicherten Wert \(=CONCATENATE/),
+        },
       ]);
     });
   });

@@ -5,7 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql, tenantOf } from '../../common/access';
 import { AppError, badRequest } from '../../common/errors';
 import { readImportFile } from './import-reader';
-import { buildCandidates, type DeviceCandidate, type ImportProblem } from './import-rows';
+import { buildCandidates, type DeviceCandidate, type ImportProblem, importProblem } from './import-rows';
 
 /** Upload limits; the controller's multer limit uses the same byte figure. */
 export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 20_000 };
@@ -113,9 +113,14 @@ export class DeviceImportService {
       if (sameInventory) {
         const same = sameInventory.manufacturer.toLowerCase() === c.manufacturer.toLowerCase() && (sameInventory.serialNumber ?? null) === (c.serialNumber ?? null);
         if (same) duplicates.push({ row: c.row, inventoryNumber: c.inventoryNumber, deviceId: inSchoolScope(actor, sameInventory) ? sameInventory.id : null });
-        else problems.push({ row: c.row, column: c.columns.inventoryNumber ?? null, message: `inventory number ${c.inventoryNumber} is already used by another device` });
+        else {
+          const message = `inventory number ${c.inventoryNumber} is already used by another device`;
+          problems.push(importProblem(c.row, c.columns.inventoryNumber ?? null, 'INVENTORY_NUMBER_TAKEN', message, { inventoryNumber: c.inventoryNumber }));
+        }
       } else if (sameSerial) {
-        problems.push({ row: c.row, column: c.columns.serialNumber ?? null, message: `serial number ${c.serialNumber} of ${c.manufacturer} is already registered as ${sameSerial.inventoryNumber}` });
+        const message = `serial number ${c.serialNumber} of ${c.manufacturer} is already registered as ${sameSerial.inventoryNumber}`;
+        const params = { serialNumber: c.serialNumber, manufacturer: c.manufacturer, inventoryNumber: sameSerial.inventoryNumber };
+        problems.push(importProblem(c.row, c.columns.serialNumber ?? null, 'SERIAL_NUMBER_TAKEN', message, params));
       } else fresh.push(c);
     }
     return { fresh, duplicates };

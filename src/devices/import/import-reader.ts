@@ -2,7 +2,8 @@ import { HttpStatus } from '@nestjs/common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError, badRequest } from '../../common/errors';
-import { mapHeadings } from './import-values';
+import iconv from 'iconv-lite';
+import { FormulaWithoutValue, mapHeadings } from './import-values';
 
 export interface ImportTable {
   format: 'xlsx' | 'csv';
@@ -47,13 +48,19 @@ function toTable(format: 'xlsx' | 'csv', rows: { rowNumber: number; cells: unkno
   return { format, headingRow: nonEmpty[h].rowNumber, headings: nonEmpty[h].cells.map((c) => String(c ?? '').trim()), rows: data };
 }
 
-/** What exceljs holds in a cell, as a plain value: rich text joined, formulas by their result, errors as empty. */
+/**
+ * What exceljs holds in a cell, as a plain value: rich text joined, formulas by their cached result (a formula the
+ * file keeps no result for, as written by programs that do not calculate, becomes FormulaWithoutValue), errors as empty.
+ */
 function plainCell(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined || value instanceof Date || typeof value !== 'object') return value;
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('result' in value) return plainCell(value.result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const formula = 'formula' in value ? value.formula : value.sharedFormula;
+    return value.result === undefined || value.result === null ? new FormulaWithoutValue(`=${formula}`) : plainCell(value.result as ExcelJS.CellValue);
+  }
   if ('text' in value) return value.text;
-  return undefined; // error values, shared formulas without a result
+  return undefined; // error values
 }
 
 /** An .xlsx may hold at most this much once unpacked: a 10 MB upload must not become gigabytes in memory (zip bomb). */
@@ -100,13 +107,82 @@ async function readXlsx(buffer: Buffer, maxRows: number): Promise<ImportTable> {
   return toTable('xlsx', rows, maxRows);
 }
 
-/** UTF-8 (with or without BOM), else Windows-1252, which is what German Excel writes as "CSV". */
-function decode(buffer: Buffer): string {
+/**
+ * The text of a CSV file: UTF-16 with a byte order mark (Excel's "Unicode-Text") or with the zero bytes of ASCII
+ * text in UTF-16; UTF-8 (with or without BOM); else Windows-1252, which is what German Excel writes as "CSV"
+ * (decoded with a real codec: Node's TextDecoder reads 'windows-1252' as Latin-1, which loses € – „ “ …).
+ * A file that is UTF-8 but for a stray byte is refused, naming the line: read as Windows-1252 every umlaut of it
+ * would turn into two wrong characters.
+ */
+export function decodeText(buffer: Buffer): string {
+  const utf16 = utf16Encoding(buffer);
+  if (utf16) {
+    if (buffer.length % 2 !== 0) throw malformed('The file looks like UTF-16 text but has an odd number of bytes: save it again as "CSV UTF-8"');
+    return iconv.decode(buffer, utf16, { stripBOM: true });
+  }
+  if (buffer.includes(0)) throw malformed('The file is not a text (CSV) file');
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
   } catch {
-    return new TextDecoder('windows-1252').decode(buffer);
+    const { multibyte, firstInvalid } = scanUtf8(buffer);
+    if (multibyte > 0 && firstInvalid >= 0) {
+      const line = lineAt(buffer, firstInvalid);
+      throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `The file is UTF-8 but line ${line} holds a byte that is not (0x${buffer[firstInvalid].toString(16).toUpperCase()}): correct that line or save the file again as "CSV UTF-8"`, [
+        { field: 'file', messages: [`line ${line} is not UTF-8`] },
+      ], { line });
+    }
+    return iconv.decode(buffer, 'windows-1252');
   }
+}
+
+/** 'utf-16le' / 'utf-16be' by the byte order mark or by the zero bytes of ASCII characters; undefined otherwise. */
+function utf16Encoding(buffer: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le';
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf-16be';
+  // Without a BOM: ASCII headings in UTF-16 put a zero byte after (LE) or before (BE) every letter.
+  const sample = buffer.subarray(0, Math.min(buffer.length, 200) & ~1);
+  if (sample.length < 8) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZeros > pairs * 0.8 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros > pairs * 0.8 && oddZeros === 0) return 'utf-16be';
+  return undefined;
+}
+
+/** How many well-formed UTF-8 multi-byte characters the bytes hold, and where the first malformed byte is (-1: none). */
+function scanUtf8(buffer: Buffer): { multibyte: number; firstInvalid: number } {
+  let multibyte = 0;
+  let firstInvalid = -1;
+  for (let i = 0; i < buffer.length; ) {
+    const lead = buffer[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const tail = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    let ok = tail > 0;
+    for (let k = 1; ok && k <= tail; k++) ok = i + k < buffer.length && (buffer[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      multibyte++;
+      i += tail + 1;
+    } else {
+      if (firstInvalid < 0) firstInvalid = i;
+      i++;
+    }
+  }
+  return { multibyte, firstInvalid };
+}
+
+/** The 1-based line of a byte offset. */
+function lineAt(buffer: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = buffer.indexOf(0x0a); i >= 0 && i < offset; i = buffer.indexOf(0x0a, i + 1)) line++;
+  return line;
 }
 
 /** German Excel separates with `;`, others with `,` or tabs: the separator that splits the first line most wins. */
@@ -117,8 +193,7 @@ function detectDelimiter(text: string): string {
 }
 
 function readCsv(buffer: Buffer, maxRows: number): ImportTable {
-  if (buffer.includes(0)) throw malformed('The file is not a text (CSV) file');
-  const text = decode(buffer);
+  const text = decodeText(buffer);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, info: true, bom: true, to: maxRows + HEADING_SEARCH_ROWS + 1 }) as unknown as typeof records;

@@ -1,13 +1,26 @@
+import { type ImportProblemCode, type ImportProblemParams, importProblemText } from '../../i18n/import-problems';
 import type { DeviceType } from '../device.entity';
 import type { ImportTable } from './import-reader';
-import { cellText, type ImportColumn, mapHeadings, type Parsed, parseDate, parseDeviceType, parseEuroCents } from './import-values';
+import { cellText, FormulaWithoutValue, type ImportColumn, mapHeadings, type Parsed, parseDate, parseDeviceType, parseEuroCents } from './import-values';
 
 export interface ImportProblem {
   /** The row number as the spreadsheet shows it. */
   row: number;
   /** The column heading as written in the file (or the expected one when it is missing); null for the whole row. */
   column: string | null;
+  /** Stable: what is wrong (the German text's key in src/i18n/import-problems.ts). */
+  code: ImportProblemCode;
+  /** What the text names: the cell's value as written, row numbers, limits. */
+  params: ImportProblemParams;
+  /** English, for programmers. */
   message: string;
+  /** German, for people. */
+  messageDe: string;
+}
+
+/** A problem with its German text rendered from code and params. */
+export function importProblem(row: number, column: string | null, code: ImportProblemCode, message: string, params: ImportProblemParams = {}): ImportProblem {
+  return { row, column, code, params, message, messageDe: importProblemText(code, params) };
 }
 
 /** A row that passed every check of its own; the database checks (duplicates, clashes) come next. */
@@ -33,20 +46,21 @@ export interface DeviceCandidate {
 }
 
 const REQUIRED: ImportColumn[] = ['inventoryNumber', 'type', 'manufacturer', 'model'];
+/** The column's name where the file has none (a missing column): the German heading a person would write. */
 const LABELS: Record<ImportColumn, string> = {
-  inventoryNumber: 'Inventarnummer (inventory number)',
-  serialNumber: 'Seriennummer (serial number)',
-  type: 'Typ (type)',
-  manufacturer: 'Hersteller (manufacturer)',
-  model: 'Modell (model)',
-  operatingSystem: 'Betriebssystem (operating system)',
-  purchaseDate: 'Kaufdatum (purchase date)',
-  purchasePrice: 'Preis (price)',
-  commissionedOn: 'Inbetriebnahme (commissioning date)',
-  warrantyUntil: 'Garantie bis (warranty until)',
-  location: 'Raum (location)',
-  notes: 'Bemerkung (notes)',
-  schoolNumber: 'Schulnummer (school number)',
+  inventoryNumber: 'Inventarnummer',
+  serialNumber: 'Seriennummer',
+  type: 'Gerätetyp',
+  manufacturer: 'Hersteller',
+  model: 'Modell',
+  operatingSystem: 'Betriebssystem',
+  purchaseDate: 'Kaufdatum',
+  purchasePrice: 'Kaufpreis',
+  commissionedOn: 'Inbetriebnahme',
+  warrantyUntil: 'Garantie bis',
+  location: 'Raum',
+  notes: 'Bemerkung',
+  schoolNumber: 'Schulnummer',
 };
 const MAX_LENGTH: Partial<Record<ImportColumn, number>> = {
   inventoryNumber: 64,
@@ -69,13 +83,13 @@ export function buildCandidates(
 ): { candidates: DeviceCandidate[]; problems: ImportProblem[]; ignoredColumns: string[] } {
   const { columns, ignored, duplicates } = mapHeadings(table.headings);
   const problems: ImportProblem[] = [];
-  for (const column of duplicates) problems.push({ row: table.headingRow, column: LABELS[column], message: 'this column appears twice' });
+  for (const column of duplicates) problems.push(importProblem(table.headingRow, LABELS[column], 'COLUMN_TWICE', 'this column appears twice'));
   const present = new Set(columns.values());
   for (const column of REQUIRED) {
-    if (!present.has(column)) problems.push({ row: table.headingRow, column: LABELS[column], message: 'required column is missing' });
+    if (!present.has(column)) problems.push(importProblem(table.headingRow, LABELS[column], 'COLUMN_MISSING', 'required column is missing'));
   }
   if (!present.has('schoolNumber') && !schools.defaultSchoolId) {
-    problems.push({ row: table.headingRow, column: LABELS.schoolNumber, message: 'name the school: the schoolId parameter or a Schulnummer column' });
+    problems.push(importProblem(table.headingRow, LABELS.schoolNumber, 'SCHOOL_NOT_NAMED', 'name the school: the schoolId parameter or a Schulnummer column'));
   }
   if (problems.length) return { candidates: [], problems, ignoredColumns: ignored };
 
@@ -93,25 +107,34 @@ export function buildCandidates(
     const raw: Partial<Record<ImportColumn, unknown>> = {};
     for (const [index, column] of columns) raw[column] = cells[index];
     const rowProblems: (ImportProblem & { index: number })[] = [];
-    const problem = (column: ImportColumn, message: string) =>
-      rowProblems.push({ row: rowNumber, column: headingOf[column] ?? LABELS[column], message, index: indexOf[column] ?? Number.MAX_SAFE_INTEGER });
+    const problem = (column: ImportColumn, code: ImportProblemCode, message: string, params?: ImportProblemParams) =>
+      rowProblems.push({ ...importProblem(rowNumber, headingOf[column] ?? LABELS[column], code, message, params), index: indexOf[column] ?? Number.MAX_SAFE_INTEGER });
+    /** A formula cell without a computed value is neither empty nor a value: say so. */
+    const formulaWithoutValue = (column: ImportColumn): boolean => {
+      const value = raw[column];
+      if (!(value instanceof FormulaWithoutValue)) return false;
+      problem(column, 'FORMULA_WITHOUT_VALUE', `is a formula (${value.formula}) without a stored value: open the file in Excel and save it again`, { formula: value.formula });
+      return true;
+    };
 
     const text = (column: ImportColumn): string | null => {
+      if (formulaWithoutValue(column)) return null;
       const value = cellText(raw[column]);
       if (value === undefined) {
-        if (REQUIRED.includes(column)) problem(column, 'is empty');
+        if (REQUIRED.includes(column)) problem(column, 'EMPTY', 'is empty');
         return null;
       }
       const max = MAX_LENGTH[column];
-      if (max && value.length > max) problem(column, `is longer than ${max} characters`);
+      if (max && value.length > max) problem(column, 'TOO_LONG', `is longer than ${max} characters`, { max });
       return value;
     };
     const parsed = <T>(column: ImportColumn, parse: (v: unknown) => Parsed<T>): T | null => {
+      if (formulaWithoutValue(column)) return null;
       const value = raw[column];
       if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
       const result = parse(value);
       if ('error' in result) {
-        problem(column, result.error);
+        problem(column, result.code, result.error, result.params);
         return null;
       }
       return result.value;
@@ -122,7 +145,7 @@ export function buildCandidates(
     const manufacturer = text('manufacturer');
     const model = text('model');
     const typeCell = cellText(raw.type);
-    const type = typeCell === undefined ? (problem('type', 'is empty'), null) : parsed('type', parseDeviceType);
+    const type = typeCell === undefined && !(raw.type instanceof FormulaWithoutValue) ? (problem('type', 'EMPTY', 'is empty'), null) : parsed('type', parseDeviceType);
     const device = {
       operatingSystem: text('operatingSystem'),
       purchaseDate: parsed('purchaseDate', parseDate),
@@ -137,18 +160,23 @@ export function buildCandidates(
     const schoolNumber = text('schoolNumber');
     if (schoolNumber) {
       schoolId = schools.schoolsByNumber.get(schoolNumber) ?? null;
-      if (!schoolId) problem('schoolNumber', `school number ${schoolNumber} is not one of your schools`);
-    } else if (!schoolId) problem('schoolNumber', 'is empty and no schoolId was given');
+      if (!schoolId) problem('schoolNumber', 'SCHOOL_NUMBER_UNKNOWN', `school number ${schoolNumber} is not one of your schools`, { schoolNumber });
+    } else if (!schoolId && !(raw.schoolNumber instanceof FormulaWithoutValue)) problem('schoolNumber', 'SCHOOL_EMPTY', 'is empty and no schoolId was given');
 
     if (inventoryNumber) {
       const first = firstRowOfInventory.get(inventoryNumber);
-      if (first !== undefined) problem('inventoryNumber', `inventory number ${inventoryNumber} appears again (first in row ${first})`);
+      if (first !== undefined) {
+        problem('inventoryNumber', 'INVENTORY_NUMBER_REPEATED', `inventory number ${inventoryNumber} appears again (first in row ${first})`, { inventoryNumber, firstRow: first });
+      }
       else firstRowOfInventory.set(inventoryNumber, rowNumber);
     }
     if (serialNumber && manufacturer) {
       const key = `${manufacturer.toLowerCase()}\u0000${serialNumber}`;
       const first = firstRowOfSerial.get(key);
-      if (first !== undefined) problem('serialNumber', `serial number ${serialNumber} of ${manufacturer} appears again (first in row ${first})`);
+      if (first !== undefined) {
+        const params = { serialNumber, manufacturer, firstRow: first };
+        problem('serialNumber', 'SERIAL_NUMBER_REPEATED', `serial number ${serialNumber} of ${manufacturer} appears again (first in row ${first})`, params);
+      }
       else firstRowOfSerial.set(key, rowNumber);
     }
 

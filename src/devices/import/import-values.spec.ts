@@ -23,14 +23,14 @@ describe('parseEuroCents', () => {
   });
 
   it.each(['1.23.45', '12,3,4', '1.234,567', '12,345', 'abc', '12,', '1..2', '1,2.3,4', '', 'zwölf Euro', '3e5'])('refuses %p', (raw) => {
-    expect(parseEuroCents(raw)).toEqual({ error: expect.any(String) });
+    expect(parseEuroCents(raw)).toEqual({ error: expect.any(String), code: expect.stringMatching(/^AMOUNT_(INVALID|DECIMALS)$/), params: { value: raw } });
   });
 
   it('refuses negative, too precise and too large amounts with a reason', () => {
-    expect(parseEuroCents('-5,00')).toEqual({ error: expect.stringContaining('negative') });
-    expect(parseEuroCents(12.345)).toEqual({ error: expect.stringContaining('two decimal places') });
-    expect(parseEuroCents('1,999')).toEqual({ error: expect.stringContaining('two decimal places') });
-    expect(parseEuroCents('99.999.999,00')).toEqual({ error: expect.stringContaining('too large') });
+    expect(parseEuroCents('-5,00')).toEqual({ error: expect.stringContaining('negative'), code: 'AMOUNT_NEGATIVE', params: { value: '-5,00' } });
+    expect(parseEuroCents(12.345)).toEqual({ error: expect.stringContaining('two decimal places'), code: 'AMOUNT_DECIMALS', params: { value: '12.345' } });
+    expect(parseEuroCents('1,999')).toEqual({ error: expect.stringContaining('two decimal places'), code: 'AMOUNT_DECIMALS', params: { value: '1,999' } });
+    expect(parseEuroCents('99.999.999,00')).toEqual({ error: expect.stringContaining('too large'), code: 'AMOUNT_TOO_LARGE', params: { value: '99.999.999,00' } });
   });
 });
 
@@ -50,7 +50,7 @@ describe('parseDate', () => {
   });
 
   it.each(['31.02.2024', '12/31/2024', '2024-13-01', '31.12.', 'gestern', '45657', '1.1.1900'])('refuses %p', (raw) => {
-    expect(parseDate(raw)).toEqual({ error: expect.any(String) });
+    expect(parseDate(raw)).toEqual({ error: expect.any(String), code: expect.stringMatching(/^DATE_/), params: { value: raw } });
   });
 });
 
@@ -96,7 +96,7 @@ describe('parseDeviceType and cellText', () => {
   });
 
   it('refuses unknown types', () => {
-    expect(parseDeviceType('Smartphone')).toEqual({ error: expect.stringContaining('unknown device type') });
+    expect(parseDeviceType('Smartphone')).toEqual({ error: expect.stringContaining('unknown device type'), code: 'TYPE_UNKNOWN', params: { value: 'Smartphone' } });
   });
 
   it('turns cells into trimmed text', () => {

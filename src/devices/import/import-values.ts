@@ -1,13 +1,22 @@
 import { isDateOnly } from '../../common/validation';
+import type { ImportProblemCode, ImportProblemParams } from '../../i18n/import-problems';
 import type { DeviceType } from '../device.entity';
 
 /**
  * Reading the cells of a supplier's delivery list: German or English headings, German number and date formats
  * (`1.234,56`, `31.12.2024`) as well as ISO ones, and whatever Excel puts in a cell (numbers, dates, text).
- * Each parser returns a value or an error message; the importer turns the message into a row report entry.
+ * Each parser returns a value or an error (English message, stable code and params for the German text of
+ * src/i18n/import-problems.ts); the importer turns the error into a row report entry.
  */
 
-export type Parsed<T> = { value: T } | { error: string };
+export interface ParseError {
+  error: string;
+  code: ImportProblemCode;
+  params: ImportProblemParams;
+}
+export type Parsed<T> = { value: T } | ParseError;
+
+const fail = (code: ImportProblemCode, error: string, value: unknown): ParseError => ({ error, code, params: { value: String(value) } });
 
 /** The columns the importer knows. `schoolNumber` picks the school per row; otherwise the request names one. */
 export const IMPORT_COLUMNS = [
@@ -102,7 +111,8 @@ const TYPE_INDEX = new Map<string, DeviceType>(Object.entries(TYPE_NAMES).flatMa
 
 export function parseDeviceType(raw: unknown): Parsed<DeviceType> {
   const type = TYPE_INDEX.get(normalizeHeading(String(raw)));
-  return type ? { value: type } : { error: `unknown device type "${String(raw)}" (e.g. Laptop, Tablet, Desktop-PC, Interaktives Display, Beamer, Dokumentenkamera, Access Point, Drucker, Sonstiges)` };
+  if (type) return { value: type };
+  return fail('TYPE_UNKNOWN', `unknown device type "${String(raw)}" (e.g. Laptop, Tablet, Desktop-PC, Interaktives Display, Beamer, Dokumentenkamera, Access Point, Drucker, Sonstiges)`, raw);
 }
 
 const MAX_CENTS = 2_147_483_647;
@@ -114,14 +124,14 @@ const MAX_CENTS = 2_147_483_647;
  */
 export function parseEuroCents(raw: unknown): Parsed<number> {
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw) || raw < 0) return { error: `price ${raw} must be a positive amount` };
+    if (!Number.isFinite(raw) || raw < 0) return fail('AMOUNT_NEGATIVE', `price ${raw} must be a positive amount`, raw);
     const cents = Math.round(raw * 100);
-    if (Math.abs(raw * 100 - cents) > 1e-6) return { error: `price ${raw} has more than two decimal places` };
-    return cents > MAX_CENTS ? { error: `price ${raw} is too large` } : { value: cents };
+    if (Math.abs(raw * 100 - cents) > 1e-6) return fail('AMOUNT_DECIMALS', `price ${raw} has more than two decimal places`, raw);
+    return cents > MAX_CENTS ? fail('AMOUNT_TOO_LARGE', `price ${raw} is too large`, raw) : { value: cents };
   }
   const text = String(raw).replace(/[\s\u00a0\u202f]/g, '').replace(/^(€|eur)/i, '').replace(/(€|eur|euro)$/i, '').replace(/[,.]-$/, '');
-  const fail = { error: `"${String(raw)}" is not an amount in euros (e.g. 1.234,56 or 1234.56)` };
-  if (!/^\d[\d.,]*$/.test(text)) return text.startsWith('-') ? { error: `price "${String(raw)}" must not be negative` } : fail;
+  const invalid = fail('AMOUNT_INVALID', `"${String(raw)}" is not an amount in euros (e.g. 1.234,56 or 1234.56)`, raw);
+  if (!/^\d[\d.,]*$/.test(text)) return text.startsWith('-') ? fail('AMOUNT_NEGATIVE', `price "${String(raw)}" must not be negative`, raw) : invalid;
   let euros: string;
   let cents = '';
   const lastComma = text.lastIndexOf(',');
@@ -130,29 +140,29 @@ export function parseEuroCents(raw: unknown): Parsed<number> {
     // Both: the later one is the decimal separator, the other groups thousands.
     const [decimal, group] = lastComma > lastDot ? [',', '.'] : ['.', ','];
     const [int, frac, ...rest] = text.split(decimal);
-    if (rest.length || !isGrouped(int, group)) return fail;
+    if (rest.length || !isGrouped(int, group)) return invalid;
     euros = int.split(group).join('');
     cents = frac;
   } else if (lastComma >= 0) {
     // German decimal comma. (English thousands without decimals, "1,234", is refused: too easy to misread.)
     const [int, frac, ...rest] = text.split(',');
-    if (rest.length || !/^\d+$/.test(int)) return fail;
+    if (rest.length || !/^\d+$/.test(int)) return invalid;
     euros = int;
     cents = frac;
   } else if (lastDot >= 0) {
     if (isGrouped(text, '.') && /\.\d{3}$/.test(text)) euros = text.split('.').join('');
     else {
       const [int, frac, ...rest] = text.split('.');
-      if (rest.length || !/^\d+$/.test(int)) return fail;
+      if (rest.length || !/^\d+$/.test(int)) return invalid;
       euros = int;
       cents = frac;
     }
   } else euros = text;
-  if (!/^\d*$/.test(cents)) return fail;
-  if (cents.length > 2) return { error: `"${String(raw)}" has more than two decimal places` };
-  if (text.endsWith(',') || text.endsWith('.')) return fail;
+  if (!/^\d*$/.test(cents)) return invalid;
+  if (cents.length > 2) return fail('AMOUNT_DECIMALS', `"${String(raw)}" has more than two decimal places`, raw);
+  if (text.endsWith(',') || text.endsWith('.')) return invalid;
   const value = Number(euros) * 100 + Number(cents.padEnd(2, '0') || '0');
-  return value > MAX_CENTS ? { error: `price "${String(raw)}" is too large` } : { value };
+  return value > MAX_CENTS ? fail('AMOUNT_TOO_LARGE', `price "${String(raw)}" is too large`, raw) : { value };
 }
 
 /** "1.234.567" with group "." -> true; "12.34" -> false. */
@@ -170,7 +180,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export function parseDate(raw: unknown): Parsed<string> {
   if (raw instanceof Date) {
-    if (Number.isNaN(raw.getTime())) return { error: 'is not a valid date' };
+    if (Number.isNaN(raw.getTime())) return { error: 'is not a valid date', code: 'DATE_INVALID', params: { value: null } };
     // Excel dates carry no time zone; exceljs hands them over as UTC midnight.
     return { value: `${raw.getUTCFullYear()}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())}` };
   }
@@ -183,15 +193,23 @@ export function parseDate(raw: unknown): Parsed<string> {
   } else if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     iso = text;
   }
-  if (!iso) return { error: `"${text}" is not a date (use 31.12.2024 or 2024-12-31)` };
-  if (!isDateOnly(iso)) return { error: `"${text}" is not a valid calendar date` };
-  if (iso < '1990-01-01' || iso > '2100-12-31') return { error: `"${text}" is out of range` };
+  if (!iso) return fail('DATE_INVALID', `"${text}" is not a date (use 31.12.2024 or 2024-12-31)`, text);
+  if (!isDateOnly(iso)) return fail('DATE_NOT_IN_CALENDAR', `"${text}" is not a valid calendar date`, text);
+  if (iso < '1990-01-01' || iso > '2100-12-31') return fail('DATE_OUT_OF_RANGE', `"${text}" is out of range`, text);
   return { value: iso };
+}
+
+/** A formula cell the file keeps no computed value for (written by a program that does not calculate): not empty, not a value. */
+export class FormulaWithoutValue {
+  constructor(readonly formula: string) {}
+  toString(): string {
+    return '';
+  }
 }
 
 /** A cell as trimmed text (numbers as written: inventory numbers may be all digits). Empty -> undefined. */
 export function cellText(raw: unknown): string | undefined {
-  if (raw === null || raw === undefined) return undefined;
+  if (raw === null || raw === undefined || raw instanceof FormulaWithoutValue) return undefined;
   if (raw instanceof Date) {
     const date = parseDate(raw);
     return 'value' in date ? date.value : undefined;

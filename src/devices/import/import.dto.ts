@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { QueryBoolean } from '../../common/validation';
+import { IMPORT_PROBLEM_CODES, type ImportProblemCode } from '../../i18n/import-problems';
 
 export class ImportDevicesQueryDto {
   /** Only validate and report; write nothing. */
@@ -15,9 +16,20 @@ export class ImportDevicesQueryDto {
 }
 
 export class ImportProblemDto {
+  /** The row number as the spreadsheet shows it. */
   row: number;
+  /** The column heading as written in the file (the German name of a missing column); null for the whole row. */
   column: string | null;
+  /** What is wrong, stable (German texts: src/i18n/import-problems.ts). */
+  @ApiProperty({ enum: IMPORT_PROBLEM_CODES, enumName: 'ImportProblemCode' })
+  code: ImportProblemCode;
+  /** What the text names: `value` (the cell as written), `firstRow`, `max`, `formula`, numbers of the clashing device. */
+  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }], nullable: true } })
+  params: Record<string, string | number | null>;
+  /** English, for programmers. */
   message: string;
+  /** German, for people. */
+  messageDe: string;
 }
 
 export class ImportDuplicateDto {
