@@ -50,6 +50,21 @@ export class AppConfig {
   DB_CONNECT_TIMEOUT_MS = 5_000;
 
   /**
+   * Excel exports streaming at once per process; each holds a pooled connection while its client reads. At most
+   * DB_POOL_SIZE − 1 are used, so that slow downloads never take every connection the API needs.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(199)
+  EXPORT_MAX_CONCURRENT = 4;
+
+  /** Longest an export waits for one of those slots before it answers 503 EXPORTS_BUSY with Retry-After. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  EXPORT_QUEUE_WAIT_MS = 2_000;
+
+  /** A download whose client takes no bytes for this long is cut off, which frees its slot and connection. 0: never. */
+  @Transform(toInt) @IsInt() @Min(0)
+  EXPORT_IDLE_TIMEOUT_MS = 30_000;
+
+  /**
    * HTTP worker processes sharing PORT (node:cluster). One Node process uses one core; on a machine of its own set it
    * to the number of cores. Rate limits and the caller cache are per process unless REDIS_URL is set.
    */

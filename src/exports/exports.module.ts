@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { CoverageModule } from '../coverage/coverage.module';
 import { GrantsModule } from '../grants/grants.module';
 import { LicencesModule } from '../licences/licences.module';
 import { StocktakingsModule } from '../stocktakings/stocktakings.module';
 import { ExportDb } from './export-db';
+import { ExportSlots } from './export-slots';
 import { ExportsController } from './exports.controller';
 import { GrantReportService } from './grant-report.service';
 import { InventoryExportService } from './inventory-export.service';
@@ -18,6 +20,10 @@ import { XlsxExporter } from './xlsx-exporter';
 @Module({
   imports: [GrantsModule, CoverageModule, LicencesModule, StocktakingsModule],
   controllers: [ExportsController, ReportExportsController, LicencesExportController],
-  providers: [ExportDb, XlsxExporter, InventoryExportService, LoansExportService, PlanningExportsService, GrantReportService, LicencesExportService, StocktakingExportService],
+  providers: [
+    ExportDb,
+    // A connection of the pool always stays for the other requests.
+    { provide: ExportSlots, inject: [AppConfig], useFactory: (c: AppConfig) => new ExportSlots(Math.max(1, Math.min(c.EXPORT_MAX_CONCURRENT, c.DB_POOL_SIZE - 1)), c.EXPORT_QUEUE_WAIT_MS) },
+    XlsxExporter, InventoryExportService, LoansExportService, PlanningExportsService, GrantReportService, LicencesExportService, StocktakingExportService],
 })
 export class ExportsModule {}

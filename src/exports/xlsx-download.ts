@@ -49,10 +49,13 @@ export class XlsxDownload {
   private readonly body = new PassThrough({ highWaterMark: 64 * 1024 });
   readonly book: PacedWorkbook;
   private started = false;
+  private cutOff = false;
 
+  /** `idleTimeoutMs`: a client that takes no bytes for this long while the file waits for it is cut off (0: never). */
   constructor(
     private readonly res: Response,
     lang: ExportLang,
+    private readonly idleTimeoutMs = 0,
   ) {
     this.book = new PacedWorkbook(this.body, { lang, signal: this.controller.signal });
     // 'close' also follows a normal end; only a close before the end is the client going away.
@@ -68,6 +71,11 @@ export class XlsxDownload {
 
   get lang(): ExportLang {
     return this.book.lang;
+  }
+
+  /** True when the download was cut off because its client stopped reading. */
+  get idle(): boolean {
+    return this.cutOff;
   }
 
   /**
@@ -87,6 +95,19 @@ export class XlsxDownload {
     pipeline(this.body, this.res, (error) => {
       if (error) this.controller.abort(error);
     });
+    if (this.idleTimeoutMs > 0) this.res.setTimeout(this.idleTimeoutMs, () => this.onIdle());
+  }
+
+  /**
+   * The socket moved no byte for the idle timeout. With bytes waiting for it (the response wants draining) the client
+   * stopped reading: cut it off, which aborts the export and frees its connection. Without (the export itself is
+   * still working on a slow query), the socket stays; its next write starts the timeout again.
+   */
+  private onIdle(): void {
+    if (this.res.writableFinished || !this.res.writableNeedDrain) return;
+    this.cutOff = true;
+    this.controller.abort(new Error('The client stopped reading'));
+    this.res.destroy();
   }
 
   /** Writes the end of the zip and waits until the response has taken it. */

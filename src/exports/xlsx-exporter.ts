@@ -3,7 +3,9 @@ import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { tenantOf } from '../common/access';
 import { notFound } from '../common/errors';
+import { AppConfig } from '../config/app-config';
 import { ExportConnection, ExportDb } from './export-db';
+import { ExportSlots } from './export-slots';
 import { XlsxDownload } from './xlsx-download';
 import { contentLengthsOf, type ExportLang, measureSql } from './xlsx-format';
 
@@ -22,10 +24,31 @@ export interface ExportContext {
 export class XlsxExporter {
   private readonly logger = new Logger('Exports');
 
-  constructor(private readonly exportDb: ExportDb) {}
+  constructor(
+    private readonly exportDb: ExportDb,
+    private readonly slots: ExportSlots,
+    private readonly config: AppConfig,
+  ) {}
 
+  /**
+   * The export runs in one of the process's export slots (EXPORT_MAX_CONCURRENT; beyond them it waits briefly, then
+   * answers 503 EXPORTS_BUSY); a client that stops reading is cut off after EXPORT_IDLE_TIMEOUT_MS, freeing the slot.
+   */
   async send(res: Response, lang: ExportLang, run: (ctx: ExportContext) => Promise<void>): Promise<void> {
-    const download = new XlsxDownload(res, lang);
+    const download = new XlsxDownload(res, lang, this.config.EXPORT_IDLE_TIMEOUT_MS);
+    const release = await this.slots.acquire(download.signal).catch((error: unknown) => {
+      if (!download.signal.aborted) throw error;
+      return null; // the client left while waiting
+    });
+    if (!release) return;
+    try {
+      await this.run(download, res, lang, run);
+    } finally {
+      release();
+    }
+  }
+
+  private async run(download: XlsxDownload, res: Response, lang: ExportLang, run: (ctx: ExportContext) => Promise<void>): Promise<void> {
     let db: ExportConnection | undefined;
     let failed = false;
     try {
@@ -36,7 +59,8 @@ export class XlsxExporter {
       download.fail();
       // The client went away: nothing to answer, and not an error of ours.
       if (download.signal.aborted) {
-        this.logger.debug('Export aborted by the client');
+        if (download.idle) this.logger.warn(`Export cut off: its client took no bytes for ${this.config.EXPORT_IDLE_TIMEOUT_MS} ms`);
+        else this.logger.debug('Export aborted by the client');
         if (!res.destroyed) res.destroy();
         return;
       }
