@@ -2484,9 +2484,25 @@ export interface components {
             inventoryNumber: string;
             row: number;
         };
+        /**
+         * @description What is wrong, stable (German texts: src/i18n/import-problems.ts).
+         * @enum {string}
+         */
+        ImportProblemCode: "COLUMN_TWICE" | "COLUMN_MISSING" | "SCHOOL_NOT_NAMED" | "EMPTY" | "FORMULA_WITHOUT_VALUE" | "TOO_LONG" | "TYPE_UNKNOWN" | "AMOUNT_INVALID" | "AMOUNT_NEGATIVE" | "AMOUNT_DECIMALS" | "AMOUNT_TOO_LARGE" | "DATE_INVALID" | "DATE_NOT_IN_CALENDAR" | "DATE_OUT_OF_RANGE" | "SCHOOL_NUMBER_UNKNOWN" | "SCHOOL_EMPTY" | "INVENTORY_NUMBER_REPEATED" | "SERIAL_NUMBER_REPEATED" | "INVENTORY_NUMBER_TAKEN" | "SERIAL_NUMBER_TAKEN";
         ImportProblemDto: {
+            /** @description What is wrong, stable (German texts: src/i18n/import-problems.ts). */
+            code: components["schemas"]["ImportProblemCode"];
+            /** @description The column heading as written in the file (the German name of a missing column); null for the whole row. */
             column: string | null;
+            /** @description English, for programmers. */
             message: string;
+            /** @description German, for people. */
+            messageDe: string;
+            /** @description What the text names: `value` (the cell as written), `firstRow`, `max`, `formula`, numbers of the clashing device. */
+            params: {
+                [key: string]: (string | number) | null;
+            };
+            /** @description The row number as the spreadsheet shows it. */
             row: number;
         };
         ImportReportDto: {
