@@ -40,7 +40,7 @@ describe('Devices', () => {
       const first = { ...base, inventoryNumber: 'DUP-0001', serialNumber: 'DUPSERIAL1' };
       await post(w.officeA.auth, { ...first, schoolId: w.schoolA1 }).expect(201);
       const dupInv = await post(w.officeA.auth, { ...first, serialNumber: 'OTHER1', schoolId: w.schoolA2 }).expect(409);
-      expect(dupInv.body.fieldErrors).toEqual([{ field: 'inventoryNumber', messages: [expect.stringContaining('inventory number')] }]);
+      expect(dupInv.body.fieldErrors).toEqual([{ field: 'inventoryNumber', code: 'taken', messages: [expect.stringContaining('inventory number')] }]);
       const dupSerial = await post(w.officeA.auth, { ...first, inventoryNumber: 'DUP-0002', manufacturer: 'LENOVO', schoolId: w.schoolA1 }).expect(409);
       expect(dupSerial.body.fieldErrors[0].field).toBe('serialNumber');
       // The same serial number from another manufacturer is another device.

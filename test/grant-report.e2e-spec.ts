@@ -233,7 +233,7 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
 
   it('validates the id and the query, and needs a login and a tenant role', async () => {
     const badId = await t.http().get('/api/v1/grants/not-a-uuid/report.xlsx').set('Authorization', w.officeA.auth).expect(400);
-    expect(badId.body.fieldErrors).toEqual([{ field: 'id', messages: ['id must be a UUID'] }]);
+    expect(badId.body.fieldErrors).toEqual([{ field: 'id', code: 'isUuid', messages: ['id must be a UUID'] }]);
     const badQuery = await t.http().get(`/api/v1/grants/${grantId}/report.xlsx?asOf=2023-02-30&lang=fr`).set('Authorization', w.officeA.auth).expect(400);
     expect(badQuery.body.fieldErrors.map((f: { field: string }) => f.field).sort()).toEqual(['asOf', 'lang']);
     await t.http().get(`/api/v1/grants/${grantId}/report.xlsx`).expect(401);

@@ -53,7 +53,7 @@ describe('Loans at the counter (bulk)', () => {
         [5, false, 409, 'CONFLICT'],
         [6, true, null, null],
       ]);
-      expect(res.body.results[3].error.fieldErrors).toEqual([{ field: 'dueOn', messages: ['dueOn must not be before startedOn'] }]);
+      expect(res.body.results[3].error.fieldErrors).toEqual([{ field: 'dueOn', code: 'notBefore', params: { date: expect.any(String) }, messages: ['dueOn must not be before startedOn'] }]);
       expect(res.body.results[5].error.message).toBe('This device is already on loan');
       expect(res.body.results[0]).toMatchObject({ inventoryNumber: 'B-001', deviceStatus: 'loaned', loanId: expect.any(String) });
 

@@ -1,3 +1,4 @@
+import { labels } from '../src/i18n/labels';
 import { createDevice, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 import { berlinToday, binary, deviceStatus, lendVia, loanRow, pdfText, shiftDays } from './loans-fixtures';
@@ -92,11 +93,11 @@ describe('Loans', () => {
       const missing = await t.http().post('/api/v1/loans').set('Authorization', w.coordinatorA1.auth).send({ deviceId, borrowerKind: 'pupil', extra: 1 }).expect(400);
       expect(missing.body.fieldErrors.map((f: { field: string }) => f.field).sort()).toEqual(['borrowerKind', 'borrowerName', 'extra']);
       const dates = await lendVia(t, w.coordinatorA1.auth, { deviceId, startedOn: '2025-09-01', dueOn: '2025-08-31' }).expect(400);
-      expect(dates.body.fieldErrors).toEqual([{ field: 'dueOn', messages: ['dueOn must not be before startedOn'] }]);
+      expect(dates.body.fieldErrors).toEqual([{ field: 'dueOn', code: 'notBefore', params: { date: '2025-09-01' }, messages: ['dueOn must not be before startedOn'] }]);
       const future = await lendVia(t, w.coordinatorA1.auth, { deviceId, startedOn: shiftDays(today, 2) }).expect(400);
       expect(future.body.fieldErrors[0].field).toBe('startedOn');
       const typo = await lendVia(t, w.coordinatorA1.auth, { deviceId, startedOn: '2025-09-01', dueOn: '2206-07-31' }).expect(400);
-      expect(typo.body.fieldErrors).toEqual([{ field: 'dueOn', messages: ['dueOn must be within ten years of startedOn'] }]);
+      expect(typo.body.fieldErrors).toEqual([{ field: 'dueOn', code: 'maxYearsAfter', params: { years: 10, date: '2025-09-01' }, messages: ['dueOn must be within ten years of startedOn'] }]);
       const badDate = await lendVia(t, w.coordinatorA1.auth, { deviceId, dueOn: '2026-02-30' }).expect(400);
       expect(badDate.body.fieldErrors[0].field).toBe('dueOn');
       expect(await deviceStatus(t.dataSource, deviceId)).toBe('available');
@@ -165,7 +166,7 @@ describe('Loans', () => {
       expect(res.body).toMatchObject({ returnedOn: today, returnCondition: condition, state: 'returned', returnNotes: 'Rückgabe von Lena', device: { status } });
       expect(await deviceStatus(t.dataSource, deviceId)).toBe(status);
       const [event] = await t.dataSource.query(`SELECT kind, from_status, to_status, loan_id, reason FROM device_events WHERE device_id = $1 AND kind = 'returned'`, [deviceId]);
-      expect(event).toEqual({ kind: 'returned', from_status: 'loaned', to_status: status, loan_id: loanId, reason: `Rückgabe: ${condition}` });
+      expect(event).toEqual({ kind: 'returned', from_status: 'loaned', to_status: status, loan_id: loanId, reason: `Rückgabe: ${labels.returnCondition[condition as 'ok']}` });
       const [audit] = await t.dataSource.query(`SELECT changes FROM audit_log WHERE entity_id = $1 AND action = 'loan.returned'`, [loanId]);
       expect(audit.changes.fields).toEqual({ returnedOn: { before: null, after: today }, returnCondition: { before: null, after: condition } });
       expect(JSON.stringify(audit)).not.toContain('Lena');

@@ -106,7 +106,7 @@ describe('Schools', () => {
 
     it('answers 400 for an id that is not a UUID', async () => {
       const res = await t.http().get('/api/v1/schools/123').set('Authorization', w.officeA.auth).expect(400);
-      expect(res.body.fieldErrors).toEqual([{ field: 'id', messages: ['id must be a UUID'] }]);
+      expect(res.body.fieldErrors).toEqual([{ field: 'id', code: 'isUuid', messages: ['id must be a UUID'] }]);
     });
   });
 

@@ -64,7 +64,7 @@ describe('Users', () => {
     const body = newUser({ role: 'viewer' });
     await t.http().post('/api/v1/users').set('Authorization', w.officeA.auth).send(body).expect(201);
     const res = await t.http().post('/api/v1/users').set('Authorization', w.officeA.auth).send({ ...body, email: body.email.toUpperCase() }).expect(409);
-    expect(res.body.fieldErrors).toEqual([{ field: 'email', messages: ['A user with this email already exists'] }]);
+    expect(res.body.fieldErrors).toEqual([{ field: 'email', code: 'taken', messages: ['A user with this email already exists'] }]);
   });
 
   it('lets the platform admin create the first office user of an authority', async () => {

@@ -28,14 +28,14 @@ export class AuthGuard implements CanActivate {
     const cookie = scheme === 'Bearer' && bearer ? undefined : readSessionCookie(request);
     const token = cookie ?? (scheme === 'Bearer' ? bearer : undefined);
     const actor = token ? await this.auth.authenticate(token) : null;
-    if (!actor) throw new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Missing, invalid or expired token');
+    if (!actor) throw new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Missing, invalid or expired token', undefined, undefined, token ? 'SESSION_INVALID' : 'UNAUTHORIZED');
     if (cookie && isWrite(request.method) && !request.headers[CSRF_HEADER]) {
-      throw forbidden('A write with the session cookie needs the X-Requested-With header');
+      throw forbidden('CSRF_HEADER_MISSING', 'A write with the session cookie needs the X-Requested-With header');
     }
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(actor.role)) throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+    if (roles && !roles.includes(actor.role)) throw forbidden('ROLE_REQUIRED', `This needs one of the roles: ${roles.join(', ')}`, { roles });
     return true;
   }
 }

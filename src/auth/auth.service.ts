@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { AppError } from '../common/errors';
+import { AppError, invalidField } from '../common/errors';
 import { AuditService } from '../audit/audit.service';
 import type { Role } from '../users/user.entity';
 import type { Actor } from './actor';
@@ -18,7 +18,7 @@ interface TokenPayload {
   ver?: number;
 }
 
-const invalidCredentials = () => new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Email or password is wrong');
+const invalidCredentials = () => new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Email or password is wrong', undefined, undefined, 'LOGIN_FAILED');
 
 export function durationToSeconds(value: string): number {
   const amount = Number(value.slice(0, -1));
@@ -113,9 +113,7 @@ export class AuthService {
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
     const [row] = await this.dataSource.query(`SELECT password_hash, email, display_name FROM users WHERE id = $1`, [actor.id]);
     if (!(await verifyPassword(row.password_hash, dto.currentPassword))) {
-      throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'The current password is wrong', [
-        { field: 'currentPassword', messages: ['The current password is wrong'] },
-      ]);
+      throw invalidField('currentPassword', 'passwordWrong', 'The current password is wrong');
     }
     assertStrongPassword(dto.newPassword, 'newPassword', { email: row.email, displayName: row.display_name });
     const hash = await hashPassword(dto.newPassword);

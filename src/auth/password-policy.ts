@@ -1,7 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as de from '@zxcvbn-ts/language-de';
-import { badRequest } from '../common/errors';
+import { invalidField } from '../common/errors';
 
 /**
  * zxcvbn's scale 0-4; 3 means about 10^8 guesses ("safely unguessable" against online attacks and a slow hash
@@ -25,6 +25,6 @@ export function passwordWeakness(password: string, user: { email: string; displa
 /** 400 naming the field when the password is weak (see passwordWeakness). */
 export function assertStrongPassword(password: string, field: string, user: { email: string; displayName?: string }): void {
   const weakness = passwordWeakness(password, user);
-  if (weakness === 'containsEmail') throw badRequest('The password must not contain the email address', field);
-  if (weakness === 'tooWeak') throw badRequest('The password is too easy to guess: use a longer passphrase of several unusual words', field);
+  if (weakness === 'containsEmail') throw invalidField(field, 'passwordContainsEmail', 'The password must not contain the email address');
+  if (weakness === 'tooWeak') throw invalidField(field, 'passwordTooWeak', 'The password is too easy to guess: use a longer passphrase of several unusual words');
 }

@@ -55,7 +55,7 @@ export function schoolScopeSql(actor: Actor, columns: { authority: string; schoo
 
 /** The authority the caller acts in; platform admins have none and get 403 on tenant data. */
 export function tenantOf(actor: Actor): string {
-  if (!actor.authorityId) throw forbidden('Platform admins do not see the data of an authority');
+  if (!actor.authorityId) throw forbidden('ADMIN_SEES_NO_TENANT_DATA', 'Platform admins do not see the data of an authority');
   return actor.authorityId;
 }
 
@@ -81,7 +81,7 @@ export class AccessService {
   async requireSchool(actor: Actor, schoolId: string, mode: AccessMode, em: EntityManager = this.dataSource.manager): Promise<void> {
     const visible = await this.visibleSchoolIds(actor, [schoolId], em);
     if (visible.length === 0) throw notFound('School');
-    if (mode === 'write' && !mayWrite(actor)) throw forbidden('Your role may only read');
+    if (mode === 'write' && !mayWrite(actor)) throw forbidden('READ_ONLY_ROLE', 'Your role may only read');
   }
 
   /** Of the given school ids, those the caller may see. */

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { CONSTRAINT_MESSAGES } from './constraint-messages';
-import type { ErrorBody, FieldError } from './errors';
+import { ConstraintMessage, CONSTRAINT_MESSAGES } from './constraint-messages';
+import type { ErrorBody, ErrorCode, FieldCode, FieldError, ReasonCode } from './errors';
 
 /** Seconds a client is asked to wait (`Retry-After`) when the database is unreachable or overloaded. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -13,6 +13,8 @@ interface PgErrorFields {
   table?: string;
   column?: string;
   message?: string;
+  /** Only matched against (never logged or sent): it carries the values of the request. */
+  detail?: string;
 }
 
 /** The answer for a database error: the body, and the `Retry-After` seconds for a 503. */
@@ -68,46 +70,54 @@ export function databaseErrorAnswer(error: unknown): DatabaseErrorAnswer | undef
   if (isDatabaseUnavailable(error)) {
     return {
       retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
-      body: { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'DATABASE_UNAVAILABLE', message: 'The database is not available at the moment; please retry shortly' },
+      body: { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'DATABASE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', message: 'The database is not available at the moment; please retry shortly' },
     };
   }
   const fields = driverFields(error);
   if (!fields) return undefined;
   const code = fields.code ?? '';
   const constraint = fields.constraint ?? '';
-  const known = CONSTRAINT_MESSAGES[constraint];
-  const fieldErrors: FieldError[] | undefined = known?.field ? [{ field: known.field, messages: [known.message] }] : undefined;
-  const withFields = (body: ErrorBody): DatabaseErrorAnswer => ({ body: { ...body, ...(fieldErrors ? { fieldErrors } : {}) } });
+  const entry = CONSTRAINT_MESSAGES[constraint];
+  // A delete (or key change) of a row that a foreign key still points at: the other side of the constraint.
+  const referenced = code === '23001' || (code === '23503' && /still referenced/.test(fields.detail ?? ''));
+  const known: ConstraintMessage | undefined = referenced ? entry?.referenced : entry?.message ? (entry as ConstraintMessage) : undefined;
+  const answer = (statusCode: number, error: ErrorCode, fallback: { reason: ReasonCode; message: string; code: FieldCode }): DatabaseErrorAnswer => {
+    const fieldErrors: FieldError[] | undefined = known?.field ? [{ field: known.field, messages: [known.message], code: known.code ?? fallback.code }] : undefined;
+    return {
+      body: {
+        statusCode,
+        error,
+        message: known?.message ?? fallback.message,
+        reason: known?.reason ?? (fieldErrors && error === 'VALIDATION_FAILED' ? 'VALIDATION_FAILED' : fallback.reason),
+        ...(fieldErrors ? { fieldErrors } : {}),
+        details: { constraint },
+      },
+    };
+  };
   switch (code) {
     case '23505': // unique_violation
     case '23P01': // exclusion_violation
-      return withFields({ statusCode: HttpStatus.CONFLICT, error: 'CONFLICT', message: known?.message ?? 'This record conflicts with an existing one', details: { constraint } });
+      return answer(HttpStatus.CONFLICT, 'CONFLICT', { reason: 'RECORD_EXISTS', message: 'This record conflicts with an existing one', code: 'taken' });
     case '23503': // foreign_key_violation
     case '23001': // restrict_violation (ON DELETE RESTRICT: the record is still in use)
     case '23000': // integrity_constraint_violation
-      return withFields({
-        statusCode: HttpStatus.CONFLICT,
-        error: 'CONFLICT',
-        message: known?.message ?? 'This record is referenced by, or refers to, a record that does not exist or cannot be removed',
-        details: { constraint },
+      return answer(HttpStatus.CONFLICT, 'CONFLICT', {
+        reason: 'RECORD_IN_USE',
+        message: 'This record is referenced by, or refers to, a record that does not exist or cannot be removed',
+        code: 'unknownRecord',
       });
     case '23514': // check_violation
     case '23502': // not_null_violation
-      return withFields({
-        statusCode: HttpStatus.BAD_REQUEST,
-        error: 'VALIDATION_FAILED',
-        message: known?.message ?? `A value breaks the rule ${constraint || fields.column || code}`,
-        details: { constraint },
-      });
+      return answer(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', { reason: 'RULE_VIOLATED', message: `A value breaks the rule ${constraint || fields.column || code}`, code: 'invalid' });
     case '40001': // serialization_failure
     case '40P01': // deadlock_detected
     case '55P03': // lock_not_available
-      return { body: { statusCode: HttpStatus.CONFLICT, error: 'CONFLICT', message: 'A concurrent change got in the way; please retry' } };
+      return { body: { statusCode: HttpStatus.CONFLICT, error: 'CONFLICT', reason: 'CONCURRENT_CHANGE', message: 'A concurrent change got in the way; please retry' } };
     case '54000': // program_limit_exceeded: e.g. a value too long for an index
-      return { body: { statusCode: HttpStatus.BAD_REQUEST, error: 'BAD_REQUEST', message: 'A value is too long' } };
+      return { body: { statusCode: HttpStatus.BAD_REQUEST, error: 'BAD_REQUEST', reason: 'VALUE_TOO_LONG', message: 'A value is too long' } };
   }
   // Class 22, data exceptions: a value of the wrong format or out of range (bad dates, numbers, encodings).
-  if (code.startsWith('22')) return { body: { statusCode: HttpStatus.BAD_REQUEST, error: 'BAD_REQUEST', message: 'A value has the wrong format or is out of range' } };
+  if (code.startsWith('22')) return { body: { statusCode: HttpStatus.BAD_REQUEST, error: 'BAD_REQUEST', reason: 'VALUE_MALFORMED', message: 'A value has the wrong format or is out of range' } };
   return undefined;
 }
 

@@ -28,7 +28,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = ctx.getResponse<Response>();
     const request = ctx.getRequest<Request & { id?: string }>();
     const database = databaseErrorAnswer(exception);
-    const body = database?.body ?? this.toBody(exception);
+    const body = database?.body ?? errorBodyOf(exception);
     body.requestId = request?.id;
     if (body.statusCode >= 500) {
       // A database error is logged by its code, constraint and table only: its query parameters and message hold request values.
@@ -44,24 +44,31 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof AppError) {
-      return {
-        statusCode: exception.getStatus(),
-        error: exception.code,
-        message: exception.message,
-        ...(exception.fieldErrors ? { fieldErrors: exception.fieldErrors } : {}),
-        ...(exception.details ? { details: exception.details } : {}),
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const res = exception.getResponse();
-      const message =
-        typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message.join('; ')) : String((res as { message?: unknown }).message ?? exception.message);
-      return { statusCode: status, error: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'), message };
-    }
-    return { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' };
+/**
+ * The body for an exception that is not the database's: our AppErrors with their reason and params, Nest's own
+ * HttpExceptions (unknown route, body too large …) with the coarse code as reason, anything else a 500.
+ */
+export function errorBodyOf(exception: unknown): ErrorBody {
+  if (exception instanceof AppError) {
+    return {
+      statusCode: exception.getStatus(),
+      error: exception.code,
+      message: exception.message,
+      reason: exception.reason,
+      ...(exception.params ? { params: exception.params } : {}),
+      ...(exception.fieldErrors ? { fieldErrors: exception.fieldErrors } : {}),
+      ...(exception.details ? { details: exception.details } : {}),
+    };
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const res = exception.getResponse();
+    const message =
+      typeof res === 'string' ? res : Array.isArray((res as { message?: unknown }).message) ? ((res as { message: string[] }).message.join('; ')) : String((res as { message?: unknown }).message ?? exception.message);
+    const error = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+    return { statusCode: status, error, message, reason: status === 404 ? 'ROUTE_NOT_FOUND' : error };
+  }
+  return { statusCode: 500, error: 'INTERNAL_ERROR', reason: 'INTERNAL_ERROR', message: 'Internal server error' };
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { badRequest } from './errors';
+import { invalidField } from './errors';
 import { QueryInt } from './validation';
 
 export const MAX_PAGE_SIZE = 200;
@@ -38,7 +38,7 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
   } catch {
     // fall through to the 400
   }
-  throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
+  throw invalidField('cursor', 'invalidCursor', 'cursor is malformed or belongs to another sort order');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { badRequest } from './errors';
+import { invalidField } from './errors';
 
 // A NUL (PostgreSQL text cannot hold it) or a UTF-16 surrogate without its partner (no valid UTF-8 exists for it).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -41,7 +41,7 @@ export class SafeStringsPipe implements PipeTransform {
     const found = findUnsafe(value, metadata.data ?? '');
     if (found) {
       const field = found.field || metadata.data || metadata.type;
-      throw badRequest(`${field} ${found.reason}`, field);
+      throw invalidField(field, 'unsafeText', `${field} ${found.reason}`);
     }
     return value;
   }

@@ -1,12 +1,43 @@
 import { applyDecorators, HttpStatus, Param, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
-import { AppError, badRequest, FieldError } from './errors';
+import { getMetadataStorage, IsBoolean, IsInt, IsOptional, Matches, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
+import { fieldTemplate } from '../i18n/messages';
+import { AppError, FieldCode, FieldError, invalidField, MessageParams } from './errors';
+/** Type checks come first: "not a number" explains more than "must not be less than 1" for the same value. */
+const TYPE_CHECKS = ['isString', 'isInt', 'isNumber', 'isBoolean', 'isUuid', 'isDateOnly', 'isEmail', 'isUrl', 'isArray', 'isObject', 'isIn'];
+
+/** The values a constraint's text needs, from the decorator's own arguments (e.g. `@MaxLength(200)` → `{ max: 200 }`). */
+function constraintParams(target: object | undefined, property: string, name: string): MessageParams | undefined {
+  if (!target) return undefined;
+  const meta = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === property && m.name === name);
+  const first: unknown = meta?.constraints?.[0];
+  if (name === 'maxLength' || name === 'max' || name === 'arrayMaxSize') return { max: first as number };
+  if (name === 'minLength' || name === 'min' || name === 'arrayMinSize') return { min: first as number };
+  if (name === 'isIn' && Array.isArray(first)) return { values: first as string[] };
+  return undefined;
+}
+
+/** The one code of a field's failed constraints a person is told about: a missing value first, then its type. */
+function fieldCode(e: ValidationError, names: string[]): { code: FieldCode; params?: MessageParams } {
+  if (names.includes('whitelistValidation')) return { code: 'whitelistValidation' };
+  const empty = e.value === undefined || e.value === null || (typeof e.value === 'string' && e.value.trim() === '');
+  if (empty) return { code: 'isNotEmpty' };
+  const name = names.find((n) => TYPE_CHECKS.includes(n)) ?? names[0];
+  // A decorator may name a code of its own: `@Matches(re, { context: { code: 'isSchoolNumber' } })`.
+  const own = (e.contexts?.[name] as { code?: string } | undefined)?.code;
+  const candidate = own ?? name;
+  const code = (fieldTemplate(candidate) !== undefined ? candidate : 'invalid') as FieldCode;
+  const params = constraintParams(e.target, e.property, name);
+  return { code, ...(params ? { params } : {}) };
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const own: FieldError[] = e.constraints ? [{ field, messages: Object.values(e.constraints), ...fieldCode(e, Object.keys(e.constraints)) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -18,6 +49,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
+    // The target and value let the field errors name their constraint's arguments and tell a missing value apart; neither is sent.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
       const message = fieldErrors.map((f) => `${f.field}: ${f.messages.join(', ')}`).join('; ');
@@ -72,8 +105,8 @@ export function QueryBoolean(): PropertyDecorator {
 }
 
 /** An official school number: digits only (six in NRW, other states differ). */
-export const IsSchoolNumber = () => Matches(/^\d{4,8}$/, { message: 'schoolNumber must be 4 to 8 digits' });
+export const IsSchoolNumber = () => Matches(/^\d{4,8}$/, { message: 'schoolNumber must be 4 to 8 digits', context: { code: 'isSchoolNumber' } });
 
 /** A UUID path parameter; anything else is a 400 naming the parameter. */
 export const IdParam = (name = 'id') =>
-  Param(name, new ParseUUIDPipe({ version: undefined, exceptionFactory: () => badRequest(`${name} must be a UUID`, name) }));
+  Param(name, new ParseUUIDPipe({ version: undefined, exceptionFactory: () => invalidField(name, 'isUuid', `${name} must be a UUID`) }));

@@ -12,9 +12,9 @@ import type { ListDevicesQueryDto } from './device-filters';
 import { CreateDeviceDto, DeviceDetailDto, DeviceDto, DeviceEventDto, DeviceListItemDto, REQUIRED_DEVICE_FIELDS, UpdateDeviceDto } from './devices.dto';
 
 registerConstraintMessages({
-  uq_devices_inventory_number: { field: 'inventoryNumber', message: 'A device with this inventory number already exists in this authority' },
-  uq_devices_serial: { field: 'serialNumber', message: 'A device of this manufacturer with this serial number already exists in this authority' },
-  fk_devices_school: { field: 'schoolId', message: 'The school does not exist in this authority' },
+  uq_devices_inventory_number: { field: 'inventoryNumber', reason: 'INVENTORY_NUMBER_TAKEN', message: 'A device with this inventory number already exists in this authority' },
+  uq_devices_serial: { field: 'serialNumber', reason: 'SERIAL_NUMBER_TAKEN', message: 'A device of this manufacturer with this serial number already exists in this authority' },
+  fk_devices_school: { field: 'schoolId', reason: 'SCHOOL_NOT_IN_AUTHORITY', message: 'The school does not exist in this authority' },
   ck_devices_retired: { field: 'status', message: 'A retired device needs a retirement date, and only a retired one has it' },
 });
 

@@ -94,8 +94,10 @@ export class EarmarkingService implements OnModuleInit {
     };
     if (!change.confirmations?.earmarkingBreach) {
       throw illegalState(
+        'EARMARKING_BREACH_NEEDS_CONFIRMATION',
         `The device was bought with the grant "${row.grantTitle}" and is earmarked until ${earmark.end}; ` +
-          `confirm with confirmations.earmarkingBreach = true to ${change.to === 'retired' ? 'retire' : 'mark it lost'} anyway`,
+          `send confirmEarmarkingBreach: true to ${change.to === 'retired' ? 'retire' : 'mark it lost'} anyway`,
+        { grantTitle: row.grantTitle, earmarkingEnd: earmark.end, amountAtRiskCents: breach.amountAtRiskCents, requestedStatus: change.to },
         { confirmation: 'earmarkingBreach', ...breach },
       );
     }

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditEvent, AuditService } from '../audit/audit.service';
 import { AccessService, tenantOf } from '../common/access';
-import { badRequest } from '../common/errors';
+import { invalidField } from '../common/errors';
 import { addDays } from './loan-rules';
 import { effectiveLoanSettings, LOAN_SETTINGS_SECTION } from './loan-settings';
 import { EraseBorrowerDto, ErasureResultDto } from './loans.dto';
@@ -41,7 +41,7 @@ export class LoanPrivacyService {
    */
   async eraseBorrower(actor: Actor, dto: EraseBorrowerDto): Promise<ErasureResultDto> {
     tenantOf(actor);
-    if (!dto.borrowerReference && !dto.borrowerName) throw badRequest('Give the borrowerReference or the borrowerName', 'borrowerReference');
+    if (!dto.borrowerReference && !dto.borrowerName) throw invalidField('borrowerReference', 'borrowerRequired', 'Give the borrowerReference or the borrowerName');
     return this.dataSource.transaction(async (em) => {
       await this.access.requireSchool(actor, dto.schoolId, 'write', em);
       const params: unknown[] = [dto.schoolId];

@@ -1,7 +1,7 @@
 import { todayInBerlin } from '../common/dates';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
-import { badRequest } from '../common/errors';
+import { invalidField } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE } from '../common/pagination';
 import { isDateOnly } from '../common/validation';
 import type { DeviceStatus, DeviceType } from '../devices/device.entity';
@@ -110,7 +110,7 @@ export function loanListQuery(
   if (options.paginate !== false) {
     if (query.cursor) {
       const [dueOn, id] = decodeCursor(query.cursor, 2);
-      if (!isDateOnly(dueOn) || typeof id !== 'string' || !UUID.test(id)) throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
+      if (!isDateOnly(dueOn) || typeof id !== 'string' || !UUID.test(id)) throw invalidField('cursor', 'invalidCursor', 'cursor is malformed or belongs to another sort order');
       where.push(`(l.due_on, l.id) > ($${params.push(dueOn)}::date, $${params.push(id)}::uuid)`);
     }
     tail = ` LIMIT $${params.push((query.limit ?? DEFAULT_PAGE_SIZE) + 1)}`;

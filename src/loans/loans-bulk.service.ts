@@ -5,19 +5,18 @@ import type { Actor } from '../auth/actor';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
 import { databaseErrorAnswer, loggableDatabaseError } from '../common/database-errors';
 import { AppError, illegalState, notFound } from '../common/errors';
+import { errorBodyOf } from '../common/http-exception.filter';
 import type { DeviceStatus } from '../devices/device.entity';
 import { BulkItemErrorDto, BulkItemResultDto, BulkLendDto, BulkResultDto, BulkReturnDto } from './loans.dto';
 import { LoansService } from './loans.service';
 
 /** A per-item error in the same shape (and with the same messages) as an HTTP error of the single routes. */
 export function toItemError(error: unknown): BulkItemErrorDto | undefined {
-  if (error instanceof AppError) {
-    return { statusCode: error.getStatus(), error: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
-  }
   // The exception filter's mapping, so an item fails exactly as the single route would.
-  const body = databaseErrorAnswer(error)?.body;
+  const body = databaseErrorAnswer(error)?.body ?? (error instanceof AppError ? errorBodyOf(error) : undefined);
   if (!body) return undefined;
-  return { statusCode: body.statusCode, error: body.error, message: body.message, ...(body.fieldErrors ? { fieldErrors: body.fieldErrors } : {}) };
+  const { requestId: _requestId, ...item } = body;
+  return item;
 }
 
 /**
@@ -78,7 +77,7 @@ export class LoansBulkService {
         await this.runItem(index, item.inventoryNumber, async () => {
           const device = devices.get(item.inventoryNumber);
           if (!device) throw notFound('Device');
-          if (!device.activeLoanId) throw illegalState(`The device is not on loan (it is ${device.status})`, { deviceStatus: device.status });
+          if (!device.activeLoanId) throw illegalState('DEVICE_NOT_ON_LOAN', `The device is not on loan (it is ${device.status})`, { deviceStatus: device.status });
           const loanId = device.activeLoanId;
           return this.dataSource.transaction((em) =>
             this.loans.returnLoan(

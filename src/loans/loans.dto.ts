@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus, type DeviceType } from '../devices/device.entity';
 import { PageQueryDto } from '../common/pagination';
+import { FieldErrorDto } from '../common/errors';
 import { IsDateOnly } from '../common/validation';
 import { BORROWER_KINDS, type BorrowerKind, LOAN_STATES, type LoanState, RETURN_CONDITIONS, type ReturnCondition } from './loan-rules';
 
@@ -308,11 +309,16 @@ export class BulkReturnDto {
   items: BulkReturnItemDto[];
 }
 
+/** An item's error: the body the single route would answer with (see ErrorBodyDto), without the request id. */
 export class BulkItemErrorDto {
   statusCode: number;
   error: string;
   message: string;
-  fieldErrors?: { field: string; messages: string[] }[];
+  /** The specific reason; its German text: src/i18n/messages.ts. */
+  reason?: string;
+  params?: Record<string, unknown>;
+  fieldErrors?: FieldErrorDto[];
+  details?: Record<string, unknown>;
 }
 
 export class BulkItemResultDto {

@@ -1,7 +1,7 @@
 import { todayInBerlin } from '../common/dates';
 import { QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { badRequest, illegalState } from '../common/errors';
+import { illegalState, invalidField } from '../common/errors';
 import { germanDate, accessoryLabel } from './loan-agreement.pdf';
 import { loanListQuery, personalFieldsVisibleTo } from './loan-query';
 import { addDays, defaultDueDate, isMonthDay, loanState, STATUS_AFTER_RETURN } from './loan-rules';
@@ -106,10 +106,17 @@ describe('loan list query', () => {
 
 describe('bulk item errors', () => {
   it('keep the shape and message of the single routes', () => {
-    expect(toItemError(illegalState('nope'))).toEqual({ statusCode: 409, error: 'ILLEGAL_STATE', message: 'nope' });
-    expect(toItemError(badRequest('dueOn bad', 'dueOn'))).toMatchObject({ statusCode: 400, fieldErrors: [{ field: 'dueOn', messages: ['dueOn bad'] }] });
+    expect(toItemError(illegalState('LOAN_ALREADY_RETURNED', 'nope', { returnedOn: '2026-01-02' }))).toEqual({
+      statusCode: 409,
+      error: 'ILLEGAL_STATE',
+      message: 'nope',
+      reason: 'LOAN_ALREADY_RETURNED',
+      params: { returnedOn: '2026-01-02' },
+      details: { returnedOn: '2026-01-02' },
+    });
+    expect(toItemError(invalidField('dueOn', 'notInFuture', 'dueOn bad'))).toMatchObject({ statusCode: 400, fieldErrors: [{ field: 'dueOn', code: 'notInFuture', messages: ['dueOn bad'] }] });
     const unique = new QueryFailedError('INSERT', [], Object.assign(new Error('dup'), { code: '23505', constraint: 'uq_loans_active_device' }));
-    expect(toItemError(unique)).toMatchObject({ statusCode: 409, error: 'CONFLICT', message: 'This device is already on loan' });
+    expect(toItemError(unique)).toMatchObject({ statusCode: 409, error: 'CONFLICT', reason: 'DEVICE_ON_LOAN', message: 'This device is already on loan' });
     expect(toItemError(new Error('boom'))).toBeUndefined();
   });
 });

@@ -1,11 +1,12 @@
 import { todayInBerlin } from '../common/dates';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { inSchoolScope, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
-import { AppError, badRequest, conflict, illegalState, notFound } from '../common/errors';
+import { conflict, illegalState, invalidField, notFound, staleVersion } from '../common/errors';
+import { labels } from '../i18n/labels';
 import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
 import type { DeviceStatus } from '../devices/device.entity';
@@ -15,13 +16,13 @@ import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
 import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, MarkAgreementSignedDto, ReturnLoanDto } from './loans.dto';
 
 registerConstraintMessages({
-  uq_loans_active_device: { field: 'deviceId', message: 'This device is already on loan' },
-  ck_loans_due: { field: 'dueOn', message: 'The due date must not be before the start of the loan' },
-  ck_loans_returned: { field: 'returnedOn', message: 'The return date must not be before the start of the loan' },
-  ck_loans_borrower_kind: { field: 'borrowerKind', message: 'borrowerKind must be student or teacher' },
-  ck_loans_return_condition: { field: 'condition', message: 'condition must be ok, damaged, defective or lost' },
-  fk_loans_device: { field: 'deviceId', message: 'The device does not exist in this authority' },
-  fk_loans_school: { field: 'schoolId', message: 'The school does not exist in this authority' },
+  uq_loans_active_device: { field: 'deviceId', reason: 'DEVICE_ON_LOAN', message: 'This device is already on loan' },
+  ck_loans_due: { field: 'dueOn', code: 'notBefore', message: 'The due date must not be before the start of the loan' },
+  ck_loans_returned: { field: 'returnedOn', code: 'notBefore', message: 'The return date must not be before the start of the loan' },
+  ck_loans_borrower_kind: { field: 'borrowerKind', code: 'isIn', message: 'borrowerKind must be student or teacher' },
+  ck_loans_return_condition: { field: 'condition', code: 'isIn', message: 'condition must be ok, damaged, defective or lost' },
+  fk_loans_device: { field: 'deviceId', reason: 'DEVICE_NOT_IN_AUTHORITY', message: 'The device does not exist in this authority' },
+  fk_loans_school: { field: 'schoolId', reason: 'SCHOOL_NOT_IN_AUTHORITY', message: 'The school does not exist in this authority' },
 });
 
 /** A due date further out is a typo (2206 for 2026), not a loan: it would never show as overdue. */
@@ -123,15 +124,15 @@ export class LoansService {
   async lendDevice(em: EntityManager, actor: Actor, deviceId: string, input: LendInput, ctx: LoanContext): Promise<{ loanId: string; deviceStatus: DeviceStatus }> {
     const device = await this.lifecycle.lockDevice(em, deviceId);
     if (!device || !inSchoolScope(actor, device)) throw notFound('Device');
-    if (device.status === 'loaned') throw conflict('This device is already on loan', { deviceStatus: device.status });
+    if (device.status === 'loaned') throw conflict('DEVICE_ON_LOAN', 'This device is already on loan', { deviceStatus: device.status });
     if (device.status !== 'available') {
-      throw illegalState(`A device that is ${device.status} cannot be lent; only available devices can`, { deviceStatus: device.status });
+      throw illegalState('DEVICE_NOT_LENDABLE', `A device that is ${device.status} cannot be lent; only available devices can`, { deviceStatus: device.status });
     }
     const startedOn = input.startedOn ?? ctx.today;
-    if (startedOn > ctx.today) throw badRequest('startedOn must not be in the future', 'startedOn');
+    if (startedOn > ctx.today) throw invalidField('startedOn', 'notInFuture', 'startedOn must not be in the future');
     const dueOn = input.dueOn ?? defaultDueDate(startedOn, (await ctx.settings()).defaultDueMonthDay);
-    if (dueOn < startedOn) throw badRequest('dueOn must not be before startedOn', 'dueOn');
-    if (dueOn > addDays(startedOn, MAX_LOAN_DAYS)) throw badRequest('dueOn must be within ten years of startedOn', 'dueOn');
+    if (dueOn < startedOn) throw invalidField('dueOn', 'notBefore', 'dueOn must not be before startedOn', { date: startedOn });
+    if (dueOn > addDays(startedOn, MAX_LOAN_DAYS)) throw invalidField('dueOn', 'maxYearsAfter', 'dueOn must be within ten years of startedOn', { years: 10, date: startedOn });
     const accessories = input.accessories ?? [];
     const agreementSigned = input.agreementSigned ?? false;
     const [{ id: loanId }] = await em.query(
@@ -177,10 +178,10 @@ export class LoansService {
   /** Takes a loan back inside the caller's transaction; the device becomes available, in_repair or lost with it. */
   async returnLoan(em: EntityManager, actor: Actor, loanId: string, input: ReturnInput, today: string): Promise<{ loanId: string; deviceStatus: DeviceStatus }> {
     const loan = await this.lockLoan(em, actor, loanId);
-    if (loan.returnedOn) throw illegalState(`This loan was already returned on ${loan.returnedOn}`, { returnedOn: loan.returnedOn });
+    if (loan.returnedOn) throw illegalState('LOAN_ALREADY_RETURNED', `This loan was already returned on ${loan.returnedOn}`, { returnedOn: loan.returnedOn });
     const returnedOn = input.returnedOn ?? today;
-    if (returnedOn > today) throw badRequest('returnedOn must not be in the future', 'returnedOn');
-    if (returnedOn < loan.startedOn) throw badRequest(`returnedOn must not be before the start of the loan (${loan.startedOn})`, 'returnedOn');
+    if (returnedOn > today) throw invalidField('returnedOn', 'notInFuture', 'returnedOn must not be in the future');
+    if (returnedOn < loan.startedOn) throw invalidField('returnedOn', 'notBefore', `returnedOn must not be before the start of the loan (${loan.startedOn})`, { date: loan.startedOn });
     const device = await this.lifecycle.lockDevice(em, loan.deviceId);
     if (!device) throw notFound('Device');
     await em.query(
@@ -194,7 +195,7 @@ export class LoansService {
       kind: 'returned',
       loanId,
       // The device history keeps the condition only: the return notes may name people.
-      reason: `Rückgabe: ${input.condition}`,
+      reason: `Rückgabe: ${labels.returnCondition[input.condition]}`,
       confirmations: { earmarkingBreach: input.confirmEarmarkingBreach ?? false },
     });
     await this.audit.record(em, actor, {
@@ -212,9 +213,11 @@ export class LoansService {
   async extend(actor: Actor, id: string, dto: ExtendLoanDto): Promise<LoanDto> {
     return this.dataSource.transaction(async (em) => {
       const loan = await this.lockLoan(em, actor, id);
-      if (loan.returnedOn) throw illegalState('A returned loan cannot be extended', { returnedOn: loan.returnedOn });
-      if (dto.dueOn < loan.startedOn) throw badRequest(`dueOn must not be before the start of the loan (${loan.startedOn})`, 'dueOn');
-      if (dto.dueOn > addDays(loan.startedOn, MAX_LOAN_DAYS)) throw badRequest('dueOn must be within ten years of the start of the loan', 'dueOn');
+      if (loan.returnedOn) throw illegalState('LOAN_RETURNED_NOT_EXTENDABLE', 'A returned loan cannot be extended', { returnedOn: loan.returnedOn });
+      if (dto.dueOn < loan.startedOn) throw invalidField('dueOn', 'notBefore', `dueOn must not be before the start of the loan (${loan.startedOn})`, { date: loan.startedOn });
+      if (dto.dueOn > addDays(loan.startedOn, MAX_LOAN_DAYS)) {
+        throw invalidField('dueOn', 'maxYearsAfter', 'dueOn must be within ten years of the start of the loan', { years: 10, date: loan.startedOn });
+      }
       await em.query(`UPDATE loans SET due_on = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.dueOn]);
       await this.audit.record(em, actor, {
         action: 'loan.extended',
@@ -236,11 +239,9 @@ export class LoansService {
     return this.dataSource.transaction(async (em) => {
       const loan = await this.lockLoan(em, actor, id);
       if (loan.version !== dto.version) {
-        throw new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The loan was changed by someone else (now version ${loan.version}); reload and retry`, undefined, {
-          currentVersion: loan.version,
-        });
+        throw staleVersion('loan', loan.version);
       }
-      if (loan.agreementSigned) throw illegalState('The agreement of this loan is already marked as signed', { agreementSigned: true });
+      if (loan.agreementSigned) throw illegalState('AGREEMENT_ALREADY_SIGNED', 'The agreement of this loan is already marked as signed', { agreementSigned: true });
       await em.query(`UPDATE loans SET agreement_signed = true, version = version + 1, updated_at = now() WHERE id = $1`, [id]);
       await this.audit.record(em, actor, {
         action: 'loan.agreement_signed',

@@ -25,7 +25,7 @@ export class CreateSchoolDto {
   street?: string;
 
   @IsOptional()
-  @Matches(/^\d{5}$/, { message: 'postalCode must be five digits' })
+  @Matches(/^\d{5}$/, { message: 'postalCode must be five digits', context: { code: 'isPostalCode' } })
   postalCode?: string;
 
   @IsOptional()

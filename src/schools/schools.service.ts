@@ -1,11 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { schoolScope, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
-import { AppError, forbidden, notFound } from '../common/errors';
+import { forbidden, notFound, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { escapeLike } from '../common/sql';
 import { School } from './school.entity';
@@ -13,11 +13,11 @@ import { CreateSchoolDto, ListSchoolsQueryDto, SchoolDto, UpdateSchoolDto } from
 
 // Deleting a school that still has records: the foreign keys restrict it (409).
 registerConstraintMessages({
-  fk_devices_school: { message: 'The school still has devices; move or delete them first' },
-  fk_loans_school: { message: 'The school still has loans' },
-  fk_grant_allocations_school: { message: 'The school still has grant allocations' },
-  fk_expenditures_school: { message: 'The school still has expenditures' },
-  fk_need_requests_school: { message: 'The school still has need requests' },
+  fk_devices_school: { referenced: { reason: 'SCHOOL_HAS_DEVICES', message: 'The school still has devices; move or delete them first' } },
+  fk_loans_school: { referenced: { reason: 'SCHOOL_HAS_LOANS', message: 'The school still has loans' } },
+  fk_grant_allocations_school: { referenced: { reason: 'SCHOOL_HAS_ALLOCATIONS', message: 'The school still has grant allocations' } },
+  fk_expenditures_school: { referenced: { reason: 'SCHOOL_HAS_EXPENDITURES', message: 'The school still has expenditures' } },
+  fk_need_requests_school: { referenced: { reason: 'SCHOOL_HAS_NEED_REQUESTS', message: 'The school still has need requests' } },
 });
 
 /** Official data that only the education office changes; coordinators keep the rest up to date. */
@@ -25,8 +25,6 @@ const OFFICE_ONLY_FIELDS: (keyof UpdateSchoolDto)[] = ['schoolNumber', 'schoolTy
 
 const toDto = (s: School): SchoolDto => ({ ...s });
 
-export const staleVersion = (what: string, current: number) =>
-  new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `${what} was changed by someone else (now version ${current}); reload and retry`, undefined, { currentVersion: current });
 
 @Injectable()
 export class SchoolsService {
@@ -85,7 +83,7 @@ export class SchoolsService {
   async update(actor: Actor, id: string, dto: UpdateSchoolDto): Promise<SchoolDto> {
     if (actor.role === 'coordinator') {
       const officeOnly = OFFICE_ONLY_FIELDS.filter((f) => dto[f] !== undefined);
-      if (officeOnly.length) throw forbidden(`Only the education office changes ${officeOnly.join(', ')}`);
+      if (officeOnly.length) throw forbidden('SCHOOL_FIELDS_OFFICE_ONLY', `Only the education office changes ${officeOnly.join(', ')}`, { fields: officeOnly });
     }
     return this.dataSource.transaction(async (em) => {
       // One locked read within the caller's scope: foreign schools are 404.
@@ -93,7 +91,7 @@ export class SchoolsService {
       const before = await em.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id }).andWhere(scope.sql, scope.params).setLock('pessimistic_write').getOne();
       if (!before) throw notFound('School');
       const { version, ...changes } = dto;
-      if (version !== undefined && version !== before.version) throw staleVersion('The school', before.version);
+      if (version !== undefined && version !== before.version) throw staleVersion('school', before.version, `The school was changed by someone else (now version ${before.version}); reload and retry`);
       const after = await em.save(School, { ...before, ...changes });
       await this.audit.record(em, actor, { action: 'school.updated', entityType: 'school', entityId: id, before: { ...before }, after: { ...after } });
       return toDto(after);

@@ -1,4 +1,5 @@
-import { t } from '../i18n';
+import { fieldText, reasonText, type MessageParams } from '../../../src/i18n/messages';
+import { language, t } from '../i18n';
 
 export interface FieldErrorBody {
   field: string;
@@ -31,10 +32,20 @@ export class ApiError extends Error {
     return this.body.error;
   }
 
-  /** The message for one field (German once the server's codes have texts), or undefined. */
+  /** The message for one field, in German from its code and params (src/i18n/messages.ts), or undefined. */
   fieldError(field: string): string | undefined {
     const e = this.body.fieldErrors?.find((f) => f.field === field || f.field.endsWith(`.${field}`));
-    return e ? e.messages.join(' ') : undefined;
+    if (!e) return undefined;
+    if (language === 'en') return e.messages.join(' ');
+    return (e.code && fieldText(e.code, e.params as MessageParams | undefined)) || fieldText('invalid');
+  }
+
+  /** The German text of the error's specific reason; undefined for a coarse or unknown one (or in English, the server's message). */
+  get reasonText(): string | undefined {
+    const { reason, error, params, message } = this.body;
+    if (language === 'en') return message || undefined;
+    if (!reason || reason === error) return undefined;
+    return reasonText(reason, params as MessageParams | undefined);
   }
 }
 
@@ -55,36 +66,40 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 export interface Explained {
-  /** What happened, in German. */
+  /** What happened and what to do, in German: the text of the error's reason, or of its coarse code. */
   title: string;
-  /** The server's own words (until every code has a German text). */
+  /** More about it, where the title is the coarse one (English mode: the server's own words). */
   detail?: string;
   /** Whether reloading is the way out (stale version). */
   reload?: boolean;
 }
 
-/** What an error means for the person at the screen, and what to do. */
+/** What an error means for the person at the screen, and what to do. Never English in German mode: unknown codes get a generic text. */
 export function explainError(error: unknown): Explained {
   if (!(error instanceof ApiError)) return { title: t.errors.unexpected };
+  const specific = error.reasonText;
+  const english = language === 'en';
+  const say = (coarse: string, extra: Partial<Explained> = {}): Explained =>
+    english ? { title: coarse, ...(specific ? { detail: specific } : {}), ...extra } : { title: specific ?? coarse, ...extra };
   switch (error.code) {
     case 'NETWORK':
       return { title: t.errors.network };
     case 'STALE_VERSION':
-      return { title: t.errors.staleVersion, reload: true };
+      return { title: english ? t.errors.staleVersion : (reasonText('STALE_VERSION', error.body.params as MessageParams | undefined) ?? t.errors.staleVersion), reload: true };
     case 'ILLEGAL_STATE':
-      return { title: t.errors.illegalState, detail: error.body.message };
+      return say(t.errors.illegalState);
     case 'VALIDATION_FAILED':
     case 'BAD_REQUEST':
-      return { title: error.body.fieldErrors?.length ? t.errors.invalid : error.body.message };
+      return error.body.fieldErrors?.length ? { title: t.errors.invalid } : say(t.errors.invalid);
     case 'FORBIDDEN':
-      return { title: t.errors.forbidden, detail: error.body.message };
+      return say(t.errors.forbidden);
     case 'NOT_FOUND':
-      return { title: t.errors.notFound };
+      return say(t.errors.notFound);
     case 'CONFLICT':
-      return { title: t.errors.conflict, detail: error.body.message };
+      return say(t.errors.conflict);
     case 'TOO_MANY_REQUESTS':
       return { title: t.errors.tooMany };
     default:
-      return { title: error.body.message || t.errors.unexpected };
+      return say((!english && error.body.reason && reasonText(error.body.reason, error.body.params as MessageParams | undefined)) || t.errors.unexpected);
   }
 }
