@@ -1453,12 +1453,17 @@ export interface components {
             targetMbps: number;
         };
         BulkItemErrorDto: {
+            details?: {
+                [key: string]: unknown;
+            };
             error: string;
-            fieldErrors?: {
-                field: string;
-                messages: string[];
-            }[];
+            fieldErrors?: components["schemas"]["FieldErrorDto"][];
             message: string;
+            params?: {
+                [key: string]: unknown;
+            };
+            /** @description The specific reason; its German text: src/i18n/messages.ts. */
+            reason?: string;
             statusCode: number;
         };
         BulkItemResultDto: {
@@ -2296,7 +2301,37 @@ export interface components {
             /** @description Returned loans whose personal data were erased now. */
             erasedLoans: number;
         };
-        ErrorBodyDto: Record<string, never>;
+        ErrorBodyDto: {
+            /** @description Extra facts a client can use, e.g. `currentVersion` on STALE_VERSION, `currentStatus` on ILLEGAL_STATE. */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description A code to switch on: VALIDATION_FAILED, BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, STALE_VERSION, ILLEGAL_STATE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, TOO_MANY_REQUESTS, DATABASE_UNAVAILABLE (503, see Retry-After), EXPORTS_BUSY (503, see Retry-After), IDEMPOTENCY_KEY_REUSED, INTERNAL_ERROR.
+             * @example NOT_FOUND
+             * @enum {string}
+             */
+            error: "BAD_REQUEST" | "VALIDATION_FAILED" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "ILLEGAL_STATE" | "STALE_VERSION" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "DATABASE_UNAVAILABLE" | "EXPORTS_BUSY" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL_ERROR";
+            /** @description Present for validation errors: which fields are wrong and why. */
+            fieldErrors?: components["schemas"]["FieldErrorDto"][];
+            /** @description English, for programmers. A person reads the German text of `reason` (src/i18n/messages.ts). */
+            message: string;
+            /** @description The values the text of `reason` needs (amounts in cents, dates as YYYY-MM-DD, codes of the label tables). */
+            params?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The specific, stable reason: e.g. DEVICE_NOT_FOUND, DEVICE_ON_LOAN, LOAN_ALREADY_RETURNED, STALE_VERSION,
+             *     EARMARKING_BREACH_NEEDS_CONFIRMATION, SCHOOL_HAS_DEVICES, GRANT_ALLOCATION_EXCEEDS_BUDGET; the coarse `error`
+             *     where there is nothing more specific. Its German text, filled from `params`: src/i18n/messages.ts.
+             * @example DEVICE_NOT_FOUND
+             */
+            reason?: string;
+            /** @description The X-Request-Id of the request, for support. */
+            requestId?: string;
+            /** @example 404 */
+            statusCode: number;
+        };
         /** @enum {string} */
         ExpenditureCategory: "devices" | "displays" | "network" | "software" | "installation" | "training" | "other";
         ExpenditureDto: {
@@ -2336,6 +2371,23 @@ export interface components {
              * @example 2025-08-01
              */
             dueOn: string;
+        };
+        FieldErrorDto: {
+            /**
+             * @description The rule the value breaks, stable: class-validator's constraint names (isNotEmpty for a missing or empty value,
+             *     maxLength, minLength, isIn, isInt, min, max, isDateOnly, isUuid, whitelistValidation for an unknown field …) and our
+             *     own (notInFuture, notBefore, taken, unknownRecord …). German texts: src/i18n/messages.ts.
+             * @example maxLength
+             */
+            code?: string;
+            /** @description The request field, dotted for nested ones (e.g. `items.3.inventoryNumber`). */
+            field: string;
+            /** @description English, for programmers. A person reads the German text of `code`. */
+            messages: string[];
+            /** @description The values the text of `code` needs, e.g. `{ "max": 200 }` for maxLength, `{ "date": "2026-08-01" }` for notBefore. */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         GrantBudgetDto: {
             approvedCents: number;
