@@ -41,7 +41,7 @@ export interface ContractListFilter {
 export function contractsQuery(actor: Actor, filter: ContractListFilter, page?: { cursor?: string; limit: number }, lock = false): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = [contractVisibilitySql(actor, params, filter.schoolId)];
-  const seatScope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.school_id' }, params, filter.schoolId);
+  const sums = seatSumsSql(actor, params, filter.schoolId);
   if (filter.productId) where.push(`c.product_id = $${params.push(filter.productId)}`);
   if (filter.ids) where.push(`c.id = ANY($${params.push(filter.ids)}::uuid[])`);
   if (page?.cursor) {
@@ -50,16 +50,32 @@ export function contractsQuery(actor: Actor, filter: ContractListFilter, page?: 
     where.push(`(p.name, c.id) > ($${params.push(name)}, $${params.push(id)}::uuid)`);
   }
   const limit = page ? ` LIMIT $${params.push(page.limit + 1)}` : '';
-  const sql = `SELECT ${CONTRACT_COLUMNS}, coalesce(x.assigned, 0)::int AS "seatsAssigned", x.in_use::int AS "seatsInUse", coalesce(x.schools, 0)::int AS schools
+  const sql = `SELECT ${CONTRACT_COLUMNS}, ${sums.columns}
       FROM licence_contracts c
       JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
       LEFT JOIN expenditures e ON e.id = c.expenditure_id AND e.authority_id = c.authority_id
-      LEFT JOIN grants g ON g.id = e.grant_id AND g.authority_id = e.authority_id
-      LEFT JOIN LATERAL (SELECT sum(s.seats_assigned) AS assigned, sum(s.seats_in_use) AS in_use, count(*) AS schools
-                           FROM licence_seats s WHERE s.contract_id = c.id AND ${seatScope}) x ON true
+      LEFT JOIN grants g ON g.id = e.grant_id AND g.authority_id = e.authority_id${sums.join}
      WHERE ${where.join(' AND ')}
      ORDER BY p.name, c.id${limit}${lock ? ' FOR UPDATE OF c' : ''}`;
   return { sql, params };
+}
+
+/**
+ * The seat sums of a contract row (alias c) as the caller sees them. The whole authority's (office and viewer, no
+ * school filter): the sums the seats triggers keep on the contract row. Some schools' (a coordinator's, or one school's):
+ * summed from those schools' seats rows, found by the seats' key (contract, school).
+ */
+function seatSumsSql(actor: Actor, params: unknown[], schoolId?: string): { columns: string; join: string } {
+  if (actor.role !== 'coordinator' && !schoolId) {
+    return { columns: `c.seats_assigned_sum::int AS "seatsAssigned", c.seats_in_use_sum::int AS "seatsInUse", c.seat_schools AS schools`, join: '' };
+  }
+  const scope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.school_id' }, params, schoolId);
+  return {
+    columns: `coalesce(x.assigned, 0)::int AS "seatsAssigned", x.in_use::int AS "seatsInUse", coalesce(x.schools, 0)::int AS schools`,
+    join: `
+      LEFT JOIN LATERAL (SELECT sum(s.seats_assigned) AS assigned, sum(s.seats_in_use) AS in_use, count(*) AS schools
+                           FROM licence_seats s WHERE s.contract_id = c.id AND ${scope}) x ON true`,
+  };
 }
 
 /** Products of the caller's authority with their contract counts (coordinators: contracts they see). */
