@@ -156,6 +156,65 @@ describe('the office: Benutzer', () => {
   });
 });
 
+describe('the office: Schulen', () => {
+  let browser;
+  before(async () => {
+    browser = await openBrowser();
+    await login(browser.page, OFFICE);
+  });
+  after(() => browser.close());
+
+  it('creates a school, edits its figures, broadband and WLAN, and deletes it', async () => {
+    const { page } = browser;
+    const api = await apiAs(OFFICE);
+    const number = String(900000 + Math.floor(Math.random() * 99999));
+    const name = `Grundschule Testweg ${number}`;
+    await page.goto('/schulen');
+    await page.getByRole('link', { name: 'Schule anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neue Schule' }).waitFor();
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Schulnummer').fill(number);
+    await page.getByLabel('Schülerzahl').fill('zwölf');
+    await page.getByRole('button', { name: 'Schule anlegen' }).click();
+    await page.getByText('Bitte eine ganze Zahl eingeben.').waitFor();
+    await page.getByLabel('Schülerzahl').fill('212');
+    await page.getByLabel('Klassen').fill('9');
+    await expectNoAxeViolations(page, 'new school');
+    await page.getByRole('button', { name: 'Schule anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByText('Die Schule ist angelegt.').waitFor();
+    const id = page.url().split('/').at(-1);
+    let school = (await api.get(`/schools/${id}`)).body;
+    assert.equal(school.studentCount, 212);
+    assert.equal(school.schoolType, 'grundschule');
+    await page.getByLabel('Breitband (Mbit/s)').fill('250');
+    await page.getByLabel(/WLAN-Abdeckung/).fill('80');
+    await page.getByRole('checkbox', { name: 'Glasfaseranschluss' }).check({ force: true });
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Die Änderungen sind gespeichert.').waitFor();
+    school = (await api.get(`/schools/${id}`)).body;
+    assert.equal(school.broadbandMbps, 250);
+    assert.equal(school.wlanCoveragePercent, 80);
+    assert.equal(school.hasFibre, true);
+    await expectNoAxeViolations(page, 'school page');
+    await fits375(page, `/schulen/${id}`, name);
+    await page.getByRole('button', { name: 'Schule löschen' }).click();
+    await page.getByRole('button', { name: `Wirklich löschen: ${name}` }).click();
+    await page.getByText(`Die Schule ${name} ist gelöscht.`).waitFor();
+    assert.equal((await api.get(`/schools/${id}`)).status, 404);
+  });
+
+  it('refuses to delete a school that still has devices, in German', async () => {
+    const { page } = browser;
+    const api = await apiAs(OFFICE);
+    const goethe = (await api.get('/schools?q=Goethe&limit=5')).body.items[0];
+    await page.goto(`/schulen/${goethe.id}`);
+    await page.getByText('Diese Schule hat noch Geräte und kann deshalb nicht gelöscht werden.', { exact: false }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Schule löschen' }).count(), 0);
+    assert.equal((await api.get(`/schools/${goethe.id}`)).status, 200);
+  });
+});
+
 describe('the viewer reads the office screens and changes nothing', () => {
   let browser;
   before(async () => {
@@ -174,6 +233,23 @@ describe('the viewer reads the office screens and changes nothing', () => {
     assert.equal(await page.getByRole('button', { name: 'Speichern' }).count(), 0);
     assert.equal(await panel.getByRole('group', { name: /Stückpreise/ }).getByLabel('Tablet').getAttribute('readonly'), '');
     await expectNoAxeViolations(page, 'coverage (viewer)');
+  });
+
+  it('reads a school without a form, and cannot create one by URL', async () => {
+    const { page } = browser;
+    const api = await apiAs(VIEWER);
+    const school = (await api.get('/schools?limit=1')).body.items[0];
+    await page.goto('/schulen');
+    await page.getByRole('link', { name: school.name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: school.name }).waitFor();
+    await page.getByText('Sie haben Lesezugriff').waitFor();
+    assert.equal(await page.getByRole('button').filter({ hasText: /Speichern|löschen/ }).count(), 0);
+    assert.equal(await page.getByRole('textbox').count(), 0);
+    await expectNoAxeViolations(page, 'school (viewer)');
+    await page.goto('/schulen');
+    assert.equal(await page.getByRole('link', { name: 'Schule anlegen' }).count(), 0);
+    await page.goto('/schulen/neu');
+    await page.getByRole('heading', { level: 1, name: 'Diese Seite gibt es nicht.' }).waitFor();
   });
 
   it('has no Benutzer screen, not even by URL', async () => {

@@ -35,7 +35,16 @@ export const SCREENS: Screen[] = [
     component: lazy(() => import('../coverage/CoveragePage')),
     children: [{ path: ':id', component: lazy(() => import('../coverage/SchoolCoveragePage')) }],
   },
-  { path: '/schulen', nav: 'schools', roles: ['office', 'viewer'], component: lazy(() => import('../schools/SchoolsPage')) },
+  {
+    path: '/schulen',
+    nav: 'schools',
+    roles: ['office', 'viewer'],
+    component: lazy(() => import('../schools/SchoolsPage')),
+    children: [
+      { path: 'neu', component: lazy(() => import('../schools/NewSchoolPage')) },
+      { path: ':id', component: lazy(() => import('../schools/SchoolPage')) },
+    ],
+  },
   { path: '/benutzer', nav: 'users', roles: ['office'], component: lazy(() => import('../users/UsersPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
   { path: '/bedarfe', nav: 'needs', roles: ['coordinator'], component: lazy(() => import('../needs/NeedsPage')) },

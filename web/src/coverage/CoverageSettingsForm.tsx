@@ -84,6 +84,7 @@ export function CoverageSettingsForm({ canWrite }: { canWrite: boolean }) {
       onChange={(v) => {
         setSaved(false);
         setDraft({ ...d, [key]: v });
+        setInvalid(invalid.filter((k) => k !== key));
       }}
       serverError={invalid.includes(key) ? t.coverage.numberInvalid : apiError?.fieldError(key)}
     />
@@ -99,7 +100,7 @@ export function CoverageSettingsForm({ canWrite }: { canWrite: boolean }) {
       <h2 id="coverage-settings">{t.coverage.settingsTitle}</h2>
       <p>{t.coverage.settingsIntro}</p>
       {!canWrite && <p className="notice">{t.office.readOnly}</p>}
-      <form onSubmit={onSubmit} className="form">
+      <form onSubmit={onSubmit} className="form" noValidate>
         <fieldset>
           <legend>{t.coverage.studentsTargetTitle}</legend>
           <div className="form-grid">{SCHOOL_TYPES.map((st) => field(`studentsPerDeviceTarget.${st}`, label('schoolType', st)))}</div>

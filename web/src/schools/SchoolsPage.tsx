@@ -1,13 +1,17 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import { useMe } from '../app/session';
 import { t } from '../i18n';
 import { Button, ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
 import { label } from '../ui/labels';
 
 /** The authority's schools with their figures (keyset pages, "Weitere laden"), searchable by name or number. */
 export default function SchoolsPage() {
+  const me = useMe();
+  const flash = (useLocation().state as { message?: string } | null)?.message;
   const [q, setQ] = useState('');
   const schools = useInfiniteQuery({
     queryKey: ['schools', 'list', q],
@@ -19,6 +23,14 @@ export default function SchoolsPage() {
   return (
     <>
       <PageHeading title={t.office.schoolsTitle}>{t.office.schoolsTitle}</PageHeading>
+      {flash && <p className="notice notice-success">{flash}</p>}
+      {me.data?.role === 'office' && (
+        <p>
+          <Link className="btn btn-primary" to="/schulen/neu">
+            {t.schoolEdit.create}
+          </Link>
+        </p>
+      )}
       <div className="filters">
         <TextField label={t.office.searchSchools} type="search" value={q} onChange={setQ} />
       </div>
@@ -48,7 +60,9 @@ export default function SchoolsPage() {
               <tbody>
                 {items.map((s) => (
                   <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
+                    <th scope="row">
+                      <Link to={`/schulen/${s.id}`}>{s.name}</Link>
+                    </th>
                     <td>{s.schoolNumber}</td>
                     <td>{label('schoolType', s.schoolType)}</td>
                     <td className="num">{s.studentCount}</td>

@@ -37,7 +37,7 @@ export function CreateUserForm({ schools }: { schools: Schemas['SchoolDto'][] })
     <section aria-labelledby="user-create" className="panel">
       <h2 id="user-create">{t.users.createTitle}</h2>
       {shown && <OncePassword title={fill(t.users.initialPassword, { name: shown.name })} password={shown.password} onDone={() => setShown(null)} />}
-      <form onSubmit={onSubmit} className="form">
+      <form onSubmit={onSubmit} className="form" noValidate>
         <div className="form-grid">
           <TextField label={t.users.name} value={displayName} onChange={setDisplayName} isRequired serverError={error?.fieldError('displayName')} />
           <TextField label={t.users.email} type="email" value={email} onChange={setEmail} isRequired serverError={error?.fieldError('email')} />

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { Schemas } from '../api/client';
+import { ApiError } from '../api/errors';
+import { SCHOOL_TYPES } from '../coverage/coverage-parts';
+import { t } from '../i18n';
+import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
+import { label } from '../ui/labels';
+
+type School = Schemas['SchoolDto'];
+export type SchoolBody = Schemas['CreateSchoolDto'];
+const TEXTS = ['name', 'schoolNumber', 'street', 'postalCode', 'city'] as const;
+const NUMBERS = ['studentCount', 'teacherCount', 'classCount', 'broadbandMbps', 'wlanCoveragePercent'] as const;
+
+/** A school's master data, figures, broadband and WLAN; whole numbers checked here, everything else by the API. */
+export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { school?: School; onSubmit: (body: SchoolBody) => void; error: unknown; pending: boolean; submitLabel: string }) {
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries([...TEXTS, ...NUMBERS].map((k) => [k, school?.[k] == null ? '' : String(school[k])])),
+  );
+  const [schoolType, setSchoolType] = useState<School['schoolType']>(school?.schoolType ?? 'grundschule');
+  const [hasFibre, setHasFibre] = useState(school?.hasFibre ?? false);
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const apiError = error instanceof ApiError ? error : undefined;
+  const field = (key: (typeof TEXTS)[number] | (typeof NUMBERS)[number], required = false) => (
+    <TextField
+      label={t.schoolEdit[key]}
+      value={values[key]}
+      onChange={(v) => {
+        setValues({ ...values, [key]: v });
+        // A field marked invalid blocks the form's native submit until its mark is gone.
+        setInvalid(invalid.filter((k) => k !== key));
+      }}
+      isRequired={required}
+      inputMode={(NUMBERS as readonly string[]).includes(key) ? 'numeric' : undefined}
+      serverError={invalid.includes(key) ? t.schoolEdit.wholeNumber : apiError?.fieldError(key)}
+    />
+  );
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const bad = NUMBERS.filter((k) => values[k].trim() !== '' && !/^\d+$/.test(values[k].trim()));
+    setInvalid(bad);
+    if (bad.length) return;
+    const body: Record<string, unknown> = { schoolType, hasFibre };
+    for (const k of TEXTS) if (values[k].trim() !== '' || k === 'name' || k === 'schoolNumber') body[k] = values[k].trim();
+    for (const k of NUMBERS) if (values[k].trim() !== '') body[k] = Number(values[k].trim());
+    onSubmit(body as SchoolBody);
+  };
+  return (
+    <form onSubmit={submit} className="form" noValidate>
+      <fieldset>
+        <legend>{t.schoolEdit.address}</legend>
+        <div className="form-grid">
+          {field('name', true)}
+          {field('schoolNumber', true)}
+          <Select label={t.schoolEdit.schoolType} selectedKey={schoolType} onSelectionChange={(k) => setSchoolType(k as School['schoolType'])} options={SCHOOL_TYPES.map((s) => ({ value: s, label: label('schoolType', s) }))} serverError={apiError?.fieldError('schoolType')} />
+          {field('street')}
+          {field('postalCode')}
+          {field('city')}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.schoolEdit.figures}</legend>
+        <div className="form-grid">
+          {field('studentCount')}
+          {field('teacherCount')}
+          {field('classCount')}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t.schoolEdit.network}</legend>
+        <div className="form-grid">
+          {field('broadbandMbps')}
+          {field('wlanCoveragePercent')}
+          <Checkbox isSelected={hasFibre} onChange={setHasFibre}>
+            {t.schoolEdit.hasFibre}
+          </Checkbox>
+        </div>
+      </fieldset>
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="actions">
+        <Button type="submit" variant="primary" isDisabled={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
