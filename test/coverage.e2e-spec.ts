@@ -99,6 +99,7 @@ describe('Coverage', () => {
     wlan: { percent: 60, targetPercent: 100, meetsTarget: false },
     shortfall: { devices: 34, costCents: 1_776_000 },
     licences: { studentProducts: 0, studentSeats: 0, seatsPerStudent: 0, yearlyCostCents: 0, yearlyCostPerStudentCents: 0 },
+    stocktaking: { lastCompleteCountOn: null, countDue: true },
   };
 
   describe('GET /api/v1/schools/:id/coverage', () => {
@@ -178,6 +179,39 @@ describe('Coverage', () => {
       const other = await t.http().get('/api/v1/coverage').set('Authorization', w.officeB.auth).expect(200);
       expect(names(other)).toEqual(['B1 Realschule']);
       expect(other.body.items[0].students.devices).toBe(50);
+    });
+
+    it('shows per school whether a stocktaking is due (last complete count older than 5 years, or none), sorts and filters by it', async () => {
+      const stocktaking = (schoolId: string, closedAt: string | null, rooms: string[] | null = null) =>
+        t.dataSource.query(`INSERT INTO stocktakings (authority_id, school_id, rooms, status, closed_at) VALUES ($1, $2, $3, $4, $5)`, [
+          w.authorityA, schoolId, rooms, closedAt ? 'closed' : 'open', closedAt,
+        ]);
+      // A1: counted completely on 01.03.2025 (a room-only count later does not replace it) → not due on 21.11.2025.
+      await stocktaking(w.schoolA1, '2025-03-01T10:00:00+01:00');
+      await stocktaking(w.schoolA1, '2025-06-01T10:00:00+02:00', ['R 101']);
+      // Empty: last complete count 30.06.2019 (before 21.11.2020) → due; an open count does not help.
+      await stocktaking(empty, '2019-06-30T23:30:00+02:00');
+      await stocktaking(empty, null);
+      // GS and A2: never counted → due.
+      const school = await t.http().get(`/api/v1/schools/${w.schoolA1}/coverage?asOf=${asOf}`).set('Authorization', w.coordinatorA1.auth).expect(200);
+      expect(school.body.stocktaking).toEqual({ lastCompleteCountOn: '2025-03-01', countDue: false });
+      const byCount = await t.http().get(`/api/v1/coverage?asOf=${asOf}&sort=lastCompleteCount`).set('Authorization', w.officeA.auth).expect(200);
+      expect(byCount.body.items.map((i: { name: string; stocktaking: unknown }) => [i.name, i.stocktaking])).toEqual([
+        ['A2 Grundschule', { lastCompleteCountOn: null, countDue: true }],
+        ['Coverage GS', { lastCompleteCountOn: null, countDue: true }],
+        ['Coverage Empty', { lastCompleteCountOn: '2019-06-30', countDue: true }],
+        ['A1 Gymnasium', { lastCompleteCountOn: '2025-03-01', countDue: false }],
+      ]);
+      const due = await t.http().get(`/api/v1/coverage?asOf=${asOf}&countDue=true&sort=name`).set('Authorization', w.viewerA.auth).expect(200);
+      expect(names(due)).toEqual(['A2 Grundschule', 'Coverage Empty', 'Coverage GS']);
+      const counted = await t.http().get(`/api/v1/coverage?asOf=${asOf}&countDue=false`).set('Authorization', w.viewerA.auth).expect(200);
+      expect(names(counted)).toEqual(['A1 Gymnasium']);
+      // The overview counts the same three.
+      const overview = await t.http().get(`/api/v1/stats/overview`).set('Authorization', w.officeA.auth).expect(200);
+      expect(overview.body.stocktaking).toMatchObject({ countIntervalYears: 5, schoolsDue: 3, openStocktakings: 1 });
+      const bad = await t.http().get('/api/v1/coverage?countDue=ja').set('Authorization', w.officeA.auth).expect(400);
+      expect(bad.body.fieldErrors[0].field).toBe('countDue');
+      await t.dataSource.query(`DELETE FROM stocktakings WHERE authority_id = $1`, [w.authorityA]);
     });
 
     it('rejects unknown sorts and needs a login', async () => {

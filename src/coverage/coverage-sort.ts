@@ -4,6 +4,9 @@ import type { SchoolCoverage } from './coverage-math';
 
 type SortValue = number | string | null;
 
+/** A coverage row as sorted: the indicators, and the counting state the service adds from the stocktakings. */
+type Sortable = SchoolCoverage & { stocktaking?: { lastCompleteCountOn: string | null } };
+
 /**
  * The indicators coverage can be sorted by, each with the direction in which it gets worse.
  * A null value (no device at all, or a figure that is not recorded) always counts as the worst.
@@ -21,9 +24,11 @@ const SORTS = {
   broadband: { worst: 'asc', value: (r) => r.broadband.mbps },
   broadbandPerClass: { worst: 'asc', value: (r) => r.broadband.mbpsPerClass },
   wlan: { worst: 'asc', value: (r) => r.wlan.percent },
+  // The day of the last complete count as a number (20240301); never counted is the worst.
+  lastCompleteCount: { worst: 'asc', value: (r) => (r.stocktaking?.lastCompleteCountOn ? Number(r.stocktaking.lastCompleteCountOn.replaceAll('-', '')) : null) },
   name: { worst: 'asc', value: (r) => r.name },
   schoolNumber: { worst: 'asc', value: (r) => r.schoolNumber },
-} satisfies Record<string, { worst: 'asc' | 'desc'; value: (r: SchoolCoverage) => SortValue }>;
+} satisfies Record<string, { worst: 'asc' | 'desc'; value: (r: Sortable) => SortValue }>;
 
 export type CoverageSort = keyof typeof SORTS;
 export const COVERAGE_SORTS = Object.keys(SORTS) as CoverageSort[];
@@ -33,7 +38,7 @@ export type SortOrder = 'asc' | 'desc';
 export const worstFirst = (sort: CoverageSort): SortOrder => SORTS[sort].worst as SortOrder;
 
 /** Sort key of a row: nulls become the worst possible number, so they lead a worst-first list. */
-function keyOf(row: SchoolCoverage, sort: CoverageSort): number | string {
+function keyOf(row: Sortable, sort: CoverageSort): number | string {
   const spec = SORTS[sort];
   const value = spec.value(row);
   if (value !== null) return value;
@@ -50,7 +55,7 @@ function comparePositions(a: Position, b: Position, order: SortOrder): number {
   return a[2] === b[2] ? 0 : a[2] < b[2] ? -1 : 1;
 }
 
-const positionOf = (row: SchoolCoverage, sort: CoverageSort): Position => [keyOf(row, sort), row.name, row.schoolId];
+const positionOf = (row: Sortable, sort: CoverageSort): Position => [keyOf(row, sort), row.name, row.schoolId];
 
 /** JSON has no Infinity: the cursor spells it out. */
 const encodeKey = (key: number | string) => (key === Number.POSITIVE_INFINITY ? '+inf' : key === Number.NEGATIVE_INFINITY ? '-inf' : key);
@@ -62,7 +67,7 @@ const decodeKey = (key: unknown, sort: CoverageSort): number | string => {
   throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
 };
 
-export function sortCoverage<T extends SchoolCoverage>(rows: T[], sort: CoverageSort, order: SortOrder = worstFirst(sort)): T[] {
+export function sortCoverage<T extends Sortable>(rows: T[], sort: CoverageSort, order: SortOrder = worstFirst(sort)): T[] {
   const keyed = rows.map((row) => ({ row, position: positionOf(row, sort) }));
   keyed.sort((a, b) => comparePositions(a.position, b.position, order));
   return keyed.map((k) => k.row);
@@ -72,7 +77,7 @@ export function sortCoverage<T extends SchoolCoverage>(rows: T[], sort: Coverage
  * One page of the sorted rows. The cursor carries the sort and the last row's position (keyset, not an offset),
  * so a school that improves between two pages is neither shown twice nor skipped by the others.
  */
-export function pageCoverage<T extends SchoolCoverage>(sorted: T[], sort: CoverageSort, order: SortOrder, limit: number, cursor?: string): Page<T> {
+export function pageCoverage<T extends Sortable>(sorted: T[], sort: CoverageSort, order: SortOrder, limit: number, cursor?: string): Page<T> {
   let rows = sorted;
   if (cursor) {
     const [cursorSort, cursorOrder, key, name, id] = decodeCursor(cursor, 5);

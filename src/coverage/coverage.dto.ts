@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
 import { LicenceWarningCountsDto } from '../licences/licences.dto';
 import { PageQueryDto } from '../common/pagination';
-import { IsDateOnly } from '../common/validation';
+import { IsDateOnly, QueryBoolean } from '../common/validation';
 import { DEVICE_TYPES, type DeviceType } from '../devices/device.entity';
 import { SCHOOL_TYPES, type SchoolType } from '../schools/school.entity';
+import { SchoolCountDto } from '../stocktakings/stocktakings.dto';
 import { PERSONAL_DEVICE_TYPES, type PersonalDeviceType } from './coverage-settings';
 import { COVERAGE_SORTS, type CoverageSort, type SortOrder } from './coverage-sort';
 
@@ -158,6 +159,10 @@ export class CoverageQueryDto extends CoverageAsOfQueryDto {
   @IsOptional()
   @IsIn(SCHOOL_TYPES)
   schoolType?: SchoolType;
+
+  /** `true`: only schools due for a stocktaking (Inventur); `false`: only those counted within the interval. */
+  @QueryBoolean()
+  countDue?: boolean;
 }
 
 export class ListCoverageQueryDto extends IntersectionType(PageQueryDto, CoverageQueryDto) {}
@@ -244,6 +249,8 @@ export class SchoolCoverageDto {
   wlan: WlanDto;
   shortfall: ShortfallDto;
   licences: SchoolLicencesDto;
+  /** The school's last complete stocktaking (Inventur) and whether a count is due: never, or longer ago than the authority's interval (default 5 years). */
+  stocktaking: SchoolCountDto;
 }
 
 export class SchoolCoverageResponseDto extends SchoolCoverageDto {

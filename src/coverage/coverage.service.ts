@@ -6,6 +6,8 @@ import { AccessService, tenantOf } from '../common/access';
 import { notFound } from '../common/errors';
 import { LicenceFiguresService, type SchoolLicenceFigures } from '../licences/licence-figures.service';
 import { LicenceWarningsService } from '../licences/licence-warnings.service';
+import type { SchoolCountDto } from '../stocktakings/stocktakings.dto';
+import { StocktakingsService } from '../stocktakings/stocktakings.service';
 import { computeCoverage, type CoverageSummary, inventoryTotals, type SchoolCoverage, summarizeCoverage } from './coverage-math';
 import { type CoverageSettings, effectiveCoverageSettings, mergeCoverageSettings } from './coverage-settings';
 import { todayInBerlin } from '../common/dates';
@@ -15,8 +17,8 @@ import { type CoverageFilter, coverageQuery, type InventoryCount, overviewQuery,
 
 export const COVERAGE_SETTINGS_SECTION = 'coverage';
 
-/** A school's coverage with its licences. */
-export type SchoolCoverageRow = SchoolCoverage & { licences: SchoolLicenceFigures };
+/** A school's coverage with its licences and its counting state (Inventur). */
+export type SchoolCoverageRow = SchoolCoverage & { licences: SchoolLicenceFigures; stocktaking: SchoolCountDto };
 
 /** A whole coverage report: every school the caller sees, sorted, with the day and the targets it was measured against. */
 export interface CoverageReport {
@@ -35,6 +37,7 @@ export class CoverageService {
     private readonly access: AccessService,
     private readonly licenceFigures: LicenceFiguresService,
     private readonly licenceWarnings: LicenceWarningsService,
+    private readonly stocktakings: StocktakingsService,
   ) {}
 
   /** The targets in force for the caller's authority. */
@@ -65,7 +68,8 @@ export class CoverageService {
     const sort = query.sort ?? 'studentsPerDevice';
     const order = query.order ?? worstFirst(sort);
     const { asOf, settings, items } = await this.compute(actor, { schoolType: query.schoolType }, query.asOf);
-    return { asOf, settings, sort, order, items: sortCoverage(items, sort, order) };
+    const chosen = query.countDue === undefined ? items : items.filter((i) => i.stocktaking.countDue === query.countDue);
+    return { asOf, settings, sort, order, items: sortCoverage(chosen, sort, order) };
   }
 
   async list(actor: Actor, query: ListCoverageQueryDto): Promise<CoveragePageDto> {
@@ -99,12 +103,22 @@ export class CoverageService {
 
   private async compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
     const day = asOf ?? todayInBerlin();
-    const [{ settings, rows }, licences] = await Promise.all([
+    const [{ settings, rows }, licences, counts] = await Promise.all([
       this.read(actor, (settings) => coverageQuery(actor, filter, settings, day)),
       this.licenceFigures.bySchool(actor, this.dataSource.manager, day),
+      this.stocktakings.due(actor, this.dataSource.manager, day),
     ]);
+    const countOf = new Map(counts.schools.map((s) => [s.schoolId, { lastCompleteCountOn: s.lastCompleteCountOn, countDue: s.countDue }]));
     const items = rows.map((raw) => toCoverageRow(raw)).map((row) => computeCoverage(row, row, settings));
-    return { asOf: day, settings, items: items.map((c) => ({ ...c, licences: licences.get(c.schoolId) ?? noLicences(c.students.count) })) };
+    return {
+      asOf: day,
+      settings,
+      items: items.map((c) => ({
+        ...c,
+        licences: licences.get(c.schoolId) ?? noLicences(c.students.count),
+        stocktaking: countOf.get(c.schoolId) ?? { lastCompleteCountOn: null, countDue: true },
+      })),
+    };
   }
 
   /** Reads the settings in force and runs the query built from them, on one connection. */

@@ -7,6 +7,7 @@ import { seedGrants } from './grants.seed';
 import { seedLicences } from './licences.seed';
 import { seedLoans } from './loans.seed';
 import { seedNeeds } from './needs.seed';
+import { seedStocktakings } from './stocktakings.seed';
 
 /**
  * The features' demo seeds, in order (devices before loans and grants, which use them).
@@ -22,6 +23,8 @@ export const FEATURE_SEEDS: { name: string; seed: DemoSeed }[] = [
   { name: 'licences', seed: seedLicences },
   // loans lend the available laptops and tablets of the devices seed (last, so the other seeds see the devices as delivered)
   { name: 'loans', seed: seedLoans },
+  // stocktakings expect the devices in service, so loaned ones stay off their lists (after loans)
+  { name: 'stocktakings', seed: seedStocktakings },
 ];
 
 /** Loads the demo data once (all in one transaction); later runs find it and leave it alone. */
