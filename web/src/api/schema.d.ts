@@ -1742,7 +1742,7 @@ export interface components {
             wlanTargetPercent: number;
         };
         /** @enum {string} */
-        CoverageSort: "studentsPerDevice" | "studentShortfall" | "teachersPerDevice" | "teacherShortfall" | "shortfallCost" | "pastReplacementAge" | "replacementCost" | "inRepair" | "lost" | "broadband" | "broadbandPerClass" | "wlan" | "name" | "schoolNumber";
+        CoverageSort: "studentsPerDevice" | "studentShortfall" | "teachersPerDevice" | "teacherShortfall" | "shortfallCost" | "pastReplacementAge" | "replacementCost" | "inRepair" | "lost" | "broadband" | "broadbandPerClass" | "wlan" | "lastCompleteCount" | "name" | "schoolNumber";
         CoverageSummaryDto: {
             inRepair: number;
             licences: components["schemas"]["CoverageLicencesSummaryDto"];
@@ -3008,6 +3008,12 @@ export interface components {
             room: components["schemas"]["RoomProgressDto"];
             scanId: number;
         };
+        SchoolCountDto: {
+            /** @description Never counted completely, or longer ago than the authority's interval. */
+            countDue: boolean;
+            /** @description The day its last complete stocktaking (whole school) closed; null: never. */
+            lastCompleteCountOn: string | null;
+        };
         SchoolCountStatusDto: {
             /** @description Never counted completely, or longer ago than the authority's interval. */
             countDue: boolean;
@@ -3027,6 +3033,8 @@ export interface components {
             schoolNumber: string;
             schoolType: components["schemas"]["SchoolType"];
             shortfall: components["schemas"]["ShortfallDto"];
+            /** @description The school's last complete stocktaking (Inventur) and whether a count is due: never, or longer ago than the authority's interval (default 5 years). */
+            stocktaking: components["schemas"]["SchoolCountDto"];
             /** @description Students per student device (laptops and tablets available or loaned, not to teachers). */
             students: components["schemas"]["DeviceRatioDto"];
             /** @description Teachers per teacher device (laptops and tablets on an active teacher loan). */
@@ -3046,6 +3054,8 @@ export interface components {
             schoolNumber: string;
             schoolType: components["schemas"]["SchoolType"];
             shortfall: components["schemas"]["ShortfallDto"];
+            /** @description The school's last complete stocktaking (Inventur) and whether a count is due: never, or longer ago than the authority's interval (default 5 years). */
+            stocktaking: components["schemas"]["SchoolCountDto"];
             /** @description Students per student device (laptops and tablets available or loaned, not to teachers). */
             students: components["schemas"]["DeviceRatioDto"];
             /** @description Teachers per teacher device (laptops and tablets on an active teacher loan). */
@@ -4611,6 +4621,8 @@ export interface operations {
             query?: {
                 /** @description The day ages are measured on; defaults to today. */
                 asOf?: string;
+                /** @description `true`: only schools due for a stocktaking (Inventur); `false`: only those counted within the interval. */
+                countDue?: boolean;
                 cursor?: string;
                 limit?: number;
                 /** @description Default: the worst schools first (descending for ratios, shortfalls and counts; ascending for bandwidth and WLAN). */
@@ -4694,6 +4706,8 @@ export interface operations {
             query?: {
                 /** @description The day ages are measured on; defaults to today. */
                 asOf?: string;
+                /** @description `true`: only schools due for a stocktaking (Inventur); `false`: only those counted within the interval. */
+                countDue?: boolean;
                 lang?: components["schemas"]["ExportLang"];
                 /** @description Default: the worst schools first (descending for ratios, shortfalls and counts; ascending for bandwidth and WLAN). */
                 order?: "asc" | "desc";
