@@ -62,7 +62,8 @@ export class DeviceFilterQueryDto {
   @IsIn(DEVICE_TYPES, { each: true })
   type?: DeviceType[];
 
-  /** Exact manufacturer, case-insensitive. @example Lenovo */
+  /** Exact manufacturer, case-insensitive. */
+  @ApiPropertyOptional({ example: 'Lenovo' })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -74,11 +75,13 @@ export class DeviceFilterQueryDto {
   purchaseYear?: number;
 
   /** Devices whose warranty ends before this date (devices without a warranty date are left out). */
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsDateOnly()
   warrantyBefore?: string;
 
-  /** Room or place (Standort), exact, case-insensitive. @example Raum 204 */
+  /** Room or place (Standort), exact, case-insensitive. */
+  @ApiPropertyOptional({ example: 'Raum 204' })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -96,11 +99,13 @@ export class DeviceFilterQueryDto {
   notLabelled?: boolean;
 
   /** Devices not counted in a stocktaking on or after this date (never counted included). */
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsDateOnly()
   notCountedSince?: string;
 
   /** A fragment of the inventory number, serial number or model. */
+  @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MinLength(1)

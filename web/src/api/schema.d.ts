@@ -2598,13 +2598,18 @@ export interface components {
             format: components["schemas"]["LabelFormatId"];
             /** Format: uuid */
             grantId?: string;
+            /** @example Raum 204 */
+            location?: string;
+            /** @example Lenovo */
+            manufacturer?: string;
             /**
              * Format: date
              * @example 2025-08-01
              */
-            notCountedSince: string;
+            notCountedSince?: string;
             notLabelled?: boolean;
             purchaseYear?: number;
+            q?: string;
             /** Format: uuid */
             schoolId?: string;
             /** @description Print the device type and model under the school. */
@@ -2620,7 +2625,7 @@ export interface components {
              * Format: date
              * @example 2025-08-01
              */
-            warrantyBefore: string;
+            warrantyBefore?: string;
         };
         /** @enum {string} */
         LicenceHosting: "eu" | "outside_eu";
@@ -4938,18 +4943,21 @@ export interface operations {
     };
     Devices_list: {
         parameters: {
-            query: {
+            query?: {
                 cursor?: string;
                 grantId?: string;
                 limit?: number;
-                notCountedSince: string;
+                location?: string;
+                manufacturer?: string;
+                notCountedSince?: string;
                 notLabelled?: boolean;
                 purchaseYear?: number;
+                q?: string;
                 schoolId?: string;
                 sort?: components["schemas"]["DeviceSort"];
                 status?: components["schemas"]["DeviceStatus"][];
                 type?: components["schemas"]["DeviceType"][];
-                warrantyBefore: string;
+                warrantyBefore?: string;
             };
             header?: never;
             path?: never;
@@ -5641,17 +5649,20 @@ export interface operations {
     };
     Exports_inventoryXlsx: {
         parameters: {
-            query: {
+            query?: {
                 grantId?: string;
                 lang?: components["schemas"]["ExportLang"];
-                notCountedSince: string;
+                location?: string;
+                manufacturer?: string;
+                notCountedSince?: string;
                 notLabelled?: boolean;
                 purchaseYear?: number;
+                q?: string;
                 schoolId?: string;
                 sort?: components["schemas"]["DeviceSort"];
                 status?: components["schemas"]["DeviceStatus"][];
                 type?: components["schemas"]["DeviceType"][];
-                warrantyBefore: string;
+                warrantyBefore?: string;
             };
             header?: never;
             path?: never;
