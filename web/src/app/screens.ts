@@ -47,6 +47,13 @@ export const SCREENS: Screen[] = [
   },
   { path: '/benutzer', nav: 'users', roles: ['office'], component: lazy(() => import('../users/UsersPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
+  {
+    path: '/geraete',
+    nav: 'devices',
+    roles: ['coordinator', 'office', 'viewer'],
+    component: lazy(() => import('../devices/DevicesPage')),
+    children: [{ path: ':id', component: lazy(() => import('../devices/DeviceDetailPage')) }],
+  },
   { path: '/bedarfe', nav: 'needs', roles: ['coordinator'], component: lazy(() => import('../needs/NeedsPage')) },
   { path: '/meine-schule', nav: 'school', roles: ['coordinator'], component: lazy(() => import('../my-school/MySchoolPage')) },
   { path: '/lieferliste', nav: 'import', roles: ['coordinator', 'office'], component: lazy(() => import('../import/ImportPage')) },

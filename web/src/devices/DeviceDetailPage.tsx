@@ -1,0 +1,204 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { useSchool } from '../app/school';
+import { useMe } from '../app/session';
+import { currentLoan } from '../counter/counter-api';
+import { t } from '../i18n';
+import { accessoryLabel, label } from '../i18n/labels';
+import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { formatDate, formatDateTime, formatEuro } from '../ui/format';
+import { DeviceEditForm } from './DeviceEditForm';
+import { DeviceMoveForm } from './DeviceMoveForm';
+import { DeviceStatusForm } from './DeviceStatusForm';
+import { fetchDevice, fetchHistory, type DeviceDetail, type DeviceEvent } from './devices-api';
+import { StatusBadge } from './StatusBadge';
+
+/** One device: its data, current loan and history (newest first); edit, status change and move for those who may write. */
+export default function DeviceDetailPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const canWrite = me.data?.role === 'coordinator' || me.data?.role === 'office';
+  const device = useQuery({ queryKey: ['devices', id], queryFn: () => fetchDevice(id) });
+  if (device.isPending) return <Loading />;
+  if (device.error) return <ErrorNotice error={device.error} onRetry={() => device.refetch()} />;
+  const d = device.data;
+  const title = `${label('deviceType', d.type)} ${d.inventoryNumber}`;
+  return (
+    <>
+      <p>
+        <Link to="/geraete">← {t.devices.back}</Link>
+      </p>
+      <PageHeading title={title}>
+        {title} <StatusBadge status={d.status} />
+      </PageHeading>
+      <div className="columns">
+        <Facts d={d} />
+        <CurrentLoan device={d} />
+      </div>
+      {canWrite && (
+        <div className="columns">
+          <DeviceEditForm device={d} />
+          <div>
+            <DeviceStatusForm device={d} />
+            <DeviceMoveForm device={d} />
+          </div>
+        </div>
+      )}
+      <History id={d.id} />
+    </>
+  );
+}
+
+function Facts({ d }: { d: DeviceDetail }) {
+  return (
+    <section aria-labelledby="device-facts">
+      <h2 id="device-facts">{t.devices.facts}</h2>
+      <dl className="facts">
+        <dt>{t.devices.inventoryNumber}</dt>
+        <dd>{d.inventoryNumber}</dd>
+        <dt>{t.devices.serialNumber}</dt>
+        <dd>{d.serialNumber ?? '–'}</dd>
+        <dt>{t.devices.type}</dt>
+        <dd>{label('deviceType', d.type)}</dd>
+        <dt>{t.devices.model}</dt>
+        <dd>
+          {d.manufacturer} {d.model}
+        </dd>
+        <dt>{t.devices.operatingSystem}</dt>
+        <dd>{d.operatingSystem ?? '–'}</dd>
+        <dt>{t.devices.school}</dt>
+        <dd>{d.schoolName}</dd>
+        <dt>{t.devices.room}</dt>
+        <dd>{d.location ?? '–'}</dd>
+        <dt>{t.devices.purchaseDate}</dt>
+        <dd>{formatDate(d.purchaseDate)}</dd>
+        <dt>{t.devices.purchasePrice}</dt>
+        <dd>{formatEuro(d.purchasePriceCents)}</dd>
+        <dt>{t.devices.commissionedOn}</dt>
+        <dd>{formatDate(d.commissionedOn)}</dd>
+        <dt>{t.devices.warrantyUntil}</dt>
+        <dd>{formatDate(d.warrantyUntil)}</dd>
+        <dt>{t.devices.labelledAt}</dt>
+        <dd>{d.labelledAt ? formatDateTime(d.labelledAt) : '–'}</dd>
+        <dt>{t.devices.lastCountedOn}</dt>
+        <dd>{formatDate(d.lastCountedOn)}</dd>
+        {d.retiredOn && (
+          <>
+            <dt>{t.devices.retiredOn}</dt>
+            <dd>{formatDate(d.retiredOn)}</dd>
+            <dt>{t.devices.retirementReason}</dt>
+            <dd>{d.retirementReason ?? '–'}</dd>
+          </>
+        )}
+        <dt>{t.devices.notes}</dt>
+        <dd>{d.notes ?? '–'}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function CurrentLoan({ device }: { device: DeviceDetail }) {
+  const onLoan = device.status === 'loaned';
+  const loan = useQuery({ queryKey: ['loans', 'of-device', device.id, device.version], queryFn: () => currentLoan(device.id), enabled: onLoan });
+  return (
+    <section aria-labelledby="device-loan">
+      <h2 id="device-loan">{t.devices.currentLoan}</h2>
+      {!onLoan ? (
+        <p>{t.devices.noLoan}</p>
+      ) : loan.isPending ? (
+        <Loading />
+      ) : loan.error ? (
+        <ErrorNotice error={loan.error} onRetry={() => loan.refetch()} />
+      ) : !loan.data ? (
+        <p>{t.devices.noLoan}</p>
+      ) : (
+        <dl className="facts">
+          <dt>{t.loans.agreementNumber}</dt>
+          <dd>{loan.data.agreementNumber}</dd>
+          <dt>{t.loans.borrower}</dt>
+          <dd>
+            {loan.data.personalDataVisible ? `${loan.data.borrowerName ?? '–'}${loan.data.borrowerClass ? `, ${loan.data.borrowerClass}` : ''}` : t.devices.borrowerHidden} ({label('borrowerKind', loan.data.borrowerKind)})
+          </dd>
+          <dt>{t.loans.startedOn}</dt>
+          <dd>{formatDate(loan.data.startedOn)}</dd>
+          <dt>{t.loans.dueOn}</dt>
+          <dd>
+            {formatDate(loan.data.dueOn)} {loan.data.state === 'overdue' && <span className="badge badge-danger">{t.loans.overdue}</span>}
+          </dd>
+          <dt>{t.loans.accessories}</dt>
+          <dd>{loan.data.accessories.length ? loan.data.accessories.map(accessoryLabel).join(', ') : '–'}</dd>
+          <dt>{t.loans.signed}</dt>
+          <dd>{loan.data.agreementSigned ? t.yes : t.no}</dd>
+        </dl>
+      )}
+      {onLoan && loan.data && (
+        <p>
+          <Link to={`/ausleihen?deviceId=${device.id}`}>{t.loans.toLoan}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function describeEvent(e: DeviceEvent, schoolNames: Map<string, string>): string {
+  if (e.kind === 'moved') return `${schoolNames.get(e.fromSchoolId ?? '') ?? '–'} → ${schoolNames.get(e.toSchoolId ?? '') ?? '–'}`;
+  if (e.fromStatus || e.toStatus) return `${e.fromStatus ? label('deviceStatus', e.fromStatus) : '–'} → ${label('deviceStatus', e.toStatus)}`;
+  return '';
+}
+
+function History({ id }: { id: string }) {
+  const { schools } = useSchool();
+  const schoolNames = new Map(schools.map((s) => [s.id, s.name]));
+  const history = useInfiniteQuery({
+    queryKey: ['devices', id, 'history'],
+    queryFn: ({ pageParam }) => fetchHistory(id, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = history.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section aria-labelledby="device-history">
+      <h2 id="device-history">{t.devices.history}</h2>
+      {history.isPending ? (
+        <Loading />
+      ) : history.error ? (
+        <ErrorNotice error={history.error} onRetry={() => history.refetch()} />
+      ) : items.length === 0 ? (
+        <p>{t.devices.noHistory}</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="device-history">
+              <caption className="visually-hidden">{t.devices.history}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.devices.when}</th>
+                  <th scope="col">{t.devices.what}</th>
+                  <th scope="col">{t.devices.change}</th>
+                  <th scope="col">{t.devices.reason}</th>
+                  <th scope="col">{t.devices.by}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatDateTime(e.occurredAt)}</td>
+                    <td>{label('deviceEventKind', e.kind)}</td>
+                    <td>{describeEvent(e, schoolNames)}</td>
+                    <td>{e.reason ?? '–'}</td>
+                    <td>{e.actorName ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {history.hasNextPage && (
+            <Button onPress={() => history.fetchNextPage()} isDisabled={history.isFetchingNextPage}>
+              {t.loadMore}
+            </Button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,232 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useSchool } from '../app/school';
+import { useMe } from '../app/session';
+import { fill, t } from '../i18n';
+import { label } from '../i18n/labels';
+import { Button, Checkbox, DateInput, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
+import { formatDate, formatDateTime } from '../ui/format';
+import { DEVICE_SORTS, DEVICE_STATUSES, DEVICE_TYPES, filtersFromParams, filtersToParams, hasFilters, inventoryExportUrl, type DeviceFilters } from './device-filters';
+import { fetchDevicePage, type DeviceListItem } from './devices-api';
+import { LabelsPanel } from './LabelsPanel';
+import { StatusBadge } from './StatusBadge';
+
+const ALL = '_all';
+
+/**
+ * The device list: coordinators see their chosen school's devices, office and viewers the whole authority with a
+ * school filter. Filters live in the URL; "Weitere laden" walks the keyset pages; labels for a selection or the filters.
+ */
+export default function DevicesPage() {
+  const me = useMe();
+  const role = me.data?.role;
+  const { schoolId: chosen, schools } = useSchool();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [labelsOpen, setLabelsOpen] = useState(false);
+  const canWrite = role === 'coordinator' || role === 'office';
+  const schoolNames = new Map(schools.map((s) => [s.id, s.name]));
+
+  const list = useInfiniteQuery({
+    queryKey: ['devices', 'list', chosen, filtersToParams(filters).toString()],
+    queryFn: ({ pageParam }) => fetchDevicePage(filters, chosen, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const update = (change: Partial<DeviceFilters>) => {
+    setSelected(new Set());
+    setParams(filtersToParams({ ...filters, ...change }), { replace: true });
+  };
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <>
+      <PageHeading title={t.devices.title}>{t.devices.title}</PageHeading>
+      <FilterForm filters={filters} onChange={update} showSchool={!chosen} schools={schools} />
+      <div className="actions toolbar">
+        {canWrite && (
+          <Button onPress={() => setLabelsOpen((o) => !o)} aria-expanded={labelsOpen} aria-controls="labels-panel">
+            {t.devices.labels}
+          </Button>
+        )}
+        <a className="btn btn-secondary" href={inventoryExportUrl(filters, chosen)} download>
+          {t.devices.export}
+        </a>
+        {selected.size > 0 && (
+          <>
+            <span className="toolbar-note">{fill(t.devices.selected, { count: selected.size })}</span>
+            <Button variant="quiet" onPress={() => setSelected(new Set())}>
+              {t.devices.clearSelection}
+            </Button>
+          </>
+        )}
+      </div>
+      {labelsOpen && canWrite && <LabelsPanel filters={filters} chosenSchoolId={chosen} selectedIds={[...selected]} onClose={() => setLabelsOpen(false)} />}
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorNotice error={list.error} onRetry={() => list.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="notice">{hasFilters(filters) ? t.devices.noMatch : t.devices.empty}</p>
+      ) : (
+        <>
+          <DeviceTable items={items} showSchool={!chosen} schoolNames={schoolNames} selectable={canWrite} selected={selected} onToggle={toggle} />
+          <p role="status">
+            {fill(t.devices.shown, { count: items.length })}
+            {list.hasNextPage ? `, ${t.devices.more}` : ''}
+          </p>
+          {list.hasNextPage && (
+            <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
+              {list.isFetchingNextPage ? t.loading : t.loadMore}
+            </Button>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** On a phone the filters start folded away, so the list is what one sees first. */
+const wideScreen = () => globalThis.matchMedia?.('(min-width: 40rem)').matches ?? true;
+
+function FilterForm({ filters, onChange, showSchool, schools }: { filters: DeviceFilters; onChange: (c: Partial<DeviceFilters>) => void; showSchool: boolean; schools: { id: string; name: string }[] }) {
+  // Text filters apply on Enter or the button (not on every key); choices apply at once.
+  const [q, setQ] = useState(filters.q ?? '');
+  const [location, setLocation] = useState(filters.location ?? '');
+  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  useEffect(() => setLocation(filters.location ?? ''), [filters.location]);
+  return (
+    <details className="panel filter-panel" open={wideScreen()}>
+      <summary>{t.devices.filters}</summary>
+    <form
+      role="search"
+      aria-label={t.devices.filters}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange({ q: q.trim() || undefined, location: location.trim() || undefined });
+      }}
+    >
+      <div className="form-grid">
+        <TextField label={t.devices.search} value={q} onChange={setQ} type="search" />
+        <TextField label={t.devices.room} value={location} onChange={setLocation} description={t.devices.roomHelp} />
+        <Select
+          label={t.devices.status}
+          selectedKey={filters.status.length === 1 ? filters.status[0] : ALL}
+          onSelectionChange={(k) => onChange({ status: k === ALL ? [] : [k as DeviceFilters['status'][number]] })}
+          options={[{ value: ALL, label: t.devices.all }, ...DEVICE_STATUSES.map((s) => ({ value: s, label: label('deviceStatus', s) }))]}
+        />
+        <Select
+          label={t.devices.type}
+          selectedKey={filters.type.length === 1 ? filters.type[0] : ALL}
+          onSelectionChange={(k) => onChange({ type: k === ALL ? [] : [k as DeviceFilters['type'][number]] })}
+          options={[{ value: ALL, label: t.devices.all }, ...DEVICE_TYPES.map((s) => ({ value: s, label: label('deviceType', s) }))]}
+        />
+        {showSchool && (
+          <Select
+            label={t.devices.school}
+            selectedKey={filters.schoolId ?? ALL}
+            onSelectionChange={(k) => onChange({ schoolId: k === ALL ? undefined : String(k) })}
+            options={[{ value: ALL, label: t.devices.allSchools }, ...schools.map((s) => ({ value: s.id, label: s.name }))]}
+          />
+        )}
+        <DateInput label={t.devices.notCountedSince} value={filters.notCountedSince ?? null} onChange={(d) => onChange({ notCountedSince: d ?? undefined })} />
+        <Select
+          label={t.devices.sort}
+          selectedKey={filters.sort}
+          onSelectionChange={(k) => onChange({ sort: k as DeviceFilters['sort'] })}
+          options={DEVICE_SORTS.map((s) => ({ value: s, label: t.devices.sorts[s] }))}
+        />
+      </div>
+      <Checkbox isSelected={filters.notLabelled} onChange={(on) => onChange({ notLabelled: on })}>
+        {t.devices.notLabelled}
+      </Checkbox>
+      <div className="actions">
+        <Button type="submit" variant="primary">
+          {t.devices.apply}
+        </Button>
+        <Button onPress={() => onChange({ schoolId: undefined, status: [], type: [], location: undefined, q: undefined, notLabelled: false, notCountedSince: undefined })}>{t.devices.reset}</Button>
+      </div>
+    </form>
+    </details>
+  );
+}
+
+function DeviceTable({
+  items,
+  showSchool,
+  schoolNames,
+  selectable,
+  selected,
+  onToggle,
+}: {
+  items: DeviceListItem[];
+  showSchool: boolean;
+  schoolNames: Map<string, string>;
+  selectable: boolean;
+  selected: Set<string>;
+  onToggle: (id: string, on: boolean) => void;
+}) {
+  const allSelected = items.every((d) => selected.has(d.id));
+  return (
+    <div className="table-wrap">
+      <table className="device-table stack-table">
+        <caption className="visually-hidden">{t.devices.title}</caption>
+        <thead>
+          <tr>
+            {selectable && (
+              <th scope="col">
+                <Checkbox isSelected={allSelected} onChange={(on) => items.forEach((d) => onToggle(d.id, on))} aria-label={t.devices.selectPage}>
+                  <span className="visually-hidden">{t.devices.selectPage}</span>
+                </Checkbox>
+              </th>
+            )}
+            <th scope="col">{t.devices.inventoryNumber}</th>
+            <th scope="col">{t.devices.type}</th>
+            <th scope="col">{t.devices.model}</th>
+            {showSchool && <th scope="col">{t.devices.school}</th>}
+            <th scope="col">{t.devices.room}</th>
+            <th scope="col">{t.devices.status}</th>
+            <th scope="col">{t.devices.labelledAt}</th>
+            <th scope="col">{t.devices.lastCountedOn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d) => (
+            <tr key={d.id}>
+              {selectable && (
+                <td className="stack-select">
+                  <Checkbox isSelected={selected.has(d.id)} onChange={(on) => onToggle(d.id, on)} aria-label={fill(t.devices.select, { device: d.inventoryNumber })}>
+                    <span className="visually-hidden">{fill(t.devices.select, { device: d.inventoryNumber })}</span>
+                  </Checkbox>
+                </td>
+              )}
+              <th scope="row">
+                <Link to={`/geraete/${d.id}`}>{d.inventoryNumber}</Link>
+              </th>
+              <td data-label={t.devices.type}>{label('deviceType', d.type)}</td>
+              <td data-label={t.devices.model}>
+                {d.manufacturer} {d.model}
+              </td>
+              {showSchool && <td data-label={t.devices.school}>{schoolNames.get(d.schoolId) ?? '–'}</td>}
+              <td data-label={t.devices.room}>{d.location ?? '–'}</td>
+              <td data-label={t.devices.status}>
+                <StatusBadge status={d.status} />
+              </td>
+              <td data-label={t.devices.labelledAt}>{d.labelledAt ? formatDateTime(d.labelledAt) : '–'}</td>
+              <td data-label={t.devices.lastCountedOn}>{formatDate(d.lastCountedOn)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
