@@ -147,7 +147,7 @@ describe('Geräte (coordinator)', () => {
     assert.equal((await api.patch(`/devices/${device.id}`, { version: stored.version, notes: 'geändert von jemand anderem' })).status, 200);
     await page.getByLabel('Modell').fill('ThinkPad L14');
     await page.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText('Der Datensatz wurde inzwischen von jemand anderem geändert.', { exact: false }).waitFor();
+    await page.getByText(/wurde inzwischen von jemand anderem geändert/).waitFor();
     await page.getByRole('button', { name: 'Neu laden' }).waitFor();
     assert.equal((await api.get(`/devices/${device.id}`)).body.model, 'ThinkPad L13', 'the stale change was not saved');
     await expectNoAxeViolations(page, 'stale version explained');
