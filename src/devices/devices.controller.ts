@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiNo
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { JSON_CONTENT_TYPE, JsonText, PageQueryDto } from '../common/pagination';
+import { IdempotencyKey, IdempotencyService, Idempotent } from '../common/idempotency';
 import { IdParam } from '../common/validation';
 import { DeviceActionsService } from './device-actions.service';
 import { ListDevicesQueryDto } from './device-filters';
@@ -29,6 +30,7 @@ export class DevicesController {
     private readonly devices: DevicesService,
     private readonly actions: DeviceActionsService,
     private readonly importer: DeviceImportService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** The devices the caller may see, filtered, sorted and paged by cursor (no total count: pages stay fast at any size). */
@@ -67,8 +69,9 @@ export class DevicesController {
   @Roles('office', 'coordinator')
   @ApiNotFoundResponse({ description: 'The school is not one of yours' })
   @ApiConflictResponse({ description: 'The inventory number, or the serial number of this manufacturer, exists' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateDeviceDto): Promise<DeviceDto> {
-    return this.devices.create(actor, dto);
+  @Idempotent()
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateDeviceDto, @IdempotencyKey() key?: string): Promise<DeviceDto> {
+    return this.idempotency.scope(actor, key, ['POST /devices', dto]).transaction((em) => this.devices.createIn(em, actor, dto));
   }
 
   /**
@@ -84,12 +87,15 @@ export class DevicesController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiBadRequestResponse({ description: 'A malformed file, or problems in rows (details.report lists them); nothing was written' })
   @ApiPayloadTooLargeResponse({ description: `More than ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB or ${IMPORT_LIMITS.maxRows} rows` })
+  @Idempotent()
   importFile(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
     @Query() query: ImportDevicesQueryDto,
+    @IdempotencyKey() key?: string,
   ): Promise<ImportReportDto> {
-    return this.importer.import(actor, file, { dryRun: query.dryRun === true, schoolId: query.schoolId });
+    const idempotency = this.idempotency.scope(actor, key, ['POST /devices/import', query, file?.originalname, file?.buffer]);
+    return this.importer.import(actor, file, { dryRun: query.dryRun === true, schoolId: query.schoolId }, idempotency);
   }
 
   /** Changes the device's data; send the version you read (409 STALE_VERSION when someone was faster). */

@@ -1,11 +1,12 @@
 import { todayInBerlin } from '../common/dates';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
 import { databaseErrorAnswer, loggableDatabaseError } from '../common/database-errors';
 import { AppError, illegalState, notFound } from '../common/errors';
 import { errorBodyOf } from '../common/http-exception.filter';
+import type { IdempotencyScope } from '../common/idempotency';
 import type { DeviceStatus } from '../devices/device.entity';
 import { BulkItemErrorDto, BulkItemResultDto, BulkLendDto, BulkResultDto, BulkReturnDto } from './loans.dto';
 import { LoansService } from './loans.service';
@@ -33,8 +34,11 @@ export class LoansBulkService {
     private readonly loans: LoansService,
   ) {}
 
-  async lend(actor: Actor, dto: BulkLendDto): Promise<BulkResultDto> {
+  /** With an idempotency scope, every lent item is stored with its loan and the whole answer at the end (see IdempotencyScope). */
+  async lend(actor: Actor, dto: BulkLendDto, idempotency?: IdempotencyScope): Promise<BulkResultDto> {
     const authorityId = tenantOf(actor);
+    const replay = await idempotency?.replay<BulkResultDto>();
+    if (replay) return replay;
     if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write');
     const devices = await this.devicesByInventoryNumber(actor, dto.items.map((i) => i.inventoryNumber), dto.schoolId);
     const ctx = this.loans.context(authorityId);
@@ -45,7 +49,7 @@ export class LoansBulkService {
         await this.runItem(index, inventoryNumber, async () => {
           const device = devices.get(inventoryNumber);
           if (!device) throw notFound('Device');
-          return this.dataSource.transaction((em) =>
+          return this.transaction(idempotency, index, (em) =>
             this.loans.lendDevice(
               em,
               actor,
@@ -64,11 +68,13 @@ export class LoansBulkService {
         }),
       );
     }
-    return summarize(results);
+    return this.finish(idempotency, summarize(results));
   }
 
-  async return(actor: Actor, dto: BulkReturnDto): Promise<BulkResultDto> {
+  async return(actor: Actor, dto: BulkReturnDto, idempotency?: IdempotencyScope): Promise<BulkResultDto> {
     tenantOf(actor);
+    const replay = await idempotency?.replay<BulkResultDto>();
+    if (replay) return replay;
     if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write');
     const devices = await this.devicesByInventoryNumber(actor, dto.items.map((i) => i.inventoryNumber), dto.schoolId);
     const results: BulkItemResultDto[] = [];
@@ -79,7 +85,7 @@ export class LoansBulkService {
           if (!device) throw notFound('Device');
           if (!device.activeLoanId) throw illegalState('DEVICE_NOT_ON_LOAN', `The device is not on loan (it is ${device.status})`, { deviceStatus: device.status });
           const loanId = device.activeLoanId;
-          return this.dataSource.transaction((em) =>
+          return this.transaction(idempotency, index, (em) =>
             this.loans.returnLoan(
               em,
               actor,
@@ -91,7 +97,17 @@ export class LoansBulkService {
         }),
       );
     }
-    return summarize(results);
+    return this.finish(idempotency, summarize(results));
+  }
+
+  /** One item's transaction; under an idempotency key it stores the item's answer with it (`item N`). */
+  private transaction<T>(idempotency: IdempotencyScope | undefined, index: number, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return idempotency ? idempotency.transaction(work, `item ${index}`) : this.dataSource.transaction(work);
+  }
+
+  private async finish(idempotency: IdempotencyScope | undefined, result: BulkResultDto): Promise<BulkResultDto> {
+    await idempotency?.save(result);
+    return (await idempotency?.replay<BulkResultDto>()) ?? result;
   }
 
   private async runItem(index: number, inventoryNumber: string, work: () => Promise<{ loanId: string; deviceStatus: DeviceStatus }>): Promise<BulkItemResultDto> {

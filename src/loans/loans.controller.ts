@@ -22,6 +22,7 @@ import {
   ReturnLoanDto,
 } from './loans.dto';
 import { LoansBulkService } from './loans-bulk.service';
+import { IdempotencyKey, IdempotencyService, Idempotent } from '../common/idempotency';
 import { LoansService } from './loans.service';
 
 const pdfFile = ({ fileName, content }: { fileName: string; content: Buffer }) =>
@@ -36,6 +37,7 @@ export class LoansController {
   constructor(
     private readonly loans: LoansService,
     private readonly bulk: LoansBulkService,
+    private readonly idempotency: IdempotencyService,
     private readonly privacy: LoanPrivacyService,
     private readonly agreementsService: LoanAgreementService,
     private readonly settings: LoanSettingsService,
@@ -59,16 +61,18 @@ export class LoansController {
   @Post('bulk')
   @HttpCode(200)
   @Roles('office', 'coordinator')
-  bulkLend(@CurrentActor() actor: Actor, @Body() dto: BulkLendDto): Promise<BulkResultDto> {
-    return this.bulk.lend(actor, dto);
+  @Idempotent()
+  bulkLend(@CurrentActor() actor: Actor, @Body() dto: BulkLendDto, @IdempotencyKey() key?: string): Promise<BulkResultDto> {
+    return this.bulk.lend(actor, dto, this.idempotency.scope(actor, key, ['POST /loans/bulk', dto]));
   }
 
   /** Takes a list of scanned devices back; every item succeeds or fails on its own. */
   @Post('bulk-return')
   @HttpCode(200)
   @Roles('office', 'coordinator')
-  bulkReturn(@CurrentActor() actor: Actor, @Body() dto: BulkReturnDto): Promise<BulkResultDto> {
-    return this.bulk.return(actor, dto);
+  @Idempotent()
+  bulkReturn(@CurrentActor() actor: Actor, @Body() dto: BulkReturnDto, @IdempotencyKey() key?: string): Promise<BulkResultDto> {
+    return this.bulk.return(actor, dto, this.idempotency.scope(actor, key, ['POST /loans/bulk-return', dto]));
   }
 
   /**
@@ -106,8 +110,9 @@ export class LoansController {
   @Post()
   @Roles('office', 'coordinator')
   @ApiConflictResponse({ description: 'The device is already on loan or not available' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateLoanDto): Promise<LoanDto> {
-    return this.loans.lend(actor, dto);
+  @Idempotent()
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateLoanDto, @IdempotencyKey() key?: string): Promise<LoanDto> {
+    return this.idempotency.scope(actor, key, ['POST /loans', dto]).transaction((em) => this.loans.lendIn(em, actor, dto));
   }
 
   /** One loan; personal fields only for the school's coordinators. */
@@ -122,8 +127,9 @@ export class LoansController {
   @HttpCode(200)
   @Roles('office', 'coordinator')
   @ApiConflictResponse({ description: 'The loan was already returned' })
-  return(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReturnLoanDto): Promise<LoanDto> {
-    return this.loans.return(actor, id, dto);
+  @Idempotent()
+  return(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReturnLoanDto, @IdempotencyKey() key?: string): Promise<LoanDto> {
+    return this.idempotency.scope(actor, key, ['POST /loans/:id/return', id, dto]).transaction((em) => this.loans.returnIn(em, actor, id, dto));
   }
 
   /** Sets a new due date. */

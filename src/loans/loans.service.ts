@@ -109,12 +109,15 @@ export class LoansService {
   }
 
   async lend(actor: Actor, dto: CreateLoanDto): Promise<LoanDto> {
+    return this.dataSource.transaction((em) => this.lendIn(em, actor, dto));
+  }
+
+  /** `lend` inside the caller's transaction (e.g. one that also stores the answer under an idempotency key). */
+  async lendIn(em: EntityManager, actor: Actor, dto: CreateLoanDto): Promise<LoanDto> {
     const { deviceId, ...input } = dto;
-    return this.dataSource.transaction(async (em) => {
-      const ctx = this.context(actor.authorityId!, em);
-      const { loanId } = await this.lendDevice(em, actor, deviceId, input, ctx);
-      return this.get(actor, loanId, em);
-    });
+    const ctx = this.context(actor.authorityId!, em);
+    const { loanId } = await this.lendDevice(em, actor, deviceId, input, ctx);
+    return this.get(actor, loanId, em);
   }
 
   /**
@@ -169,10 +172,13 @@ export class LoansService {
   }
 
   async return(actor: Actor, id: string, dto: ReturnLoanDto): Promise<LoanDto> {
-    return this.dataSource.transaction(async (em) => {
-      await this.returnLoan(em, actor, id, dto, todayInBerlin());
-      return this.get(actor, id, em);
-    });
+    return this.dataSource.transaction((em) => this.returnIn(em, actor, id, dto));
+  }
+
+  /** `return` inside the caller's transaction. */
+  async returnIn(em: EntityManager, actor: Actor, id: string, dto: ReturnLoanDto): Promise<LoanDto> {
+    await this.returnLoan(em, actor, id, dto, todayInBerlin());
+    return this.get(actor, id, em);
   }
 
   /** Takes a loan back inside the caller's transaction; the device becomes available, in_repair or lost with it. */

@@ -4,6 +4,7 @@ import type { Actor } from '../../auth/actor';
 import { AuditService } from '../../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql, tenantOf } from '../../common/access';
 import { AppError, badRequest } from '../../common/errors';
+import type { IdempotencyScope } from '../../common/idempotency';
 import { readImportFile } from './import-reader';
 import { buildCandidates, type DeviceCandidate, type ImportProblem, importProblem } from './import-rows';
 
@@ -54,11 +55,20 @@ export class DeviceImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(actor: Actor, file: { buffer: Buffer; originalname: string } | undefined, options: { dryRun: boolean; schoolId?: string }): Promise<ImportReport> {
+  /** With an idempotency scope, the report is stored under its key in the import's transaction (and replayed). */
+  async import(
+    actor: Actor,
+    file: { buffer: Buffer; originalname: string } | undefined,
+    options: { dryRun: boolean; schoolId?: string },
+    idempotency?: IdempotencyScope,
+  ): Promise<ImportReport> {
     const authorityId = tenantOf(actor);
     if (!file) throw badRequest('Attach the list as multipart field "file" (.xlsx or .csv)', 'file');
+    const replay = await idempotency?.replay<ImportReport>();
+    if (replay) return replay;
     const table = await readImportFile(file, IMPORT_LIMITS.maxRows);
-    return this.dataSource.transaction(async (em) => {
+    const transaction = <T>(work: (em: EntityManager) => Promise<T>) => (idempotency ? idempotency.transaction(work) : this.dataSource.transaction(work));
+    return transaction(async (em) => {
       if (options.schoolId) await this.access.requireSchool(actor, options.schoolId, 'write', em);
       const schoolsByNumber = await this.writableSchoolsByNumber(em, actor);
       const { candidates, problems, ignoredColumns } = buildCandidates(table, { defaultSchoolId: options.schoolId, schoolsByNumber });
