@@ -5032,7 +5032,10 @@ export interface operations {
     Devices_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (1–200 visible ASCII characters, e.g. a UUID) that makes the write safe to send again: the same request with the same key within 24 h answers the first answer without doing it again; the same key with another request answers 422 IDEMPOTENCY_KEY_REUSED. Keys are per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5086,6 +5089,13 @@ export interface operations {
             };
             /** @description The inventory number, or the serial number of this manufacturer, exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key was used for another request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5565,7 +5575,10 @@ export interface operations {
                 /** @description The school every row goes to, unless the file has a Schulnummer (school number) column. */
                 schoolId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (1–200 visible ASCII characters, e.g. a UUID) that makes the write safe to send again: the same request with the same key within 24 h answers the first answer without doing it again; the same key with another request answers 422 IDEMPOTENCY_KEY_REUSED. Keys are per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5631,6 +5644,13 @@ export interface operations {
             };
             /** @description More than 10 MB or 20000 rows */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key was used for another request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8797,7 +8817,10 @@ export interface operations {
     Loans_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (1–200 visible ASCII characters, e.g. a UUID) that makes the write safe to send again: the same request with the same key within 24 h answers the first answer without doing it again; the same key with another request answers 422 IDEMPOTENCY_KEY_REUSED. Keys are per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8853,6 +8876,13 @@ export interface operations {
             };
             /** @description The device is already on loan or not available */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key was used for another request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9176,7 +9206,10 @@ export interface operations {
     Loans_return: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (1–200 visible ASCII characters, e.g. a UUID) that makes the write safe to send again: the same request with the same key within 24 h answers the first answer without doing it again; the same key with another request answers 422 IDEMPOTENCY_KEY_REUSED. Keys are per user. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9234,6 +9267,13 @@ export interface operations {
             };
             /** @description The loan was already returned */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key was used for another request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9330,7 +9370,10 @@ export interface operations {
     Loans_bulkLend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (1–200 visible ASCII characters, e.g. a UUID) that makes the write safe to send again: the same request with the same key within 24 h answers the first answer without doing it again; the same key with another request answers 422 IDEMPOTENCY_KEY_REUSED. Keys are per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9393,6 +9436,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key was used for another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Too many requests */
             429: {
                 headers: {
@@ -9407,7 +9457,10 @@ export interface operations {
     Loans_bulkReturn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of the client's choosing (1–200 visible ASCII characters, e.g. a UUID) that makes the write safe to send again: the same request with the same key within 24 h answers the first answer without doing it again; the same key with another request answers 422 IDEMPOTENCY_KEY_REUSED. Keys are per user. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9469,6 +9522,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED: the key was used for another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Too many requests */
             429: {
