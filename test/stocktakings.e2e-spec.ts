@@ -244,4 +244,15 @@ describe('Stocktakings (Inventur): /api/v1/stocktakings', () => {
     expect((await api('put', '/stocktakings/settings', w.officeA.auth).send({ countIntervalYears: 4 }).expect(200)).body).toEqual({ countIntervalYears: 4 });
     expect((await api('get', '/stocktakings/settings', w.officeB.auth).expect(200)).body).toEqual({ countIntervalYears: 5 });
   });
+
+  it('starts a count of some rooms only (any case); a room with blanks around it is refused', async () => {
+    const bad = await api('post', '/stocktakings', w.officeA.auth).send({ schoolId: w.schoolA2, rooms: [' Aula'] }).expect(400);
+    expect(bad.body.fieldErrors[0].field).toBe('rooms');
+    const res = await api('post', '/stocktakings', w.officeA.auth).send({ schoolId: w.schoolA2, rooms: ['aula', 'Raum 9'] }).expect(201);
+    // An earlier test moved one of the Aula's devices to A1: the list is what is there now.
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM devices WHERE school_id = $1 AND lower(location) = 'aula' AND status NOT IN ('retired', 'lost', 'loaned')`, [w.schoolA2]);
+    expect(n).toBeGreaterThan(0);
+    expect(res.body).toMatchObject({ rooms: ['aula', 'Raum 9'], status: 'open', expected: n, missing: n });
+    await api('post', `/stocktakings/${res.body.id}/close`, w.officeA.auth).send({ missing: 'keep_open' }).expect(200);
+  });
 });

@@ -14,7 +14,7 @@ export type ElsewhereKind = (typeof ELSEWHERE_KINDS)[number];
 export const MISSING_ACTIONS = ['mark_lost', 'keep_open'] as const;
 export type MissingAction = (typeof MISSING_ACTIONS)[number];
 
-const Room = () => Matches(/^(\S(.*\S)?)?$/, { message: '$property must not start or end with blanks' });
+const Room = (each = false) => Matches(/^(\S(.*\S)?)?$/, { each, message: '$property must not start or end with blanks' });
 
 export class StartStocktakingDto {
   @ApiProperty({ format: 'uuid' })
@@ -27,7 +27,7 @@ export class StartStocktakingDto {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
-  @Room()
+  @Room(true)
   rooms?: string[];
 
   /** @example Inventur Schuljahr 2026/27 */
