@@ -56,6 +56,13 @@ export const SCREENS: Screen[] = [
   },
   { path: '/bedarfe', nav: 'needs', roles: ['coordinator'], component: lazy(() => import('../needs/NeedsPage')) },
   { path: '/meine-schule', nav: 'school', roles: ['coordinator'], component: lazy(() => import('../my-school/MySchoolPage')) },
+  {
+    path: '/inventur',
+    nav: 'stocktaking',
+    roles: ['coordinator', 'office', 'viewer'],
+    component: lazy(() => import('../stocktaking/StocktakingsPage')),
+    children: [{ path: ':id', component: lazy(() => import('../stocktaking/StocktakingPage')) }],
+  },
   { path: '/lieferliste', nav: 'import', roles: ['coordinator', 'office'], component: lazy(() => import('../import/ImportPage')) },
 ];
 

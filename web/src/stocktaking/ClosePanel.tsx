@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../api/client';
+import { unwrap } from '../api/errors';
+import { needsEarmarkingConfirmation } from '../counter/counter-api';
+import { t } from '../i18n';
+import { Button, Checkbox, ErrorNotice, Loading, RadioGroup } from '../ui/components';
+
+type Action = Schemas['StocktakingMissingAction'];
+type Missing = Schemas['MissingDeviceDto'];
+
+/** Every missing device (keyset pages of 200). */
+export async function allMissing(id: string): Promise<Missing[]> {
+  const items: Missing[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 250; page++) {
+    const result = await unwrap(api.GET('/api/v1/stocktakings/{id}/missing', { params: { path: { id }, query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
+    items.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return items;
+}
+
+/** Closing: the missing devices, a decision per device or for all, the earmarking confirmation when the API asks for it. */
+export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingId: string; onCancel: () => void; onClosed: (markedLost: number) => void }) {
+  const queryClient = useQueryClient();
+  const missing = useQuery({ queryKey: ['stocktakings', 'missing', stocktakingId], queryFn: () => allMissing(stocktakingId) });
+  const [fallback, setFallback] = useState<Action>('keep_open');
+  const [decisions, setDecisions] = useState<Record<string, Action>>({});
+  const [confirmed, setConfirmed] = useState(false);
+  const close = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/stocktakings/{id}/close', {
+          params: { path: { id: stocktakingId } },
+          body: { missing: fallback, decisions: Object.entries(decisions).map(([deviceId, action]) => ({ deviceId, action })), confirmEarmarkingBreach: confirmed || undefined },
+        }),
+      ),
+    onSuccess: (detail) => {
+      void queryClient.invalidateQueries({ queryKey: ['stocktakings'] });
+      void queryClient.invalidateQueries({ queryKey: ['devices'] });
+      onClosed(detail.markedLost);
+    },
+  });
+  const earmarking = needsEarmarkingConfirmation(close.error);
+  const setAll = (action: Action) => {
+    setFallback(action);
+    setDecisions({});
+  };
+  const options = [
+    { value: 'mark_lost' as const, label: t.stocktaking.markLost },
+    { value: 'keep_open' as const, label: t.stocktaking.keepOpen },
+  ];
+  return (
+    <section className="panel" aria-labelledby="close-title">
+      <h2 id="close-title">{t.stocktaking.closeTitle}</h2>
+      {missing.isPending ? (
+        <Loading />
+      ) : missing.error ? (
+        <ErrorNotice error={missing.error} onRetry={() => missing.refetch()} />
+      ) : missing.data.length === 0 ? (
+        <p>{t.stocktaking.noneMissing}</p>
+      ) : (
+        <>
+          <p>{t.stocktaking.closeIntro}</p>
+          <div className="actions">
+            <Button onPress={() => setAll('mark_lost')}>{t.stocktaking.allLost}</Button>
+            <Button onPress={() => setAll('keep_open')}>{t.stocktaking.allOpen}</Button>
+          </div>
+          <div className="table-wrap">
+            <table className="stack-table missing">
+              <caption className="visually-hidden">{t.stocktaking.closeTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.counter.inventoryNumber}</th>
+                  <th scope="col">{t.stocktaking.model}</th>
+                  <th scope="col">{t.stocktaking.rooms}</th>
+                  <th scope="col">{t.stocktaking.decision}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {missing.data.map((m) => (
+                  <tr key={m.deviceId}>
+                    <th scope="row">{m.inventoryNumber}</th>
+                    <td data-label={t.stocktaking.model}>{m.model}</td>
+                    <td data-label={t.stocktaking.rooms}>{m.room || t.stocktaking.noRoom}</td>
+                    <td>
+                      <RadioGroup
+                        label={`${t.stocktaking.decision}: ${m.inventoryNumber}`}
+                        value={decisions[m.deviceId] ?? fallback}
+                        onChange={(v) => setDecisions((d) => ({ ...d, [m.deviceId]: v as Action }))}
+                        options={options}
+                        orientation="horizontal"
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {earmarking ? (
+        <div className="notice notice-warning" role="alert">
+          <p>{t.stocktaking.earmarking}</p>
+          <Checkbox isSelected={confirmed} onChange={setConfirmed}>
+            {t.stocktaking.earmarkingConfirm}
+          </Checkbox>
+        </div>
+      ) : (
+        close.error && <ErrorNotice error={close.error} />
+      )}
+      <div className="actions">
+        <Button variant="primary" onPress={() => close.mutate()} isDisabled={close.isPending || missing.isPending || (earmarking && !confirmed)}>
+          {t.stocktaking.close}
+        </Button>
+        <Button onPress={onCancel}>{t.cancel}</Button>
+      </div>
+    </section>
+  );
+}

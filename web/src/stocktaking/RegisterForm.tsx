@@ -1,0 +1,59 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+import { fill, t } from '../i18n';
+import { Button, ErrorNotice, Select, TextField } from '../ui/components';
+import { label } from '../ui/labels';
+import type { ScanEntry, ScanResult } from './scan-runner';
+
+const TYPES: Schemas['DeviceType'][] = ['laptop', 'tablet', 'desktop', 'interactive_display', 'projector', 'document_camera', 'access_point', 'printer', 'other'];
+
+/** An unknown scan registered as a device of this school (the scanned text becomes its inventory number), with a note. */
+export function RegisterForm({ stocktakingId, entry, onDone, onCancel }: { stocktakingId: string; entry: ScanEntry; onDone: (r: ScanResult) => void; onCancel: () => void }) {
+  const [type, setType] = useState<Schemas['DeviceType']>('laptop');
+  const [manufacturer, setManufacturer] = useState('');
+  const [model, setModel] = useState('');
+  const [serial, setSerial] = useState('');
+  const [note, setNote] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/stocktakings/{id}/scans', {
+          params: { path: { id: stocktakingId } },
+          body: { tag: entry.tag, room: entry.room, note: note.trim() || undefined, createDevice: { type, manufacturer: manufacturer.trim(), model: model.trim(), serialNumber: serial.trim() || undefined } },
+        }),
+      ),
+    onSuccess: onDone,
+  });
+  const apiError = save.error instanceof ApiError ? save.error : null;
+  return (
+    <form
+      className="panel register"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const bad = !manufacturer.trim() || !model.trim();
+        setInvalid(bad);
+        if (!bad) save.mutate();
+      }}
+    >
+      <h3>{fill(t.stocktaking.registerTitle, { tag: entry.tag })}</h3>
+      <div className="form-grid">
+        <Select label={t.stocktaking.type} selectedKey={type} onSelectionChange={(k) => setType(k as Schemas['DeviceType'])} options={TYPES.map((v) => ({ value: v, label: label('deviceType', v) }))} />
+        <TextField label={t.stocktaking.manufacturer} value={manufacturer} onChange={setManufacturer} isRequired serverError={(invalid && !manufacturer.trim() ? t.stocktaking.registerInvalid : undefined) ?? apiError?.fieldError('manufacturer')} />
+        <TextField label={t.stocktaking.model} value={model} onChange={setModel} isRequired serverError={(invalid && !model.trim() ? t.stocktaking.registerInvalid : undefined) ?? apiError?.fieldError('model')} />
+        <TextField label={t.stocktaking.serialNumber} value={serial} onChange={setSerial} serverError={apiError?.fieldError('serialNumber')} />
+      </div>
+      <TextField label={t.stocktaking.note} value={note} onChange={setNote} multiline serverError={apiError?.fieldError('note')} />
+      {save.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={save.error} />}
+      <div className="actions">
+        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+          {t.stocktaking.registerSave}
+        </Button>
+        <Button onPress={onCancel}>{t.cancel}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { unwrap } from '../api/errors';
+import { useMe } from '../app/session';
+import { fill, t } from '../i18n';
+import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { formatDateTime } from '../ui/format';
+import { allMissing, ClosePanel } from './ClosePanel';
+import { CountingPanel } from './CountingPanel';
+import { ProgressTable } from './ProgressTable';
+
+/** One stocktaking: counting while open (coordinator, office), read-only when closed or for viewers; the Inventurliste. */
+export default function StocktakingPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const canWrite = me.data?.role === 'coordinator' || me.data?.role === 'office';
+  const detail = useQuery({ queryKey: ['stocktakings', 'one', id], queryFn: () => unwrap(api.GET('/api/v1/stocktakings/{id}', { params: { path: { id } } })) });
+  const [room, setRoom] = useState<string | null>(null);
+  const [closing, setClosing] = useState(false);
+  const [closedLost, setClosedLost] = useState<number | null>(null);
+  if (detail.isPending) return <Loading />;
+  if (detail.error) return <ErrorNotice error={detail.error} onRetry={() => detail.refetch()} />;
+  const st = detail.data;
+  const title = fill(t.stocktaking.countTitle, { school: st.schoolName });
+  const open = st.status === 'open';
+  const currentRoom = room ?? st.progress[0]?.room ?? '';
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p>
+        <Link to="/inventur">{t.stocktaking.back}</Link>
+      </p>
+      <dl className="facts">
+        <dt>{t.stocktaking.status}</dt>
+        <dd>{open ? t.stocktaking.statusOpen : t.stocktaking.statusClosed}</dd>
+        <dt>{t.stocktaking.rooms}</dt>
+        <dd>{st.rooms?.length ? st.rooms.map((r) => r || t.stocktaking.noRoom).join(', ') : t.stocktaking.wholeSchool}</dd>
+        <dt>{t.stocktaking.startedAt}</dt>
+        <dd>{formatDateTime(st.startedAt)}</dd>
+        {st.closedAt && (
+          <>
+            <dt>{t.stocktaking.closedAt}</dt>
+            <dd>{formatDateTime(st.closedAt)}</dd>
+            <dt>{t.stocktaking.markedLost}</dt>
+            <dd>{st.markedLost}</dd>
+          </>
+        )}
+        {st.note && (
+          <>
+            <dt>{t.stocktaking.note}</dt>
+            <dd>{st.note}</dd>
+          </>
+        )}
+      </dl>
+      {closedLost !== null && (
+        <p className="notice notice-success" role="status">
+          {fill(t.stocktaking.closed, { lost: closedLost })}
+        </p>
+      )}
+      {!open && <p className="notice">{t.stocktaking.closedNote}</p>}
+      {open && !canWrite && <p className="notice">{t.stocktaking.readOnly}</p>}
+      {open && canWrite && !closing && <CountingPanel stocktaking={st} room={currentRoom} onRoom={setRoom} />}
+      <h2 id="progress-title">{t.stocktaking.progressTitle}</h2>
+      <ProgressTable stocktaking={st} currentRoom={open && canWrite ? currentRoom : undefined} />
+      <div className="actions">
+        <a className="btn btn-secondary" href={`/api/v1/stocktakings/${encodeURIComponent(st.id)}/export.xlsx`} download>
+          {t.stocktaking.download}
+        </a>
+        {open && canWrite && !closing && (
+          <Button variant="primary" onPress={() => setClosing(true)}>
+            {t.stocktaking.closeStart}
+          </Button>
+        )}
+      </div>
+      {open && canWrite && closing && (
+        <ClosePanel
+          stocktakingId={st.id}
+          onCancel={() => setClosing(false)}
+          onClosed={(lost) => {
+            setClosing(false);
+            setClosedLost(lost);
+          }}
+        />
+      )}
+      {!open && <MissingResolved id={st.id} />}
+    </>
+  );
+}
+
+/** The API answers 'lost' / 'kept_open' (its schema names the actions instead): either is understood. */
+function resolutionText(resolution: string | null): string {
+  if (resolution === 'lost' || resolution === 'mark_lost') return t.stocktaking.resolvedLost;
+  if (resolution === 'kept_open' || resolution === 'keep_open') return t.stocktaking.resolvedOpen;
+  return '–';
+}
+
+/** A closed stocktaking's missing devices and what was decided for each. */
+function MissingResolved({ id }: { id: string }) {
+  const missing = useQuery({ queryKey: ['stocktakings', 'missing', id, 'closed'], queryFn: () => allMissing(id) });
+  if (missing.isPending) return <Loading />;
+  if (missing.error) return <ErrorNotice error={missing.error} onRetry={() => missing.refetch()} />;
+  return (
+    <section aria-labelledby="missing-title">
+      <h2 id="missing-title">{t.stocktaking.missing}</h2>
+      {missing.data.length === 0 ? (
+        <p>{t.stocktaking.noneMissing}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="stack-table">
+            <caption className="visually-hidden">{t.stocktaking.missing}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.counter.inventoryNumber}</th>
+                <th scope="col">{t.stocktaking.model}</th>
+                <th scope="col">{t.stocktaking.rooms}</th>
+                <th scope="col">{t.stocktaking.resolution}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {missing.data.map((m) => (
+                <tr key={m.deviceId}>
+                  <td data-label={t.counter.inventoryNumber}>{m.inventoryNumber}</td>
+                  <td data-label={t.stocktaking.model}>{m.model}</td>
+                  <td data-label={t.stocktaking.rooms}>{m.room || t.stocktaking.noRoom}</td>
+                  <td data-label={t.stocktaking.resolution}>{resolutionText(m.resolution)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
