@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -42,8 +41,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        // nestjs-pino only as Nest's logger, on the root logger; the request log is pino-http itself (see src/common/logging.ts).
-        LoggerModule.forRoot({ pinoHttp: { logger: rootLogger }, forRoutes: [] }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.DATABASE_URL!, config.DB_POOL_SIZE, { statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS }), autoLoadEntities: true }),
         ScheduleModule.forRoot(),
         CommonModule,

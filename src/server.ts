@@ -1,7 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import pino, { type Logger as PinoLogger } from 'pino';
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +10,7 @@ import { AppModule } from './app.module';
 import { ensureFirstAdmin, OneTimeLogin } from './auth/first-admin';
 import { configureApp } from './bootstrap';
 import { ROOT_LOGGER } from './common/logging';
+import { NestPinoLogger } from './common/nest-logger';
 import { AppConfig, validateConfig } from './config/app-config';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
@@ -83,12 +83,12 @@ export async function startServer(config: AppConfig, options: { listen?: boolean
   const { embedded, firstLogin } = await prepareDatabase(config);
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
-    app.useLogger(app.get(Logger));
+    app.useLogger(new NestPinoLogger(app.get(ROOT_LOGGER)));
     app.flushLogs();
     await configureApp(app, config);
     if (options.listen !== false) {
       await app.listen(config.PORT);
-      app.get(Logger).log(`API on http://localhost:${config.PORT}/api, Swagger UI on http://localhost:${config.PORT}/api/docs (started in ${Date.now() - started} ms)`);
+      app.get<PinoLogger>(ROOT_LOGGER).info(`API on http://localhost:${config.PORT}/api, Swagger UI on http://localhost:${config.PORT}/api/docs (started in ${Date.now() - started} ms)`);
       writeOutLogs(app);
       // A cluster's primary prints the login once a worker serves and has written its start-up lines.
       if (cluster.isWorker) process.send?.(SERVING_MESSAGE);

@@ -3,13 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { ensureFirstAdmin } from '../src/auth/first-admin';
 import { configureApp } from '../src/bootstrap';
+import { ROOT_LOGGER } from '../src/common/logging';
+import { NestPinoLogger } from '../src/common/nest-logger';
 import { AppConfig, validateConfig } from '../src/config/app-config';
 import { createWorld, World } from './factories';
 import { createTestDatabase } from './test-database';
@@ -53,7 +54,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     options.logDestination ? { bufferLogs: true } : { logger: false },
   );
   // With a log destination, Nest's own loggers (the exception filter's) write to it too, as in src/server.ts.
-  if (options.logDestination) app.useLogger(app.get(PinoLogger));
+  if (options.logDestination) app.useLogger(new NestPinoLogger(app.get(ROOT_LOGGER)));
   const document = await configureApp(app, config);
   await app.init();
   const jwt = app.get(JwtService);

@@ -14,7 +14,7 @@ export function serializeError(error: unknown): unknown {
   return loggableDatabaseError(error) ?? pino.stdSerializers.err(error as Error);
 }
 
-/** Nest token of the application's root pino logger (the one nestjs-pino's `Logger` writes to as well). */
+/** Nest token of the application's root pino logger (Nest's own log lines go to it too, see nest-logger.ts). */
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 /** The application's pino logger: JSON lines on stdout (or `destination`); tokens, passwords and cookies never reach it. */
