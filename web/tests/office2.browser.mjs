@@ -7,6 +7,15 @@ const VIEWER = 'controlling@musterstadt.example';
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Waits for a success text; an error notice instead fails at once with its text. */
+async function savedOrAlert(page, text) {
+  const alert = page.getByRole('alert');
+  await Promise.race([
+    page.getByText(text).waitFor(),
+    alert.waitFor().then(async () => assert.fail(`error instead of "${text}": ${await alert.innerText()}`)),
+  ]);
+}
+
 /** Every screen at 375 px: no horizontal scrolling of the page. */
 async function fits375(page, path, heading) {
   await page.setViewportSize({ width: 375, height: 800 });
@@ -212,6 +221,110 @@ describe('the office: Schulen', () => {
     await page.getByText('Diese Schule hat noch Geräte und kann deshalb nicht gelöscht werden.', { exact: false }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Schule löschen' }).count(), 0);
     assert.equal((await api.get(`/schools/${goethe.id}`)).status, 200);
+  });
+});
+
+describe('the office: Förderprogramme bearbeiten', () => {
+  let browser;
+  before(async () => {
+    browser = await openBrowser();
+    await login(browser.page, OFFICE);
+  });
+  after(() => browser.close());
+
+  it('creates a grant, allocates a budget, adds an invoice with two scanned devices and reads the warnings', async () => {
+    const { page } = browser;
+    const api = await apiAs(OFFICE);
+    const title = `Testprogramm ${unique()}`;
+    const goethe = (await api.get('/schools?q=Goethe&limit=5')).body.items[0];
+    // Two devices of the school that no expenditure has bought yet.
+    const devices = (await api.get(`/devices?schoolId=${goethe.id}&limit=200`)).body.items;
+    const linked = new Set();
+    for (const g of (await api.get('/grants?limit=200')).body.items) {
+      for (let cursor = ''; ; ) {
+        const page = (await api.get(`/grants/${g.id}/expenditures?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).body;
+        page.items.forEach((e) => e.deviceIds.forEach((d) => linked.add(d)));
+        if (!page.nextCursor) break;
+        cursor = encodeURIComponent(page.nextCursor);
+      }
+    }
+    const [d1, d2] = devices.filter((d) => !linked.has(d.id) && d.status === 'available');
+    await page.goto('/foerderung');
+    const form = page.getByRole('region', { name: 'Neues Förderprogramm' });
+    await form.getByLabel('Bezeichnung').fill(title);
+    await form.getByLabel('bewilligter Betrag (€)').fill('10.000,00');
+    await form.getByLabel('förderfähig ab').fill('01.01.2026');
+    await form.getByLabel('förderfähig bis').fill('31.12.2026');
+    await expectNoAxeViolations(page, 'grants list with the create form');
+    await form.getByRole('button', { name: 'Förderprogramm anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const grantId = page.url().split('/').at(-1);
+    const grant = (await api.get(`/grants/${grantId}`)).body;
+    assert.equal(grant.approvedCents, 1_000_000);
+    assert.equal(grant.fundingRatePercent, 90);
+
+    // A budget for the Goethe-Gymnasium.
+    const add = page.getByRole('form', { name: 'Budget für eine Schule festlegen' });
+    await add.getByRole('button', { name: /Schule wählen/ }).click();
+    await page.getByRole('option', { name: goethe.name, exact: true }).click();
+    await add.getByLabel('Budget (€)').fill('1.500,00');
+    await add.getByRole('button', { name: 'Budget für eine Schule festlegen' }).click();
+    await page.getByText(`Budget für ${goethe.name} gespeichert.`).waitFor();
+    const row = page.getByRole('region', { name: 'Budgets je Schule' }).getByRole('row', { name: new RegExp(`^${escape(goethe.name)}`) });
+    await row.getByText('1.500,00 €').first().waitFor();
+
+    // An invoice with two scanned devices, more than the budget: the summary warns.
+    await page.getByRole('button', { name: 'Bestellung oder Rechnung erfassen' }).click();
+    const inv = page.getByRole('form', { name: 'Bestellung oder Rechnung erfassen' });
+    await inv.getByRole('button', { name: /Schule wählen/ }).click();
+    await page.getByRole('option', { name: goethe.name, exact: true }).click();
+    await inv.getByLabel('Lieferant').fill('Bürotechnik Müller GmbH');
+    await inv.getByLabel('Beschreibung').fill('Zwei Laptops für die Oberstufe');
+    await inv.getByLabel('Betrag brutto (€)').fill('2.000,00');
+    await inv.getByLabel('Bestelldatum').fill('15.03.2026');
+    await inv.getByLabel('Rechnungsnummer').fill(`RE-${unique()}`);
+    await inv.getByLabel('Rechnungsdatum').fill('20.03.2026');
+    const scan = inv.getByLabel('Inventarnummer scannen');
+    await scan.fill(d1.inventoryNumber);
+    await scan.press('Enter');
+    await inv.getByRole('list', { name: 'Geräte' }).getByText(d1.inventoryNumber).waitFor();
+    await scan.fill(d2.inventoryNumber.toLowerCase());
+    await scan.press('Enter');
+    await inv.getByRole('list', { name: 'Geräte' }).getByText(d2.inventoryNumber).waitFor();
+    await scan.fill('GIBT-ES-NICHT-1');
+    await scan.press('Enter');
+    await inv.getByText('Kein Gerät mit der Nummer „GIBT-ES-NICHT-1“ gefunden.').first().waitFor();
+    await expectNoAxeViolations(page, 'expenditure form');
+    await inv.getByRole('checkbox', { name: /Budget überschreiten/ }).check({ force: true });
+    await inv.getByLabel('Grund für die Überschreitung').fill('Vorgriff auf das Budget 2027');
+    await inv.getByRole('button', { name: 'Speichern' }).click();
+    await savedOrAlert(page, 'Gespeichert: Zwei Laptops für die Oberstufe');
+    const expenditures = (await api.get(`/grants/${grantId}/expenditures?limit=10`)).body.items;
+    assert.equal(expenditures.length, 1);
+    assert.equal(expenditures[0].grossCents, 200_000);
+    assert.equal(expenditures[0].invoiceDate, '2026-03-20');
+    assert.deepEqual([...expenditures[0].deviceIds].sort(), [d1.id, d2.id].sort());
+    const summary = (await api.get(`/grants/${grantId}/summary`)).body;
+    assert.ok(summary.warnings.length > 0, 'the overspent school budget is warned about');
+    const warnings = page.getByRole('region', { name: 'Prüfhinweise' });
+    await warnings.getByText('Budget je Schule überschritten').waitFor();
+    await warnings.locator('li').nth(summary.warnings.length - 1).waitFor();
+    assert.equal(await warnings.locator('li').count(), summary.warnings.length);
+    await expectNoAxeViolations(page, 'grant page');
+    await page.screenshot({ path: 'docs/screenshots/office-grant.png', fullPage: true });
+
+    // Edit the amount, then delete it.
+    await page.getByRole('button', { name: 'Bearbeiten: Zwei Laptops für die Oberstufe' }).click();
+    const edit = page.getByRole('form', { name: 'Bestellung oder Rechnung bearbeiten' });
+    await edit.getByLabel('Betrag brutto (€)').fill('1.900,00');
+    await edit.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Gespeichert: Zwei Laptops für die Oberstufe').waitFor();
+    assert.equal((await api.get(`/grants/${grantId}/expenditures/${expenditures[0].id}`)).body.grossCents, 190_000);
+    await page.getByRole('button', { name: 'Löschen: Zwei Laptops für die Oberstufe' }).click();
+    await page.getByRole('button', { name: 'Wirklich löschen: Zwei Laptops für die Oberstufe' }).click();
+    await page.getByText('Gelöscht: Zwei Laptops für die Oberstufe').waitFor();
+    assert.equal((await api.get(`/grants/${grantId}/expenditures?limit=10`)).body.items.length, 0);
+    await fits375(page, `/foerderung/${grantId}`, title);
   });
 });
 

@@ -8,17 +8,16 @@ import { language, t } from '../i18n';
 import { ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
 import { formatDate, formatEuro, todayInBerlin } from '../ui/format';
 import { label } from '../ui/labels';
-
-const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
-/** "31.12.2026" → "2026-12-31"; null when it is no date. */
-const germanToIso = (v: string) => {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(v.trim());
-  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : isIsoDate(v.trim()) ? v.trim() : null;
-};
+import { AllocationsSection } from './AllocationsSection';
+import { ExpendituresSection } from './ExpendituresSection';
+import { germanToIso } from './german-date';
+import { useMe } from '../app/session';
 
 /** A grant: its facts, money (committed, paid, remaining), per school, the Prüfhinweise and the Verwendungsnachweis. */
 export default function GrantDetailPage() {
   const { id = '' } = useParams();
+  const me = useMe();
+  const canWrite = me.data?.role === 'office';
   const [reportDate, setReportDate] = useState(formatDate(todayInBerlin()));
   const grant = useQuery({ queryKey: ['grants', id], queryFn: () => unwrap(api.GET('/api/v1/grants/{id}', { params: { path: { id } } })) });
   const summary = useQuery({ queryKey: ['grants', id, 'summary'], queryFn: () => unwrap(api.GET('/api/v1/grants/{id}/summary', { params: { path: { id } } })) });
@@ -98,33 +97,8 @@ export default function GrantDetailPage() {
               </ul>
             )}
           </section>
-          <section aria-labelledby="grant-schools">
-            <h2 id="grant-schools">{t.office.allocationsTitle}</h2>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.office.school}</th>
-                    <th scope="col" className="num">{t.office.allocated}</th>
-                    <th scope="col" className="num">{t.office.committed}</th>
-                    <th scope="col" className="num">{t.office.paid}</th>
-                    <th scope="col" className="num">{t.office.remaining}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.data.bySchool.map((s) => (
-                    <tr key={s.schoolId}>
-                      <th scope="row">{s.schoolName}</th>
-                      <td className="num">{formatEuro(s.allocatedCents)}</td>
-                      <td className="num">{formatEuro(s.committedCents)}</td>
-                      <td className="num">{formatEuro(s.paidCents)}</td>
-                      <td className="num">{formatEuro(s.remainingCents)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <AllocationsSection grantId={id} bySchool={summary.data.bySchool} canWrite={canWrite} />
+          <ExpendituresSection grantId={id} canWrite={canWrite} />
         </>
       )}
       <section aria-labelledby="grant-report" className="panel">

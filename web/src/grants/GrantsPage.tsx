@@ -2,10 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import { useMe } from '../app/session';
 import { t } from '../i18n';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { fill, label } from '../ui/labels';
+import { NewGrantForm } from './NewGrantForm';
 
 export function DeadlineBadges({ deadlines }: { deadlines: { kind: string; date: string; daysLeft: number }[] }) {
   return (
@@ -21,6 +23,7 @@ export function DeadlineBadges({ deadlines }: { deadlines: { kind: string; date:
 
 /** The grants of the authority with their money and deadline flags. */
 export default function GrantsPage() {
+  const me = useMe();
   const grants = useQuery({ queryKey: ['grants', 'all'], queryFn: () => unwrap(api.GET('/api/v1/grants', { params: { query: { limit: 200 } } })) });
   return (
     <>
@@ -67,6 +70,7 @@ export default function GrantsPage() {
           </table>
         </div>
       )}
+      {me.data?.role === 'office' && <NewGrantForm />}
     </>
   );
 }

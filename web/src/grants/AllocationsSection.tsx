@@ -1,0 +1,118 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../api/client';
+import { unwrap } from '../api/errors';
+import { t } from '../i18n';
+import { useAllSchools } from '../schools/all-schools';
+import { Button, ErrorNotice, Select, TextField } from '../ui/components';
+import { formatEuro, parseEuroToCents } from '../ui/format';
+import { fill } from '../ui/labels';
+
+type SchoolRow = Schemas['GrantSummaryDto']['bySchool'][number];
+
+/** Budgets per school with what is committed, paid and remaining; the office sets a school's budget (in euros). */
+export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: string; bySchool: SchoolRow[]; canWrite: boolean }) {
+  const queryClient = useQueryClient();
+  const schools = useAllSchools();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [amount, setAmount] = useState('');
+  const [newSchool, setNewSchool] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [message, setMessage] = useState('');
+  const save = useMutation({
+    mutationFn: ({ schoolId, amountCents }: { schoolId: string; amountCents: number }) =>
+      unwrap(api.PUT('/api/v1/grants/{id}/allocations/{schoolId}', { params: { path: { id: grantId, schoolId } }, body: { amountCents } })),
+    onSuccess: (allocation) => {
+      setMessage(fill(t.grantEdit.allocationSaved, { school: allocation.schoolName }));
+      setEditing(null);
+      setNewSchool(null);
+      setAmount('');
+      void queryClient.invalidateQueries({ queryKey: ['grants', grantId] });
+      void queryClient.invalidateQueries({ queryKey: ['grants', 'all'] });
+    },
+  });
+  const submit = (schoolId: string) => (e: React.FormEvent) => {
+    e.preventDefault();
+    const cents = parseEuroToCents(amount);
+    setInvalid(cents == null || cents < 0);
+    if (cents != null && cents >= 0) save.mutate({ schoolId, amountCents: cents });
+  };
+  const amountField = (
+    <TextField
+      label={t.grantEdit.allocationAmount}
+      value={amount}
+      onChange={(v) => {
+        setAmount(v);
+        setInvalid(false);
+      }}
+      inputMode="decimal"
+      autoFocus
+      serverError={invalid ? t.grantEdit.amountInvalid : undefined}
+    />
+  );
+  const unallocated = (schools.data ?? []).filter((s) => !bySchool.some((b) => b.schoolId === s.id && b.allocatedCents > 0));
+  return (
+    <section aria-labelledby="grant-schools">
+      <h2 id="grant-schools">{t.office.allocationsTitle}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.office.school}</th>
+              <th scope="col" className="num">{t.office.allocated}</th>
+              <th scope="col" className="num">{t.office.committed}</th>
+              <th scope="col" className="num">{t.office.paid}</th>
+              <th scope="col" className="num">{t.office.remaining}</th>
+              {canWrite && <td />}
+            </tr>
+          </thead>
+          <tbody>
+            {bySchool.map((s) => (
+              <tr key={s.schoolId}>
+                <th scope="row">{s.schoolName}</th>
+                <td className="num">{formatEuro(s.allocatedCents)}</td>
+                <td className="num">{formatEuro(s.committedCents)}</td>
+                <td className="num">{formatEuro(s.paidCents)}</td>
+                <td className="num">{formatEuro(s.remainingCents)}</td>
+                {canWrite && (
+                  <td>
+                    {editing === s.schoolId ? (
+                      <form onSubmit={submit(s.schoolId)} className="filters" noValidate>
+                        {amountField}
+                        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+                          {t.grantEdit.saveAllocation}
+                        </Button>
+                        <Button onPress={() => setEditing(null)}>{t.cancel}</Button>
+                      </form>
+                    ) : (
+                      <Button
+                        aria-label={fill(t.grantEdit.editAllocation, { school: s.schoolName })}
+                        onPress={() => {
+                          setEditing(s.schoolId);
+                          setAmount(formatEuro(s.allocatedCents).replace(/\s*€$/, ''));
+                        }}
+                      >
+                        {t.grantEdit.edit}
+                      </Button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canWrite && (
+        <form onSubmit={newSchool ? submit(newSchool) : (e) => e.preventDefault()} className="filters panel" noValidate aria-label={t.grantEdit.addAllocation}>
+          <Select label={t.grantEdit.school} placeholder={t.grantEdit.chooseSchool} selectedKey={newSchool} onSelectionChange={(k) => setNewSchool(String(k))} options={unallocated.map((s) => ({ value: s.id, label: s.name }))} />
+          {editing === null && amountField}
+          <Button type="submit" variant="primary" isDisabled={!newSchool || save.isPending}>
+            {t.grantEdit.addAllocation}
+          </Button>
+        </form>
+      )}
+      {save.error && <ErrorNotice error={save.error} />}
+      <p role="status">{message}</p>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+import { t } from '../i18n';
+import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
+import { formatDate, formatEuro, parseEuroToCents } from '../ui/format';
+import { label } from '../ui/labels';
+import { DeviceScanList } from './DeviceScanList';
+import { germanToIso } from './german-date';
+
+type Expenditure = Schemas['ExpenditureDto'];
+type Category = Schemas['ExpenditureCategory'];
+const CATEGORIES: Category[] = ['devices', 'displays', 'network', 'software', 'installation', 'training', 'other'];
+const TEXTS = ['vendor', 'description', 'gross', 'orderDate', 'invoiceNumber', 'invoiceDate', 'paidOn', 'overrideReason'] as const;
+type Text = (typeof TEXTS)[number];
+const DATES: Text[] = ['orderDate', 'invoiceDate', 'paidOn'];
+const SERVER: Record<Text, string> = { vendor: 'vendor', description: 'description', gross: 'grossCents', orderDate: 'orderDate', invoiceNumber: 'invoiceNumber', invoiceDate: 'invoiceDate', paidOn: 'paidOn', overrideReason: 'overrideReason' };
+
+const initial = (e?: Expenditure): Record<Text, string> => ({
+  vendor: e?.vendor ?? '',
+  description: e?.description ?? '',
+  gross: e ? formatEuro(e.grossCents).replace(/\s*€$/, '') : '',
+  orderDate: e ? formatDate(e.orderDate) : '',
+  invoiceNumber: e?.invoiceNumber ?? '',
+  invoiceDate: e?.invoiceDate ? formatDate(e.invoiceDate) : '',
+  paidOn: e?.paidOn ? formatDate(e.paidOn) : '',
+  overrideReason: e?.overrideReason ?? '',
+});
+
+/** An order or invoice of a grant: school, Fördergegenstand, amount in euros, dates as TT.MM.JJJJ, the devices it bought. */
+export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { grantId: string; expenditure?: Expenditure; schools: { id: string; name: string }[]; onDone: (what: string) => void }) {
+  const queryClient = useQueryClient();
+  const [v, setV] = useState(() => initial(expenditure));
+  const [schoolId, setSchoolId] = useState<string | null>(expenditure?.schoolId ?? null);
+  const [category, setCategory] = useState<Category>(expenditure?.category ?? 'devices');
+  const [deviceIds, setDeviceIds] = useState<string[]>(expenditure?.deviceIds ?? []);
+  const [override, setOverride] = useState(expenditure?.budgetOverride ?? false);
+  const [invalid, setInvalid] = useState<Partial<Record<Text | 'schoolId', string>>>({});
+  const save = useMutation({
+    mutationFn: (body: Schemas['CreateExpenditureDto']) =>
+      expenditure
+        ? unwrap(api.PATCH('/api/v1/grants/{grantId}/expenditures/{id}', { params: { path: { grantId, id: expenditure.id } }, body: { ...body, version: expenditure.version } }))
+        : unwrap(api.POST('/api/v1/grants/{grantId}/expenditures', { params: { path: { grantId } }, body })),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['grants', grantId] });
+      void queryClient.invalidateQueries({ queryKey: ['grants', 'all'] });
+      onDone(saved.description);
+    },
+  });
+  const apiError = save.error instanceof ApiError ? save.error : undefined;
+  const field = (key: Text, text: string, required = false) => (
+    <TextField
+      label={text}
+      value={v[key]}
+      isRequired={required}
+      description={DATES.includes(key) ? t.office.dateFormat : undefined}
+      onChange={(value) => {
+        setV({ ...v, [key]: value });
+        setInvalid({ ...invalid, [key]: undefined });
+      }}
+      serverError={invalid[key] ?? apiError?.fieldError(SERVER[key])}
+    />
+  );
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const bad: Partial<Record<Text | 'schoolId', string>> = {};
+    const grossCents = parseEuroToCents(v.gross);
+    if (grossCents == null || grossCents <= 0) bad.gross = t.grantEdit.amountInvalid;
+    const dates = Object.fromEntries(DATES.map((k) => [k, v[k].trim() ? germanToIso(v[k]) : undefined]));
+    for (const k of DATES) if (dates[k] === null) bad[k] = t.office.dateInvalid;
+    if (!dates.orderDate && !bad.orderDate) bad.orderDate = t.grantEdit.dateMissing;
+    if (!schoolId) bad.schoolId = t.grantEdit.chooseSchool;
+    setInvalid(bad);
+    if (Object.keys(bad).length) return;
+    save.mutate({
+      schoolId: schoolId!,
+      category,
+      vendor: v.vendor.trim(),
+      description: v.description.trim(),
+      grossCents: grossCents!,
+      orderDate: dates.orderDate!,
+      invoiceNumber: v.invoiceNumber.trim() || null,
+      invoiceDate: dates.invoiceDate ?? null,
+      paidOn: dates.paidOn ?? null,
+      deviceIds,
+      ...(override ? { overrideBudget: true, overrideReason: v.overrideReason.trim() } : {}),
+    });
+  };
+  return (
+    <form onSubmit={submit} className="form" noValidate aria-label={expenditure ? t.grantEdit.editExpenditure : t.grantEdit.addExpenditure}>
+      <div className="form-grid">
+        <Select label={t.grantEdit.school} placeholder={t.grantEdit.chooseSchool} selectedKey={schoolId} onSelectionChange={(k) => setSchoolId(String(k))} options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={invalid.schoolId ?? apiError?.fieldError('schoolId')} />
+        <Select label={t.grantEdit.category} selectedKey={category} onSelectionChange={(k) => setCategory(k as Category)} options={CATEGORIES.map((c) => ({ value: c, label: label('expenditureCategory', c) }))} />
+        {field('vendor', t.grantEdit.vendor, true)}
+        {field('description', t.grantEdit.description, true)}
+        {field('gross', t.grantEdit.gross, true)}
+        {field('orderDate', t.grantEdit.orderDate, true)}
+        {field('invoiceNumber', t.grantEdit.invoiceNumber)}
+        {field('invoiceDate', t.grantEdit.invoiceDate)}
+        {field('paidOn', t.grantEdit.paidOn)}
+      </div>
+      <DeviceScanList deviceIds={deviceIds} onChange={setDeviceIds} />
+      <Checkbox isSelected={override} onChange={setOverride}>
+        {t.grantEdit.overrideBudget}
+      </Checkbox>
+      {override && field('overrideReason', t.grantEdit.overrideReason, true)}
+      {save.error && <ErrorNotice error={save.error} />}
+      <div className="actions">
+        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+          {t.save}
+        </Button>
+        <Button onPress={() => onDone('')}>{t.cancel}</Button>
+      </div>
+    </form>
+  );
+}

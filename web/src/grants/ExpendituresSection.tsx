@@ -1,0 +1,119 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Schemas } from '../api/client';
+import { unwrap } from '../api/errors';
+import { t } from '../i18n';
+import { useAllSchools } from '../schools/all-schools';
+import { Button, ErrorNotice, Loading } from '../ui/components';
+import { formatDate, formatEuro } from '../ui/format';
+import { fill, label } from '../ui/labels';
+import { ExpenditureForm } from './ExpenditureForm';
+
+type Expenditure = Schemas['ExpenditureDto'];
+
+/** A grant's orders and invoices; the office adds, edits and deletes them (devices linked by scanning). */
+export function ExpendituresSection({ grantId, canWrite }: { grantId: string; canWrite: boolean }) {
+  const queryClient = useQueryClient();
+  const schools = useAllSchools();
+  const list = useQuery({
+    queryKey: ['grants', grantId, 'expenditures'],
+    queryFn: () => unwrap(api.GET('/api/v1/grants/{grantId}/expenditures', { params: { path: { grantId }, query: { limit: 200 } } })),
+  });
+  const [editing, setEditing] = useState<Expenditure | 'new' | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const remove = useMutation({
+    mutationFn: (e: Expenditure) => unwrap(api.DELETE('/api/v1/grants/{grantId}/expenditures/{id}', { params: { path: { grantId, id: e.id } } })),
+    onSuccess: (_, e) => {
+      setMessage(fill(t.grantEdit.deleted, { what: e.description }));
+      setConfirming(null);
+      void queryClient.invalidateQueries({ queryKey: ['grants', grantId] });
+    },
+  });
+  const schoolName = (id: string) => schools.data?.find((s) => s.id === id)?.name ?? '…';
+  const done = (what: string) => {
+    setEditing(null);
+    setMessage(what ? fill(t.grantEdit.saved, { what }) : '');
+  };
+  return (
+    <section aria-labelledby="grant-expenditures">
+      <h2 id="grant-expenditures">{t.grantEdit.expendituresTitle}</h2>
+      <p>{t.grantEdit.expendituresIntro}</p>
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorNotice error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <p>{t.grantEdit.noExpenditures}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t.grantEdit.expendituresTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.grantEdit.description}</th>
+                <th scope="col">{t.grantEdit.school}</th>
+                <th scope="col">{t.grantEdit.category}</th>
+                <th scope="col">{t.grantEdit.orderDate}</th>
+                <th scope="col">{t.grantEdit.invoiceNumber}</th>
+                <th scope="col">{t.grantEdit.paidOn}</th>
+                <th scope="col" className="num">{t.grantEdit.grossShort}</th>
+                <th scope="col" className="num">{t.grantEdit.devices}</th>
+                {canWrite && <td />}
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">
+                    {e.description}
+                    <br />
+                    <span className="muted">{e.vendor}</span>
+                  </th>
+                  <td>{schoolName(e.schoolId)}</td>
+                  <td>{label('expenditureCategory', e.category)}</td>
+                  <td>{formatDate(e.orderDate)}</td>
+                  <td>{e.invoiceNumber ? `${e.invoiceNumber} (${formatDate(e.invoiceDate)})` : '–'}</td>
+                  <td>{formatDate(e.paidOn)}</td>
+                  <td className="num">{formatEuro(e.grossCents)}</td>
+                  <td className="num">{e.deviceIds.length}</td>
+                  {canWrite && (
+                    <td>
+                      <div className="row-actions">
+                        <Button aria-label={fill(t.grantEdit.editLabel, { what: e.description })} onPress={() => setEditing(e)}>
+                          {t.grantEdit.edit}
+                        </Button>
+                        {confirming === e.id ? (
+                          <Button variant="danger" onPress={() => remove.mutate(e)} isDisabled={remove.isPending}>
+                            {fill(t.grantEdit.confirmDelete, { what: e.description })}
+                          </Button>
+                        ) : (
+                          <Button variant="danger" aria-label={fill(t.grantEdit.deleteLabel, { what: e.description })} onPress={() => setConfirming(e.id)}>
+                            {t.grantEdit.delete}
+                          </Button>
+                        )}
+                      </div>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {remove.error && <ErrorNotice error={remove.error} />}
+      <p role="status">{message}</p>
+      {canWrite &&
+        (editing ? (
+          <div className="panel">
+            <h3>{editing === 'new' ? t.grantEdit.addExpenditure : t.grantEdit.editExpenditure}</h3>
+            <ExpenditureForm key={editing === 'new' ? 'new' : editing.id} grantId={grantId} expenditure={editing === 'new' ? undefined : editing} schools={schools.data ?? []} onDone={done} />
+          </div>
+        ) : (
+          <Button variant="primary" onPress={() => setEditing('new')}>
+            {t.grantEdit.addExpenditure}
+          </Button>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, type Schemas } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+import { t } from '../i18n';
+import { Button, ErrorNotice, Select, TextField } from '../ui/components';
+import { parseEuroToCents } from '../ui/format';
+import { label } from '../ui/labels';
+import { germanToIso } from './german-date';
+
+const PROGRAMS: Schemas['GrantProgram'][] = ['digitalpakt_basis', 'sofortausstattung', 'leihgeraete_lehrkraefte', 'administration', 'state_program', 'city_budget', 'other'];
+const FIELDS = ['title', 'referenceNumber', 'approved', 'fundingRate', 'eligibleFrom', 'eligibleUntil', 'proofDueOn'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** A new grant from its funding decision: money in euros, dates as TT.MM.JJJJ; then its page. */
+export function NewGrantForm() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [v, setV] = useState<Record<Field, string>>({ title: '', referenceNumber: '', approved: '', fundingRate: '90', eligibleFrom: '', eligibleUntil: '', proofDueOn: '' });
+  const [program, setProgram] = useState<Schemas['GrantProgram']>('digitalpakt_basis');
+  const [invalid, setInvalid] = useState<Partial<Record<Field, string>>>({});
+  const create = useMutation({
+    mutationFn: (body: Schemas['CreateGrantDto']) => unwrap(api.POST('/api/v1/grants', { body })),
+    onSuccess: (grant) => {
+      void queryClient.invalidateQueries({ queryKey: ['grants'] });
+      navigate(`/foerderung/${grant.id}`);
+    },
+  });
+  const apiError = create.error instanceof ApiError ? create.error : undefined;
+  const serverField: Record<Field, string> = { title: 'title', referenceNumber: 'referenceNumber', approved: 'approvedCents', fundingRate: 'fundingRatePercent', eligibleFrom: 'eligibleFrom', eligibleUntil: 'eligibleUntil', proofDueOn: 'proofDueOn' };
+  const field = (key: Field, text: string, opts: { required?: boolean; date?: boolean } = {}) => (
+    <TextField
+      label={text}
+      value={v[key]}
+      isRequired={opts.required}
+      description={opts.date ? t.office.dateFormat : undefined}
+      onChange={(value) => {
+        setV({ ...v, [key]: value });
+        setInvalid({ ...invalid, [key]: undefined });
+      }}
+      serverError={invalid[key] ?? apiError?.fieldError(serverField[key])}
+    />
+  );
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const approvedCents = parseEuroToCents(v.approved);
+    const rate = /^\d{1,3}(,\d{1,2})?$/.test(v.fundingRate.trim()) ? Number(v.fundingRate.trim().replace(',', '.')) : null;
+    const [from, until, proof] = [germanToIso(v.eligibleFrom), germanToIso(v.eligibleUntil), v.proofDueOn.trim() ? germanToIso(v.proofDueOn) : undefined];
+    const bad: Partial<Record<Field, string>> = {};
+    if (approvedCents == null || approvedCents < 0) bad.approved = t.grantEdit.amountInvalid;
+    if (rate == null || rate <= 0 || rate > 100) bad.fundingRate = t.grantEdit.percentInvalid;
+    if (!from) bad.eligibleFrom = t.office.dateInvalid;
+    if (!until) bad.eligibleUntil = t.office.dateInvalid;
+    if (proof === null) bad.proofDueOn = t.office.dateInvalid;
+    setInvalid(bad);
+    if (Object.keys(bad).length) return;
+    create.mutate({
+      title: v.title.trim(),
+      program,
+      approvedCents: approvedCents!,
+      fundingRatePercent: rate!,
+      eligibleFrom: from!,
+      eligibleUntil: until!,
+      status: 'approved',
+      earmarkingYears: 5,
+      ...(v.referenceNumber.trim() ? { referenceNumber: v.referenceNumber.trim() } : {}),
+      ...(proof ? { proofDueOn: proof } : {}),
+    });
+  };
+  return (
+    <section aria-labelledby="grant-create" className="panel">
+      <h2 id="grant-create">{t.grantEdit.createTitle}</h2>
+      <form onSubmit={submit} className="form" noValidate>
+        <div className="form-grid">
+          {field('title', t.grantEdit.titleField, { required: true })}
+          <Select label={t.office.program} selectedKey={program} onSelectionChange={(k) => setProgram(k as Schemas['GrantProgram'])} options={PROGRAMS.map((p) => ({ value: p, label: label('grantProgram', p) }))} />
+          {field('referenceNumber', t.office.referenceNumber)}
+          {field('approved', t.grantEdit.approvedEuro, { required: true })}
+          {field('fundingRate', t.grantEdit.fundingRate, { required: true })}
+          {field('eligibleFrom', t.grantEdit.eligibleFrom, { required: true, date: true })}
+          {field('eligibleUntil', t.grantEdit.eligibleUntil, { required: true, date: true })}
+          {field('proofDueOn', t.grantEdit.proofDueOn, { date: true })}
+        </div>
+        {create.error && <ErrorNotice error={create.error} />}
+        <div className="actions">
+          <Button type="submit" variant="primary" isDisabled={create.isPending}>
+            {t.grantEdit.create}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
