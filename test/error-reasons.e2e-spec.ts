@@ -129,6 +129,37 @@ describe('Error reasons and field codes', () => {
     expectRenderable(taken);
   });
 
+  it('grants, devices and needs: the budget, a stale device and a status step carry their reason and params', async () => {
+    const g = (await createGrant(t, w.officeA, { title: 'Budget', approvedCents: 1_000_000 })).id;
+    await allocate(t, w.officeA, g, w.schoolA1, 800_000);
+    const over = await t.http().put(`/api/v1/grants/${g}/allocations/${w.schoolA2}`).set('Authorization', w.officeA.auth).send({ amountCents: 300_000 }).expect(409);
+    expect(over.body).toMatchObject({ reason: 'GRANT_ALLOCATION_EXCEEDS_BUDGET', params: { approvedCents: 1_000_000, availableCents: 200_000 } });
+    expect(reasonText(over.body.reason, over.body.params)).toBe(
+      'Die Budgets der Schulen würden den bewilligten Betrag (10.000,00\u00a0€) übersteigen; für diese Schule sind noch 2.000,00\u00a0€ frei.',
+    );
+    expectRenderable(over);
+
+    const device = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'ER-STALE' });
+    await t.http().patch(`/api/v1/devices/${device}`).set('Authorization', w.officeA.auth).send({ version: 1, location: 'Raum 1' }).expect(200);
+    const stale = await t.http().patch(`/api/v1/devices/${device}`).set('Authorization', w.officeA.auth).send({ version: 1, location: 'Raum 2' }).expect(409);
+    expect(stale.body).toMatchObject({ error: 'STALE_VERSION', reason: 'STALE_VERSION', params: { entity: 'device', currentVersion: 2 } });
+    const lost = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'ER-LOST', status: 'lost' });
+    const transition = await t.http().post(`/api/v1/devices/${lost}/status`).set('Authorization', w.officeA.auth).send({ status: 'in_use' }).expect(409);
+    expect(transition.body).toMatchObject({ reason: 'DEVICE_STATUS_TRANSITION', params: { currentStatus: 'lost', requestedStatus: 'in_use' } });
+    expect(reasonText(transition.body.reason, transition.body.params)).toBe('Ein Gerät mit dem Status „verloren“ kann nicht „im Einsatz“ werden.');
+
+    const need = await t
+      .http()
+      .post('/api/v1/needs')
+      .set('Authorization', w.coordinatorA1.auth)
+      .send({ schoolId: w.schoolA1, category: 'student_devices', title: '10 Tablets für die Klasse 5', quantity: 10, estimatedCostCents: 400_000, justification: 'Die Klasse 5 arbeitet ab dem Schuljahr 2026/27 mit Tablets.', priority: 'high' })
+      .expect(201);
+    const decide = await t.http().post(`/api/v1/needs/${need.body.id}/decide`).set('Authorization', w.officeA.auth).send({ decision: 'approved', version: need.body.version }).expect(409);
+    expect(decide.body).toMatchObject({ error: 'ILLEGAL_STATE', reason: 'NEED_ACTION_STATUS', params: { currentStatus: 'draft', allowedFrom: ['submitted'] } });
+    expect(reasonText(decide.body.reason, decide.body.params)).toBe('Eine Bedarfsmeldung mit dem Status „Entwurf“ kann das nicht (nur bei: eingereicht).');
+    expectRenderable(decide);
+  });
+
   it('not found, forbidden and unknown routes carry specific reasons too', async () => {
     const missing = await t.http().get('/api/v1/loans/00000000-0000-4000-8000-000000000000').set('Authorization', w.officeA.auth).expect(404);
     expect(missing.body).toMatchObject({ error: 'NOT_FOUND', reason: 'LOAN_NOT_FOUND' });

@@ -160,7 +160,7 @@ describe('Labels: POST /api/v1/labels.pdf', () => {
     expect(foreign.body.message).toBe('No device matches; nothing to print');
 
     const tooFar = await json(w.officeA.auth, { format: 'avery-3475', schoolId: w.schoolA1, startAt: 25 }).expect(400);
-    expect(tooFar.body.fieldErrors).toEqual([{ field: 'startAt', messages: ['startAt must be between 1 and 24 for this format'] }]);
+    expect(tooFar.body.fieldErrors).toEqual([{ field: 'startAt', code: 'startAtRange', params: { max: 24 }, messages: ['startAt must be between 1 and 24 for this format'] }]);
     const badFormat = await json(w.officeA.auth, { format: 'avery-9999' }).expect(400);
     expect(badFormat.body.fieldErrors[0].field).toBe('format');
     const badIds = await json(w.officeA.auth, { format: 'avery-3475', deviceIds: ['nope'] }).expect(400);

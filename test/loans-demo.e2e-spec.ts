@@ -48,6 +48,10 @@ describe('Demo loans (src/demo/loans.seed.ts)', () => {
     expect(mismatch.n).toBe(0);
     const [noEvent] = await t.dataSource.query(`SELECT count(*)::int AS n FROM loans l WHERE NOT EXISTS (SELECT 1 FROM device_events e WHERE e.loan_id = l.id AND e.kind = 'loaned')`);
     expect(noEvent.n).toBe(0);
+    // The history's return reasons read German ("Rückgabe: beschädigt"), never the condition's code.
+    const reasons = await t.dataSource.query(`SELECT DISTINCT reason FROM device_events WHERE kind = 'returned' ORDER BY reason`);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const { reason } of reasons) expect(reason).toMatch(/^Rückgabe: (in Ordnung|beschädigt|defekt|verloren)$/);
     const [future] = await t.dataSource.query(`SELECT count(*)::int AS n FROM loans WHERE started_on > $1 OR returned_on > $1`, [demoToday]);
     expect(future.n).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { badRequest } from '../common/errors';
+import { invalidField } from '../common/errors';
 import { decodeCursor, encodeCursor, Page } from '../common/pagination';
 import type { SchoolCoverage } from './coverage-math';
 
@@ -64,7 +64,7 @@ const decodeKey = (key: unknown, sort: CoverageSort): number | string => {
   if (key === '-inf') return Number.NEGATIVE_INFINITY;
   const textual = sort === 'name' || sort === 'schoolNumber';
   if (textual ? typeof key === 'string' : typeof key === 'number') return key as number | string;
-  throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
+  throw invalidField('cursor', 'invalidCursor', 'cursor is malformed or belongs to another sort order');
 };
 
 export function sortCoverage<T extends Sortable>(rows: T[], sort: CoverageSort, order: SortOrder = worstFirst(sort)): T[] {
@@ -82,7 +82,7 @@ export function pageCoverage<T extends Sortable>(sorted: T[], sort: CoverageSort
   if (cursor) {
     const [cursorSort, cursorOrder, key, name, id] = decodeCursor(cursor, 5);
     if (cursorSort !== sort || cursorOrder !== order || typeof name !== 'string' || typeof id !== 'string') {
-      throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
+      throw invalidField('cursor', 'invalidCursor', 'cursor is malformed or belongs to another sort order');
     }
     const after: Position = [decodeKey(key, sort), name, id];
     rows = sorted.filter((row) => comparePositions(positionOf(row, sort), after, order) > 0);

@@ -1,4 +1,5 @@
 import { addDays, type DemoContext, type DemoSeed, isoDate, pick } from './demo-context';
+import { labels } from '../i18n/labels';
 
 /**
  * Loans on the demo laptops and tablets (selected by SQL, so this runs after the devices seed):
@@ -136,12 +137,12 @@ async function insertLoans(ctx: DemoContext, rows: Row[]): Promise<void> {
        SELECT l.device_id, l.authority_id, 'loaned', 'available'::device_status, 'loaned'::device_status, NULL, l.id, $2::uuid, l.started_on + time '08:15' FROM loans l WHERE l.id = ANY($1::uuid[])
        UNION ALL
        SELECT l.device_id, l.authority_id, 'returned', 'loaned'::device_status, CASE WHEN l.return_condition = 'ok' THEN 'available' ELSE 'in_repair' END::device_status,
-              'Rückgabe: ' || l.return_condition, l.id, $2, l.returned_on + time '10:30'
+              'Rückgabe: ' || ($3::jsonb ->> l.return_condition::text), l.id, $2, l.returned_on + time '10:30'
          FROM loans l WHERE l.id = ANY($1::uuid[]) AND l.returned_on IS NOT NULL
        UNION ALL
        SELECT l.device_id, l.authority_id, 'status_changed', 'in_repair'::device_status, 'available'::device_status, 'Repariert', NULL, $2, l.returned_on + 21 + time '09:00'
          FROM loans l WHERE l.id = ANY($1::uuid[]) AND l.return_condition IN ('damaged', 'defective')`,
-      [inserted.map((l) => l.id), ctx.officeUserId],
+      [inserted.map((l) => l.id), ctx.officeUserId, JSON.stringify(labels.returnCondition)],
     );
     const active = inserted.filter((l) => !l.returned_on).map((l) => l.device_id);
     await ctx.em.query(`UPDATE devices SET status = 'loaned', version = version + 1 WHERE id = ANY($1::uuid[])`, [active]);

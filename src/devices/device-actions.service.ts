@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../common/access';
 import { todayInBerlin } from '../common/dates';
-import { badRequest, illegalState } from '../common/errors';
+import { illegalState, invalidField } from '../common/errors';
 import { DeviceLifecycleService } from './device-lifecycle.service';
 import { ChangeDeviceStatusDto, DeviceDto, MoveDeviceDto } from './devices.dto';
 import { DevicesService, staleDeviceVersion } from './devices.service';
@@ -22,9 +22,9 @@ export class DeviceActionsService {
 
   /** A manual status change; the rules (and other features' guards, e.g. earmarking) live in DeviceLifecycleService. */
   async changeStatus(actor: Actor, id: string, dto: ChangeDeviceStatusDto): Promise<DeviceDto> {
-    if (dto.status === 'retired' && !dto.reason) throw badRequest('Retiring a device needs a reason (Aussonderungsgrund)', 'reason');
-    if (dto.retiredOn !== undefined && dto.status !== 'retired') throw badRequest('retiredOn is only given when retiring', 'retiredOn');
-    if (dto.retiredOn && dto.retiredOn > todayInBerlin()) throw badRequest('retiredOn cannot be in the future', 'retiredOn');
+    if (dto.status === 'retired' && !dto.reason) throw invalidField('reason', 'retireNeedsReason', 'Retiring a device needs a reason (Aussonderungsgrund)');
+    if (dto.retiredOn !== undefined && dto.status !== 'retired') throw invalidField('retiredOn', 'onlyWhenRetiring', 'retiredOn is only given when retiring');
+    if (dto.retiredOn && dto.retiredOn > todayInBerlin()) throw invalidField('retiredOn', 'notInFuture', 'retiredOn cannot be in the future');
     return this.dataSource.transaction(async (em) => {
       const locked = await this.devices.lockInScope(em, actor, id);
       if (dto.version !== undefined && dto.version !== locked.version) throw staleDeviceVersion(locked.version);
@@ -52,9 +52,9 @@ export class DeviceActionsService {
     const locked = await this.devices.lockInScope(em, actor, id);
     if (dto.version !== undefined && dto.version !== locked.version) throw staleDeviceVersion(locked.version);
     await this.access.requireSchool(actor, dto.schoolId, 'write', em);
-    if (dto.schoolId === locked.schoolId) throw badRequest('The device is already at this school', 'schoolId');
+    if (dto.schoolId === locked.schoolId) throw invalidField('schoolId', 'alreadyAtSchool', 'The device is already at this school');
     if (locked.status === 'loaned' || locked.status === 'retired') {
-      throw illegalState(`A ${locked.status} device cannot move to another school`, { currentStatus: locked.status });
+      throw illegalState('DEVICE_CANNOT_MOVE', `A ${locked.status} device cannot move to another school`, { currentStatus: locked.status });
     }
     const before = await this.devices.findById(em, id);
     const [[after]]: [DeviceDto[], number] = await em.query(

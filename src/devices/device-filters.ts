@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
-import { badRequest } from '../common/errors';
+import { invalidField } from '../common/errors';
 import { decodeCursor, PageQueryDto } from '../common/pagination';
 import { escapeLike } from '../common/sql';
 import { IsDateOnly, QueryBoolean, QueryInt } from '../common/validation';
@@ -163,7 +163,7 @@ export function deviceOrderBy(sort: DeviceSort = 'inventoryNumber'): string {
 export function deviceCursorWhere(sort: DeviceSort, cursor: string, params: unknown[]): string {
   const { expr, cast, desc } = DEVICE_SORTS[sort];
   const [key, id] = decodeCursor(cursor, 2);
-  if (typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw badRequest('cursor is malformed', 'cursor');
+  if (typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidField('cursor', 'invalidCursor', 'cursor is malformed');
   params.push(key, id);
   return `(${expr}, d.id) ${desc ? '<' : '>'} ($${params.length - 1}::${cast}, $${params.length}::uuid)`;
 }

@@ -95,7 +95,10 @@ export class DeviceLifecycleService {
   async changeStatus(em: EntityManager, actor: Actor, device: LockedDevice, change: StatusChange): Promise<LockedDevice> {
     if (!canTransition(device.status, change.to, change.via)) {
       const hint = change.via === 'manual' && (change.to === 'loaned' || device.status === 'loaned') ? ' (loans set and clear this status: use the loan endpoints)' : '';
-      throw illegalState(`A device that is ${device.status} cannot become ${change.to}${hint}`, { currentStatus: device.status, requestedStatus: change.to });
+      throw illegalState(hint ? 'DEVICE_STATUS_BY_LOAN_ONLY' : 'DEVICE_STATUS_TRANSITION', `A device that is ${device.status} cannot become ${change.to}${hint}`, {
+        currentStatus: device.status,
+        requestedStatus: change.to,
+      });
     }
     let guardMeta: Record<string, unknown> = {};
     if (change.to === 'retired' || change.to === 'lost') {

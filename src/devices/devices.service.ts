@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
-import { AppError, badRequest, conflict, notFound } from '../common/errors';
+import { conflict, invalidField, notFound, staleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, JsonText, Page, PageQueryDto, toJsonPage, toPage } from '../common/pagination';
 import { DeviceLifecycleService, type LockedDevice } from './device-lifecycle.service';
 import { buildDeviceListSql, DEVICE_COLUMNS, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, type DeviceListRow } from './device-queries';
@@ -15,13 +15,10 @@ registerConstraintMessages({
   uq_devices_inventory_number: { field: 'inventoryNumber', reason: 'INVENTORY_NUMBER_TAKEN', message: 'A device with this inventory number already exists in this authority' },
   uq_devices_serial: { field: 'serialNumber', reason: 'SERIAL_NUMBER_TAKEN', message: 'A device of this manufacturer with this serial number already exists in this authority' },
   fk_devices_school: { field: 'schoolId', reason: 'SCHOOL_NOT_IN_AUTHORITY', message: 'The school does not exist in this authority' },
-  ck_devices_retired: { field: 'status', message: 'A retired device needs a retirement date, and only a retired one has it' },
+  ck_devices_retired: { field: 'status', code: 'retireNeedsDate', message: 'A retired device needs a retirement date, and only a retired one has it' },
 });
 
-export const staleDeviceVersion = (current: number) =>
-  new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The device was changed by someone else (now version ${current}); reload and retry`, undefined, {
-    currentVersion: current,
-  });
+export const staleDeviceVersion = (current: number) => staleVersion('device', current);
 
 /** Adds a section to GET /devices/{id} (e.g. the loans feature's `currentLoan`). Runs with the caller's scope already checked. */
 export type DeviceDetailExtension = (em: EntityManager, actor: Actor, deviceId: string) => Promise<unknown>;
@@ -68,7 +65,7 @@ export class DevicesService {
    */
   async byTag(actor: Actor, rawTag: string): Promise<DeviceDetailDto> {
     const tag = rawTag.trim();
-    if (!tag || tag.length > 128) throw badRequest('tag must be 1 to 128 characters', 'tag');
+    if (!tag || tag.length > 128) throw invalidField('tag', 'maxLength', 'tag must be 1 to 128 characters', { max: 128 });
     const params: unknown[] = [tag];
     const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
     const select = `SELECT ${DEVICE_COLUMNS}, s.name AS "schoolName", lower(d.inventory_number) = lower($1) AS "byInventory",
@@ -86,7 +83,8 @@ export class DevicesService {
     const exact = candidates.filter((r) => r.exact);
     const match = exact.length === 1 ? exact[0] : candidates.length === 1 ? candidates[0] : undefined;
     if (!match && candidates.length > 1) {
-      throw conflict('Several devices carry this serial number; scan the inventory number instead', {
+      const reason = byInventory.length ? 'INVENTORY_NUMBER_AMBIGUOUS' : 'SERIAL_NUMBER_AMBIGUOUS';
+      throw conflict(reason, 'Several devices carry this serial number; scan the inventory number instead', undefined, {
         candidates: candidates.map((r) => ({ id: r.id, inventoryNumber: r.inventoryNumber, manufacturer: r.manufacturer })),
       });
     }
@@ -122,7 +120,7 @@ export class DevicesService {
 
   /** Changes the device's data under optimistic locking: the client's version must be the current one. */
   async update(actor: Actor, id: string, dto: UpdateDeviceDto): Promise<DeviceDto> {
-    for (const field of REQUIRED_DEVICE_FIELDS) if (dto[field] === null) throw badRequest(`${field} cannot be emptied`, field);
+    for (const field of REQUIRED_DEVICE_FIELDS) if (dto[field] === null) throw invalidField(field, 'notEmptiable', `${field} cannot be emptied`);
     return this.dataSource.transaction(async (em) => {
       const locked = await this.lockInScope(em, actor, id);
       if (dto.version !== locked.version) throw staleDeviceVersion(locked.version);
@@ -151,7 +149,7 @@ export class DevicesService {
     if (page.cursor) {
       const [micros, eventId] = decodeCursor(page.cursor, 2);
       if (typeof micros !== 'string' || !/^-?\d{1,19}$/.test(micros) || typeof eventId !== 'string' || !/^\d{1,19}$/.test(eventId)) {
-        throw badRequest('cursor is malformed', 'cursor');
+        throw invalidField('cursor', 'invalidCursor', 'cursor is malformed');
       }
       after = `AND (e.occurred_at, e.id) < (timestamptz 'epoch' + $${params.push(micros)}::bigint * interval '1 microsecond', $${params.push(eventId)}::bigint)`;
     }

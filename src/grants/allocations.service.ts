@@ -9,8 +9,8 @@ import { AllocationDto, SetAllocationDto } from './expenditures.dto';
 import { findGrant, lockWritableGrant } from './grant-access';
 
 registerConstraintMessages({
-  uq_grant_allocations_school: { field: 'schoolId', message: 'The school already has an allocation in this grant' },
-  fk_grant_allocations_school: { field: 'schoolId', message: 'The school does not exist in this authority' },
+  uq_grant_allocations_school: { field: 'schoolId', reason: 'ALLOCATION_EXISTS', message: 'The school already has an allocation in this grant' },
+  fk_grant_allocations_school: { field: 'schoolId', reason: 'SCHOOL_NOT_IN_AUTHORITY', message: 'The school does not exist in this authority' },
 });
 
 /** The budget share of each school in a grant. The sum of the allocations never exceeds the approved amount. */
@@ -52,7 +52,7 @@ export class AllocationsService {
       );
       const [before] = await em.query(`SELECT amount_cents AS "amountCents", note FROM grant_allocations WHERE grant_id = $1 AND school_id = $2`, [grantId, schoolId]);
       if (figures.otherAllocated + dto.amountCents > grant.approvedCents) {
-        throw conflict('The allocations would exceed the approved amount of the grant', {
+        throw conflict('GRANT_ALLOCATION_EXCEEDS_BUDGET', 'The allocations would exceed the approved amount of the grant', {
           approvedCents: grant.approvedCents,
           otherAllocatedCents: figures.otherAllocated,
           requestedCents: dto.amountCents,
@@ -61,7 +61,7 @@ export class AllocationsService {
       }
       // Lowering an allocation below what the school has already committed would make its budget negative.
       if (dto.amountCents < figures.committed && dto.amountCents < (before?.amountCents ?? 0)) {
-        throw conflict('The allocation may not fall below what the school has already committed', { committedCents: figures.committed, requestedCents: dto.amountCents });
+        throw conflict('ALLOCATION_BELOW_COMMITTED', 'The allocation may not fall below what the school has already committed', { committedCents: figures.committed, requestedCents: dto.amountCents });
       }
       await em.query(
         `INSERT INTO grant_allocations (authority_id, grant_id, school_id, amount_cents, note) VALUES ($1, $2, $3, $4, $5)
@@ -91,7 +91,7 @@ export class AllocationsService {
       ]);
       if (!before) throw notFound('Allocation');
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM expenditures WHERE grant_id = $1 AND school_id = $2`, [grantId, schoolId]);
-      if (n > 0) throw conflict('The school has expenditures in this grant; its allocation cannot be removed', { expenditures: n });
+      if (n > 0) throw conflict('ALLOCATION_HAS_EXPENDITURES', 'The school has expenditures in this grant; its allocation cannot be removed', { expenditures: n });
       await this.audit.record(em, actor, { action: 'grant.allocation_deleted', entityType: 'grant', entityId: grantId, before: { schoolId, ...before }, after: null });
     });
   }

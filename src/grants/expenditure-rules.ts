@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badRequest, conflict } from '../common/errors';
+import { conflict, invalidField } from '../common/errors';
 import type { GrantRow } from './grant-access';
 
 export interface ExpenditureValues {
@@ -12,13 +12,16 @@ export interface ExpenditureValues {
 /** Field rules of one expenditure against its grant (400 naming the field). */
 export function validateExpenditure(grant: Pick<GrantRow, 'eligibleFrom' | 'eligibleUntil'>, v: ExpenditureValues): void {
   if ((v.invoiceNumber === null) !== (v.invoiceDate === null)) {
-    throw badRequest('invoiceNumber and invoiceDate go together', v.invoiceNumber === null ? 'invoiceNumber' : 'invoiceDate');
+    throw invalidField(v.invoiceNumber === null ? 'invoiceNumber' : 'invoiceDate', 'invoicePair', 'invoiceNumber and invoiceDate go together');
   }
   if (v.invoiceDate !== null && (v.invoiceDate < grant.eligibleFrom || v.invoiceDate > grant.eligibleUntil)) {
-    throw badRequest(`invoiceDate must lie within the eligible period ${grant.eligibleFrom} to ${grant.eligibleUntil}`, 'invoiceDate');
+    throw invalidField('invoiceDate', 'outsideEligiblePeriod', `invoiceDate must lie within the eligible period ${grant.eligibleFrom} to ${grant.eligibleUntil}`, {
+      from: grant.eligibleFrom,
+      until: grant.eligibleUntil,
+    });
   }
-  if (v.paidOn !== null && v.invoiceDate === null) throw badRequest('paidOn needs an invoice (invoiceNumber and invoiceDate)', 'paidOn');
-  if (v.paidOn !== null && v.paidOn < v.orderDate) throw badRequest('paidOn may not be before orderDate', 'paidOn');
+  if (v.paidOn !== null && v.invoiceDate === null) throw invalidField('paidOn', 'paymentNeedsInvoice', 'paidOn needs an invoice (invoiceNumber and invoiceDate)');
+  if (v.paidOn !== null && v.paidOn < v.orderDate) throw invalidField('paidOn', 'notBefore', 'paidOn may not be before orderDate', { date: v.orderDate });
 }
 
 export interface BudgetOverride {
@@ -54,9 +57,10 @@ export async function checkBudget(
   if (exceeded.length === 0) return null;
   if (!request.overrideBudget) {
     const what = exceeded.map((e) => (e.limit === 'grant' ? "the grant's approved amount" : "the school's allocation")).join(' and ');
-    throw conflict(`This spending goes beyond ${what}; the office may override with overrideBudget and overrideReason`, { exceeded });
+    const limit = exceeded.length > 1 ? 'both' : exceeded[0].limit;
+    throw conflict('EXPENDITURE_EXCEEDS_BUDGET', `This spending goes beyond ${what}; the office may override with overrideBudget and overrideReason`, { limit }, { exceeded });
   }
-  if (!request.overrideReason?.trim()) throw badRequest('overrideReason is required with overrideBudget', 'overrideReason');
+  if (!request.overrideReason?.trim()) throw invalidField('overrideReason', 'isNotEmpty', 'overrideReason is required with overrideBudget');
   return { reason: request.overrideReason.trim(), exceeded };
 }
 
@@ -74,10 +78,10 @@ export async function linkDevices(em: EntityManager, grant: Pick<GrantRow, 'auth
     );
     const known = new Set(found.map((d) => d.id));
     const unknown = deviceIds.filter((id) => !known.has(id));
-    if (unknown.length) throw badRequest(`Unknown device(s): ${unknown.slice(0, 10).join(', ')}`, 'deviceIds');
+    if (unknown.length) throw invalidField('deviceIds', 'unknownDevices', `Unknown device(s): ${unknown.slice(0, 10).join(', ')}`, { count: unknown.length });
     const elsewhere = found.filter((d) => d.linkedTo !== null && d.linkedTo !== expenditureId);
     if (elsewhere.length) {
-      throw conflict('A device belongs to at most one expenditure; some are already linked to another', {
+      throw conflict('DEVICE_LINKED_ELSEWHERE', 'A device belongs to at most one expenditure; some are already linked to another', { count: elsewhere.length }, {
         devices: elsewhere.slice(0, 20).map((d) => ({ deviceId: d.id, expenditureId: d.linkedTo })),
       });
     }

@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
-import { AppError, notFound } from '../common/errors';
+import { notFound, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { checkBudget, linkDevices, validateExpenditure } from './expenditure-rules';
 import { CreateExpenditureDto, ExpenditureDto, ListExpendituresQueryDto, UpdateExpenditureDto } from './expenditures.dto';
@@ -12,12 +12,12 @@ import { findGrant, lockWritableGrant } from './grant-access';
 import { fundedShareSql } from './money';
 
 registerConstraintMessages({
-  uq_expenditures_invoice: { field: 'invoiceNumber', message: 'This vendor already has an invoice with this number in this authority' },
-  expenditure_devices_pkey: { field: 'deviceIds', message: 'A device belongs to at most one expenditure; one of them was just linked elsewhere' },
-  fk_expenditure_devices_device: { message: 'The device is linked to a grant expenditure and cannot be deleted' },
-  fk_expenditures_school: { field: 'schoolId', message: 'The school has grant expenditures and cannot be deleted' },
-  ck_expenditures_paid: { field: 'paidOn', message: 'paidOn needs an invoice and may not be before orderDate' },
-  ck_expenditures_invoice: { field: 'invoiceDate', message: 'invoiceNumber and invoiceDate go together' },
+  uq_expenditures_invoice: { field: 'invoiceNumber', reason: 'INVOICE_NUMBER_TAKEN', message: 'This vendor already has an invoice with this number in this authority' },
+  expenditure_devices_pkey: { field: 'deviceIds', reason: 'DEVICE_LINKED_ELSEWHERE', message: 'A device belongs to at most one expenditure; one of them was just linked elsewhere' },
+  fk_expenditure_devices_device: { referenced: { reason: 'DEVICE_HAS_EXPENDITURE', message: 'The device is linked to a grant expenditure and cannot be deleted' } },
+  fk_expenditures_school: { field: 'schoolId', reason: 'SCHOOL_NOT_IN_AUTHORITY', message: 'The school does not exist in this authority' },
+  ck_expenditures_paid: { field: 'paidOn', code: 'paymentNeedsInvoice', message: 'paidOn needs an invoice and may not be before orderDate' },
+  ck_expenditures_invoice: { field: 'invoiceDate', code: 'invoicePair', message: 'invoiceNumber and invoiceDate go together' },
 });
 
 const funded = fundedShareSql('e.gross_cents', 'g.funding_rate_bp');
@@ -111,9 +111,7 @@ export class ExpendituresService {
       const grant = await lockWritableGrant(em, actor, grantId);
       const before = await this.get(actor, grantId, id, em, true);
       if (dto.version !== undefined && dto.version !== before.version) {
-        throw new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The expenditure was changed by someone else (now version ${before.version}); reload and retry`, undefined, {
-          currentVersion: before.version,
-        });
+        throw staleVersion('expenditure', before.version);
       }
       if (dto.schoolId && dto.schoolId !== before.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write', em);
       const pick = <K extends keyof typeof before>(k: K) => (dto[k as keyof UpdateExpenditureDto] !== undefined ? dto[k as keyof UpdateExpenditureDto] : before[k]);

@@ -74,6 +74,6 @@ export async function lockWritableGrant(em: EntityManager, actor: Actor, id: str
 
 export function assertWritable(grant: GrantRow): void {
   if (!WRITABLE_GRANT_STATUSES.includes(grant.status)) {
-    throw illegalState(`The grant is ${grant.status} and therefore read-only`, { grantId: grant.id, status: grant.status });
+    throw illegalState('GRANT_READ_ONLY', `The grant is ${grant.status} and therefore read-only`, { grantId: grant.id, status: grant.status });
   }
 }

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -6,7 +6,7 @@ import { AuthoritiesService } from '../authorities/authorities.service';
 import { schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
-import { AppError, badRequest, conflict, illegalState } from '../common/errors';
+import { conflict, illegalState, invalidField, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { DEVICE_TYPES } from '../devices/device.entity';
 import { assertWritable, findGrant, GRANT_COLUMNS, GrantRow, grantVisibilitySql, toGrantDto } from './grant-access';
@@ -23,9 +23,9 @@ import {
 import { percentToBp } from './money';
 
 registerConstraintMessages({
-  uq_grants_reference: { field: 'referenceNumber', message: 'A grant with this reference number already exists in this authority' },
-  ck_grants_period: { field: 'eligibleUntil', message: 'eligibleUntil must not be before eligibleFrom' },
-  fk_expenditures_grant: { message: 'The grant still has expenditures; delete them first' },
+  uq_grants_reference: { field: 'referenceNumber', reason: 'GRANT_REFERENCE_TAKEN', message: 'A grant with this reference number already exists in this authority' },
+  ck_grants_period: { field: 'eligibleUntil', code: 'notBefore', message: 'eligibleUntil must not be before eligibleFrom' },
+  fk_expenditures_grant: { referenced: { reason: 'GRANT_HAS_EXPENDITURES', message: 'The grant still has expenditures; delete them first' } },
 });
 
 export const DEFAULT_DEADLINE_WARNING_DAYS = 90;
@@ -38,8 +38,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 export function validateEarmarkingByType(value: Record<string, unknown> | undefined): void {
   for (const [type, years] of Object.entries(value ?? {})) {
     const field = `earmarkingYearsByType.${type}`;
-    if (!(DEVICE_TYPES as readonly string[]).includes(type)) throw badRequest(`${type} is not a device type`, field);
-    if (!Number.isInteger(years) || (years as number) < 0 || (years as number) > 30) throw badRequest(`${field} must be an integer from 0 to 30`, field);
+    if (!(DEVICE_TYPES as readonly string[]).includes(type)) throw invalidField(field, 'isIn', `${type} is not a device type`, { values: DEVICE_TYPES });
+    if (!Number.isInteger(years) || (years as number) < 0 || (years as number) > 30) throw invalidField(field, 'intRange', `${field} must be an integer from 0 to 30`, { min: 0, max: 30 });
   }
 }
 
@@ -131,8 +131,8 @@ export class GrantsService {
   async create(actor: Actor, dto: CreateGrantDto): Promise<GrantDto> {
     const authorityId = tenantOf(actor);
     validateEarmarkingByType(dto.earmarkingYearsByType);
-    if (dto.eligibleUntil < dto.eligibleFrom) throw badRequest('eligibleUntil must not be before eligibleFrom', 'eligibleUntil');
-    if (dto.status && dto.status !== 'planned' && dto.status !== 'approved') throw badRequest('A new grant is planned or approved', 'status');
+    if (dto.eligibleUntil < dto.eligibleFrom) throw invalidField('eligibleUntil', 'notBefore', 'eligibleUntil must not be before eligibleFrom', { date: dto.eligibleFrom });
+    if (dto.status && dto.status !== 'planned' && dto.status !== 'approved') throw invalidField('status', 'newGrantStatus', 'A new grant is planned or approved');
     return this.dataSource.transaction(async (em) => {
       const [{ id }] = await em.query(
         `INSERT INTO grants (authority_id, program, title, reference_number, decision_date, approved_cents, funding_rate_bp,
@@ -166,9 +166,7 @@ export class GrantsService {
     return this.dataSource.transaction(async (em) => {
       const before = await findGrant(em, actor, id, true);
       if (dto.version !== undefined && dto.version !== before.version) {
-        throw new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The grant was changed by someone else (now version ${before.version}); reload and retry`, undefined, {
-          currentVersion: before.version,
-        });
+        throw staleVersion('grant', before.version);
       }
       const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateGrantDto] !== undefined && !READ_ONLY_EXCEPTIONS.has(k));
       if (changed.length > 0) assertWritable(before);
@@ -178,9 +176,9 @@ export class GrantsService {
         fundingRateBp: dto.fundingRatePercent !== undefined ? percentToBp(dto.fundingRatePercent) : before.fundingRateBp,
       } as GrantRow;
       if (dto.status && dto.status !== before.status && !GRANT_TRANSITIONS[before.status].includes(dto.status)) {
-        throw illegalState(`A grant that is ${before.status} cannot become ${dto.status}`, { currentStatus: before.status, requestedStatus: dto.status });
+        throw illegalState('GRANT_STATUS_TRANSITION', `A grant that is ${before.status} cannot become ${dto.status}`, { currentStatus: before.status, requestedStatus: dto.status });
       }
-      if (next.eligibleUntil < next.eligibleFrom) throw badRequest('eligibleUntil must not be before eligibleFrom', 'eligibleUntil');
+      if (next.eligibleUntil < next.eligibleFrom) throw invalidField('eligibleUntil', 'notBefore', 'eligibleUntil must not be before eligibleFrom', { date: next.eligibleFrom });
       await this.checkBudgetChange(em, before, next);
       await em.query(
         `UPDATE grants SET program = $2, title = $3, reference_number = $4, decision_date = $5, approved_cents = $6, funding_rate_bp = $7,
@@ -221,14 +219,14 @@ export class GrantsService {
     );
     if (next.approvedCents < before.approvedCents) {
       if (next.approvedCents < figures.allocated) {
-        throw conflict('The approved amount may not fall below the sum of the allocations', { allocatedCents: figures.allocated, approvedCents: next.approvedCents });
+        throw conflict('GRANT_APPROVED_BELOW_ALLOCATIONS', 'The approved amount may not fall below the sum of the allocations', { allocatedCents: figures.allocated, approvedCents: next.approvedCents });
       }
       if (next.approvedCents < figures.committed) {
-        throw conflict('The approved amount may not fall below the committed spending', { committedCents: figures.committed, approvedCents: next.approvedCents });
+        throw conflict('GRANT_APPROVED_BELOW_COMMITTED', 'The approved amount may not fall below the committed spending', { committedCents: figures.committed, approvedCents: next.approvedCents });
       }
     }
     if (figures.outside > 0) {
-      throw conflict(`${figures.outside} invoice(s) would fall outside the eligible period`, { invoicesOutside: figures.outside });
+      throw conflict('GRANT_INVOICES_OUTSIDE_PERIOD', `${figures.outside} invoice(s) would fall outside the eligible period`, { invoicesOutside: figures.outside });
     }
   }
 
@@ -238,7 +236,7 @@ export class GrantsService {
       const before = await findGrant(em, actor, id, true);
       assertWritable(before);
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM expenditures WHERE grant_id = $1`, [id]);
-      if (n > 0) throw conflict('The grant has expenditures; delete them first', { expenditures: n });
+      if (n > 0) throw conflict('GRANT_HAS_EXPENDITURES', 'The grant has expenditures; delete them first', { expenditures: n });
       await em.query(`DELETE FROM grants WHERE id = $1`, [id]);
       await this.audit.record(em, actor, { action: 'grant.deleted', entityType: 'grant', entityId: id, before: { ...toGrantDto(before) }, after: null });
     });

@@ -7,6 +7,7 @@ function sample(format: string | undefined): string | number | string[] {
   if (format === 'euro') return 123456;
   if (format === 'int') return 1234;
   if (format === 'entity') return 'device';
+  if (format === 'budgetLimit') return 'both';
   if (format && format in labels) return Object.keys(labels[format as keyof typeof labels]).slice(0, 2);
   return 'Wert';
 }
@@ -44,7 +45,7 @@ describe('messages', () => {
     expect(reasonText('DEVICE_STATUS_TRANSITION', { currentStatus: 'retired', requestedStatus: 'in_repair' })).toBe(
       'Ein Gerät mit dem Status „ausgesondert“ kann nicht „in Reparatur“ werden.',
     );
-    expect(reasonText('ROLE_REQUIRED', { roles: ['office', 'coordinator'] })).toBe('Dafür ist eine dieser Rollen nötig: Schulverwaltungsamt (Schulträger), IT-Koordination.');
+    expect(reasonText('ROLE_REQUIRED', { roles: ['office', 'coordinator'] })).toBe('Dafür ist eine dieser Rollen nötig: Schulverwaltungsamt (Schulträger) oder IT-Koordination.');
     expect(reasonText('STALE_VERSION', { entity: 'loan', currentVersion: 3 })).toMatch(/^Die Ausleihe wurde inzwischen von jemand anderem geändert\./);
     expect(fieldText('maxLength', { max: 200 })).toBe('Höchstens 200 Zeichen.');
   });

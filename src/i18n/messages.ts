@@ -5,7 +5,7 @@
  *
  * Templates name their placeholders `{name}` or `{name:format}`; formats: `date` ('YYYY-MM-DD' → 31.12.2026),
  * `euro` (cents → 1.234,56 €), `int` (1.234), `entity` (see ENTITIES), or a label table of `labels.ts` (`deviceStatus`,
- * `role` …). A list value is formatted item by item and joined with commas. `messages.spec.ts` checks that every
+ * `role` …). A list value is formatted item by item and joined as alternatives ("A, B oder C"). `messages.spec.ts` checks that every
  * placeholder has a known format; the e2e tests that the server sends the params its texts need.
  */
 import { labelOf, labels } from './labels';
@@ -112,6 +112,7 @@ const REASON_TEXTS = {
     'Ein Gerät mit dem Status „{currentStatus:deviceStatus}“ kann nicht „{requestedStatus:deviceStatus}“ werden. Ausgabe und Rückgabe setzen diesen Status.',
   DEVICE_CANNOT_MOVE: 'Ein Gerät mit dem Status „{currentStatus:deviceStatus}“ kann nicht an eine andere Schule umgesetzt werden.',
   SERIAL_NUMBER_AMBIGUOUS: 'Mehrere Geräte tragen diese Seriennummer. Bitte scannen Sie stattdessen die Inventarnummer.',
+  INVENTORY_NUMBER_AMBIGUOUS: 'Mehrere Geräte tragen diese Inventarnummer in anderer Groß- und Kleinschreibung. Bitte geben Sie sie genau so ein, wie sie auf dem Etikett steht.',
   INVENTORY_NUMBER_TAKEN: 'Ein Gerät mit dieser Inventarnummer gibt es bei diesem Schulträger schon.',
   SERIAL_NUMBER_TAKEN: 'Ein Gerät dieses Herstellers mit dieser Seriennummer gibt es bei diesem Schulträger schon.',
   EARMARKING_BREACH_NEEDS_CONFIRMATION:
@@ -151,7 +152,7 @@ const REASON_TEXTS = {
   ALLOCATION_HAS_EXPENDITURES: 'Die Schule hat in diesem Förderprogramm Bestellungen oder Rechnungen; ihr Budget kann nicht entfernt werden.',
   ALLOCATION_EXISTS: 'Die Schule hat in diesem Förderprogramm schon ein Budget.',
   EXPENDITURE_EXCEEDS_BUDGET:
-    'Diese Bestellung übersteigt {limits}. Das Schulverwaltungsamt kann sie mit Begründung trotzdem zulassen.',
+    'Diese Bestellung übersteigt {limit:budgetLimit}. Das Schulverwaltungsamt kann sie mit Begründung trotzdem zulassen.',
   DEVICE_LINKED_ELSEWHERE: 'Ein Gerät gehört zu höchstens einer Rechnung; {count:int} der Geräte sind schon einer anderen zugeordnet.',
   INVOICE_NUMBER_TAKEN: 'Dieser Anbieter hat schon eine Rechnung mit dieser Nummer bei diesem Schulträger.',
 
@@ -222,7 +223,10 @@ const FIELD_TEXTS = {
   passwordWrong: 'Das aktuelle Passwort ist falsch.',
   approvalIsComplete: 'Eine Genehmigung bewilligt genau das Beantragte; für weniger wählen Sie „teilweise genehmigt“.',
   partialNeedsValue: 'Eine teilweise Genehmigung braucht diesen Wert.',
-  notAboveRequested: 'Höchstens so viel wie beantragt ({requested}).',
+  maxEuro: 'Höchstens {max:euro}.',
+  notBeforeStart: 'Das Ende darf nicht vor dem Beginn liegen.',
+  retireNeedsDate: 'Ein ausgesondertes Gerät braucht ein Aussonderungsdatum, und nur ein ausgesondertes hat eins.',
+  onlyApprovedLinked: 'Nur genehmigte Bedarfsmeldungen werden einem Förderprogramm zugeordnet.',
   partialIsEverything: 'Das ist alles Beantragte: bitte „genehmigt“ wählen.',
   partialIsNothing: 'Das bewilligt nichts: bitte „abgelehnt“ wählen.',
   rejectionGrantsNothing: 'Eine Ablehnung bewilligt nichts.',
@@ -237,6 +241,7 @@ const FIELD_TEXTS = {
   nothingToPrint: 'Kein Gerät passt; nichts zu drucken.',
   fileRequired: 'Bitte eine Datei hochladen.',
   fileMalformed: 'Die Datei kann nicht gelesen werden.',
+  usageHeadingsMissing: 'Keine Kopfzeile gefunden: Die Datei braucht eine Spalte „Schulnummer“ und eine Spalte „genutzt“ (oder „aktive Nutzer“).',
   contractSchools: 'Ein Vertrag für alle Schulen hat keine Schulliste, einer für einzelne Schulen braucht sie.',
   dpaNeedsSignedOn: 'Zu einem AV-Vertrag gehört das Datum der Unterschrift.',
   noticePair: 'Kündigungsfrist und ihre Einheit gehören zusammen.',
@@ -251,6 +256,14 @@ const EURO = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR'
 const INT = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
 const DATE = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 
+const BUDGET_LIMITS = {
+  school_allocation: 'das Budget der Schule',
+  grant: 'den bewilligten Betrag des Förderprogramms',
+  both: 'das Budget der Schule und den bewilligten Betrag des Förderprogramms',
+};
+// Lists of alternatives ("nur bei: Entwurf oder eingereicht"); the de-DE list format writes "A, B oder C".
+const OR_LIST = new Intl.ListFormat('de-DE', { type: 'disjunction' });
+
 const FORMATS: Record<string, (v: string | number) => string> = {
   date: (v) => {
     const d = new Date(`${String(v).slice(0, 10)}T00:00:00Z`);
@@ -259,6 +272,7 @@ const FORMATS: Record<string, (v: string | number) => string> = {
   euro: (v) => (typeof v === 'number' ? EURO.format(v / 100) : String(v)),
   int: (v) => (typeof v === 'number' ? INT.format(v) : String(v)),
   entity: (v) => (ENTITIES as Record<string, string>)[v] ?? ENTITIES.record,
+  budgetLimit: (v) => BUDGET_LIMITS[v as keyof typeof BUDGET_LIMITS] ?? String(v),
 };
 
 /** True for a format a template may name: the ones above or a label table. */
@@ -284,7 +298,7 @@ export function fill(template: string, params: MessageParams = {}): string {
   return template.replace(PLACEHOLDER, (_, name: string, format?: string) => {
     const value = params[name];
     if (value === undefined || value === null || value === '') return '…';
-    if (Array.isArray(value)) return value.map((v) => formatValue(v, format)).join(', ');
+    if (Array.isArray(value)) return OR_LIST.format(value.map((v) => formatValue(v, format)));
     if (typeof value === 'boolean') return value ? 'ja' : 'nein';
     return formatValue(value as string | number, format);
   });

@@ -1,11 +1,11 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { once } from 'node:events';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { tenantOf } from '../common/access';
-import { AppError, badRequest, notFound } from '../common/errors';
+import { badRequest, invalidField, notFound } from '../common/errors';
 import { labelOf } from '../i18n/labels';
 import { contentDisposition } from '../exports/xlsx-download';
 import { LABEL_FORMATS, labelsPerPage } from './label-formats';
@@ -34,14 +34,14 @@ export class LabelsService {
     const authorityId = tenantOf(actor);
     const format = LABEL_FORMATS[request.format];
     const startAt = request.startAt ?? 1;
-    if (startAt > labelsPerPage(format)) throw badRequest(`startAt must be between 1 and ${labelsPerPage(format)} for this format`, 'startAt');
+    if (startAt > labelsPerPage(format)) throw invalidField('startAt', 'startAtRange', `startAt must be between 1 and ${labelsPerPage(format)} for this format`, { max: labelsPerPage(format) });
     const em = this.dataSource.manager;
     const devices = await labelDevices(em, actor, request, MAX_LABELS + 1);
     if (request.deviceIds && devices.length < new Set(request.deviceIds).size) throw notFound('Device');
     if (devices.length > MAX_LABELS) {
-      throw new AppError(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', `More than ${MAX_LABELS} devices match; narrow the filters`, undefined, { maxLabels: MAX_LABELS });
+      throw badRequest('TOO_MANY_LABELS', `More than ${MAX_LABELS} devices match; narrow the filters`, { maxLabels: MAX_LABELS });
     }
-    if (devices.length === 0) throw badRequest('No device matches; nothing to print', 'deviceIds');
+    if (devices.length === 0) throw invalidField('deviceIds', 'nothingToPrint', 'No device matches; nothing to print');
     const authority = (await authorityNameOf(em, actor)) ?? '';
 
     res.status(200);

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService, tenantOf } from '../common/access';
 import { todayInBerlin } from '../common/dates';
 import { exec, one, rows } from '../common/db';
-import { badRequest, conflict, notFound } from '../common/errors';
+import { conflict, invalidField, notFound } from '../common/errors';
 import type { SeatDto, SetSeatsDto, SetUseDto, UsageImportResultDto } from './licences.dto';
 import { LOCK_CONTRACT_SQL, OTHER_ASSIGNED_SQL, SCHOOLS_BY_NUMBER_SQL, SEAT_SQL, seatsQuery, UPSERT_ASSIGNED_SQL, UPSERT_USE_SQL } from './licences.queries';
 import { LicencesService } from './licences.service';
@@ -46,7 +46,7 @@ export class LicenceSeatsService {
       if (!contract.allSchools && !before) throw notFound('School of this contract');
       const other = (await one<{ n: number }>(em, OTHER_ASSIGNED_SQL, [contractId, schoolId]))!.n;
       if (other + dto.seatsAssigned > contract.seatsBought) {
-        throw conflict('The schools would get more seats than the contract has', {
+        throw conflict('LICENCE_SEATS_EXCEED_CONTRACT', 'The schools would get more seats than the contract has', { contractSeats: contract.seatsBought, requestedSeats: other + dto.seatsAssigned }, {
           seatsBought: contract.seatsBought,
           otherAssigned: other,
           requested: dto.seatsAssigned,
@@ -95,7 +95,7 @@ export class LicenceSeatsService {
    */
   async importUsage(actor: Actor, contractId: string, file: { buffer: Buffer; originalname: string } | undefined, inUseOn: string | undefined, dryRun: boolean): Promise<UsageImportResultDto> {
     const authorityId = tenantOf(actor);
-    if (!file) throw badRequest('Upload the usage export as the multipart field "file"', 'file');
+    if (!file) throw invalidField('file', 'fileRequired', 'Upload the usage export as the multipart field "file"');
     const usage = await readUsageFile(file);
     return this.dataSource.transaction(async (em) => {
       const contract = await this.lock(em, actor, contractId, null, 'write');

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql, tenantOf } from '../common/access';
-import { badRequest } from '../common/errors';
+import { invalidField } from '../common/errors';
 import { decodeCursor } from '../common/pagination';
 
 /** A product row in ProductDto shape (`contracts` counted in the caller's view). */
@@ -46,7 +46,7 @@ export function contractsQuery(actor: Actor, filter: ContractListFilter, page?: 
   if (filter.ids) where.push(`c.id = ANY($${params.push(filter.ids)}::uuid[])`);
   if (page?.cursor) {
     const [name, id] = decodeCursor(page.cursor, 2);
-    if (typeof name !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
+    if (typeof name !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidField('cursor', 'invalidCursor', 'cursor is malformed or belongs to another sort order');
     where.push(`(p.name, c.id) > ($${params.push(name)}, $${params.push(id)}::uuid)`);
   }
   const limit = page ? ` LIMIT $${params.push(page.limit + 1)}` : '';

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -7,29 +7,27 @@ import { AccessService, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
 import { exec, one, rows } from '../common/db';
-import { AppError, badRequest, notFound } from '../common/errors';
+import { invalidField, notFound, staleVersion } from '../common/errors';
 import { Page, toPage } from '../common/pagination';
 import { currentTerm, DEFAULT_LICENCE_SETTINGS, type LicenceSettings } from './licence-rules';
 import type { ContractDto, CreateContractDto, GrantLicenceDto, CreateProductDto, ListContractsQueryDto, ProductDto, UpdateContractDto, UpdateLicenceSettingsDto, UpdateProductDto } from './licences.dto';
 import { type ContractListFilter, contractsQuery, EXPENDITURE_SQL, grantLicencesQuery, productsQuery } from './licences.queries';
 
 registerConstraintMessages({
-  uq_licence_products_name: { field: 'name', message: 'The catalogue already has a product of this name from this vendor' },
-  ck_licence_products_name: { field: 'name', message: 'name must not be blank' },
-  ck_licence_products_vendor: { field: 'vendor', message: 'vendor must not be blank' },
-  ck_licence_products_dpa: { field: 'dpaReference', message: 'A document reference needs the day the AV-Vertrag was signed (dpaSignedOn)' },
-  fk_licence_contracts_product: { field: 'productId', message: 'The product has licence contracts and cannot be deleted' },
-  fk_licence_contracts_expenditure: { field: 'expenditureId', message: 'No such grant expenditure in this authority' },
-  ck_licence_contracts_term: { field: 'termEnd', message: 'termEnd may not be before termStart' },
-  ck_licence_contracts_notice: { field: 'noticeUnit', message: 'noticePeriod and noticeUnit go together' },
-  ck_licence_contracts_notice_needed: { field: 'noticePeriod', message: 'A contract that renews itself needs a notice period (noticePeriod and noticeUnit)' },
-  fk_licence_seats_school: { field: 'schoolId', message: 'No such school in this authority' },
+  uq_licence_products_name: { field: 'name', reason: 'LICENCE_PRODUCT_NAME_TAKEN', message: 'The catalogue already has a product of this name from this vendor' },
+  ck_licence_products_name: { field: 'name', code: 'isNotEmpty', message: 'name must not be blank' },
+  ck_licence_products_vendor: { field: 'vendor', code: 'isNotEmpty', message: 'vendor must not be blank' },
+  ck_licence_products_dpa: { field: 'dpaReference', code: 'dpaNeedsSignedOn', message: 'A document reference needs the day the AV-Vertrag was signed (dpaSignedOn)' },
+  fk_licence_contracts_product: { referenced: { reason: 'PRODUCT_HAS_CONTRACTS', message: 'The product has licence contracts and cannot be deleted' } },
+  fk_licence_contracts_expenditure: { field: 'expenditureId', reason: 'EXPENDITURE_NOT_IN_AUTHORITY', message: 'No such grant expenditure in this authority' },
+  ck_licence_contracts_term: { field: 'termEnd', code: 'notBeforeStart', message: 'termEnd may not be before termStart' },
+  ck_licence_contracts_notice: { field: 'noticeUnit', code: 'noticePair', message: 'noticePeriod and noticeUnit go together' },
+  ck_licence_contracts_notice_needed: { field: 'noticePeriod', code: 'noticeNeeded', message: 'A contract that renews itself needs a notice period (noticePeriod and noticeUnit)' },
+  fk_licence_seats_school: { field: 'schoolId', reason: 'SCHOOL_NOT_IN_AUTHORITY', message: 'No such school in this authority' },
 });
 
 export const LICENCE_SETTINGS_SECTION = 'licences';
 
-const staleVersion = (what: string, current: number) =>
-  new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The ${what} was changed by someone else (now version ${current}); reload and retry`, undefined, { currentVersion: current });
 
 type ContractRow = Omit<ContractDto, 'currentTermEnd' | 'lastDayToCancel'>;
 
@@ -99,7 +97,7 @@ export class LicencesService {
   async updateProduct(actor: Actor, id: string, dto: UpdateProductDto): Promise<ProductDto> {
     return this.dataSource.transaction(async (em) => {
       const before = await this.getProduct(actor, id, em, true);
-      if (dto.version !== undefined && dto.version !== before.version) throw staleVersion('product', before.version);
+      if (dto.version !== undefined && dto.version !== before.version) throw staleVersion('licenceProduct', before.version, `The product was changed by someone else (now version ${before.version}); reload and retry`);
       const v = <K extends keyof ProductDto>(key: K & keyof UpdateProductDto): unknown => (dto[key] === undefined ? before[key] : dto[key]);
       await exec(
         em,
@@ -160,8 +158,8 @@ export class LicencesService {
 
   async createContract(actor: Actor, dto: CreateContractDto): Promise<ContractDto> {
     const authorityId = tenantOf(actor);
-    if (dto.allSchools && dto.schoolIds) throw badRequest('An authority-wide contract has no school list (leave schoolIds out)', 'schoolIds');
-    if (!dto.allSchools && !dto.schoolIds) throw badRequest('A contract for given schools needs schoolIds', 'schoolIds');
+    if (dto.allSchools && dto.schoolIds) throw invalidField('schoolIds', 'contractSchools', 'An authority-wide contract has no school list (leave schoolIds out)');
+    if (!dto.allSchools && !dto.schoolIds) throw invalidField('schoolIds', 'contractSchools', 'A contract for given schools needs schoolIds');
     return this.dataSource.transaction(async (em) => {
       await this.getProduct(actor, dto.productId, em);
       if (dto.schoolIds) {
@@ -199,7 +197,7 @@ export class LicencesService {
     const authorityId = tenantOf(actor);
     return this.dataSource.transaction(async (em) => {
       const before = await this.getContract(actor, id, em, true);
-      if (dto.version !== undefined && dto.version !== before.version) throw staleVersion('contract', before.version);
+      if (dto.version !== undefined && dto.version !== before.version) throw staleVersion('licenceContract', before.version, `The contract was changed by someone else (now version ${before.version}); reload and retry`);
       if (dto.expenditureId) await this.requireExpenditure(em, authorityId, dto.expenditureId);
       const v = <K extends keyof ContractDto>(key: K & keyof UpdateContractDto): unknown => (dto[key] === undefined ? before[key] : dto[key]);
       await exec(

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { badRequest } from '../common/errors';
+import { type FieldCode, invalidField } from '../common/errors';
 import { MAX_XLSX_UNPACKED_BYTES, tooLarge, zipUnpackedSize } from '../devices/import/import-reader';
 
 export const USAGE_IMPORT_LIMITS = { maxBytes: 2 * 1024 * 1024, maxRows: 5000 };
@@ -12,7 +12,7 @@ export interface UsageRow {
   seatsInUse: number | null;
 }
 
-const malformed = (message: string) => badRequest(message, 'file');
+const malformed = (message: string, code: FieldCode = 'fileMalformed') => invalidField('file', code, message);
 const norm = (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z0-9äöüß]/g, '');
 
 /** Headings vendors use (German and English), normalised to lower-case letters and digits. */
@@ -25,7 +25,7 @@ export async function readUsageFile(file: { buffer: Buffer; originalname: string
   const isZip = file.buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   const table = name.endsWith('.xlsx') || isZip ? await xlsxRows(file.buffer) : csvRows(file.buffer);
   const headingIndex = table.slice(0, 10).findIndex((r) => r.cells.some((c) => SCHOOL_NUMBER_HEADINGS.has(norm(c))) && r.cells.some((c) => IN_USE_HEADINGS.has(norm(c))));
-  if (headingIndex < 0) throw malformed('No heading row found: the file needs a column "Schulnummer" and a column "genutzt" (or "aktive Nutzer")');
+  if (headingIndex < 0) throw malformed('No heading row found: the file needs a column "Schulnummer" and a column "genutzt" (or "aktive Nutzer")', 'usageHeadingsMissing');
   const headings = table[headingIndex].cells.map(norm);
   const numberCol = headings.findIndex((h) => SCHOOL_NUMBER_HEADINGS.has(h));
   const useCol = headings.findIndex((h) => IN_USE_HEADINGS.has(h));

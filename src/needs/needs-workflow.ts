@@ -1,4 +1,4 @@
-import { badRequest, forbidden, illegalState } from '../common/errors';
+import { forbidden, illegalState, invalidField } from '../common/errors';
 import type { Role } from '../users/user.entity';
 
 export const NEED_CATEGORIES = ['student_devices', 'teacher_devices', 'displays', 'wlan', 'broadband', 'software', 'training', 'other'] as const;
@@ -74,11 +74,11 @@ export function canTakeAction(action: NeedAction, status: NeedStatus, role: Role
  */
 export function nextStatus(action: NeedAction, status: NeedStatus, role: Role): NeedStatus {
   const rule = NEED_WORKFLOW[action];
-  if (!rule.roles.includes(role)) throw forbidden(`Only ${rule.roles.join(' or ')} users may do this`);
+  if (!rule.roles.includes(role)) throw forbidden('NEED_ACTION_ROLE', `Only ${rule.roles.join(' or ')} users may do this`, { roles: rule.roles });
   if (!rule.from.includes(status)) {
     const allowed = rule.from.map((s) => s.replace('_', ' ')).join(' or ');
     const article = /^[aeiou]/.test(status) ? 'An' : 'A';
-    throw illegalState(`${article} ${status.replace('_', ' ')} request cannot be ${VERBS[action]} (only ${allowed} ones)`, {
+    throw illegalState('NEED_ACTION_STATUS', `${article} ${status.replace('_', ' ')} request cannot be ${VERBS[action]} (only ${allowed} ones)`, {
       currentStatus: status,
       action,
       allowedFrom: rule.from,
@@ -107,21 +107,21 @@ export function decisionFields(
   const { approvedQuantity: q, approvedCents: c } = decision;
   switch (decision.decision) {
     case 'approved':
-      if (q !== undefined && q !== request.quantity) throw badRequest('An approval grants the requested quantity; use partially_approved for less', 'approvedQuantity');
-      if (c !== undefined && c !== request.estimatedCostCents) throw badRequest('An approval grants the estimated cost; use partially_approved for less', 'approvedCents');
+      if (q !== undefined && q !== request.quantity) throw invalidField('approvedQuantity', 'approvalIsComplete', 'An approval grants the requested quantity; use partially_approved for less');
+      if (c !== undefined && c !== request.estimatedCostCents) throw invalidField('approvedCents', 'approvalIsComplete', 'An approval grants the estimated cost; use partially_approved for less');
       return { approvedQuantity: request.quantity, approvedCents: request.estimatedCostCents, reason };
     case 'partially_approved':
-      if (q === undefined) throw badRequest('A partial approval needs the approved quantity', 'approvedQuantity');
-      if (c === undefined) throw badRequest('A partial approval needs the approved amount', 'approvedCents');
-      if (q > request.quantity) throw badRequest(`approvedQuantity must not exceed the requested ${request.quantity}`, 'approvedQuantity');
-      if (c > request.estimatedCostCents) throw badRequest(`approvedCents must not exceed the estimated ${request.estimatedCostCents}`, 'approvedCents');
-      if (q === request.quantity && c === request.estimatedCostCents) throw badRequest('That is everything requested: decide approved instead', 'decision');
-      if (q === 0 && c === 0) throw badRequest('That grants nothing: decide rejected instead', 'decision');
+      if (q === undefined) throw invalidField('approvedQuantity', 'partialNeedsValue', 'A partial approval needs the approved quantity');
+      if (c === undefined) throw invalidField('approvedCents', 'partialNeedsValue', 'A partial approval needs the approved amount');
+      if (q > request.quantity) throw invalidField('approvedQuantity', 'max', `approvedQuantity must not exceed the requested ${request.quantity}`, { max: request.quantity });
+      if (c > request.estimatedCostCents) throw invalidField('approvedCents', 'maxEuro', `approvedCents must not exceed the estimated ${request.estimatedCostCents}`, { max: request.estimatedCostCents });
+      if (q === request.quantity && c === request.estimatedCostCents) throw invalidField('decision', 'partialIsEverything', 'That is everything requested: decide approved instead');
+      if (q === 0 && c === 0) throw invalidField('decision', 'partialIsNothing', 'That grants nothing: decide rejected instead');
       return { approvedQuantity: q, approvedCents: c, reason };
     case 'rejected':
-      if (q !== undefined) throw badRequest('A rejection grants no quantity', 'approvedQuantity');
-      if (c !== undefined) throw badRequest('A rejection grants no amount', 'approvedCents');
-      if (!reason) throw badRequest('A rejection needs a reason', 'reason');
+      if (q !== undefined) throw invalidField('approvedQuantity', 'rejectionGrantsNothing', 'A rejection grants no quantity');
+      if (c !== undefined) throw invalidField('approvedCents', 'rejectionGrantsNothing', 'A rejection grants no amount');
+      if (!reason) throw invalidField('reason', 'rejectionNeedsReason', 'A rejection needs a reason');
       return { approvedQuantity: null, approvedCents: null, reason };
   }
 }

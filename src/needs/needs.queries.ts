@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
-import { badRequest } from '../common/errors';
+import { invalidField } from '../common/errors';
 import { decodeCursor } from '../common/pagination';
 import type { NeedDto } from './needs.dto';
 import type { NeedCategory, NeedPriority, NeedStatus } from './needs-workflow';
@@ -47,7 +47,7 @@ export function needsListQuery(actor: Actor, filter: NeedsFilter, page?: { curso
   if (page?.cursor) {
     const [createdAt, id] = decodeCursor(page.cursor, 2);
     if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
-      throw badRequest('cursor is malformed or belongs to another sort order', 'cursor');
+      throw invalidField('cursor', 'invalidCursor', 'cursor is malformed or belongs to another sort order');
     }
     where.push(`(r.created_at, r.id) < ($${params.push(createdAt)}::timestamptz, $${params.push(id)}::uuid)`);
   }

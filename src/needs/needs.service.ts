@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
-import { AppError, notFound } from '../common/errors';
+import { notFound, staleVersion } from '../common/errors';
 import { Page, toPage } from '../common/pagination';
 import { GrantsService } from '../grants/grants.service';
 import type { CreateNeedDto, DecideNeedDto, LinkGrantDto, ListNeedsQueryDto, NeedDto, UpdateNeedDto } from './needs.dto';
@@ -12,20 +12,18 @@ import { NEED_COLUMNS, NEED_COUNTS_SQL, needsListQuery, type NeedRow, toNeedDto 
 import { DECISION_ACTIONS, decisionFields, type NeedAction, nextStatus, NEED_STATUSES, type NeedStatus } from './needs-workflow';
 
 registerConstraintMessages({
-  fk_need_requests_school: { field: 'schoolId', message: 'No such school in this authority' },
-  fk_need_requests_grant: { field: 'grantId', message: 'No such grant in this authority' },
-  ck_need_requests_quantity: { field: 'quantity', message: 'quantity must be between 1 and 1,000,000' },
-  ck_need_requests_cost: { field: 'estimatedCostCents', message: 'estimatedCostCents must not be negative' },
-  ck_need_requests_title: { field: 'title', message: 'title must not be blank' },
-  ck_need_requests_justification: { field: 'justification', message: 'justification must not be blank' },
-  ck_need_requests_partial: { field: 'approvedQuantity', message: 'A partial approval grants less than requested, but not nothing' },
-  ck_need_requests_approved_amounts: { field: 'approvedQuantity', message: 'Approved amounts belong to approved requests only' },
-  ck_need_requests_rejection_reason: { field: 'reason', message: 'A rejection needs a reason' },
-  ck_need_requests_grant: { field: 'grantId', message: 'Only approved requests can be linked to a grant' },
+  fk_need_requests_school: { field: 'schoolId', reason: 'SCHOOL_NOT_IN_AUTHORITY', message: 'No such school in this authority' },
+  fk_need_requests_grant: { field: 'grantId', reason: 'GRANT_NOT_IN_AUTHORITY', message: 'No such grant in this authority' },
+  ck_need_requests_quantity: { field: 'quantity', code: 'intRange', message: 'quantity must be between 1 and 1,000,000' },
+  ck_need_requests_cost: { field: 'estimatedCostCents', code: 'min', message: 'estimatedCostCents must not be negative' },
+  ck_need_requests_title: { field: 'title', code: 'isNotEmpty', message: 'title must not be blank' },
+  ck_need_requests_justification: { field: 'justification', code: 'isNotEmpty', message: 'justification must not be blank' },
+  ck_need_requests_partial: { field: 'approvedQuantity', code: 'partialIsNothing', message: 'A partial approval grants less than requested, but not nothing' },
+  ck_need_requests_approved_amounts: { field: 'approvedQuantity', code: 'rejectionGrantsNothing', message: 'Approved amounts belong to approved requests only' },
+  ck_need_requests_rejection_reason: { field: 'reason', code: 'rejectionNeedsReason', message: 'A rejection needs a reason' },
+  ck_need_requests_grant: { field: 'grantId', code: 'onlyApprovedLinked', message: 'Only approved requests can be linked to a grant' },
 });
 
-const staleVersion = (current: number) =>
-  new AppError(HttpStatus.CONFLICT, 'STALE_VERSION', `The request was changed by someone else (now version ${current}); reload and retry`, undefined, { currentVersion: current });
 
 /** Per status: how many requests and what they ask for / were granted. */
 export interface NeedStatusCount {
@@ -192,7 +190,7 @@ export class NeedsService {
   private async lockFor(em: EntityManager, actor: Actor, id: string, action: NeedAction, version?: number): Promise<NeedDto> {
     const current = await this.get(actor, id, em, true);
     nextStatus(action, current.status, actor.role);
-    if (version !== undefined && version !== current.version) throw staleVersion(current.version);
+    if (version !== undefined && version !== current.version) throw staleVersion('needRequest', current.version, `The request was changed by someone else (now version ${current.version}); reload and retry`);
     return current;
   }
 

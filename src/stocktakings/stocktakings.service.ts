@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -6,7 +6,7 @@ import { AccessService, inSchoolScope, mayWrite, tenantOf } from '../common/acce
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
 import { commitWithoutWaitingForDisk } from '../common/db';
-import { AppError, badRequest, conflict, forbidden, illegalState, notFound } from '../common/errors';
+import { conflict, forbidden, illegalState, invalidField, notFound } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { minusYears } from '../coverage/coverage-settings';
@@ -35,12 +35,12 @@ import {
 import * as q from './stocktakings.queries';
 
 registerConstraintMessages({
-  uq_stocktakings_open: { field: 'schoolId', message: 'This school has an open stocktaking; close it before starting another' },
+  uq_stocktakings_open: { field: 'schoolId', reason: 'STOCKTAKING_OPEN_EXISTS', message: 'This school has an open stocktaking; close it before starting another' },
 });
 
 export const DEFAULT_STOCKTAKING_SETTINGS: StocktakingSettingsDto = { countIntervalYears: 5 };
 
-const closedError = () => new AppError(HttpStatus.CONFLICT, 'ILLEGAL_STATE', 'The stocktaking is closed and cannot change', undefined, { status: 'closed' });
+const closedError = () => illegalState('STOCKTAKING_CLOSED', 'The stocktaking is closed and cannot change', { status: 'closed' });
 
 /**
  * Stocktaking (Inventur) of a school, room by room: the expected list taken at the start, scans from several people at
@@ -83,7 +83,7 @@ export class StocktakingsService {
     let after: [string, string] | undefined;
     if (query.cursor) {
       const [key, id] = decodeCursor(query.cursor, 2);
-      if (typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw badRequest('cursor is malformed', 'cursor');
+      if (typeof key !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw invalidField('cursor', 'invalidCursor', 'cursor is malformed');
       after = [key, id];
     }
     const found = await q.listStocktakings(this.dataSource.manager, actor, { schoolId: query.schoolId, status: query.status, after, limit });
@@ -101,7 +101,7 @@ export class StocktakingsService {
   /** One scan: found, found elsewhere (optionally moved here), unknown (optionally registered), or a repeat. */
   async scan(actor: Actor, id: string, dto: ScanDto): Promise<ScanResultDto> {
     const tag = dto.tag.trim();
-    if (!tag) throw badRequest('tag must not be blank', 'tag');
+    if (!tag) throw invalidField('tag', 'isNotEmpty', 'tag must not be blank');
     const room = (dto.room ?? '').trim();
     const roomKey = room.toLowerCase();
     return this.dataSource.transaction(async (em) => {
@@ -111,14 +111,14 @@ export class StocktakingsService {
       const matches = await q.devicesByTag(em, st.authorityId, tag);
       const match = matches.find((m) => m.byInventory) ?? (matches.length === 1 ? matches[0] : undefined);
       if (!match && matches.length > 1) {
-        throw conflict('Several devices carry this serial number; scan the inventory number instead', {
+        throw conflict('SERIAL_NUMBER_AMBIGUOUS', 'Several devices carry this serial number; scan the inventory number instead', undefined, {
           candidates: matches.filter((m) => inSchoolScope(actor, m)).map((m) => ({ id: m.id, inventoryNumber: m.inventoryNumber, manufacturer: m.manufacturer })),
         });
       }
       const base = { stocktakingId: id, authorityId: st.authorityId, tag, room, note: dto.note ?? null, actorId: actor.id };
 
       if (!match) {
-        if (dto.move) throw badRequest('move is only for a device found elsewhere', 'move');
+        if (dto.move) throw invalidField('move', 'onlyForElsewhere', 'move is only for a device found elsewhere');
         let createdDeviceId: string | null = null;
         if (dto.createDevice) {
           const created = await this.devices.createIn(em, actor, { schoolId: st.schoolId, inventoryNumber: tag, location: room || null, ...dto.createDevice });
@@ -129,7 +129,7 @@ export class StocktakingsService {
         await this.auditScan(em, actor, id, scanId, 'unknown', null, createdDeviceId, false);
         return { scanId, result: 'unknown', elsewhere: null, device: null, canMove: false, moved: false, createdDeviceId, room: await this.roomOf(em, id, room) };
       }
-      if (dto.createDevice) throw badRequest('createDevice is only for an unknown scan', 'createDevice');
+      if (dto.createDevice) throw invalidField('createDevice', 'onlyForUnknown', 'createDevice is only for an unknown scan');
 
       // One scan of a device at a time: two scanners reading the same label get found and duplicate, not found twice.
       const locked = (await this.lifecycle.lockDevice(em, match.id))!;
@@ -152,7 +152,7 @@ export class StocktakingsService {
       const canMove = result === 'found_elsewhere' && movable && inSchoolScope(actor, match) && (elsewhere === 'other_school' || (match.location ?? '').trim().toLowerCase() !== roomKey);
       let moved = false;
       if (dto.move) {
-        if (!canMove) throw illegalState('This device cannot be moved here (not found elsewhere, loaned or retired, already here, or not one of your schools)', { result, elsewhere });
+        if (!canMove) throw illegalState('STOCKTAKING_CANNOT_MOVE', 'This device cannot be moved here (not found elsewhere, loaned or retired, already here, or not one of your schools)', undefined, { result, elsewhere });
         if (elsewhere === 'other_school') {
           await this.actions.moveIn(em, actor, match.id, { schoolId: st.schoolId, location: room || undefined, reason: 'Inventur: an dieser Schule gefunden' });
         } else {
@@ -192,7 +192,7 @@ export class StocktakingsService {
     let before: number | undefined;
     if (page.cursor) {
       const [scanId] = decodeCursor(page.cursor, 1);
-      if (typeof scanId !== 'number' || !Number.isInteger(scanId)) throw badRequest('cursor is malformed', 'cursor');
+      if (typeof scanId !== 'number' || !Number.isInteger(scanId)) throw invalidField('cursor', 'invalidCursor', 'cursor is malformed');
       before = scanId;
     }
     const found = await q.listScans(this.dataSource.manager, id, { before, limit });
@@ -205,7 +205,7 @@ export class StocktakingsService {
     let after: string | undefined;
     if (page.cursor) {
       const [inv] = decodeCursor(page.cursor, 1);
-      if (typeof inv !== 'string') throw badRequest('cursor is malformed', 'cursor');
+      if (typeof inv !== 'string') throw invalidField('cursor', 'invalidCursor', 'cursor is malformed');
       after = inv;
     }
     const found = await q.listMissing(this.dataSource.manager, id, { after, limit });
@@ -224,7 +224,7 @@ export class StocktakingsService {
       const missingSet = new Set(missing);
       const decided = new Map<string, 'mark_lost' | 'keep_open'>();
       for (const [i, d] of (dto.decisions ?? []).entries()) {
-        if (!missingSet.has(d.deviceId)) throw badRequest(`Device ${d.deviceId} is not missing in this stocktaking`, `decisions.${i}.deviceId`);
+        if (!missingSet.has(d.deviceId)) throw invalidField(`decisions.${i}.deviceId`, 'notMissingInStocktaking', `Device ${d.deviceId} is not missing in this stocktaking`);
         decided.set(d.deviceId, d.action);
       }
       const fallback = dto.missing ?? 'keep_open';
@@ -260,7 +260,7 @@ export class StocktakingsService {
   }
 
   async updateSettings(actor: Actor, dto: UpdateStocktakingSettingsDto): Promise<StocktakingSettingsDto> {
-    if (actor.role !== 'office') throw forbidden('Only the education office changes the stocktaking settings');
+    if (actor.role !== 'office') throw forbidden('STOCKTAKING_SETTINGS_OFFICE_ONLY', 'Only the education office changes the stocktaking settings');
     return this.dataSource.transaction(async (em) => {
       await this.authorities.updateSettingsSection(em, actor, 'stocktaking', { countIntervalYears: dto.countIntervalYears });
       return this.settingsOf(em, tenantOf(actor));
@@ -299,7 +299,7 @@ export class StocktakingsService {
   private async openForWrite(em: EntityManager, actor: Actor, id: string, mode: 'share' | 'update'): Promise<q.StocktakingRow> {
     const st = await q.lockStocktaking(em, id, mode);
     if (!st || !inSchoolScope(actor, st)) throw notFound('Stocktaking');
-    if (!mayWrite(actor)) throw forbidden('Your role may only read');
+    if (!mayWrite(actor)) throw forbidden('READ_ONLY_ROLE', 'Your role may only read');
     if (st.status === 'closed') throw closedError();
     return st;
   }

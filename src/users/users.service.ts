@@ -5,7 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import { assertStrongPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { AuditService } from '../audit/audit.service';
-import { badRequest, forbidden, notFound } from '../common/errors';
+import { forbidden, invalidField, notFound } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { CreateUserDto, ListUsersQueryDto, SetUserSchoolsDto, UpdateUserDto, UserDto } from './users.dto';
 import type { Role } from './user.entity';
@@ -118,10 +118,10 @@ export class UsersService {
       this.assertAdminMayChange(actor, before, dto);
       if (dto.role) this.assertAssignableRole(actor, dto.role);
       if (dto.role && (dto.role === 'admin') !== (before.role === 'admin')) {
-        throw badRequest('A platform admin cannot become an authority user or the other way round', 'role');
+        throw invalidField('role', 'adminRoleSwitch', 'A platform admin cannot become an authority user or the other way round');
       }
       if (actor.id === id && (dto.active === false || (dto.role && dto.role !== before.role))) {
-        throw badRequest('You cannot deactivate yourself or change your own role', dto.active === false ? 'active' : 'role');
+        throw invalidField(dto.active === false ? 'active' : 'role', 'notYourself', 'You cannot deactivate yourself or change your own role');
       }
       await em.query(
         `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), active = coalesce($4, active),
@@ -151,7 +151,7 @@ export class UsersService {
   async setSchools(actor: Actor, id: string, dto: SetUserSchoolsDto): Promise<UserDto> {
     const updated = await this.dataSource.transaction(async (em) => {
       const before = await this.lockForChange(em, actor, id);
-      if (actor.role === 'admin') throw forbidden("Assigning schools is the authority's office's task");
+      if (actor.role === 'admin') throw forbidden('SCHOOLS_ASSIGNED_BY_OFFICE', "Assigning schools is the authority's office's task");
       await this.replaceSchools(em, id, before.role, before.authorityId, dto.schoolIds);
       const after = await this.get(actor, id, em);
       await this.audit.record(em, actor, {
@@ -174,11 +174,11 @@ export class UsersService {
   }
 
   private async replaceSchools(em: EntityManager, userId: string, role: Role, authorityId: string | null, schoolIds: string[]): Promise<void> {
-    if (role !== 'coordinator' && schoolIds.length > 0) throw badRequest('Only coordinators are assigned to schools', 'schoolIds');
+    if (role !== 'coordinator' && schoolIds.length > 0) throw invalidField('schoolIds', 'coordinatorsOnly', 'Only coordinators are assigned to schools');
     const unique = [...new Set(schoolIds)];
     const found: { id: string }[] = await em.query(`SELECT id FROM schools WHERE authority_id = $1 AND id = ANY($2::uuid[])`, [authorityId, unique]);
     const missing = unique.filter((s) => !found.some((f) => f.id === s));
-    if (missing.length) throw badRequest(`Unknown schools: ${missing.join(', ')}`, 'schoolIds');
+    if (missing.length) throw invalidField('schoolIds', 'unknownSchools', `Unknown schools: ${missing.join(', ')}`, { count: missing.length });
     await em.query(`DELETE FROM user_schools WHERE user_id = $1`, [userId]);
     await em.query(
       `INSERT INTO user_schools (user_id, school_id, authority_id) SELECT $1, s, $2 FROM unnest($3::uuid[]) AS s`,
@@ -195,7 +195,7 @@ export class UsersService {
   private assertAdminMayChange(actor: Actor, user: UserDto, dto: UpdateUserDto): void {
     if (actor.role !== 'admin' || user.role === 'admin') return;
     if (user.role !== 'office' || dto.password !== undefined || dto.role !== undefined) {
-      throw forbidden("The authority's office manages its users; the platform admin may only rename or (de)activate office users");
+      throw forbidden('USERS_MANAGED_BY_OFFICE', "The authority's office manages its users; the platform admin may only rename or (de)activate office users");
     }
   }
 
@@ -211,11 +211,11 @@ export class UsersService {
       `SELECT count(*)::int AS offices FROM users WHERE authority_id = $1 AND role = 'office' AND last_login_at IS NOT NULL`,
       [authorityId],
     );
-    if (offices > 0) throw forbidden('The authority has an office; its office creates further users');
+    if (offices > 0) throw forbidden('AUTHORITY_HAS_OFFICE', 'The authority has an office; its office creates further users');
   }
 
   private assertAssignableRole(actor: Actor, role: Role): void {
-    if (actor.role !== 'admin' && role === 'admin') throw forbidden('Only platform admins can create platform admins');
+    if (actor.role !== 'admin' && role === 'admin') throw forbidden('ADMIN_CREATES_ADMINS_ONLY', 'Only platform admins can create platform admins');
   }
 
   private targetAuthority(actor: Actor, dto: CreateUserDto): string | null {
@@ -225,11 +225,11 @@ export class UsersService {
       return actor.authorityId;
     }
     if (dto.role === 'admin') {
-      if (dto.authorityId) throw badRequest('Platform admins belong to no authority', 'authorityId');
+      if (dto.authorityId) throw invalidField('authorityId', 'adminHasNoAuthority', 'Platform admins belong to no authority');
       return null;
     }
-    if (!dto.authorityId) throw badRequest('authorityId is required for users of an authority', 'authorityId');
-    if (dto.role !== 'office') throw forbidden("The platform admin creates only an authority's first office users; the office creates the others");
+    if (!dto.authorityId) throw invalidField('authorityId', 'authorityRequired', 'authorityId is required for users of an authority');
+    if (dto.role !== 'office') throw forbidden('ADMIN_CREATES_FIRST_OFFICE_ONLY', "The platform admin creates only an authority's first office users; the office creates the others");
     return dto.authorityId;
   }
 }
