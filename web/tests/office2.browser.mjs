@@ -328,6 +328,40 @@ describe('the office: Förderprogramme bearbeiten', () => {
   });
 });
 
+describe('the office: Einstellungen', () => {
+  let browser;
+  before(async () => {
+    browser = await openBrowser();
+    await login(browser.page, OFFICE);
+  });
+  after(() => browser.close());
+
+  it('changes the default due date, retention and a clause of the loans, and the deadline window of the grants', async () => {
+    const { page } = browser;
+    const api = await apiAs(OFFICE);
+    await page.getByRole('link', { name: 'Einstellungen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor();
+    const loans = page.getByRole('region', { name: 'Ausleihen' });
+    await loans.getByLabel(/Rückgabe bis/).fill('15.07.');
+    await loans.getByLabel(/Aufbewahrung/).fill('45');
+    await loans.getByLabel('Überschrift der Bestimmung 1').fill('Zweck und Nutzung der Geräte');
+    await expectNoAxeViolations(page, 'settings');
+    await loans.getByRole('button', { name: 'Ausleihen speichern' }).click();
+    await savedOrAlert(page, 'Die Einstellungen für Ausleihen sind gespeichert.');
+    const settings = (await api.get('/loans/settings')).body;
+    assert.equal(settings.defaultDueMonthDay, '07-15');
+    assert.equal(settings.retentionDays, 45);
+    assert.equal(settings.agreementClauses[0].title, 'Zweck und Nutzung der Geräte');
+    const grants = page.getByRole('region', { name: 'Förderung' });
+    await grants.getByLabel(/Fristen hervorheben/).fill('120');
+    await grants.getByRole('button', { name: 'Förderung speichern' }).click();
+    await savedOrAlert(page, 'Die Einstellungen für die Förderung sind gespeichert.');
+    assert.equal((await api.get('/grants/settings')).body.deadlineWarningDays, 120);
+    await page.getByText('barrierefreiheit@musterstadt.example').waitFor();
+    await fits375(page, '/einstellungen', 'Einstellungen');
+  });
+});
+
 describe('the viewer reads the office screens and changes nothing', () => {
   let browser;
   before(async () => {
@@ -363,6 +397,15 @@ describe('the viewer reads the office screens and changes nothing', () => {
     assert.equal(await page.getByRole('link', { name: 'Schule anlegen' }).count(), 0);
     await page.goto('/schulen/neu');
     await page.getByRole('heading', { level: 1, name: 'Diese Seite gibt es nicht.' }).waitFor();
+  });
+
+  it('reads the settings without any save button', async () => {
+    const { page } = browser;
+    await page.goto('/einstellungen');
+    await page.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor();
+    await page.getByRole('region', { name: 'Förderung' }).getByLabel(/Fristen hervorheben/).waitFor();
+    assert.equal(await page.getByRole('button').filter({ hasText: /speichern|Speichern|hinzufügen|entfernen/ }).count(), 0);
+    await expectNoAxeViolations(page, 'settings (viewer)');
   });
 
   it('has no Benutzer screen, not even by URL', async () => {

@@ -46,6 +46,7 @@ export const SCREENS: Screen[] = [
     ],
   },
   { path: '/benutzer', nav: 'users', roles: ['office'], component: lazy(() => import('../users/UsersPage')) },
+  { path: '/einstellungen', nav: 'settings', roles: ['office', 'viewer'], component: lazy(() => import('../settings/SettingsPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
   {
     path: '/geraete',
