@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { createDevice, TestUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
+import { sheetOf, workbookOf } from './xlsx-hostile';
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -257,6 +258,51 @@ describe('POST /api/v1/devices/import', () => {
     ])('refuses %s with %p', async (_what, buffer, name, status) => {
       const res = await upload(w.officeA, buffer, name, `?schoolId=${w.schoolA1}`).expect(status);
       expect(res.body.message).toEqual(expect.any(String));
+    });
+
+    describe('hostile workbooks (limits enforced while unpacking)', () => {
+      const devices = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM devices`))[0].n;
+      /** The upload, with a health check sent while it runs: the server keeps answering. */
+      const refused = async (file: Buffer, name: string) => {
+        const before = await devices();
+        const upload = t.http().post(`/api/v1/devices/import?schoolId=${w.schoolA1}`).set('Authorization', w.officeA.auth).attach('file', file, name);
+        const [res, health] = await Promise.all([upload.then((r) => r), t.http().get('/api/health')]);
+        expect(health.status).toBe(200);
+        expect(await devices()).toBe(before);
+        return res;
+      };
+      // 100 MB of one letter (the limit is 64 MB): deflate packs it a thousandfold.
+      const bomb = Buffer.alloc(100 * 1024 * 1024, 'a');
+
+      it('a zip whose entries state false sizes is refused while unpacking (413 naming the file and the limit)', async () => {
+        const file = workbookOf(sheetOf(3), [{ name: 'xl/sharedStrings.xml', data: bomb, declaredSize: 1_000 }]);
+        expect(file.length).toBeLessThan(2 * 1024 * 1024);
+        const res = await refused(file, 'bombe.xlsx');
+        expect(res.status).toBe(413);
+        expect(res.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('bombe.xlsx'), details: { file: 'bombe.xlsx', maxUnpackedBytes: 64 * 1024 * 1024 } });
+        expect(res.body.message).toContain('64 MB');
+      });
+
+      it('a high-ratio zip that states its real size is refused before unpacking', async () => {
+        const res = await refused(workbookOf(sheetOf(3), [{ name: 'xl/sharedStrings.xml', data: bomb }]), 'ehrlich.xlsx');
+        expect(res.status).toBe(413);
+        expect(res.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', details: { file: 'ehrlich.xlsx' } });
+      });
+
+      it('a worksheet of 1,048,576 rows is refused at the row limit, before the workbook is read', async () => {
+        const sheet = sheetOf(1_048_576);
+        expect(sheet.length).toBeLessThan(64 * 1024 * 1024); // within the unpacked-size limit: only the rows are too many
+        const file = workbookOf(sheet);
+        expect(file.length).toBeLessThan(10 * 1024 * 1024);
+        const res = await refused(file, 'million.xlsx');
+        expect(res.status).toBe(413);
+        expect(res.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('million.xlsx'), details: { file: 'million.xlsx', maxRows: 20_000 } });
+      });
+
+      it('a hand-made workbook within the limits imports', async () => {
+        const res = await t.http().post(`/api/v1/devices/import?dryRun=true&schoolId=${w.schoolA1}`).set('Authorization', w.officeA.auth).attach('file', workbookOf(sheetOf(4)), 'klein.xlsx').expect(200);
+        expect(res.body).toMatchObject({ format: 'xlsx', rows: 3, valid: true, newDevices: 3 });
+      });
     });
 
     it('needs a file', async () => {

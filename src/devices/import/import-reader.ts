@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { AppError, badRequest } from '../../common/errors';
 import iconv from 'iconv-lite';
 import { FormulaWithoutValue, mapHeadings } from './import-values';
+import { checkXlsxLimits, XlsxLimitError } from './xlsx-limits';
 
 export interface ImportTable {
   format: 'xlsx' | 'csv';
@@ -13,7 +14,7 @@ export interface ImportTable {
   rows: { rowNumber: number; cells: unknown[] }[];
 }
 
-export const tooLarge = (message: string) => new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', message);
+export const tooLarge = (message: string, details?: Record<string, unknown>) => new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', message, undefined, details);
 const unsupported = (message: string) => new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', message);
 const malformed = (message: string) => badRequest(message, 'file');
 
@@ -27,8 +28,8 @@ export async function readImportFile(file: { buffer: Buffer; originalname: strin
   const name = file.originalname.toLowerCase();
   const isZip = file.buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (name.endsWith('.xls')) throw unsupported('Old .xls files are not supported: save the list as .xlsx or .csv');
-  if (name.endsWith('.xlsx') || (isZip && !name.endsWith('.csv'))) return readXlsx(file.buffer, maxRows);
-  if (name.endsWith('.csv') || name.endsWith('.txt')) return readCsv(file.buffer, maxRows);
+  if (name.endsWith('.xlsx') || (isZip && !name.endsWith('.csv'))) return readXlsx(file.buffer, maxRows, file.originalname);
+  if (name.endsWith('.csv') || name.endsWith('.txt')) return readCsv(file.buffer, maxRows, file.originalname);
   throw unsupported('Upload the list as .xlsx or .csv');
 }
 
@@ -63,8 +64,11 @@ function plainCell(value: ExcelJS.CellValue): unknown {
   return undefined; // error values
 }
 
-/** An .xlsx may hold at most this much once unpacked: a 10 MB upload must not become gigabytes in memory (zip bomb). */
-export const MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/**
+ * An .xlsx may hold at most this much once unpacked: a 10 MB upload must not become gigabytes in memory (zip bomb).
+ * A delivery list of 20,000 rows and a dozen columns unpacks to about 15 MB.
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 /**
  * The total unpacked size a zip declares in its central directory, read before anything is unpacked;
@@ -85,10 +89,30 @@ export function zipUnpackedSize(zip: Buffer): number | undefined {
   return total;
 }
 
-async function readXlsx(buffer: Buffer, maxRows: number): Promise<ImportTable> {
+const NOT_A_WORKBOOK = 'cannot be read as an .xlsx workbook (damaged, encrypted or not an Excel file)';
+
+/**
+ * The limits first, while unpacking (the sizes the zip states are checked before, but a hostile zip lies about them):
+ * only a workbook within MAX_XLSX_UNPACKED_BYTES and maxRows is handed to ExcelJS, which reads it whole.
+ */
+async function readXlsx(buffer: Buffer, maxRows: number, fileName: string): Promise<ImportTable> {
+  const limitMb = MAX_XLSX_UNPACKED_BYTES / 1024 / 1024;
+  const unpackedTooLarge = () =>
+    tooLarge(`The workbook ${fileName} unpacks to more than ${limitMb} MB (the limit); split the list`, { file: fileName, maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES });
   const unpacked = zipUnpackedSize(buffer);
-  if (unpacked === undefined) throw malformed('The file cannot be read as an .xlsx workbook (damaged, encrypted or not an Excel file)');
-  if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw tooLarge(`The workbook unpacks to more than ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB; split the list`);
+  if (unpacked === undefined) throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`);
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw unpackedTooLarge();
+  try {
+    await checkXlsxLimits(buffer, { maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES, maxSheetRows: maxRows + HEADING_SEARCH_ROWS });
+  } catch (error) {
+    if (!(error instanceof XlsxLimitError)) throw error;
+    if (error.kind === 'bytes') throw unpackedTooLarge();
+    if (error.kind === 'rows') {
+      throw tooLarge(`The sheet in ${fileName} has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows });
+    }
+    if (error.kind === 'entries') throw tooLarge(`The file ${fileName} holds too many parts (${error.message}) for a workbook`, { file: fileName });
+    throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -192,7 +216,7 @@ function detectDelimiter(text: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0][0];
 }
 
-function readCsv(buffer: Buffer, maxRows: number): ImportTable {
+function readCsv(buffer: Buffer, maxRows: number, fileName: string): ImportTable {
   const text = decodeText(buffer);
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -202,7 +226,7 @@ function readCsv(buffer: Buffer, maxRows: number): ImportTable {
   }
   if (records.length > maxRows + HEADING_SEARCH_ROWS) {
     // `to` stopped reading early: count the remaining lines only roughly, it is refused either way.
-    throw tooLarge(`The file has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`);
+    throw tooLarge(`The file ${fileName} has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows });
   }
   return toTable('csv', records.map((r) => ({ rowNumber: r.info.lines, cells: r.record })), maxRows);
 }
