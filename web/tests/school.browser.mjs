@@ -54,6 +54,7 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
       [['3', 'Typ'], ['4', 'Modell'], ['4', 'Preis']],
     );
     assert.match(rows[0][2], /Toaster/);
+    assert.equal(rows[1][2], 'Das Feld ist leer.', 'the problems in German');
     assert.match(await page.getByText(/Probleme gefunden/).first().textContent(), /3 Probleme gefunden/);
     assert.equal(await page.getByRole('button', { name: /Geräte importieren/ }).count(), 0, 'no import while there are problems');
     await shot(page, 'import-problems');

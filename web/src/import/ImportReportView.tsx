@@ -41,7 +41,7 @@ export function ImportReportView({ report, children }: { report: ImportReport; c
                   <tr key={i}>
                     <td data-label={t.importList.row} className="num">{p.row}</td>
                     <td data-label={t.importList.column}>{p.column ?? t.importList.wholeRow}</td>
-                    <td data-label={t.importList.message}>{p.message}</td>
+                    <td data-label={t.importList.message}>{p.messageDe}</td>
                   </tr>
                 ))}
               </tbody>
