@@ -35,7 +35,9 @@ export class LicenceWarningsService {
     ]);
     // The office and viewers see the whole catalogue's data-protection warnings; a school those of the products it has.
     const wholeCatalogue = actor.role !== 'coordinator' && !options.schoolId;
-    return { asOf: today, items: collect(products, contracts, overUsed, today, settings, wholeCatalogue) };
+    // A school's view measures seats and use against the school's assigned seats, not the whole contract's.
+    const inView = wholeCatalogue ? contracts : contracts.map((c) => ({ ...c, seatsBought: c.seatsAssigned }));
+    return { asOf: today, items: collect(products, inView, overUsed, today, settings, wholeCatalogue) };
   }
 
   /** The caller's warnings counted by code (every code, 0 when none): for the overview and the coverage summary. */

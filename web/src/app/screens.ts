@@ -64,6 +64,7 @@ export const SCREENS: Screen[] = [
     component: lazy(() => import('../stocktaking/StocktakingsPage')),
     children: [{ path: ':id', component: lazy(() => import('../stocktaking/StocktakingPage')) }],
   },
+  { path: '/lizenzen', nav: 'licences', roles: ['office', 'viewer', 'coordinator'], component: lazy(() => import('../licences/LicencesPage')) },
   { path: '/lieferliste', nav: 'import', roles: ['coordinator', 'office'], component: lazy(() => import('../import/ImportPage')) },
 ];
 

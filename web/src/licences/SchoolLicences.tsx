@@ -1,0 +1,114 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ApiError, explainError, unwrap } from '../api/errors';
+import { fill, t } from '../i18n';
+import { Button, ErrorNotice, Loading, TextField } from '../ui/components';
+import { formatEuro, todayInBerlin } from '../ui/format';
+import { label } from '../ui/labels';
+import { type Contract, Deadline, parseSeats, seatsText, WarningsList } from './licence-parts';
+
+/** A school's licences (its seats of each contract) and the form to enter the seats in use; viewers only read. */
+export function SchoolLicences({ schoolId, schoolName, canEnterUse }: { schoolId: string; schoolName: string; canEnterUse: boolean }) {
+  const contracts = useQuery({ queryKey: ['licences', 'contracts', schoolId], queryFn: () => unwrap(api.GET('/api/v1/licences/contracts', { params: { query: { schoolId, limit: 200 } } })) });
+  const warnings = useQuery({ queryKey: ['licences', 'warnings', schoolId], queryFn: () => unwrap(api.GET('/api/v1/licences/warnings', { params: { query: { schoolId } } })) });
+  const [saved, setSaved] = useState<string | null>(null);
+  const dueContracts = new Set((warnings.data?.items ?? []).filter((w) => w.code === 'cancellation_due').map((w) => w.contractId));
+  return (
+    <>
+      <section aria-labelledby="school-licence-warnings">
+        <h2 id="school-licence-warnings">{t.licences.warningsTitle}</h2>
+        {warnings.isPending ? (
+          <Loading />
+        ) : warnings.error ? (
+          <ErrorNotice error={warnings.error} onRetry={() => warnings.refetch()} />
+        ) : (
+          <WarningsList warnings={warnings.data.items} schoolName={(id) => (id === schoolId ? schoolName : undefined)} />
+        )}
+      </section>
+      <section aria-labelledby="school-licences">
+        <h2 id="school-licences">{t.licences.contractsTitle}</h2>
+        {saved && (
+          <p className="notice notice-success" role="status">
+            {fill(t.licences.useSaved, { product: saved })}
+          </p>
+        )}
+        {contracts.isPending ? (
+          <Loading />
+        ) : contracts.error ? (
+          <ErrorNotice error={contracts.error} onRetry={() => contracts.refetch()} />
+        ) : contracts.data.items.length === 0 ? (
+          <p>{t.licences.noContracts}</p>
+        ) : (
+          <div>
+            {contracts.data.items.map((c) => (
+              <article key={c.id} className="panel" aria-labelledby={`licence-${c.id}`}>
+                <h3 id={`licence-${c.id}`}>{c.productName}</h3>
+                <dl className="facts">
+                  <dt>{t.licences.vendor}</dt>
+                  <dd>{c.vendor}</dd>
+                  <dt>{t.licences.model}</dt>
+                  <dd>{label('licenceModel', c.licenceModel)}</dd>
+                  <dt>{t.licences.term}</dt>
+                  <dd>
+                    <Deadline contract={c} due={dueContracts.has(c.id)} />
+                  </dd>
+                  <dt>{t.licences.seats}</dt>
+                  <dd>{seatsText({ seatsAssigned: c.seatsAssigned, seatsInUse: c.seatsInUse })}</dd>
+                  <dt>{t.licences.yearlyCost}</dt>
+                  <dd>{formatEuro(c.yearlyCents)}</dd>
+                </dl>
+                {canEnterUse && <UseForm contract={c} schoolId={schoolId} onSaved={() => setSaved(c.productName)} />}
+              </article>
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function UseForm({ contract, schoolId, onSaved }: { contract: Contract; schoolId: string; onSaved: () => void }) {
+  const client = useQueryClient();
+  const [value, setValue] = useState(contract.seatsInUse == null ? '' : String(contract.seatsInUse));
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const save = useMutation({
+    mutationFn: (seatsInUse: number) =>
+      unwrap(api.PUT('/api/v1/licences/contracts/{id}/seats/{schoolId}/use', { params: { path: { id: contract.id, schoolId } }, body: { seatsInUse, inUseOn: todayInBerlin() } })),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['licences'] });
+      onSaved();
+    },
+    onError: (e) => setFieldError((e instanceof ApiError && e.fieldError('seatsInUse')) || explainError(e).title),
+  });
+  return (
+    <form
+      className="form"
+      aria-label={fill(t.licences.enterUse, { product: contract.productName })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const n = parseSeats(value);
+        if (n === null) return setFieldError(t.licences.wholeNumber);
+        setFieldError(undefined);
+        save.mutate(n);
+      }}
+    >
+      <TextField
+        label={fill(t.licences.inUseLabel, { product: contract.productName })}
+        value={value}
+        onChange={(v) => {
+          setValue(v);
+          setFieldError(undefined);
+        }}
+        inputMode="numeric"
+        serverError={fieldError}
+        description={contract.seatsInUse == null ? t.licences.notReported : undefined}
+      />
+      <div className="actions">
+        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+          {t.save}
+        </Button>
+      </div>
+    </form>
+  );
+}
