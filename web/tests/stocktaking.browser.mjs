@@ -138,4 +138,23 @@ describe('Inventur (stocktaking)', () => {
     assert.ok(rowOf(4).includes(roomB) && rowOf(4).includes(roomA), `expected in room B, found in room A: ${JSON.stringify(rowOf(4))}`);
     assert.ok(rows.some((r) => r.includes(`UNBEKANNT-${stamp}`)), 'the unknown scan is listed');
   });
+
+  it('a viewer reads the stocktakings but cannot start, scan or close', async () => {
+    const viewer = await openBrowser();
+    try {
+      await login(viewer.page, 'controlling@musterstadt.example');
+      await viewer.page.goto('/inventur');
+      await viewer.page.getByRole('heading', { name: 'Inventur', level: 1 }).waitFor();
+      await viewer.page.getByText('Sie haben Lesezugriff').first().waitFor();
+      assert.equal(await viewer.page.getByRole('button', { name: 'Inventur beginnen' }).count(), 0);
+      await viewer.page.goto(`/inventur/${stocktakingId}`);
+      await viewer.page.getByRole('heading', { name: /^Inventur: /, level: 1 }).waitFor();
+      await viewer.page.getByRole('link', { name: 'Inventurliste herunterladen (Excel)' }).waitFor();
+      assert.equal(await viewer.page.getByLabel('Inventar- oder Seriennummer scannen').count(), 0);
+      assert.equal(await viewer.page.getByRole('button', { name: 'Abschluss vorbereiten' }).count(), 0);
+      await expectNoAxeViolations(viewer.page, 'a stocktaking for a viewer');
+    } finally {
+      await viewer.close();
+    }
+  });
 });
