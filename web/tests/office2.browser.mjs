@@ -362,6 +362,42 @@ describe('the office: Einstellungen', () => {
   });
 });
 
+describe('the office: Protokoll', () => {
+  let browser;
+  before(async () => {
+    browser = await openBrowser();
+    await login(browser.page, OFFICE);
+  });
+  after(() => browser.close());
+
+  it('filters by area, action, user and date and shows before and after', async () => {
+    const { page } = browser;
+    const api = await apiAs(OFFICE);
+    const number = String(700000 + Math.floor(Math.random() * 99999));
+    const school = (await api.post('/schools', { name: `Protokollschule ${number}`, schoolNumber: number, schoolType: 'realschule', studentCount: 300 })).body;
+    assert.equal((await api.patch(`/schools/${school.id}`, { studentCount: 333, version: school.version })).status, 200);
+    await page.getByRole('link', { name: 'Protokoll' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Protokoll' }).waitFor();
+    await page.getByRole('button', { name: /Bereich/ }).click();
+    await page.getByRole('option', { name: 'Schule', exact: true }).click();
+    await page.getByRole('button', { name: /Aktion/ }).click();
+    await page.getByRole('option', { name: 'Schule geändert' }).click();
+    await page.locator('.filters').getByRole('button', { name: /Benutzer/ }).click();
+    await page.getByRole('option', { name: /Sabine Becker/ }).click();
+    await page.waitForURL(/bereich=school.*aktion=school\.updated.*benutzer=/);
+    const first = page.locator('.audit-table tbody tr').first();
+    await first.getByText('studentCount').waitFor();
+    assert.match(await first.innerText(), /300\s*→\s*(nachher\s*)?333/);
+    await expectNoAxeViolations(page, 'audit log');
+    const today = new Date().toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
+    await page.getByLabel(/^von/).fill(today);
+    await first.getByText('studentCount').waitFor();
+    await page.getByLabel(/^bis/).fill('01.01.2020');
+    await page.getByText('Keine Einträge für diese Filter.').waitFor();
+    await fits375(page, '/protokoll', 'Protokoll');
+  });
+});
+
 describe('the viewer reads the office screens and changes nothing', () => {
   let browser;
   before(async () => {
@@ -406,6 +442,13 @@ describe('the viewer reads the office screens and changes nothing', () => {
     await page.getByRole('region', { name: 'Förderung' }).getByLabel(/Fristen hervorheben/).waitFor();
     assert.equal(await page.getByRole('button').filter({ hasText: /speichern|Speichern|hinzufügen|entfernen/ }).count(), 0);
     await expectNoAxeViolations(page, 'settings (viewer)');
+  });
+
+  it('has no Protokoll, not even by URL', async () => {
+    const { page } = browser;
+    assert.equal(await page.getByRole('link', { name: 'Protokoll' }).count(), 0);
+    await page.goto('/protokoll');
+    await page.getByRole('heading', { level: 1, name: 'Diese Seite gibt es nicht.' }).waitFor();
   });
 
   it('has no Benutzer screen, not even by URL', async () => {

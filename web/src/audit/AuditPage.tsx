@@ -1,0 +1,119 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { api, type Schemas } from '../api/client';
+import { unwrap } from '../api/errors';
+import { germanToIso } from '../grants/german-date';
+import { t } from '../i18n';
+import { Button, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
+import { formatDateTime, todayInBerlin } from '../ui/format';
+
+type Entry = Schemas['AuditEntryDto'];
+const ENTITY_TYPES = Object.keys(t.audit.entities) as (keyof typeof t.audit.entities)[];
+const actionLabel = (a: string) => (t.audit.actions as Record<string, string>)[a] ?? a;
+const show = (v: unknown) => (v == null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** The Berlin day of a timestamp, 'YYYY-MM-DD'. */
+const dayOf = (ts: string) => todayInBerlin(new Date(ts));
+
+function Changes({ entry }: { entry: Entry }) {
+  const fields = Object.entries((entry.changes?.fields ?? {}) as Record<string, { before: unknown; after: unknown }>);
+  if (fields.length === 0) return <>–</>;
+  return (
+    <ul className="diff">
+      {fields.map(([name, c]) => (
+        <li key={name}>
+          <strong>{name}</strong>: <span className="visually-hidden">{t.audit.before} </span>
+          <del>{show(c.before)}</del> → <span className="visually-hidden">{t.audit.after} </span>
+          <ins>{show(c.after)}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The audit log (office only): filter by area, action, user and period; each change with its before and after. */
+export default function AuditPage() {
+  const [params, setParams] = useSearchParams();
+  const entityType = params.get('bereich') ?? '';
+  const action = params.get('aktion') ?? '';
+  const actorId = params.get('benutzer') ?? '';
+  const from = params.get('von') ?? '';
+  const to = params.get('bis') ?? '';
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const users = useQuery({ queryKey: ['users', 'list'], queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200 } } })) });
+  const query = { ...(entityType ? { entityType } : {}), ...(action ? { action } : {}), ...(actorId ? { actorId } : {}) };
+  const log = useInfiniteQuery({
+    queryKey: ['audit', query],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/audit', { params: { query: { ...query, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const [fromIso, toIso] = [from ? germanToIso(from) : null, to ? germanToIso(to) : null];
+  const items = (log.data?.pages.flatMap((p) => p.items) ?? []).filter((e) => (!fromIso || dayOf(e.createdAt) >= fromIso) && (!toIso || dayOf(e.createdAt) <= toIso));
+  return (
+    <>
+      <PageHeading title={t.audit.title}>{t.audit.title}</PageHeading>
+      <p>{t.audit.intro}</p>
+      <div className="filters">
+        <Select label={t.audit.entityType} selectedKey={entityType || 'all'} onSelectionChange={(k) => set('bereich', k === 'all' ? '' : String(k))} options={[{ value: 'all', label: t.audit.all }, ...ENTITY_TYPES.map((e) => ({ value: e, label: t.audit.entities[e] }))]} />
+        <Select
+          label={t.audit.action}
+          selectedKey={action || 'all'}
+          onSelectionChange={(k) => set('aktion', k === 'all' ? '' : String(k))}
+          options={[{ value: 'all', label: t.audit.all }, ...Object.keys(t.audit.actions).filter((a) => !entityType || a.startsWith(`${entityType}.`) || (entityType === 'expenditure' && a.startsWith('grant.expenditure'))).map((a) => ({ value: a, label: actionLabel(a) }))]}
+        />
+        <Select label={t.audit.user} selectedKey={actorId || 'all'} onSelectionChange={(k) => set('benutzer', k === 'all' ? '' : String(k))} options={[{ value: 'all', label: t.audit.all }, ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))]} />
+        <TextField label={t.audit.from} value={from} onChange={(v) => set('von', v)} serverError={from && !fromIso ? t.office.dateInvalid : undefined} />
+        <TextField label={t.audit.to} value={to} onChange={(v) => set('bis', v)} serverError={to && !toIso ? t.office.dateInvalid : undefined} />
+      </div>
+      {(from || to) && <p>{t.audit.dateFilterNote}</p>}
+      {log.isPending ? (
+        <Loading />
+      ) : log.error ? (
+        <ErrorNotice error={log.error} onRetry={() => log.refetch()} />
+      ) : items.length === 0 ? (
+        <p>{t.audit.empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="audit-table">
+            <caption className="visually-hidden">{t.audit.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.audit.when}</th>
+                <th scope="col">{t.audit.user}</th>
+                <th scope="col">{t.audit.action}</th>
+                <th scope="col">{t.audit.what}</th>
+                <th scope="col">{t.audit.changes}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.createdAt)}</td>
+                  <td>{e.actorEmail ?? t.audit.system}</td>
+                  <th scope="row">{actionLabel(e.action)}</th>
+                  <td>
+                    {(t.audit.entities as Record<string, string>)[e.entityType] ?? e.entityType}
+                    {e.entityId && <span className="muted"> {e.entityId.slice(0, 8)}</span>}
+                  </td>
+                  <td>
+                    <Changes entry={e} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {log.hasNextPage && (
+        <Button onPress={() => log.fetchNextPage()} isDisabled={log.isFetchingNextPage}>
+          {t.loadMore}
+        </Button>
+      )}
+    </>
+  );
+}
