@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { createDevice, TestUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 import { sheetOf, workbookOf } from './xlsx-hostile';
+import { reasonText } from '../src/i18n/messages';
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -204,7 +205,7 @@ describe('POST /api/v1/devices/import', () => {
         Buffer.from(' 14;;\n', 'utf8'),
       ]);
       const res = await upload(w.officeA, file, 'mixed.csv', `?schoolId=${w.schoolA1}`).expect(400);
-      expect(res.body).toMatchObject({ error: 'VALIDATION_FAILED', message: expect.stringContaining('line 3'), details: { line: 3 }, fieldErrors: [{ field: 'file' }] });
+      expect(res.body).toMatchObject({ error: 'VALIDATION_FAILED', message: expect.stringContaining('line 3'), fieldErrors: [{ field: 'file', code: 'fileNotUtf8', params: { line: 3 } }] });
       expect(await rowsOf('MIX-')).toEqual([]);
     });
 
@@ -296,7 +297,8 @@ describe('POST /api/v1/devices/import', () => {
         expect(file.length).toBeLessThan(10 * 1024 * 1024);
         const res = await refused(file, 'million.xlsx');
         expect(res.status).toBe(413);
-        expect(res.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('million.xlsx'), details: { file: 'million.xlsx', maxRows: 20_000 } });
+        expect(res.body).toMatchObject({ error: 'PAYLOAD_TOO_LARGE', reason: 'IMPORT_TOO_MANY_ROWS', message: expect.stringContaining('million.xlsx'), params: { file: 'million.xlsx', maxRows: 20_000 } });
+        expect(reasonText(res.body.reason, res.body.params)).toBe('Die Datei million.xlsx hat mehr als 20.000 Zeilen; so viele können nicht auf einmal importiert werden. Bitte teilen Sie die Liste auf.');
       });
 
       it('a hand-made workbook within the limits imports', async () => {

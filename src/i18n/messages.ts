@@ -51,6 +51,12 @@ const REASON_TEXTS = {
   IDEMPOTENCY_KEY_REUSED: 'Diese Anfrage wurde schon einmal mit anderen Angaben gesendet. Bitte laden Sie neu.',
   INTERNAL_ERROR: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
 
+  // Device import (delivery lists): the file as a whole; problems of rows are in src/i18n/import-problems.ts.
+  IMPORT_FILE_TOO_LARGE: 'Die Datei ist größer als {maxMb:int} MB. Bitte teilen Sie die Liste auf.',
+  IMPORT_TOO_MANY_ROWS: 'Die Datei {file} hat mehr als {maxRows:int} Zeilen; so viele können nicht auf einmal importiert werden. Bitte teilen Sie die Liste auf.',
+  IMPORT_UNPACKED_TOO_LARGE: 'Die Arbeitsmappe {file} ist entpackt größer als {maxMb:int} MB. Bitte teilen Sie die Liste auf.',
+  IMPORT_FORMAT_UNSUPPORTED: 'Bitte laden Sie die Liste als .xlsx oder .csv hoch (eine alte .xls-Datei in Excel als .xlsx speichern).',
+
   // Sign-in and permissions.
   SESSION_INVALID: 'Ihre Anmeldung ist abgelaufen oder ungültig. Bitte melden Sie sich neu an.',
   LOGIN_FAILED: 'E-Mail-Adresse oder Passwort ist falsch.',
@@ -241,6 +247,7 @@ const FIELD_TEXTS = {
   nothingToPrint: 'Kein Gerät passt; nichts zu drucken.',
   fileRequired: 'Bitte eine Datei hochladen.',
   fileMalformed: 'Die Datei kann nicht gelesen werden.',
+  fileNotUtf8: 'Die Datei ist in UTF-8 gespeichert, aber Zeile {line:int} enthält ein Zeichen in einer anderen Kodierung. Bitte korrigieren Sie die Zeile oder speichern Sie die Datei als „CSV UTF-8“.',
   usageHeadingsMissing: 'Keine Kopfzeile gefunden: Die Datei braucht eine Spalte „Schulnummer“ und eine Spalte „genutzt“ (oder „aktive Nutzer“).',
   contractSchools: 'Ein Vertrag für alle Schulen hat keine Schulliste, einer für einzelne Schulen braucht sie.',
   dpaNeedsSignedOn: 'Zu einem AV-Vertrag gehört das Datum der Unterschrift.',

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { AuditService } from '../../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql, tenantOf } from '../../common/access';
-import { AppError, badRequest } from '../../common/errors';
+import { AppError, invalidField } from '../../common/errors';
 import type { IdempotencyScope } from '../../common/idempotency';
 import { readImportFile } from './import-reader';
 import { buildCandidates, type DeviceCandidate, type ImportProblem, importProblem } from './import-rows';
@@ -63,7 +63,7 @@ export class DeviceImportService {
     idempotency?: IdempotencyScope,
   ): Promise<ImportReport> {
     const authorityId = tenantOf(actor);
-    if (!file) throw badRequest('Attach the list as multipart field "file" (.xlsx or .csv)', 'file');
+    if (!file) throw invalidField('file', 'fileRequired', 'Attach the list as multipart field "file" (.xlsx or .csv)');
     const replay = await idempotency?.replay<ImportReport>();
     if (replay) return replay;
     const table = await readImportFile(file, IMPORT_LIMITS.maxRows);

@@ -14,7 +14,8 @@ export class ImportFileInterceptor extends MultipartFile {
       return await super.intercept(context, next);
     } catch (error) {
       if (error instanceof PayloadTooLargeException) {
-        throw tooLarge(`The file is larger than ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB; split the list`);
+        const maxMb = IMPORT_LIMITS.maxBytes / 1024 / 1024;
+        throw tooLarge(`The file is larger than ${maxMb} MB; split the list`, { maxMb }, 'IMPORT_FILE_TOO_LARGE');
       }
       throw error;
     }

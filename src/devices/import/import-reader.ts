@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AppError, badRequest } from '../../common/errors';
+import { AppError, invalidField, type MessageParams, type ReasonCode } from '../../common/errors';
 import iconv from 'iconv-lite';
 import { FormulaWithoutValue, mapHeadings } from './import-values';
 import { checkXlsxLimits, XlsxLimitError } from './xlsx-limits';
@@ -14,9 +14,10 @@ export interface ImportTable {
   rows: { rowNumber: number; cells: unknown[] }[];
 }
 
-export const tooLarge = (message: string, details?: Record<string, unknown>) => new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', message, undefined, details);
-const unsupported = (message: string) => new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', message);
-const malformed = (message: string) => badRequest(message, 'file');
+export const tooLarge = (message: string, details?: Record<string, unknown>, reason?: ReasonCode) =>
+  new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', message, undefined, details, reason, details as MessageParams | undefined);
+const unsupported = (message: string) => new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', message, undefined, undefined, 'IMPORT_FORMAT_UNSUPPORTED');
+const malformed = (message: string) => invalidField('file', 'fileMalformed', message);
 
 /** Supplier lists often start with a title or address block: the headings are the first of these rows with two known columns. */
 const HEADING_SEARCH_ROWS = 10;
@@ -39,12 +40,14 @@ function locateHeadings(rows: { rowNumber: number; cells: unknown[] }[]): number
   return index;
 }
 
-function toTable(format: 'xlsx' | 'csv', rows: { rowNumber: number; cells: unknown[] }[], maxRows: number): ImportTable {
+function toTable(format: 'xlsx' | 'csv', rows: { rowNumber: number; cells: unknown[] }[], maxRows: number, fileName: string): ImportTable {
   const nonEmpty = rows.filter((r) => r.cells.some((c) => !isEmpty(c)));
   if (nonEmpty.length === 0) throw malformed('The file is empty');
   const h = locateHeadings(nonEmpty);
   const data = nonEmpty.slice(h + 1);
-  if (data.length > maxRows) throw tooLarge(`The file has ${data.length} rows; at most ${maxRows} can be imported at once. Split the list.`);
+  if (data.length > maxRows) {
+    throw tooLarge(`The file ${fileName} has ${data.length} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows }, 'IMPORT_TOO_MANY_ROWS');
+  }
   if (data.length === 0) throw malformed('The file has headings but no rows');
   return { format, headingRow: nonEmpty[h].rowNumber, headings: nonEmpty[h].cells.map((c) => String(c ?? '').trim()), rows: data };
 }
@@ -98,7 +101,7 @@ const NOT_A_WORKBOOK = 'cannot be read as an .xlsx workbook (damaged, encrypted 
 async function readXlsx(buffer: Buffer, maxRows: number, fileName: string): Promise<ImportTable> {
   const limitMb = MAX_XLSX_UNPACKED_BYTES / 1024 / 1024;
   const unpackedTooLarge = () =>
-    tooLarge(`The workbook ${fileName} unpacks to more than ${limitMb} MB (the limit); split the list`, { file: fileName, maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES });
+    tooLarge(`The workbook ${fileName} unpacks to more than ${limitMb} MB (the limit); split the list`, { file: fileName, maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES, maxMb: limitMb }, 'IMPORT_UNPACKED_TOO_LARGE');
   const unpacked = zipUnpackedSize(buffer);
   if (unpacked === undefined) throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`);
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw unpackedTooLarge();
@@ -108,7 +111,7 @@ async function readXlsx(buffer: Buffer, maxRows: number, fileName: string): Prom
     if (!(error instanceof XlsxLimitError)) throw error;
     if (error.kind === 'bytes') throw unpackedTooLarge();
     if (error.kind === 'rows') {
-      throw tooLarge(`The sheet in ${fileName} has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows });
+      throw tooLarge(`The sheet in ${fileName} has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows }, 'IMPORT_TOO_MANY_ROWS');
     }
     if (error.kind === 'entries') throw tooLarge(`The file ${fileName} holds too many parts (${error.message}) for a workbook`, { file: fileName });
     throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`);
@@ -122,13 +125,15 @@ async function readXlsx(buffer: Buffer, maxRows: number, fileName: string): Prom
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw malformed('The workbook has no rows');
   // Checked before reading the rows: the row count is known from the sheet itself.
-  if (sheet.actualRowCount > maxRows + HEADING_SEARCH_ROWS) throw tooLarge(`The sheet has ${sheet.actualRowCount} rows; at most ${maxRows} can be imported at once. Split the list.`);
+  if (sheet.actualRowCount > maxRows + HEADING_SEARCH_ROWS) {
+    throw tooLarge(`The sheet in ${fileName} has ${sheet.actualRowCount} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows }, 'IMPORT_TOO_MANY_ROWS');
+  }
   const rows: { rowNumber: number; cells: unknown[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[]; // 1-based
     rows.push({ rowNumber, cells: values.slice(1).map(plainCell) });
   });
-  return toTable('xlsx', rows, maxRows);
+  return toTable('xlsx', rows, maxRows, fileName);
 }
 
 /**
@@ -151,9 +156,8 @@ export function decodeText(buffer: Buffer): string {
     const { multibyte, firstInvalid } = scanUtf8(buffer);
     if (multibyte > 0 && firstInvalid >= 0) {
       const line = lineAt(buffer, firstInvalid);
-      throw new AppError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `The file is UTF-8 but line ${line} holds a byte that is not (0x${buffer[firstInvalid].toString(16).toUpperCase()}): correct that line or save the file again as "CSV UTF-8"`, [
-        { field: 'file', messages: [`line ${line} is not UTF-8`] },
-      ], { line });
+      const message = `The file is UTF-8 but line ${line} holds a byte that is not (0x${buffer[firstInvalid].toString(16).toUpperCase()}): correct that line or save the file again as "CSV UTF-8"`;
+      throw invalidField('file', 'fileNotUtf8', message, { line });
     }
     return iconv.decode(buffer, 'windows-1252');
   }
@@ -226,7 +230,7 @@ function readCsv(buffer: Buffer, maxRows: number, fileName: string): ImportTable
   }
   if (records.length > maxRows + HEADING_SEARCH_ROWS) {
     // `to` stopped reading early: count the remaining lines only roughly, it is refused either way.
-    throw tooLarge(`The file ${fileName} has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows });
+    throw tooLarge(`The file ${fileName} has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows }, 'IMPORT_TOO_MANY_ROWS');
   }
-  return toTable('csv', records.map((r) => ({ rowNumber: r.info.lines, cells: r.record })), maxRows);
+  return toTable('csv', records.map((r) => ({ rowNumber: r.info.lines, cells: r.record })), maxRows, fileName);
 }
