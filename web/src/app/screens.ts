@@ -56,6 +56,7 @@ export const SCREENS: Screen[] = [
     component: lazy(() => import('../devices/DevicesPage')),
     children: [{ path: ':id', component: lazy(() => import('../devices/DeviceDetailPage')) }],
   },
+  { path: '/ausleihen', nav: 'loans', roles: ['coordinator', 'office', 'viewer'], component: lazy(() => import('../loans/LoansPage')) },
   { path: '/bedarfe', nav: 'needs', roles: ['coordinator'], component: lazy(() => import('../needs/NeedsPage')) },
   { path: '/meine-schule', nav: 'school', roles: ['coordinator'], component: lazy(() => import('../my-school/MySchoolPage')) },
   {

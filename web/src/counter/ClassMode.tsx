@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { fill, t } from '../i18n';
-import { Checkbox, CheckboxGroup, DateInput, LiveRegion, TextField as Field } from '../ui/components';
+import { Button, Checkbox, CheckboxGroup, DateInput, ErrorNotice, LiveRegion, TextField as Field } from '../ui/components';
+import { saveBlob } from '../ui/download';
 import { agreementUrl, defaultDueDate } from './counter-api';
 import { ACCESSORY_OPTIONS } from './LendForm';
 import { ResultList } from './ResultList';
@@ -79,6 +80,13 @@ export function ClassMode() {
     }
   };
   const loanIds = entries.filter((e) => e.state === 'ok' && e.loanId).map((e) => e.loanId!);
+  // One PDF with every agreement of the run, in the order lent (one agreement per student).
+  const printAll = useMutation({
+    mutationFn: async () => {
+      const blob = await unwrap(api.POST('/api/v1/loans/agreements.pdf', { body: { loanIds }, parseAs: 'blob' }));
+      saveBlob(blob as Blob, `leihvertraege${className.trim() ? `-${className.trim().replace(/[^\p{L}\p{N}-]+/gu, '_')}` : ''}.pdf`);
+    },
+  });
 
   return (
     <>
@@ -110,6 +118,14 @@ export function ClassMode() {
         <ScanField onScan={onScan} handle={scanField} autoFocus={false} />
       </fieldset>
       <LiveRegion message={announcement} />
+      {loanIds.length > 0 && (
+        <p className="actions">
+          <Button variant="primary" onPress={() => printAll.mutate()} isDisabled={printAll.isPending}>
+            {printAll.isPending ? t.loading : t.counter.classAgreements}
+          </Button>
+        </p>
+      )}
+      {printAll.error && <ErrorNotice error={printAll.error} />}
       {loanIds.length > 0 && (
         <p>
           {loanIds.length === 1 ? (

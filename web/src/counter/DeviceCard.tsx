@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { t } from '../i18n';
 import { label } from '../i18n/labels';
 import { formatDate } from '../ui/format';
@@ -16,7 +17,9 @@ export function DeviceCard({ device, loan }: { device: Device; loan?: Loan | nul
       </h2>
       <dl className="facts">
         <dt>{t.counter.inventoryNumber}</dt>
-        <dd>{device.inventoryNumber}</dd>
+        <dd>
+          <Link to={`/geraete/${device.id}`}>{device.inventoryNumber}</Link>
+        </dd>
         <dt>{t.counter.serialNumber}</dt>
         <dd>{device.serialNumber ?? '–'}</dd>
         <dt>{t.counter.school}</dt>

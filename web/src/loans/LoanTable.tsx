@@ -1,0 +1,139 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
+import { api, type Schemas } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+import { agreementUrl } from '../counter/counter-api';
+import { fill, t } from '../i18n';
+import { label } from '../i18n/labels';
+import { Button, DateInput, ErrorNotice } from '../ui/components';
+import { formatDate } from '../ui/format';
+
+type Loan = Schemas['LoanDto'];
+
+function borrowerOf(l: Loan): string {
+  if (l.personalDataErased) return t.loans.erased;
+  if (!l.personalDataVisible) return t.loans.borrowerHidden;
+  return `${l.borrowerName ?? '–'}${l.borrowerClass ? `, ${l.borrowerClass}` : ''}`;
+}
+
+/** The loans with their actions: extend, mark the agreement signed, print it again. */
+export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; showSchool: boolean; canWrite: boolean }) {
+  const [extending, setExtending] = useState<string | null>(null);
+  const [done, setDone] = useState('');
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['loans'] });
+  const sign = useMutation({
+    mutationFn: (l: Loan) => unwrap(api.POST('/api/v1/loans/{id}/agreement-signed', { params: { path: { id: l.id } }, body: { version: l.version } })),
+    onSuccess: (l) => {
+      setDone(fill(t.loans.markedSigned, { agreement: l.agreementNumber }));
+      void refresh();
+    },
+  });
+  const columns = 7 + (showSchool ? 1 : 0);
+  return (
+    <>
+      {sign.error && <ErrorNotice error={sign.error} />}
+      {done && (
+        <p className="notice notice-success" role="status">
+          {done}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table className="stack-table loan-table">
+          <caption className="visually-hidden">{t.loans.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.loans.agreementNumber}</th>
+              <th scope="col">{t.loans.device}</th>
+              <th scope="col">{t.loans.borrower}</th>
+              {showSchool && <th scope="col">{t.loans.school}</th>}
+              <th scope="col">{t.loans.startedOn}</th>
+              <th scope="col">{t.loans.dueOn}</th>
+              <th scope="col">{t.loans.signedShort}</th>
+              <th scope="col">{t.loans.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loans.map((l) => (
+              <Fragment key={l.id}>
+                <tr className={l.state === 'overdue' ? 'overdue' : undefined} data-loan={l.id}>
+                  <td data-label={t.loans.agreementNumber}>{l.agreementNumber}</td>
+                  <td data-label={t.loans.device}>
+                    <Link to={`/geraete/${l.device.id}`}>{l.device.inventoryNumber}</Link> <span>{label('deviceType', l.device.type)}</span>
+                  </td>
+                  <td data-label={t.loans.borrower}>{borrowerOf(l)}</td>
+                  {showSchool && <td data-label={t.loans.school}>{l.schoolName}</td>}
+                  <td data-label={t.loans.startedOn}>{formatDate(l.startedOn)}</td>
+                  <td data-label={l.returnedOn ? t.loans.returnedOn : t.loans.dueOn}>
+                    {l.returnedOn ? formatDate(l.returnedOn) : formatDate(l.dueOn)} {l.state === 'overdue' && <span className="badge badge-danger">{t.loans.overdue}</span>}
+                  </td>
+                  <td data-label={t.loans.signedShort}>{l.agreementSigned ? t.yes : t.no}</td>
+                  <td data-label={t.loans.actions}>
+                    <span className="loan-actions">
+                      {canWrite && !l.returnedOn && (
+                        <Button onPress={() => setExtending(extending === l.id ? null : l.id)} aria-label={fill(t.loans.extendFor, { agreement: l.agreementNumber })} aria-expanded={extending === l.id}>
+                          {t.loans.extend}
+                        </Button>
+                      )}
+                      {canWrite && !l.agreementSigned && !l.personalDataErased && (
+                        <Button onPress={() => sign.mutate(l)} isDisabled={sign.isPending} aria-label={fill(t.loans.markSignedFor, { agreement: l.agreementNumber })}>
+                          {t.loans.markSigned}
+                        </Button>
+                      )}
+                      <a href={agreementUrl(l.id)} target="_blank" rel="noopener" aria-label={fill(t.loans.printAgreementFor, { agreement: l.agreementNumber })}>
+                        {t.loans.printAgreement}
+                      </a>
+                    </span>
+                  </td>
+                </tr>
+                {extending === l.id && (
+                  <tr className="row-panel">
+                    <td colSpan={columns}>
+                      <ExtendForm
+                        loan={l}
+                        onDone={(due) => {
+                          setExtending(null);
+                          setDone(fill(t.loans.extended, { due: formatDate(due) }));
+                          void refresh();
+                        }}
+                        onCancel={() => setExtending(null)}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function ExtendForm({ loan, onDone, onCancel }: { loan: Loan; onDone: (due: string) => void; onCancel: () => void }) {
+  const [dueOn, setDueOn] = useState<string | null>(loan.dueOn);
+  const extend = useMutation({
+    mutationFn: (due: string) => unwrap(api.POST('/api/v1/loans/{id}/extend', { params: { path: { id: loan.id } }, body: { dueOn: due } })),
+    onSuccess: (l) => onDone(l.dueOn),
+  });
+  return (
+    <form
+      className="form"
+      aria-label={fill(t.loans.extendFor, { agreement: loan.agreementNumber })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (dueOn) extend.mutate(dueOn);
+      }}
+    >
+      <DateInput label={t.loans.newDueOn} value={dueOn} onChange={setDueOn} isRequired serverError={extend.error instanceof ApiError ? extend.error.fieldError('dueOn') : undefined} />
+      {extend.error && <ErrorNotice error={extend.error} />}
+      <div className="actions">
+        <Button type="submit" variant="primary" isDisabled={!dueOn || extend.isPending}>
+          {t.loans.extendSave}
+        </Button>
+        <Button onPress={onCancel}>{t.cancel}</Button>
+      </div>
+    </form>
+  );
+}
