@@ -143,10 +143,10 @@ describe('Ausleihen (office and viewer)', () => {
     assert.equal((await coordinator.post(`/loans/${loan.id}/return`, { condition: 'ok' })).status, 200);
 
     await login(page, OFFICE);
-    await page.goto(`/ausleihen?state=returned&schoolId=${loan.schoolId}`);
-    await page.locator('table.loan-table tbody tr').first().waitFor();
+    await page.goto(`/ausleihen?state=returned&schoolId=${loan.schoolId}&deviceId=${device.id}`);
+    const row = page.locator(`tr[data-loan="${loan.id}"]`);
+    await row.getByText('nur für die Schule sichtbar').waitFor();
     assert.equal(await page.getByText(name).count(), 0, 'no borrower names for the office');
-    await page.getByText('nur für die Schule sichtbar').first().waitFor();
     await expectNoAxeViolations(page, 'loans (office)');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exportieren (Excel)' }).click()]);
@@ -154,7 +154,8 @@ describe('Ausleihen (office and viewer)', () => {
     await workbook.xlsx.readFile(await download.path());
     const cells = [];
     workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? ''))));
-    assert.ok(cells.includes(loan.agreementNumber), 'the export holds the returned loan');
+    assert.ok(cells.includes(device.inventoryNumber), 'the export (filtered to the device) holds the returned loan');
+    assert.ok(cells.includes('zurückgegeben'));
     assert.ok(!cells.some((c) => c.includes(name)), 'and no borrower name');
 
     const school = (await office.get(`/schools/${loan.schoolId}`)).body;
