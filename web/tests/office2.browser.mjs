@@ -4,6 +4,7 @@ import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrow
 
 const OFFICE = 'schulamt@musterstadt.example';
 const VIEWER = 'controlling@musterstadt.example';
+const ADMIN = 'admin@plattform.example';
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -455,6 +456,48 @@ describe('the viewer reads the office screens and changes nothing', () => {
     const { page } = browser;
     assert.equal(await page.getByRole('link', { name: 'Benutzer' }).count(), 0);
     await page.goto('/benutzer');
+    await page.getByRole('heading', { level: 1, name: 'Diese Seite gibt es nicht.' }).waitFor();
+  });
+});
+
+describe('the platform admin: authorities and their first office users', () => {
+  let browser;
+  before(async () => {
+    browser = await openBrowser();
+    await login(browser.page, ADMIN);
+  });
+  after(() => browser.close());
+
+  it('creates an authority and its first office user, and sees no school data', async () => {
+    const { page } = browser;
+    await page.waitForURL(/\/plattform$/);
+    await page.getByRole('heading', { level: 1, name: 'Plattform' }).waitFor();
+    const nav = await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link').allInnerTexts();
+    assert.deepEqual(nav, ['Plattform']);
+    const slug = `stadt-${unique()}`;
+    const create = page.getByRole('region', { name: 'Schulträger anlegen' });
+    await create.getByLabel(/^Name/).fill('Stadt Testhausen');
+    await create.getByLabel(/Kurzname/).fill(slug);
+    await create.getByLabel(/Land/).fill('NW');
+    await expectNoAxeViolations(page, 'platform');
+    await create.getByRole('button', { name: 'Schulträger anlegen' }).click();
+    await page.getByText('Der Schulträger Stadt Testhausen ist angelegt.').waitFor();
+    const office = page.getByRole('region', { name: 'Schulverwaltungsamt: Stadt Testhausen' });
+    const email = `amt-${slug}@testhausen.example`;
+    await office.getByLabel(/^Name/).fill('Erste Sachbearbeiterin');
+    await office.getByLabel('E-Mail-Adresse').fill(email);
+    await office.getByRole('button', { name: 'Erstes Konto des Schulverwaltungsamts anlegen' }).click();
+    const password = await office.getByTestId('once-password').innerText();
+    await office.getByText(email, { exact: false }).waitFor();
+    const api = await apiAs(ADMIN);
+    const authority = (await api.get('/authorities')).body.find((a) => a.slug === slug);
+    assert.equal(authority.state, 'NW');
+    const res = await fetch(new URL('/api/v1/auth/login', page.url()), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    assert.equal(res.status, 200);
+    await expectNoAxeViolations(page, 'platform with office users');
+    await fits375(page, '/plattform', 'Plattform');
+    // No school data: the office's screens do not exist for the admin.
+    await page.goto('/schulen');
     await page.getByRole('heading', { level: 1, name: 'Diese Seite gibt es nicht.' }).waitFor();
   });
 });

@@ -45,11 +45,13 @@ function store(userId: string, schoolId: string | null) {
 
 /** The schools the user may see, and the one they work for. A coordinator with several schools picks once; the choice is kept. */
 export function SchoolProvider({ me, children }: { me: Me; children: ReactNode }) {
-  const schools = useQuery({ queryKey: ['schools', 'mine'], queryFn: () => unwrap(api.GET('/api/v1/schools', { params: { query: { limit: 200 } } })), staleTime: 10 * 60_000 });
+  // The platform admin sees no school data (the API answers 403): no schools to choose from.
+  const isAdmin = me.role === 'admin';
+  const schools = useQuery({ queryKey: ['schools', 'mine'], queryFn: () => unwrap(api.GET('/api/v1/schools', { params: { query: { limit: 200 } } })), staleTime: 10 * 60_000, enabled: !isAdmin });
   const [chosen, setChosen] = useState<string | null>(() => stored(me.id));
-  if (schools.isPending) return <Loading />;
+  if (!isAdmin && schools.isPending) return <Loading />;
   if (schools.error) return <ErrorNotice error={schools.error} onRetry={() => schools.refetch()} />;
-  const list = schools.data.items;
+  const list = schools.data?.items ?? [];
   const choose = (id: string | null) => {
     store(me.id, id);
     setChosen(id);

@@ -48,6 +48,7 @@ export const SCREENS: Screen[] = [
   { path: '/benutzer', nav: 'users', roles: ['office'], component: lazy(() => import('../users/UsersPage')) },
   { path: '/einstellungen', nav: 'settings', roles: ['office', 'viewer'], component: lazy(() => import('../settings/SettingsPage')) },
   { path: '/protokoll', nav: 'audit', roles: ['office'], component: lazy(() => import('../audit/AuditPage')) },
+  { path: '/plattform', nav: 'platform', roles: ['admin'], component: lazy(() => import('../admin/PlatformPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
   {
     path: '/geraete',
