@@ -116,6 +116,11 @@ describe('Lizenzen: the office, the viewer and a school', () => {
       assert.equal(seat.seatsInUse, entered);
       assert.equal(seat.inUseSource, 'school');
       await expectNoAxeViolations(page, 'licences (school) after saving');
+      // the school's coverage names its licence seats and cost per student
+      await page.goto('/meine-schule');
+      await page.getByText('Lizenzkosten je Schülerin/Schüler und Jahr').waitFor();
+      await page.getByText(/^\d+,\d\d\s€ \(.+ im Jahr\)$/).waitFor();
+      await expectNoAxeViolations(page, 'my school with licences');
     } finally {
       await school.close();
     }

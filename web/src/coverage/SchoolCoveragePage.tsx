@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { fill, label } from '../ui/labels';
+import { LicenceFacts } from '../licences/LicenceFacts';
 import { DEVICE_TYPES, formatNumber, Ratio, TargetFlag } from './coverage-parts';
 
 /** One school's coverage: every indicator against its target, and its devices past replacement age with their cost. */
@@ -65,6 +66,7 @@ export default function SchoolCoveragePage() {
           <dd>{c.inRepair}</dd>
           <dt>{t.coverage.lost}</dt>
           <dd>{c.lost}</dd>
+          <LicenceFacts licences={c.licences} />
         </dl>
       </section>
       <section aria-labelledby="cov-network">

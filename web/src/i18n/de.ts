@@ -947,6 +947,10 @@ export const de = {
     wholeNumber: 'Bitte eine ganze Zahl ab 0 eingeben.',
     closeSeats: 'Plätze schließen',
     export: 'Exportieren (Excel)',
+    seatsPerStudent: 'Lizenzplätze je Schülerin/Schüler',
+    seatsPerStudentValue: '{value} ({seats} Plätze in {products} Produkten für Schülerinnen und Schüler)',
+    costPerStudent: 'Lizenzkosten je Schülerin/Schüler und Jahr',
+    costPerStudentValue: '{cost} ({total} im Jahr)',
     warning: {
       cancellation_due: '{product}: letzter Kündigungstag ist der {lastDayToCancel} (noch {daysLeft} Tage); sonst verlängert sich der Vertrag bis {termEnd}.',
       ending_without_renewal: '{product}: Die Laufzeit endet am {termEnd} (in {daysLeft} Tagen) ohne Verlängerung.',

@@ -1,5 +1,6 @@
 import type { Schemas } from '../api/client';
 import { fill, t } from '../i18n';
+import { LicenceFacts } from '../licences/LicenceFacts';
 import { formatDate, formatEuro } from '../ui/format';
 
 type Coverage = Schemas['SchoolCoverageResponseDto'];
@@ -69,6 +70,7 @@ export function CoverageView({ coverage }: { coverage: Coverage }) {
         <dd>{coverage.inRepair}</dd>
         <dt>{t.mySchool.lost}</dt>
         <dd>{coverage.lost}</dd>
+        <LicenceFacts licences={coverage.licences} />
       </dl>
     </section>
   );
