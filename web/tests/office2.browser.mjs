@@ -319,7 +319,8 @@ describe('the office: Förderprogramme bearbeiten', () => {
     const edit = page.getByRole('form', { name: 'Bestellung oder Rechnung bearbeiten' });
     await edit.getByLabel('Betrag brutto (€)').fill('1.900,00');
     await edit.getByRole('button', { name: 'Speichern' }).click();
-    await page.getByText('Gespeichert: Zwei Laptops für die Oberstufe').waitFor();
+    // The form closes once the change is saved (the "Gespeichert" line is still there from the first save).
+    await edit.waitFor({ state: 'detached' });
     assert.equal((await api.get(`/grants/${grantId}/expenditures/${expenditures[0].id}`)).body.grossCents, 190_000);
     await page.getByRole('button', { name: 'Löschen: Zwei Laptops für die Oberstufe' }).click();
     await page.getByRole('button', { name: 'Wirklich löschen: Zwei Laptops für die Oberstufe' }).click();
