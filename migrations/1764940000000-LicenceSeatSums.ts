@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * (LicenceSeatsService), so the trigger's update of that row waits for no one else. A seats row never moves to
  * another contract (the contract is part of its key), so the new rows of an UPDATE name every contract touched.
  */
-export class LicenceSeatSums1764930000000 implements MigrationInterface {
-  name = 'LicenceSeatSums1764930000000';
+export class LicenceSeatSums1764940000000 implements MigrationInterface {
+  name = 'LicenceSeatSums1764940000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE licence_contracts ADD COLUMN seats_assigned_sum bigint NOT NULL DEFAULT 0,
