@@ -83,9 +83,9 @@ export async function seedBase(em: EntityManager, passwordHash: string): Promise
     );
     return id as string;
   };
-  const officeUserId = await addUser('schulamt@musterstadt.example', 'Sabine Becker (Schulverwaltungsamt)', 'office');
-  const viewerUserId = await addUser('controlling@musterstadt.example', 'Jan Vogel (Controlling)', 'viewer');
-  await addUser('schulamt@beispielland.example', 'Petra Huber (Landratsamt)', 'office', otherAuthorityId);
+  const officeUserId = await addUser('schulamt@musterstadt.example', 'Sabine Becker', 'office');
+  const viewerUserId = await addUser('controlling@musterstadt.example', 'Jan Vogel', 'viewer');
+  await addUser('schulamt@beispielland.example', 'Petra Huber', 'office', otherAuthorityId);
 
   // Coordinators: the Goethe-Gymnasium's, one who looks after two primary schools, and the Gesamtschule Nord's.
   const byName = (name: string) => schools.find((s) => s.name === name)!.id;
