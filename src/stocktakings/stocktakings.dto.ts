@@ -13,6 +13,9 @@ export const ELSEWHERE_KINDS = ['other_room', 'other_school', 'not_expected'] as
 export type ElsewhereKind = (typeof ELSEWHERE_KINDS)[number];
 export const MISSING_ACTIONS = ['mark_lost', 'keep_open'] as const;
 export type MissingAction = (typeof MISSING_ACTIONS)[number];
+/** What a missing device became when the stocktaking was closed. */
+export const MISSING_RESOLUTIONS = ['lost', 'kept_open'] as const;
+export type MissingResolution = (typeof MISSING_RESOLUTIONS)[number];
 
 const Room = (each = false) => Matches(/^(\S(.*\S)?)?$/, { each, message: '$property must not start or end with blanks' });
 
@@ -201,8 +204,9 @@ export class MissingDeviceDto {
   serialNumber: string | null;
   model: string;
   room: string;
-  @ApiProperty({ enum: MISSING_ACTIONS, nullable: true })
-  resolution: 'lost' | 'kept_open' | null;
+  /** What the close decided: marked lost, or kept open; null while the stocktaking is open. */
+  @ApiProperty({ enum: MISSING_RESOLUTIONS, enumName: 'StocktakingMissingResolution', nullable: true })
+  resolution: MissingResolution | null;
 }
 
 export class MissingPageDto {

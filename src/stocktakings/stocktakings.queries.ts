@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
 import { exec, one, rows } from '../common/db';
-import type { ElsewhereKind, RoomProgressDto, ScanResult, StocktakingDto, StocktakingStatus } from './stocktakings.dto';
+import type { ElsewhereKind, MissingResolution, RoomProgressDto, ScanResult, StocktakingDto, StocktakingStatus } from './stocktakings.dto';
 
 /** A room as the counts compare it: trimmed, case-insensitive; no room is ''. */
 export const ROOM_KEY = (column: string) => `lower(btrim(coalesce(${column}, '')))`;
@@ -217,7 +217,7 @@ export interface MissingRow {
   serialNumber: string | null;
   model: string;
   room: string;
-  resolution: 'lost' | 'kept_open' | null;
+  resolution: MissingResolution | null;
 }
 
 export function listMissing(em: EntityManager, stocktakingId: string, q: { after?: string; limit: number }): Promise<MissingRow[]> {
@@ -241,7 +241,7 @@ export async function missingIds(em: EntityManager, stocktakingId: string): Prom
   );
 }
 
-export async function resolveMissing(em: EntityManager, stocktakingId: string, deviceIds: string[], resolution: 'lost' | 'kept_open'): Promise<void> {
+export async function resolveMissing(em: EntityManager, stocktakingId: string, deviceIds: string[], resolution: MissingResolution): Promise<void> {
   if (deviceIds.length === 0) return;
   await exec(em, `UPDATE stocktaking_items SET resolution = $3 WHERE stocktaking_id = $1 AND device_id = ANY($2::uuid[]) AND found_at IS NULL`, [
     stocktakingId,

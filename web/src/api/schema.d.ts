@@ -2777,8 +2777,8 @@ export interface components {
             deviceId: string;
             inventoryNumber: string;
             model: string;
-            /** @enum {string|null} */
-            resolution: "mark_lost" | "keep_open" | null;
+            /** @description What the close decided: marked lost, or kept open; null while the stocktaking is open. */
+            resolution: components["schemas"]["StocktakingMissingResolution"] | null;
             room: string;
             serialNumber: string | null;
         };
@@ -3238,6 +3238,11 @@ export interface components {
          * @enum {string}
          */
         StocktakingMissingAction: "mark_lost" | "keep_open";
+        /**
+         * @description What the close decided: marked lost, or kept open; null while the stocktaking is open.
+         * @enum {string}
+         */
+        StocktakingMissingResolution: "lost" | "kept_open";
         StocktakingOverviewDto: {
             countIntervalYears: number;
             openStocktakings: number;

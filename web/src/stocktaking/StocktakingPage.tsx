@@ -89,10 +89,9 @@ export default function StocktakingPage() {
   );
 }
 
-/** The API answers 'lost' / 'kept_open' (its schema names the actions instead): either is understood. */
-function resolutionText(resolution: string | null): string {
-  if (resolution === 'lost' || resolution === 'mark_lost') return t.stocktaking.resolvedLost;
-  if (resolution === 'kept_open' || resolution === 'keep_open') return t.stocktaking.resolvedOpen;
+function resolutionText(resolution: 'lost' | 'kept_open' | null): string {
+  if (resolution === 'lost') return t.stocktaking.resolvedLost;
+  if (resolution === 'kept_open') return t.stocktaking.resolvedOpen;
   return '–';
 }
 
