@@ -90,9 +90,9 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     }
     await expectNoAxeViolations(page, 'import result with labels');
     await shot(page, 'import-done');
-    await page.getByLabel('Beginnen bei Etikett').fill('4');
+    await page.getByLabel('erstes freies Etikett').fill('4');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Etiketten drucken' }).click();
+    await page.getByRole('button', { name: 'PDF erzeugen' }).click();
     const pdfPath = await (await download).path();
     const pdf = readFileSync(pdfPath);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');

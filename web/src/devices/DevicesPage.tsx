@@ -7,9 +7,10 @@ import { fill, t } from '../i18n';
 import { label } from '../i18n/labels';
 import { Button, Checkbox, DateInput, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
-import { DEVICE_SORTS, DEVICE_STATUSES, DEVICE_TYPES, filtersFromParams, filtersToParams, hasFilters, inventoryExportUrl, type DeviceFilters } from './device-filters';
+import { LabelPrintPanel } from '../labels/LabelPrintPanel';
+import type { LabelTarget } from '../labels/labels-api';
+import { DEVICE_SORTS, DEVICE_STATUSES, DEVICE_TYPES, filtersFromParams, filtersToParams, filtersToQuery, hasFilters, inventoryExportUrl, type DeviceFilters } from './device-filters';
 import { fetchDevicePage, type DeviceListItem } from './devices-api';
-import { LabelsPanel } from './LabelsPanel';
 import { StatusBadge } from './StatusBadge';
 
 const ALL = '_all';
@@ -70,7 +71,16 @@ export default function DevicesPage() {
           </>
         )}
       </div>
-      {labelsOpen && canWrite && <LabelsPanel filters={filters} chosenSchoolId={chosen} selectedIds={[...selected]} onClose={() => setLabelsOpen(false)} />}
+      {labelsOpen && canWrite && (
+        <LabelPrintPanel
+          id="labels-panel"
+          onClose={() => setLabelsOpen(false)}
+          choices={[
+            ...(selected.size ? [{ label: fill(t.devices.labelsSelected, { count: selected.size }), target: { deviceIds: [...selected], schoolId: chosen ?? undefined } }] : []),
+            { label: t.devices.labelsFiltered, target: filtersToQuery(filters, chosen) as LabelTarget },
+          ]}
+        />
+      )}
       {list.isPending ? (
         <Loading />
       ) : list.error ? (

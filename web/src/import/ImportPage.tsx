@@ -6,7 +6,7 @@ import { fill, t } from '../i18n';
 import { Button, ErrorNotice, LiveRegion, PageHeading, Select } from '../ui/components';
 import { IMPORT_COLUMNS, type ImportReport, templateCsv, uploadList } from './import-api';
 import { ImportReportView } from './ImportReportView';
-import { LabelPrint } from './LabelPrint';
+import { LabelPrintPanel } from '../labels/LabelPrintPanel';
 
 const FROM_FILE = 'file';
 
@@ -52,7 +52,7 @@ export default function ImportPage() {
           <p className="notice-title">{t.importList.doneTitle}</p>
           <p>{fill(t.importList.done, { count: done.created })}</p>
         </div>
-        {done.createdDevices.length > 0 && <LabelPrint deviceIds={done.createdDevices.map((d) => d.id)} />}
+        {done.createdDevices.length > 0 && <LabelPrintPanel choices={[{ label: t.labelPrint.title, target: { deviceIds: done.createdDevices.map((d) => d.id) } }]} />}
         <section aria-labelledby="created-title">
           <h2 id="created-title">{t.importList.createdTitle}</h2>
           <div className="table-wrap">

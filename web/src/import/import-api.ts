@@ -26,31 +26,6 @@ export async function uploadList(file: File, options: { dryRun: boolean; schoolI
   }
 }
 
-export interface LabelsRequest {
-  format: Schemas['LabelFormatId'];
-  deviceIds: string[];
-  startAt?: number;
-  showModel?: boolean;
-}
-
-/** The labels of these devices as a PDF (a Blob to download). */
-export async function labelsPdf(request: LabelsRequest): Promise<Blob> {
-  // The generated type marks some optional fields as required (those with a default or a date decorator).
-  return unwrap(api.POST('/api/v1/labels.pdf', { body: request as Schemas['LabelsRequestDto'], parseAs: 'blob' })) as Promise<Blob>;
-}
-
-/** Saves a Blob under a file name (the browser's download), and returns its object URL for a second look. */
-export function saveBlob(blob: Blob, fileName: string): string {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  return url;
-}
-
 /** The columns the importer knows (README, src/devices/import/import-values.ts), for the description and the template. */
 export const IMPORT_COLUMNS: { heading: string; required?: boolean; example: string; hint: string }[] = [
   { heading: 'Inventarnummer', required: true, example: 'GYM-2026-0001', hint: 'eindeutig je Schulträger' },
