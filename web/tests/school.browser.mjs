@@ -190,6 +190,10 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     await page.getByLabel('WLAN-Abdeckung (%)').fill('85');
     await expectNoAxeViolations(page, 'my school, editing');
     await page.getByRole('button', { name: 'Speichern' }).click();
+    // Saved, or a notice that says why not (once seen in CI: neither within 15 s; the notice's text tells next time).
+    await page.getByText('Die Angaben der Schule sind gespeichert.').or(page.locator('main .notice-error, main .notice-warning').first()).first().waitFor({ timeout: 30_000 });
+    const notices = await page.locator('main .notice-error, main .notice-warning').allTextContents();
+    assert.deepEqual(notices, [], 'no error notice after saving');
     await page.getByText('Die Angaben der Schule sind gespeichert.').waitFor();
     const after = (await api.get(`/schools/${schoolId}`)).body;
     assert.equal(after.wlanCoveragePercent, 85);
