@@ -22,7 +22,7 @@ export default function MySchoolPage() {
         {t.mySchool.title}
         {school.data && `: ${title}`}
       </PageHeading>
-      {school.isPending ? <Loading /> : school.error ? <ErrorNotice error={school.error} onRetry={() => school.refetch()} /> : <SchoolFigures key={school.data.version} school={school.data} canEdit={me.data?.role === 'coordinator' || me.data?.role === 'office'} />}
+      {school.isPending ? <Loading /> : school.error ? <ErrorNotice error={school.error} onRetry={() => school.refetch()} /> : <SchoolFigures school={school.data} canEdit={me.data?.role === 'coordinator' || me.data?.role === 'office'} />}
       {coverage.isPending ? (
         <Loading />
       ) : coverage.error ? (
