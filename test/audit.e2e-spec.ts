@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 
@@ -62,6 +63,48 @@ describe('Audit log of device changes (GET /api/v1/audit)', () => {
     expect(b.body.items[0].changes.fields.inventoryNumber.after).toBe('AUD-B');
     const foreign = await audit(w.officeB.auth, `entityId=${deviceId}`).expect(200);
     expect(foreign.body.items).toEqual([]);
+  });
+
+  it('filters by period in Berlin calendar days (from and to inclusive, winter and summer time)', async () => {
+    // Entries written straight into the log at the edges of Berlin days: 22:59:59 UTC in March is 23:59:59 CET,
+    // 23:00 UTC the next day's midnight; in July (CEST) the day ends at 21:59:59 UTC.
+    const entityId = randomUUID();
+    const stamps = ['2026-03-01T22:59:59Z', '2026-03-01T23:00:00Z', '2026-07-14T21:59:59Z', '2026-07-14T22:00:00Z'];
+    const ids: number[] = [];
+    for (const [i, at] of stamps.entries()) {
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO audit_log (authority_id, actor_id, action, entity_type, entity_id, changes, created_at) VALUES ($1, $2, 'grant.updated', 'grant', $3, $4, $5) RETURNING id`,
+        [w.authorityA, w.officeA.id, entityId, { fields: { title: { before: `T${i}`, after: `T${i + 1}` } } }, at],
+      );
+      ids.push(Number(id));
+    }
+    const period = async (query: string) => (await audit(w.officeA.auth, `entityId=${entityId}&${query}`).expect(200)).body.items.map((e: { id: number }) => e.id);
+    expect(await period('from=2026-03-02&to=2026-07-14')).toEqual([ids[2], ids[1]]);
+    expect(await period('from=2026-03-01&to=2026-03-01')).toEqual([ids[0]]);
+    expect(await period('to=2026-03-01')).toEqual([ids[0]]);
+    expect(await period('from=2026-07-15')).toEqual([ids[3]]);
+    expect(await period('from=2026-07-16')).toEqual([]);
+    expect(await period('from=2026-03-01')).toEqual([ids[3], ids[2], ids[1], ids[0]]);
+    // Paging keeps the period.
+    const first = await audit(w.officeA.auth, `entityId=${entityId}&from=2026-03-02&to=2026-07-15&limit=2`).expect(200);
+    expect(first.body.items.map((e: { id: number }) => e.id)).toEqual([ids[3], ids[2]]);
+    const next = await audit(w.officeA.auth, `entityId=${entityId}&from=2026-03-02&to=2026-07-15&limit=2&cursor=${first.body.nextCursor}`).expect(200);
+    expect(next.body.items.map((e: { id: number }) => e.id)).toEqual([ids[1]]);
+    expect(next.body.nextCursor).toBeNull();
+    // Another authority's office sees none of them in the same period.
+    expect((await audit(w.officeB.auth, `entityId=${entityId}&from=2026-03-01&to=2026-07-15`).expect(200)).body.items).toEqual([]);
+  });
+
+  it('refuses an invalid period with 400 naming the field', async () => {
+    const fieldsOf = async (query: string) => {
+      const res = await audit(w.officeA.auth, query).expect(400);
+      return res.body.fieldErrors.map((f: { field: string; code: string }) => [f.field, f.code]);
+    };
+    expect(await fieldsOf('from=2026-02-30')).toEqual([['from', 'isDateOnly']]);
+    expect(await fieldsOf('to=01.03.2026')).toEqual([['to', 'isDateOnly']]);
+    expect(await fieldsOf('from=2026-03-02&to=2026-03-01')).toEqual([['to', 'notBefore']]);
+    const res = await audit(w.officeA.auth, 'from=2026-03-02&to=2026-03-01').expect(400);
+    expect(res.body.fieldErrors[0].params).toEqual({ date: '2026-03-02' });
   });
 
   it('is for office users only', async () => {

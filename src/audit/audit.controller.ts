@@ -11,7 +11,7 @@ import { AuditService } from './audit.service';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  /** The authority's audit log, newest first; filter by entity, action or actor. Office users only. */
+  /** The authority's audit log, newest first; filter by entity, action, actor or period (Berlin days). Office users only. */
   @Get()
   @Roles('office')
   list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditPageDto> {

@@ -1,5 +1,6 @@
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
+import { IsDateOnly } from '../common/validation';
 
 export class AuditQueryDto extends PageQueryDto {
   /** e.g. `device`, `school`, `loan`, `grant`. */
@@ -20,6 +21,16 @@ export class AuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   actorId?: string;
+
+  /** Entries from this day on (a calendar day in Berlin, from 00:00 local time). */
+  @IsOptional()
+  @IsDateOnly()
+  from?: string;
+
+  /** Entries up to and including this day (Berlin); not before `from`. */
+  @IsOptional()
+  @IsDateOnly()
+  to?: string;
 }
 
 export class AuditEntryDto {

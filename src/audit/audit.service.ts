@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { tenantOf } from '../common/access';
+import { invalidField } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { AuditEntryDto, AuditQueryDto } from './audit.dto';
 
@@ -63,9 +64,10 @@ export class AuditService {
     await em.query(`INSERT INTO audit_log (authority_id, actor_id, action, entity_type, entity_id, changes) VALUES ${values.join(', ')}`, params);
   }
 
-  /** The authority's audit trail, newest first. */
+  /** The authority's audit trail, newest first; `from`/`to` are Berlin calendar days. */
   async list(actor: Actor, query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
     const authorityId = tenantOf(actor);
+    if (query.from && query.to && query.to < query.from) throw invalidField('to', 'notBefore', 'to must not be before from', { date: query.from });
     const limit = query.limit ?? 50;
     const params: unknown[] = [authorityId];
     const where = ['a.authority_id = $1'];
@@ -73,6 +75,9 @@ export class AuditService {
     if (query.entityId) where.push(`a.entity_id = $${params.push(query.entityId)}`);
     if (query.action) where.push(`a.action = $${params.push(query.action)}`);
     if (query.actorId) where.push(`a.actor_id = $${params.push(query.actorId)}`);
+    // Berlin days: from local midnight of `from` to local midnight after `to` (the offset of each day, DST included).
+    if (query.from) where.push(`a.created_at >= ($${params.push(query.from)}::date::timestamp AT TIME ZONE 'Europe/Berlin')`);
+    if (query.to) where.push(`a.created_at < (($${params.push(query.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin')`);
     if (query.cursor) {
       const [id] = decodeCursor(query.cursor, 1);
       where.push(`a.id < $${params.push(Number(id))}`);

@@ -25,7 +25,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The authority's audit log, newest first; filter by entity, action or actor. Office users only. */
+        /** The authority's audit log, newest first; filter by entity, action, actor or period (Berlin days). Office users only. */
         get: operations["Audit_list"];
         put?: never;
         post?: never;
@@ -3881,7 +3881,11 @@ export interface operations {
                 entityId?: string;
                 /** @description e.g. `device`, `school`, `loan`, `grant`. */
                 entityType?: string;
+                /** @description Entries from this day on (a calendar day in Berlin, from 00:00 local time). */
+                from?: string;
                 limit?: number;
+                /** @description Entries up to and including this day (Berlin); not before `from`. */
+                to?: string;
             };
             header?: never;
             path?: never;

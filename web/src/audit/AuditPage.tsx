@@ -5,14 +5,12 @@ import { unwrap } from '../api/errors';
 import { germanToIso } from '../grants/german-date';
 import { t } from '../i18n';
 import { Button, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
-import { formatDateTime, todayInBerlin } from '../ui/format';
+import { formatDateTime } from '../ui/format';
 
 type Entry = Schemas['AuditEntryDto'];
 const ENTITY_TYPES = Object.keys(t.audit.entities) as (keyof typeof t.audit.entities)[];
 const actionLabel = (a: string) => (t.audit.actions as Record<string, string>)[a] ?? a;
 const show = (v: unknown) => (v == null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-/** The Berlin day of a timestamp, 'YYYY-MM-DD'. */
-const dayOf = (ts: string) => todayInBerlin(new Date(ts));
 
 function Changes({ entry }: { entry: Entry }) {
   const fields = Object.entries((entry.changes?.fields ?? {}) as Record<string, { before: unknown; after: unknown }>);
@@ -45,15 +43,26 @@ export default function AuditPage() {
     setParams(next, { replace: true });
   };
   const users = useQuery({ queryKey: ['users', 'list'], queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200 } } })) });
-  const query = { ...(entityType ? { entityType } : {}), ...(action ? { action } : {}), ...(actorId ? { actorId } : {}) };
+  // The period is filtered by the API in Berlin days; an unreadable date or an end before the start asks nothing.
+  const [fromIso, toIso] = [from ? germanToIso(from) : null, to ? germanToIso(to) : null];
+  const fromError = from && !fromIso ? t.office.dateInvalid : undefined;
+  const toError = to && !toIso ? t.office.dateInvalid : fromIso && toIso && toIso < fromIso ? t.audit.toBeforeFrom : undefined;
+  const periodValid = !fromError && !toError;
+  const query = {
+    ...(entityType ? { entityType } : {}),
+    ...(action ? { action } : {}),
+    ...(actorId ? { actorId } : {}),
+    ...(fromIso ? { from: fromIso } : {}),
+    ...(toIso ? { to: toIso } : {}),
+  };
   const log = useInfiniteQuery({
+    enabled: periodValid,
     queryKey: ['audit', query],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/audit', { params: { query: { ...query, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const [fromIso, toIso] = [from ? germanToIso(from) : null, to ? germanToIso(to) : null];
-  const items = (log.data?.pages.flatMap((p) => p.items) ?? []).filter((e) => (!fromIso || dayOf(e.createdAt) >= fromIso) && (!toIso || dayOf(e.createdAt) <= toIso));
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeading title={t.audit.title}>{t.audit.title}</PageHeading>
@@ -67,11 +76,10 @@ export default function AuditPage() {
           options={[{ value: 'all', label: t.audit.all }, ...Object.keys(t.audit.actions).filter((a) => !entityType || a.startsWith(`${entityType}.`) || (entityType === 'expenditure' && a.startsWith('grant.expenditure'))).map((a) => ({ value: a, label: actionLabel(a) }))]}
         />
         <Select label={t.audit.user} selectedKey={actorId || 'all'} onSelectionChange={(k) => set('benutzer', k === 'all' ? '' : String(k))} options={[{ value: 'all', label: t.audit.all }, ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))]} />
-        <TextField label={t.audit.from} value={from} onChange={(v) => set('von', v)} serverError={from && !fromIso ? t.office.dateInvalid : undefined} />
-        <TextField label={t.audit.to} value={to} onChange={(v) => set('bis', v)} serverError={to && !toIso ? t.office.dateInvalid : undefined} />
+        <TextField label={t.audit.from} value={from} onChange={(v) => set('von', v)} serverError={fromError} />
+        <TextField label={t.audit.to} value={to} onChange={(v) => set('bis', v)} serverError={toError} />
       </div>
-      {(from || to) && <p>{t.audit.dateFilterNote}</p>}
-      {log.isPending ? (
+      {!periodValid ? null : log.isPending ? (
         <Loading />
       ) : log.error ? (
         <ErrorNotice error={log.error} onRetry={() => log.refetch()} />

@@ -796,7 +796,7 @@ export const de = {
     after: 'nachher',
     system: 'System',
     empty: 'Keine Einträge für diese Filter.',
-    dateFilterNote: 'Der Zeitraum wird in den geladenen Einträgen gesucht; mit „Weitere laden“ gehen Sie weiter zurück.',
+    toBeforeFrom: '„bis“ darf nicht vor „von“ liegen.',
     entities: { device: 'Gerät', school: 'Schule', loan: 'Ausleihe', grant: 'Förderprogramm', expenditure: 'Bestellung/Rechnung', need: 'Bedarfsmeldung', user: 'Benutzer', authority: 'Schulträger', licence: 'Lizenz', stocktaking: 'Inventur', labels: 'Etiketten' },
     actions: {
       'authority.created': 'Schulträger angelegt', 'authority.updated': 'Schulträger geändert',
