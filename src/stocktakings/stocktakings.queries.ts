@@ -148,6 +148,102 @@ export function devicesByTag(em: EntityManager, authorityId: string, tag: string
   );
 }
 
+/** What the one-statement scan answers when it marked an expected device found (see `scanFoundInOneStatement`). */
+export interface FoundScanRow {
+  scanId: string;
+  result: 'found' | 'found_elsewhere';
+  expectedRoom: string;
+  deviceId: string;
+  deviceAuthorityId: string;
+  deviceSchoolId: string;
+  schoolName: string;
+  inventoryNumber: string;
+  location: string | null;
+  status: string;
+  /** Whether the device was expected in the scanned room. */
+  foundHere: boolean;
+  /** The room's progress as of just before this scan (the caller adds this scan): its name on the list and in the scans. */
+  itemsRoom: string | null;
+  scansRoom: string | null;
+  roomExpected: number;
+  roomFound: number;
+  roomFoundElsewhere: number;
+  roomUnknown: number;
+}
+
+/**
+ * The common scan as one statement (one round trip, its own transaction): an expected device of an open stocktaking in
+ * the caller's scope, found by its inventory number (or its only serial number), not found yet. It locks the
+ * stocktaking FOR SHARE and the device FOR UPDATE like the transaction of the other cases, marks the list row found
+ * (found in the scanned room, or found in another room than expected), sets the day last counted, inserts the scan and
+ * its audit entry, and answers with the room's figures read before those writes. No row: nothing was written (a repeat,
+ * not on the list, unknown, ambiguous, closed, out of scope) and the caller takes the general path. The commit does not
+ * wait for the disk (`commitWithoutWaitingForDisk`: a scan is an observation the counter repeats).
+ * `room` is trimmed, `roomKey` its lower case, `tag` trimmed.
+ */
+export async function scanFoundInOneStatement(
+  em: EntityManager,
+  actor: Actor,
+  s: { stocktakingId: string; tag: string; room: string; roomKey: string; today: string; note: string | null },
+): Promise<FoundScanRow | undefined> {
+  const params: unknown[] = [s.stocktakingId, s.tag, actor.id, s.room, s.roomKey, s.today, s.note, actor.authorityId];
+  const scope = schoolScopeSql(actor, { authority: 't.authority_id', school: 't.school_id' }, params);
+  return one<FoundScanRow>(
+    em,
+    `WITH st AS (
+       SELECT t.id, t.authority_id, t.school_id FROM stocktakings t WHERE t.id = $1 AND t.status = 'open' AND ${scope} FOR SHARE OF t),
+     cand AS (
+       (SELECT d.id, true AS by_inventory FROM st JOIN devices d ON d.authority_id = st.authority_id AND lower(d.inventory_number) = lower($2) LIMIT 1)
+       UNION ALL
+       (SELECT d.id, false FROM st JOIN devices d ON d.authority_id = st.authority_id AND d.serial_number IS NOT NULL AND lower(d.serial_number) = lower($2) LIMIT 2)),
+     pick AS (
+       SELECT id FROM cand WHERE by_inventory
+       UNION ALL
+       SELECT id FROM cand WHERE NOT EXISTS (SELECT 1 FROM cand WHERE by_inventory) AND (SELECT count(*) FROM cand) = 1
+       LIMIT 1),
+     locked AS (
+       SELECT d.id, d.authority_id, d.school_id, d.inventory_number, d.location, d.status::text AS status, sc.name AS school_name
+         FROM devices d JOIN schools sc ON sc.id = d.school_id AND sc.authority_id = d.authority_id
+        WHERE d.id = (SELECT id FROM pick) FOR UPDATE OF d),
+     marked AS (
+       UPDATE stocktaking_items i SET found_at = now(), found_by = $3, found_room = $4
+         FROM st, locked l
+        WHERE i.stocktaking_id = st.id AND i.device_id = l.id AND i.found_at IS NULL
+       RETURNING i.room, CASE WHEN $4 <> '' AND lower(i.room) <> $5 THEN 'found_elsewhere' ELSE 'found' END AS result),
+     counted AS (
+       UPDATE devices d SET last_counted_on = $6::date
+         FROM locked l, marked m
+        WHERE d.id = l.id AND d.authority_id = l.authority_id AND (d.last_counted_on IS NULL OR d.last_counted_on < $6::date)
+       RETURNING 1),
+     scan AS (
+       INSERT INTO stocktaking_scans (stocktaking_id, authority_id, tag, room, result, elsewhere, device_id, from_school_id, from_room, moved, created_device, note, scanned_by)
+       SELECT st.id, st.authority_id, $2, $4, m.result::stocktaking_scan_result, CASE WHEN m.result = 'found_elsewhere' THEN 'other_room' END, l.id, NULL,
+              CASE WHEN m.result = 'found_elsewhere' THEN m.room END, false, false, $7, $3
+         FROM st, locked l, marked m
+       RETURNING id, result::text AS result, elsewhere),
+     audited AS (
+       INSERT INTO audit_log (authority_id, actor_id, action, entity_type, entity_id, changes)
+       SELECT $8::uuid, $3, 'stocktaking.scanned', 'stocktaking', st.id,
+              jsonb_build_object('meta', jsonb_strip_nulls(jsonb_build_object('scanId', c.id, 'result', c.result, 'elsewhere', c.elsewhere, 'deviceId', l.id)))
+         FROM st, scan c, locked l
+       RETURNING 1),
+     items AS (
+       SELECT min(i.room) AS room, count(*)::int AS expected, count(i.found_at)::int AS found
+         FROM stocktaking_items i WHERE i.stocktaking_id = $1 AND lower(i.room) = $5),
+     scans AS (
+       SELECT min(c.room) AS room, count(*) FILTER (WHERE c.result = 'found_elsewhere')::int AS elsewhere,
+              count(*) FILTER (WHERE c.result = 'unknown')::int AS unknown
+         FROM stocktaking_scans c WHERE c.stocktaking_id = $1 AND lower(c.room) = $5 AND c.result IN ('found_elsewhere', 'unknown'))
+     SELECT c.id::text AS "scanId", c.result, m.room AS "expectedRoom", l.id AS "deviceId", l.authority_id AS "deviceAuthorityId",
+            l.school_id AS "deviceSchoolId", l.school_name AS "schoolName", l.inventory_number AS "inventoryNumber", l.location, l.status,
+            lower(m.room) = $5 AS "foundHere", items.room AS "itemsRoom", scans.room AS "scansRoom", items.expected AS "roomExpected", items.found AS "roomFound",
+            scans.elsewhere AS "roomFoundElsewhere", scans.unknown AS "roomUnknown",
+            set_config('synchronous_commit', 'off', true) AS "synchronousCommit"
+       FROM scan c, marked m, locked l, items, scans`,
+    params,
+  );
+}
+
 /** Marks an expected device found; undefined when it is not on the list or someone found it first. */
 export async function markFound(em: EntityManager, stocktakingId: string, deviceId: string, actorId: string, room: string): Promise<{ room: string } | undefined> {
   const { rows: updated } = await exec<{ room: string }>(

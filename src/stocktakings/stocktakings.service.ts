@@ -104,6 +104,10 @@ export class StocktakingsService {
     if (!tag) throw invalidField('tag', 'isNotEmpty', 'tag must not be blank');
     const room = (dto.room ?? '').trim();
     const roomKey = room.toLowerCase();
+    if (!dto.move && !dto.createDevice && mayWrite(actor)) {
+      const found = await this.scanFound(actor, id, tag, room, roomKey, dto.note ?? null);
+      if (found) return found;
+    }
     return this.dataSource.transaction(async (em) => {
       // A plain scan is an observation the counter repeats if it went missing; a move or a new device is not.
       if (!dto.move && !dto.createDevice) await commitWithoutWaitingForDisk(em);
@@ -184,6 +188,45 @@ export class StocktakingsService {
         room: await this.roomOf(em, id, room),
       };
     });
+  }
+
+  /**
+   * The common scan, an expected device not found yet, in one round trip (`q.scanFoundInOneStatement`); undefined when
+   * it is another case, which the transaction in `scan` then decides (and answers the errors of).
+   */
+  private async scanFound(actor: Actor, id: string, tag: string, room: string, roomKey: string, note: string | null): Promise<ScanResultDto | undefined> {
+    const row = await q.scanFoundInOneStatement(this.dataSource.manager, actor, { stocktakingId: id, tag, room, roomKey, today: todayInBerlin(), note });
+    if (!row) return undefined;
+    const elsewhere: ElsewhereKind | null = row.result === 'found_elsewhere' ? 'other_room' : null;
+    const device = { authorityId: row.deviceAuthorityId, schoolId: row.deviceSchoolId };
+    const movable = row.status !== 'loaned' && row.status !== 'retired';
+    const canMove = elsewhere !== null && movable && inSchoolScope(actor, device) && (row.location ?? '').trim().toLowerCase() !== roomKey;
+    // The room's figures were read before this scan's writes: add the scan (its list row found here, or a scan found elsewhere here).
+    const foundHere = row.foundHere ? 1 : 0;
+    const elsewhereHere = elsewhere ? 1 : 0;
+    const scansRoom = elsewhereHere && (row.scansRoom === null || room < row.scansRoom) ? room : row.scansRoom;
+    const roomName = row.itemsRoom ?? scansRoom;
+    const progress: RoomProgressDto =
+      roomName === null
+        ? { room, expected: 0, found: 0, missing: 0, foundElsewhere: 0, unknown: 0 }
+        : {
+            room: roomName,
+            expected: row.roomExpected,
+            found: row.roomFound + foundHere,
+            missing: row.roomExpected - row.roomFound - foundHere,
+            foundElsewhere: row.roomFoundElsewhere + elsewhereHere,
+            unknown: row.roomUnknown,
+          };
+    return {
+      scanId: Number(row.scanId),
+      result: row.result,
+      elsewhere,
+      device: { id: row.deviceId, inventoryNumber: row.inventoryNumber, schoolId: row.deviceSchoolId, schoolName: row.schoolName, location: row.location, expectedRoom: row.expectedRoom },
+      canMove,
+      moved: false,
+      createdDeviceId: null,
+      room: progress,
+    };
   }
 
   async scans(actor: Actor, id: string, page: PageQueryDto): Promise<Page<StocktakingScanDto>> {
