@@ -1,7 +1,7 @@
 import type { Actor } from '../src/auth/actor';
 import { encodeCursor } from '../src/common/pagination';
 import type { ListDevicesQueryDto } from '../src/devices/device-filters';
-import { buildDeviceListSql } from '../src/devices/device-queries';
+import { buildDeviceListSql } from '../src/devices/devices.queries';
 import type { BenchContext, Scenario, ScenarioGroup } from './api';
 import { ensureBenchUser, seeded, tokenFor } from './common';
 import { benchFixtures } from './seed-devices';

@@ -1,4 +1,4 @@
-import { commitWithoutWaitingForDisk, exec, one, rows } from '../src/common/db';
+import { commitWithoutWaitingForDisk, exec, one, rows, transaction } from '../src/common/db';
 import { createAuthority } from './factories';
 import { createTestApp, TestApp } from './harness';
 
@@ -45,5 +45,41 @@ describe('src/common/db: rows, one, exec', () => {
     // The pooled connection goes back with the server's setting (SET LOCAL ends with the transaction).
     const after = await Promise.all(Array.from({ length: 4 }, () => setting()));
     expect(after).toEqual(after.map(() => before));
+  });
+});
+
+describe('src/common/db: transaction', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const raise = (em: import('typeorm').EntityManager, sqlstate: string) =>
+    em.query(`DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '${sqlstate}'; END $$`);
+
+  it.each(['40001', '40P01'])('runs the work once more after a %s, in a fresh transaction', async (sqlstate) => {
+    const name = `retry-${sqlstate}`;
+    let attempts = 0;
+    const result = await transaction(t.dataSource, async (em) => {
+      attempts += 1;
+      await em.query(`INSERT INTO authorities (name, slug) VALUES ($1::text, lower($1::text))`, [`${name}-${attempts}`]);
+      if (attempts === 1) await raise(em, sqlstate);
+      return attempts;
+    });
+    expect(result).toBe(2);
+    // The first attempt was rolled back, the second committed.
+    const names = await rows<{ name: string }>(t.dataSource.manager, `SELECT name FROM authorities WHERE name LIKE $1 ORDER BY name`, [`${name}-%`]);
+    expect(names.map((r) => r.name)).toEqual([`${name}-2`]);
+  });
+
+  it('gives up after the second conflict and does not retry other errors', async () => {
+    let attempts = 0;
+    await expect(transaction(t.dataSource, async (em) => { attempts += 1; await raise(em, '40001'); })).rejects.toMatchObject({ driverError: { code: '40001' } });
+    expect(attempts).toBe(2);
+    attempts = 0;
+    await expect(transaction(t.dataSource, async (em) => { attempts += 1; await raise(em, '23505'); })).rejects.toMatchObject({ driverError: { code: '23505' } });
+    expect(attempts).toBe(1);
   });
 });

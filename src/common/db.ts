@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * The one way to read the database in new code: SQL from the feature's `x.queries.ts`, the transaction (`em`)
@@ -19,6 +19,29 @@ export async function one<T>(em: EntityManager, sql: string, params: unknown[] =
 /** An UPDATE or DELETE (with or without RETURNING): the rows it returned and how many rows it touched. */
 export async function exec<T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[] = []): Promise<{ rows: T[]; count: number }> {
   return unwrap<T>(await em.query(sql, params));
+}
+
+/** SQLSTATEs after which the same transaction, run again, may well succeed: serialization failure, deadlock. */
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+
+/** True when the database aborted the transaction because of a concurrent one (not because of what it did). */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_SQLSTATES.has(code);
+}
+
+/**
+ * The one way to write: `fn` runs in a transaction; when PostgreSQL aborts it with a serialization failure (40001)
+ * or a deadlock (40P01), it runs once more in a fresh transaction (a second abort is the caller's error).
+ * `fn` must therefore do nothing outside `em` that cannot be repeated; work after the commit belongs after this call.
+ */
+export async function transaction<T>(dataSource: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await dataSource.transaction(fn);
+  } catch (error) {
+    if (!isRetryableConflict(error)) throw error;
+    return dataSource.transaction(fn);
+  }
 }
 
 function unwrap<T>(result: unknown): { rows: T[]; count: number } {

@@ -4,9 +4,11 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../common/access';
 import { todayInBerlin } from '../common/dates';
+import { exec, transaction } from '../common/db';
 import { illegalState, invalidField } from '../common/errors';
 import { DeviceLifecycleService } from './device-lifecycle.service';
 import { ChangeDeviceStatusDto, DeviceDto, MoveDeviceDto } from './devices.dto';
+import { DEVICE_SQL } from './devices.queries';
 import { DevicesService, staleDeviceVersion } from './devices.service';
 
 /** The explicit actions on a device that its history records: a manual status change and a move to another school. */
@@ -25,7 +27,7 @@ export class DeviceActionsService {
     if (dto.status === 'retired' && !dto.reason) throw invalidField('reason', 'retireNeedsReason', 'Retiring a device needs a reason (Aussonderungsgrund)');
     if (dto.retiredOn !== undefined && dto.status !== 'retired') throw invalidField('retiredOn', 'onlyWhenRetiring', 'retiredOn is only given when retiring');
     if (dto.retiredOn && dto.retiredOn > todayInBerlin()) throw invalidField('retiredOn', 'notInFuture', 'retiredOn cannot be in the future');
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const locked = await this.devices.lockInScope(em, actor, id);
       if (dto.version !== undefined && dto.version !== locked.version) throw staleDeviceVersion(locked.version);
       await this.lifecycle.changeStatus(em, actor, locked, {
@@ -44,7 +46,7 @@ export class DeviceActionsService {
    * a loaned device comes back first, and a retired one stays where it was written off.
    */
   async move(actor: Actor, id: string, dto: MoveDeviceDto): Promise<DeviceDto> {
-    return this.dataSource.transaction((em) => this.moveIn(em, actor, id, dto));
+    return transaction(this.dataSource, (em) => this.moveIn(em, actor, id, dto));
   }
 
   /** The move inside the caller's transaction (e.g. a stocktaking that finds a device of another school). */
@@ -57,15 +59,9 @@ export class DeviceActionsService {
       throw illegalState('DEVICE_CANNOT_MOVE', `A ${locked.status} device cannot move to another school`, { currentStatus: locked.status });
     }
     const before = await this.devices.findById(em, id);
-    const [[after]]: [DeviceDto[], number] = await em.query(
-      `UPDATE devices SET school_id = $2, location = $3, version = version + 1, updated_at = now() WHERE id = $1
-       RETURNING id, school_id AS "schoolId", location`,
-      [id, dto.schoolId, dto.location ?? null],
-    );
-    await em.query(
-      `INSERT INTO device_events (device_id, authority_id, kind, from_school_id, to_school_id, reason, actor_id) VALUES ($1, $2, 'moved', $3, $4, $5, $6)`,
-      [id, locked.authorityId, locked.schoolId, dto.schoolId, dto.reason ?? null, actor.id],
-    );
+    const after = { schoolId: dto.schoolId, location: dto.location ?? null };
+    await exec(em, DEVICE_SQL.move, [id, after.schoolId, after.location]);
+    await exec(em, DEVICE_SQL.movedEvent, [id, locked.authorityId, locked.schoolId, dto.schoolId, dto.reason ?? null, actor.id]);
     await this.audit.record(em, actor, {
       action: 'device.moved',
       entityType: 'device',

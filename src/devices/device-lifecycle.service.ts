@@ -3,9 +3,11 @@ import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { todayInBerlin } from '../common/dates';
+import { exec, one } from '../common/db';
 import { illegalState } from '../common/errors';
 import type { DeviceEventKind } from './device-event.entity';
 import type { DeviceStatus } from './device.entity';
+import { DEVICE_SQL } from './devices.queries';
 
 /**
  * Status changes a person may make directly. `loaned` is entered and left only through a loan
@@ -83,13 +85,7 @@ export class DeviceLifecycleService {
 
   /** Locks a device row (FOR UPDATE) within the caller's transaction; undefined when it does not exist. Access is the caller's to check. */
   async lockDevice(em: EntityManager, deviceId: string): Promise<LockedDevice | undefined> {
-    const rows: LockedDevice[] = await em.query(
-      `SELECT id, authority_id AS "authorityId", school_id AS "schoolId", status, version, inventory_number AS "inventoryNumber",
-              type, commissioned_on AS "commissionedOn"
-         FROM devices WHERE id = $1 FOR UPDATE`,
-      [deviceId],
-    );
-    return rows[0];
+    return one<LockedDevice>(em, DEVICE_SQL.lock, [deviceId]);
   }
 
   async changeStatus(em: EntityManager, actor: Actor, device: LockedDevice, change: StatusChange): Promise<LockedDevice> {
@@ -105,18 +101,8 @@ export class DeviceLifecycleService {
       for (const guard of this.leaveServiceGuards) Object.assign(guardMeta, (await guard(em, device, change)) ?? {});
     }
     const retiredOn = change.to === 'retired' ? (change.retiredOn ?? todayInBerlin()) : null;
-    // em.query returns [rows, rowCount] for UPDATE ... RETURNING.
-    const [updatedRows] = await em.query(
-      `UPDATE devices SET status = $2::device_status, retired_on = $3, retirement_reason = CASE WHEN $2::device_status = 'retired' THEN $4 ELSE NULL END,
-              version = version + 1, updated_at = now()
-        WHERE id = $1 RETURNING version`,
-      [device.id, change.to, retiredOn, change.reason ?? null],
-    );
-    await em.query(
-      `INSERT INTO device_events (device_id, authority_id, kind, from_status, to_status, reason, loan_id, actor_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [device.id, device.authorityId, change.kind ?? 'status_changed', device.status, change.to, change.reason ?? null, change.loanId ?? null, actor.id],
-    );
+    const { rows: [updated] } = await exec<{ version: number }>(em, DEVICE_SQL.changeStatus, [device.id, change.to, retiredOn, change.reason ?? null]);
+    await exec(em, DEVICE_SQL.statusEvent, [device.id, device.authorityId, change.kind ?? 'status_changed', device.status, change.to, change.reason ?? null, change.loanId ?? null, actor.id]);
     await this.audit.record(em, actor, {
       action: 'device.status_changed',
       entityType: 'device',
@@ -126,6 +112,6 @@ export class DeviceLifecycleService {
       after: { status: change.to, ...(retiredOn ? { retiredOn } : {}) },
       meta: { via: change.via, ...(change.loanId ? { loanId: change.loanId } : {}), ...guardMeta },
     });
-    return { ...device, status: change.to, version: updatedRows[0].version };
+    return { ...device, status: change.to, version: updated.version };
   }
 }

@@ -3,11 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql } from '../common/access';
+import { exec, one, rows, transaction } from '../common/db';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { conflict, invalidField, notFound, staleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, JsonText, Page, PageQueryDto, toJsonPage, toPage } from '../common/pagination';
 import { DeviceLifecycleService, type LockedDevice } from './device-lifecycle.service';
-import { buildDeviceListSql, DEVICE_COLUMNS, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, type DeviceListRow } from './device-queries';
+import { buildDeviceListSql, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, DEVICE_SQL, type DeviceListRow } from './devices.queries';
 import type { ListDevicesQueryDto } from './device-filters';
 import { CreateDeviceDto, DeviceDetailDto, DeviceDto, DeviceEventDto, DeviceListItemDto, REQUIRED_DEVICE_FIELDS, UpdateDeviceDto } from './devices.dto';
 
@@ -42,20 +43,22 @@ export class DevicesService {
   /** The page as JSON text: PostgreSQL renders the items (see DEVICE_LIST_ITEM_JSON). */
   async list(actor: Actor, query: ListDevicesQueryDto): Promise<JsonText<Page<DeviceListItemDto>>> {
     const { sql, params, limit } = buildDeviceListSql(actor, query);
-    const rows: DeviceListRow[] = await this.dataSource.query(sql, params);
-    return toJsonPage(rows, limit, (r) => [r.sortKey, r.id]);
+    const list = await rows<DeviceListRow>(this.dataSource.manager, sql, params);
+    return toJsonPage(list, limit, (r) => [r.sortKey, r.id]);
   }
 
   /** One device with its school's name and the sections other features add. */
-  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<DeviceDetailDto> {
+  async get(actor: Actor, id: string): Promise<DeviceDetailDto> {
+    return this.getIn(this.dataSource.manager, actor, id);
+  }
+
+  /** One device inside the caller's transaction (or read alone with `this.dataSource.manager`). */
+  async getIn(em: EntityManager, actor: Actor, id: string): Promise<DeviceDetailDto> {
     const params: unknown[] = [id];
     const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
-    const rows: DeviceDetailDto[] = await em.query(
-      `SELECT ${DEVICE_COLUMNS}, s.name AS "schoolName" FROM devices d JOIN schools s ON s.id = d.school_id WHERE d.id = $1 AND ${scope}`,
-      params,
-    );
-    if (!rows[0]) throw notFound('Device');
-    return this.withExtensions(em, actor, rows[0]);
+    const device = await one<DeviceDetailDto>(em, DEVICE_SQL.detail(scope), params);
+    if (!device) throw notFound('Device');
+    return this.withExtensions(em, actor, device);
   }
 
   /**
@@ -68,18 +71,10 @@ export class DevicesService {
     if (!tag || tag.length > 128) throw invalidField('tag', 'maxLength', 'tag must be 1 to 128 characters', { max: 128 });
     const params: unknown[] = [tag];
     const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
-    const select = `SELECT ${DEVICE_COLUMNS}, s.name AS "schoolName", lower(d.inventory_number) = lower($1) AS "byInventory",
-              CASE WHEN lower(d.inventory_number) = lower($1) THEN d.inventory_number = $1 ELSE d.serial_number = $1 END AS "exact"
-         FROM devices d JOIN schools s ON s.id = d.school_id`;
-    // Two branches, one per expression index (authority_id, lower(…)); an OR of both would walk every device.
-    const rows: (DeviceDetailDto & { byInventory: boolean; exact: boolean })[] = await this.dataSource.query(
-      `(${select} WHERE lower(d.inventory_number) = lower($1) AND ${scope} LIMIT 10)
-       UNION ALL
-       (${select} WHERE d.serial_number IS NOT NULL AND lower(d.serial_number) = lower($1) AND ${scope} LIMIT 10)`,
-      params,
-    );
-    const byInventory = rows.filter((r) => r.byInventory);
-    const candidates = byInventory.length ? byInventory : rows;
+    const em = this.dataSource.manager;
+    const found = await rows<DeviceDetailDto & { byInventory: boolean; exact: boolean }>(em, DEVICE_SQL.byTag(scope), params);
+    const byInventory = found.filter((r) => r.byInventory);
+    const candidates = byInventory.length ? byInventory : found;
     const exact = candidates.filter((r) => r.exact);
     const match = exact.length === 1 ? exact[0] : candidates.length === 1 ? candidates[0] : undefined;
     if (!match && candidates.length > 1) {
@@ -90,11 +85,11 @@ export class DevicesService {
     }
     if (!match) throw notFound('Device');
     const { byInventory: _byInventory, exact: _exact, ...device } = match;
-    return this.withExtensions(this.dataSource.manager, actor, device);
+    return this.withExtensions(em, actor, device);
   }
 
   async create(actor: Actor, dto: CreateDeviceDto): Promise<DeviceDto> {
-    return this.dataSource.transaction((em) => this.createIn(em, actor, dto));
+    return transaction(this.dataSource, (em) => this.createIn(em, actor, dto));
   }
 
   /** Registers a device inside the caller's transaction (e.g. a stocktaking's unknown scan). */
@@ -104,16 +99,8 @@ export class DevicesService {
     const present = DEVICE_FIELDS.filter((f) => fields[f] !== undefined);
     const params: unknown[] = [actor.authorityId, schoolId, status, ...present.map((f) => fields[f])];
     const columns = present.map((f) => DEVICE_FIELD_COLUMNS[f]);
-    const [device]: DeviceDto[] = await em.query(
-      `INSERT INTO devices AS d (authority_id, school_id, status, ${columns.join(', ')})
-       VALUES ($1, $2, $3, ${present.map((_, i) => `$${i + 4}`).join(', ')})
-       RETURNING ${DEVICE_COLUMNS}`,
-      params,
-    );
-    await em.query(
-      `INSERT INTO device_events (device_id, authority_id, kind, to_status, to_school_id, actor_id) VALUES ($1, $2, 'created', $3, $4, $5)`,
-      [device.id, device.authorityId, device.status, device.schoolId, actor.id],
-    );
+    const device = (await one<DeviceDto>(em, DEVICE_SQL.insert(columns), params))!;
+    await exec(em, DEVICE_SQL.createdEvent, [device.id, device.authorityId, device.status, device.schoolId, actor.id]);
     await this.audit.record(em, actor, { action: 'device.created', entityType: 'device', entityId: device.id, before: null, after: auditable(device) });
     return device;
   }
@@ -121,17 +108,13 @@ export class DevicesService {
   /** Changes the device's data under optimistic locking: the client's version must be the current one. */
   async update(actor: Actor, id: string, dto: UpdateDeviceDto): Promise<DeviceDto> {
     for (const field of REQUIRED_DEVICE_FIELDS) if (dto[field] === null) throw invalidField(field, 'notEmptiable', `${field} cannot be emptied`);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const locked = await this.lockInScope(em, actor, id);
       if (dto.version !== locked.version) throw staleDeviceVersion(locked.version);
       const present = DEVICE_FIELDS.filter((f) => dto[f] !== undefined);
       const before = await this.findById(em, id);
       if (present.length === 0) return before;
-      const sets = present.map((f, i) => `${DEVICE_FIELD_COLUMNS[f]} = $${i + 2}`);
-      const [[after]]: [DeviceDto[], number] = await em.query(
-        `UPDATE devices AS d SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE d.id = $1 RETURNING ${DEVICE_COLUMNS}`,
-        [id, ...present.map((f) => dto[f])],
-      );
+      const { rows: [after] } = await exec<DeviceDto>(em, DEVICE_SQL.update(present.map((f) => DEVICE_FIELD_COLUMNS[f])), [id, ...present.map((f) => dto[f])]);
       await this.audit.record(em, actor, { action: 'device.updated', entityType: 'device', entityId: id, before: auditable(before), after: auditable(after) });
       return after;
     });
@@ -142,7 +125,8 @@ export class DevicesService {
    * transaction share their time and keep the order they were written in). Keyset-paged on both.
    */
   async history(actor: Actor, id: string, page: PageQueryDto): Promise<Page<DeviceEventDto>> {
-    await this.get(actor, id);
+    const em = this.dataSource.manager;
+    await this.getIn(em, actor, id);
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const params: unknown[] = [id];
     let after = '';
@@ -154,16 +138,8 @@ export class DevicesService {
       after = `AND (e.occurred_at, e.id) < (timestamptz 'epoch' + $${params.push(micros)}::bigint * interval '1 microsecond', $${params.push(eventId)}::bigint)`;
     }
     params.push(limit + 1);
-    const rows: (DeviceEventDto & { atMicros: string })[] = await this.dataSource.query(
-      `SELECT e.id::text AS id, e.kind, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.from_school_id AS "fromSchoolId",
-              e.to_school_id AS "toSchoolId", e.reason, e.loan_id AS "loanId", e.actor_id AS "actorId", u.display_name AS "actorName",
-              e.occurred_at AS "occurredAt", (extract(epoch FROM e.occurred_at) * 1000000)::bigint::text AS "atMicros"
-         FROM device_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.device_id = $1 ${after}
-        ORDER BY e.occurred_at DESC, e.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    return toPage(rows, limit, (r) => [r.atMicros, r.id], ({ atMicros: _atMicros, ...event }) => event);
+    const events = await rows<DeviceEventDto & { atMicros: string }>(em, DEVICE_SQL.history(after, params.length), params);
+    return toPage(events, limit, (r) => [r.atMicros, r.id], ({ atMicros: _atMicros, ...event }) => event);
   }
 
   /**
@@ -182,10 +158,7 @@ export class DevicesService {
    */
   async setLocation(em: EntityManager, actor: Actor, locked: LockedDevice, location: string | null, meta?: Record<string, unknown>): Promise<void> {
     const before = await this.findById(em, locked.id);
-    const [[after]]: [DeviceDto[], number] = await em.query(
-      `UPDATE devices AS d SET location = $2, version = version + 1, updated_at = now() WHERE d.id = $1 RETURNING ${DEVICE_COLUMNS}`,
-      [locked.id, location],
-    );
+    const { rows: [after] } = await exec<DeviceDto>(em, DEVICE_SQL.setLocation, [locked.id, location]);
     await this.audit.record(em, actor, { action: 'device.updated', entityType: 'device', entityId: locked.id, before: auditable(before), after: auditable(after), ...(meta ? { meta } : {}) });
   }
 
@@ -194,21 +167,15 @@ export class DevicesService {
    * Neither moves the version or `updated_at`, so printing or counting never makes someone's open edit stale.
    */
   async markLabelled(em: EntityManager, authorityId: string, deviceIds: string[]): Promise<number> {
-    const [, count]: [unknown, number] = await em.query(`UPDATE devices SET labelled_at = now() WHERE authority_id = $1 AND id = ANY($2::uuid[])`, [authorityId, deviceIds]);
-    return count;
+    return (await exec(em, DEVICE_SQL.markLabelled, [authorityId, deviceIds])).count;
   }
 
   async markCounted(em: EntityManager, authorityId: string, deviceIds: string[], on: string): Promise<void> {
-    await em.query(`UPDATE devices SET last_counted_on = $3 WHERE authority_id = $1 AND id = ANY($2::uuid[]) AND (last_counted_on IS NULL OR last_counted_on < $3)`, [
-      authorityId,
-      deviceIds,
-      on,
-    ]);
+    await exec(em, DEVICE_SQL.markCounted, [authorityId, deviceIds, on]);
   }
 
   async findById(em: EntityManager, id: string): Promise<DeviceDto> {
-    const [device]: DeviceDto[] = await em.query(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = $1`, [id]);
-    return device;
+    return (await one<DeviceDto>(em, DEVICE_SQL.byId, [id]))!;
   }
 
   private async withExtensions(em: EntityManager, actor: Actor, device: DeviceDetailDto): Promise<DeviceDetailDto> {

@@ -3,35 +3,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { AuditService } from '../../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql, tenantOf } from '../../common/access';
+import { exec, rows, transaction } from '../../common/db';
 import { AppError, invalidField } from '../../common/errors';
 import type { IdempotencyScope } from '../../common/idempotency';
+import { DEVICE_IMPORT_SQL } from '../devices.queries';
+import type { ImportReportDto } from './import.dto';
 import { readImportFile } from './import-reader';
 import { buildCandidates, type DeviceCandidate, type ImportProblem, importProblem } from './import-rows';
 
 /** Upload limits; the controller's multer limit uses the same byte figure. */
 export const IMPORT_LIMITS = { maxBytes: 10 * 1024 * 1024, maxRows: 20_000 };
 const INSERT_CHUNK = 1_000;
-
-export interface ImportReport {
-  dryRun: boolean;
-  format: 'xlsx' | 'csv';
-  /** Data rows read (empty rows do not count). */
-  rows: number;
-  /** True when no row has a problem: a real import would write every new row. */
-  valid: boolean;
-  /** Devices written (0 on a dry run). */
-  created: number;
-  /** Devices a real import would write (on a dry run) or wrote. */
-  newDevices: number;
-  /** The devices this import wrote, in the file's order (empty on a dry run): e.g. for their labels. */
-  createdDevices: { row: number; id: string; inventoryNumber: string }[];
-  /** Rows that are already in the inventory (same inventory number, manufacturer and serial number): skipped, not errors. */
-  duplicates: { row: number; inventoryNumber: string; deviceId: string | null }[];
-  /** Per row and column: what is wrong. */
-  problems: ImportProblem[];
-  /** Headings the importer does not know; their columns are not imported. */
-  ignoredColumns: string[];
-}
 
 interface ExistingDevice {
   id: string;
@@ -61,20 +43,20 @@ export class DeviceImportService {
     file: { buffer: Buffer; originalname: string } | undefined,
     options: { dryRun: boolean; schoolId?: string },
     idempotency?: IdempotencyScope,
-  ): Promise<ImportReport> {
+  ): Promise<ImportReportDto> {
     const authorityId = tenantOf(actor);
     if (!file) throw invalidField('file', 'fileRequired', 'Attach the list as multipart field "file" (.xlsx or .csv)');
-    const replay = await idempotency?.replay<ImportReport>();
+    const replay = await idempotency?.replay<ImportReportDto>();
     if (replay) return replay;
     const table = await readImportFile(file, IMPORT_LIMITS.maxRows);
-    const transaction = <T>(work: (em: EntityManager) => Promise<T>) => (idempotency ? idempotency.transaction(work) : this.dataSource.transaction(work));
-    return transaction(async (em) => {
+    const write = <T>(work: (em: EntityManager) => Promise<T>) => (idempotency ? idempotency.transaction(work) : transaction(this.dataSource, work));
+    return write(async (em) => {
       if (options.schoolId) await this.access.requireSchool(actor, options.schoolId, 'write', em);
       const schoolsByNumber = await this.writableSchoolsByNumber(em, actor);
       const { candidates, problems, ignoredColumns } = buildCandidates(table, { defaultSchoolId: options.schoolId, schoolsByNumber });
       const { fresh, duplicates } = await this.classify(em, actor, authorityId, candidates, problems);
       problems.sort((a, b) => a.row - b.row);
-      const report: ImportReport = {
+      const report: ImportReportDto = {
         dryRun: options.dryRun,
         format: table.format,
         rows: table.rows.length,
@@ -99,24 +81,24 @@ export class DeviceImportService {
   private async writableSchoolsByNumber(em: EntityManager, actor: Actor): Promise<Map<string, string>> {
     const params: unknown[] = [];
     const scope = schoolScopeSql(actor, { authority: 'authority_id', school: 'id' }, params);
-    const rows: { id: string; school_number: string }[] = await em.query(`SELECT id, school_number FROM schools WHERE ${scope}`, params);
-    return new Map(rows.map((r) => [r.school_number, r.id]));
+    const schools = await rows<{ id: string; school_number: string }>(em, DEVICE_IMPORT_SQL.schoolNumbers(scope), params);
+    return new Map(schools.map((r) => [r.school_number, r.id]));
   }
 
   /** Splits the valid candidates into new devices and duplicates of existing ones; clashes with other devices become problems. */
   private async classify(em: EntityManager, actor: Actor, authorityId: string, candidates: DeviceCandidate[], problems: ImportProblem[]) {
-    const existing: ExistingDevice[] = candidates.length
-      ? await em.query(
-          `SELECT id, authority_id AS "authorityId", school_id AS "schoolId", inventory_number AS "inventoryNumber", serial_number AS "serialNumber", manufacturer
-             FROM devices WHERE authority_id = $1 AND (inventory_number = ANY($2) OR serial_number = ANY($3))`,
-          [authorityId, candidates.map((c) => c.inventoryNumber), candidates.flatMap((c) => (c.serialNumber ? [c.serialNumber] : []))],
-        )
+    const existing = candidates.length
+      ? await rows<ExistingDevice>(em, DEVICE_IMPORT_SQL.existing, [
+          authorityId,
+          candidates.map((c) => c.inventoryNumber),
+          candidates.flatMap((c) => (c.serialNumber ? [c.serialNumber] : [])),
+        ])
       : [];
     const byInventory = new Map(existing.map((d) => [d.inventoryNumber, d]));
     const serialKey = (manufacturer: string, serial: string) => `${manufacturer.toLowerCase()}\u0000${serial}`;
     const bySerial = new Map(existing.filter((d) => d.serialNumber).map((d) => [serialKey(d.manufacturer, d.serialNumber!), d]));
     const fresh: DeviceCandidate[] = [];
-    const duplicates: ImportReport['duplicates'] = [];
+    const duplicates: ImportReportDto['duplicates'] = [];
     for (const c of candidates) {
       const sameInventory = byInventory.get(c.inventoryNumber);
       const sameSerial = c.serialNumber ? bySerial.get(serialKey(c.manufacturer, c.serialNumber)) : undefined;
@@ -137,9 +119,9 @@ export class DeviceImportService {
   }
 
   /** Multi-row inserts in chunks (devices, their `imported` history entries, one audit entry per device). */
-  private async write(em: EntityManager, actor: Actor, authorityId: string, devices: DeviceCandidate[], fileName: string): Promise<ImportReport['createdDevices']> {
+  private async write(em: EntityManager, actor: Actor, authorityId: string, devices: DeviceCandidate[], fileName: string): Promise<ImportReportDto['createdDevices']> {
     const source = `Import: ${fileName.slice(0, 200)}`;
-    const created: ImportReport['createdDevices'] = [];
+    const created: ImportReportDto['createdDevices'] = [];
     for (let i = 0; i < devices.length; i += INSERT_CHUNK) {
       const chunk = devices.slice(i, i + INSERT_CHUNK);
       const params: unknown[] = [];
@@ -149,19 +131,10 @@ export class DeviceImportService {
         params.push(...row);
         return `(${row.map((_, j) => `$${start + j + 1}`).join(', ')})`;
       });
-      const inserted: { id: string; inventory_number: string }[] = await em.query(
-        `INSERT INTO devices (authority_id, school_id, inventory_number, serial_number, type, manufacturer, model, operating_system,
-                              purchase_date, purchase_price_cents, commissioned_on, warranty_until, location, notes)
-         VALUES ${values.join(', ')} RETURNING id, inventory_number`,
-        params,
-      );
+      const inserted = await rows<{ id: string; inventory_number: string }>(em, DEVICE_IMPORT_SQL.insert(values), params);
       const ids = new Map(inserted.map((r) => [r.inventory_number, r.id]));
       created.push(...chunk.map((d) => ({ row: d.row, id: ids.get(d.inventoryNumber)!, inventoryNumber: d.inventoryNumber })));
-      await em.query(
-        `INSERT INTO device_events (device_id, authority_id, kind, to_status, to_school_id, reason, actor_id)
-         SELECT d.id, d.authority_id, 'imported', d.status, d.school_id, $2, $3 FROM devices d WHERE d.id = ANY($1::uuid[])`,
-        [inserted.map((r) => r.id), source, actor.id],
-      );
+      await exec(em, DEVICE_IMPORT_SQL.importedEvents, [inserted.map((r) => r.id), source, actor.id]);
       await this.audit.recordMany(
         em,
         actor,
