@@ -2,7 +2,7 @@ import type { Actor } from '../src/auth/actor';
 import { COVERAGE_SORTS } from '../src/coverage/coverage-sort';
 import { todayInBerlin } from '../src/common/dates';
 import { effectiveCoverageSettings } from '../src/coverage/coverage-settings';
-import { coverageQuery, overviewQuery } from '../src/coverage/coverage.queries';
+import { coverageQuery, inventoryQuery } from '../src/coverage/coverage.queries';
 import { NEED_COUNTS_SQL } from '../src/needs/needs.queries';
 import type { BenchContext, Scenario, ScenarioGroup } from './api';
 import { ensureBenchUser, seeded, tokenFor } from './common';
@@ -10,11 +10,10 @@ import { BENCH_LAND_OFFICE, BENCH_LAND_SLUG } from './seed-coverage';
 
 /** What CoverageService reads before its query (the authority's settings section). */
 const SETTINGS_SQL = `SELECT settings -> $2 AS section FROM authorities WHERE id = $1`;
-/** Copies of LoansService.loanCounts and GrantsService.budgetOverview, for the plain-pg baseline of the overview. */
-const LOAN_COUNTS_SQL = `SELECT count(*) FILTER (WHERE returned_on IS NULL) AS active,
-              count(*) FILTER (WHERE returned_on IS NULL AND due_on < $2::date) AS overdue,
-              count(*) FILTER (WHERE returned_on IS NOT NULL) AS returned
-         FROM loans WHERE authority_id = $1`;
+/** Copies of CountersService.loanCounts and GrantsService.budgetOverview, for the plain-pg baseline of the overview. */
+const LOAN_COUNTS_SQL = `SELECT coalesce(sum(n) FILTER (WHERE due_on IS NOT NULL), 0) AS active, coalesce(sum(n) FILTER (WHERE due_on < $2::date), 0) AS overdue,
+              coalesce(sum(n) FILTER (WHERE due_on IS NULL), 0) AS returned
+         FROM (SELECT due_on, n FROM loan_counts WHERE authority_id = $1 UNION ALL SELECT due_on, n FROM loan_count_deltas WHERE authority_id = $1) c`;
 const GRANT_BUDGET_SQL = `SELECT count(*)::int AS grants, coalesce(sum(g.approved_cents), 0)::bigint AS "approvedCents",
               coalesce(sum((SELECT sum(e.gross_cents) FROM expenditures e WHERE e.grant_id = g.id)), 0)::bigint AS "spentCents"
          FROM grants g WHERE g.authority_id = $1`;
@@ -56,7 +55,8 @@ export const coverageScenarios: ScenarioGroup = {
         path: () => '/api/v1/stats/overview',
         statements: () => [
           settingsStatement,
-          overviewQuery(actor, settings, asOf),
+          coverageQuery(actor, {}, settings, asOf),
+          inventoryQuery(actor),
           { sql: LOAN_COUNTS_SQL, params: [authorityId, asOf] },
           { sql: NEED_COUNTS_SQL, params: [authorityId] },
           { sql: GRANT_BUDGET_SQL, params: [authorityId] },

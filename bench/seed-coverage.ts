@@ -17,7 +17,9 @@ export const coveragePart: SeedPart = {
   name: 'coverage',
   describe: `authority ${BENCH_LAND_SLUG} with ${LAND_SCHOOLS} schools, ~100,000 devices, loans, needs requests and grants`,
   async run({ client, scale }) {
-    const schools = Math.max(10, Math.round(LAND_SCHOOLS * scale));
+    // Below 1 fewer schools; above 1 the same 500 schools with more devices each (BENCH_SCALE=2: twice as many).
+    const schools = Math.max(10, Math.round(LAND_SCHOOLS * Math.min(scale, 1)));
+    const perSchool = Math.max(scale, 1);
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO authorities (name, slug, kind, state) VALUES ('Bench-Landkreis', $1, 'district', 'NW') RETURNING id`,
       [BENCH_LAND_SLUG],
@@ -48,7 +50,7 @@ export const coveragePart: SeedPart = {
               CASE WHEN st.status = 'retired' THEN least(p.purchase_date + 1500 + h.h1 % 900, DATE '2026-06-30') END,
               CASE WHEN st.status = 'retired' THEN 'Technisch veraltet' END
          FROM schools s
-         CROSS JOIN LATERAL generate_series(1, 120 + abs(hashtext(s.id::text)) % 161) AS g
+         CROSS JOIN LATERAL generate_series(1, round((120 + abs(hashtext(s.id::text)) % 161) * $2::numeric)::int) AS g
          CROSS JOIN LATERAL (SELECT abs(hashtext(s.id::text || ':' || g)) AS h1, abs(hashtext(g || ':' || s.id::text)) AS h2) h
          CROSS JOIN LATERAL (SELECT CASE WHEN h.h1 % 100 < 40 THEN 'laptop' WHEN h.h1 % 100 < 70 THEN 'tablet' WHEN h.h1 % 100 < 82 THEN 'desktop'
                                          WHEN h.h1 % 100 < 88 THEN 'interactive_display' WHEN h.h1 % 100 < 91 THEN 'projector'
@@ -57,7 +59,7 @@ export const coveragePart: SeedPart = {
          CROSS JOIN LATERAL (SELECT CASE WHEN (h.h1 / 100) % 100 < 50 THEN 'in_use' WHEN (h.h1 / 100) % 100 < 83 THEN 'available'
                                          WHEN (h.h1 / 100) % 100 < 87 THEN 'in_repair' WHEN (h.h1 / 100) % 100 < 98 THEN 'retired' ELSE 'lost' END AS status) st
         WHERE s.authority_id = $1`,
-      [authorityId],
+      [authorityId, perSchool],
     );
     log(`coverage: ${devices.rowCount} devices`);
 

@@ -109,6 +109,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(60)
   AUTH_CACHE_SECONDS = 2;
 
+  /**
+   * Seconds between two foldings of the office figures' counter deltas into their rows (0: never; reconcile still runs
+   * nightly). One process folds at a time, whatever the number of workers.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  COUNTERS_COMPACT_SECONDS = 60;
+
   /** redis://[:password@]host:port[/db]. Set: rate limits and the caller cache's invalidations are shared by every process through it. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
   REDIS_URL?: string;

@@ -1,5 +1,5 @@
 import { DEVICE_TYPES, type DeviceType } from '../devices/device.entity';
-import { computeCoverage, deviceRatio, type DeviceCounts, inventoryTotals, type SchoolCoverage, type SchoolFacts, summarizeCoverage } from './coverage-math';
+import { computeCoverage, deviceRatio, type DeviceCounts, type SchoolCoverage, type SchoolFacts, summarizeCoverage } from './coverage-math';
 import { DEFAULT_COVERAGE_SETTINGS, effectiveCoverageSettings, mergeCoverageSettings, minusYears } from './coverage-settings';
 import { todayInBerlin } from '../common/dates';
 import { pageCoverage, sortCoverage } from './coverage-sort';
@@ -165,24 +165,5 @@ describe('summarizeCoverage', () => {
       schoolsBelowWlanTarget: 1,
       schoolsWithUnknownInfrastructure: 1,
     });
-  });
-});
-
-describe('inventoryTotals', () => {
-  it('counts past-age devices in service only and prices them by type', () => {
-    expect(
-      inventoryTotals(
-        [
-          { type: 'laptop', status: 'available', pastAge: true, count: 3 },
-          { type: 'laptop', status: 'in_repair', pastAge: true, count: 2 },
-          { type: 'laptop', status: 'in_repair', pastAge: false, count: 1 },
-          { type: 'laptop', status: 'retired', pastAge: true, count: 7 },
-          { type: 'tablet', status: 'lost', pastAge: true, count: 1 },
-          { type: 'interactive_display', status: 'in_use', pastAge: true, count: 1 },
-          { type: 'desktop', status: 'in_use', pastAge: null, count: 4 },
-        ],
-        DEFAULT_COVERAGE_SETTINGS,
-      ),
-    ).toEqual({ pastReplacementAge: 6, replacementCostCents: 5 * 60_000 + 600_000, inRepair: 3, lost: 1 });
   });
 });

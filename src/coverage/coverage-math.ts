@@ -152,20 +152,3 @@ export function summarizeCoverage(rows: readonly SchoolCoverage[]): CoverageSumm
     schoolsWithUnknownInfrastructure: count((r) => r.broadband.mbps === null || r.wlan.percent === null),
   };
 }
-
-/** The device-state figures of a summary, from counts by type, status and past-age flag (retired devices included). */
-export function inventoryTotals(
-  inventory: readonly { type: DeviceType; status: string; pastAge: boolean | null; count: number }[],
-  settings: CoverageSettings,
-): Pick<CoverageSummary, 'pastReplacementAge' | 'replacementCostCents' | 'inRepair' | 'lost'> {
-  const totals = { pastReplacementAge: 0, replacementCostCents: 0, inRepair: 0, lost: 0 };
-  for (const row of inventory) {
-    if (row.status === 'in_repair') totals.inRepair += row.count;
-    if (row.status === 'lost') totals.lost += row.count;
-    if (row.pastAge === true && row.status !== 'lost' && row.status !== 'retired') {
-      totals.pastReplacementAge += row.count;
-      totals.replacementCostCents += row.count * settings.unitPriceCents[row.type];
-    }
-  }
-  return totals;
-}

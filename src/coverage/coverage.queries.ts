@@ -15,8 +15,9 @@ export interface CoverageRow extends SchoolFacts, DeviceCounts {}
 const personalTypes = PERSONAL_DEVICE_TYPES.map((t) => `'${t}'`).join(', ');
 
 /**
- * One set-based statement for every school the caller sees: one grouped pass over the devices of those schools
- * (served by ix_devices_coverage as an index-only scan), one over the active teacher loans, joined to the schools.
+ * One set-based statement for every school the caller sees, from the counters (migration Counters1765000000000): one
+ * row per school and device type plus the deltas not folded yet, the devices of each type's boundary month read by
+ * day, and the active teacher loans; joined to the schools.
  *
  * Counting rules:
  * - retired devices never count;
@@ -24,7 +25,8 @@ const personalTypes = PERSONAL_DEVICE_TYPES.map((t) => `'${t}'`).join(', ');
  *   teacher devices are those among them on an active loan to a teacher (`loans.borrower_kind = 'teacher'`),
  *   student devices the rest;
  * - past replacement age: devices in service (not lost) whose commissioning date, else purchase date,
- *   lies at least the type's replacement age before `asOf`;
+ *   lies at least the type's replacement age before `asOf` (the counters' cumulative months before the cutoff's month,
+ *   then that month's devices up to the cutoff day);
  * - `in_repair` and `lost` are counted on their own.
  */
 export function coverageQuery(
@@ -34,15 +36,14 @@ export function coverageQuery(
   asOf: string,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const deviceScope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
-  const deviceSchool = filter.schoolId ? ` AND d.school_id = $${params.push(filter.schoolId)}` : '';
-  const inService = `d.status NOT IN ('lost', 'retired')`;
-  const pastAge = DEVICE_TYPES.map((type) => {
-    const cutoff = `$${params.push(minusYears(asOf, settings.replacementAgeYears[type]))}::date`;
-    return `count(*) FILTER (WHERE d.type = '${type}' AND ${inService} AND coalesce(d.commissioned_on, d.purchase_date) <= ${cutoff}) AS "past_${type}"`;
-  }).join(',\n             ');
+  const types = `$${params.push([...DEVICE_TYPES])}::device_type[]`;
+  const cutoffs = `$${params.push(DEVICE_TYPES.map((type) => minusYears(asOf, settings.replacementAgeYears[type])))}::date[]`;
+  const oneSchool = (column: string) => (filter.schoolId ? ` AND ${column} = $${params.push(filter.schoolId)}` : '');
+  const countScope = schoolScopeSql(actor, { authority: 'c.authority_id', school: 'c.school_id' }, params) + oneSchool('c.school_id');
+  const deltaScope = schoolScopeSql(actor, { authority: 'x.authority_id', school: 'x.school_id' }, params) + oneSchool('x.school_id');
+  const deviceScope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params) + oneSchool('d.school_id');
   const loanScope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
-  const loanSchool = filter.schoolId ? ` AND d.school_id = $${params.push(filter.schoolId)}` : '';
+  const loanSchool = oneSchool('d.school_id');
   const schoolScope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.id' }, params);
   const schoolFilters = [
     filter.schoolId ? ` AND s.id = $${params.push(filter.schoolId)}` : '',
@@ -55,16 +56,32 @@ export function coverageQuery(
            coalesce(dev.in_repair, 0) AS in_repair, coalesce(dev.lost, 0) AS lost, coalesce(dev.unknown_age, 0) AS unknown_age,
            ${pastColumns.map((c) => `coalesce(dev.${c}, 0) AS ${c}`).join(', ')}`;
   const sql = `
-    WITH dev AS (
-      SELECT d.school_id,
-             count(*) FILTER (WHERE d.type IN (${personalTypes}) AND d.status IN ('available', 'loaned')) AS personal,
-             count(*) FILTER (WHERE d.status = 'in_repair') AS in_repair,
-             count(*) FILTER (WHERE d.status = 'lost') AS lost,
-             count(*) FILTER (WHERE ${inService} AND d.commissioned_on IS NULL AND d.purchase_date IS NULL) AS unknown_age,
-             ${pastAge}
-        FROM devices d
-       WHERE ${deviceScope}${deviceSchool} AND d.status <> 'retired'
-       GROUP BY d.school_id
+    WITH cut AS (
+      SELECT u.type, u.cutoff, counters_month(u.cutoff) AS month FROM unnest(${types}, ${cutoffs}) AS u(type, cutoff)
+    ), per_type AS (
+      SELECT c.school_id, c.type, c.available + c.loaned AS personal, c.in_repair, c.lost, c.unknown_age, counters_cum_at(c.aged, cut.month - 1) AS past
+        FROM device_counts c JOIN cut ON cut.type = c.type
+       WHERE ${countScope}
+      UNION ALL
+      SELECT x.school_id, x.type, sum(x.n) FILTER (WHERE x.status IN ('available', 'loaned')), sum(x.n) FILTER (WHERE x.status = 'in_repair'),
+             sum(x.n) FILTER (WHERE x.status = 'lost'), sum(x.n) FILTER (WHERE x.aged AND x.age_month IS NULL),
+             sum(x.n) FILTER (WHERE x.aged AND x.age_month < cut.month)
+        FROM device_count_deltas x JOIN cut ON cut.type = x.type
+       WHERE ${deltaScope}
+       GROUP BY x.school_id, x.type
+      UNION ALL
+      SELECT d.school_id, d.type, 0, 0, 0, 0, count(*)
+        FROM cut JOIN devices d ON d.type = cut.type
+             AND coalesce(d.commissioned_on, d.purchase_date) BETWEEN date_trunc('month', cut.cutoff)::date AND cut.cutoff
+       WHERE ${deviceScope} AND d.status NOT IN ('lost', 'retired')
+       GROUP BY d.school_id, d.type
+    ), dev AS (
+      SELECT school_id,
+             sum(personal) FILTER (WHERE type IN (${personalTypes})) AS personal,
+             sum(in_repair) AS in_repair, sum(lost) AS lost, sum(unknown_age) AS unknown_age,
+             ${DEVICE_TYPES.map((t) => `sum(past) FILTER (WHERE type = '${t}') AS "past_${t}"`).join(',\n             ')}
+        FROM per_type
+       GROUP BY school_id
     ), teach AS (${teacherDevicesSql(loanScope + loanSchool)})
     SELECT ${schoolColumns}
       FROM schools s
@@ -86,60 +103,35 @@ function teacherDevicesSql(loanCondition: string): string {
        GROUP BY d.school_id`;
 }
 
-/** Devices of one type in one status, split by whether they are past their replacement age (null: age unknown). */
+/** Devices of one type in one status. */
 export interface InventoryCount {
   type: DeviceType;
   status: DeviceStatus;
-  pastAge: boolean | null;
   count: number;
 }
 
-/**
- * The overview's pass: what its summary needs, cheaper than the full report. Per school only the personal and teacher
- * devices (for the shortfalls); everything else authority-wide, as counts by type, status and past-age flag (retired
- * devices included, for the inventory). One grouped pass with two grouping sets; the inventory rows follow the
- * school rows with `school_id` null (see `splitOverviewRows`).
- */
-export function overviewQuery(actor: Actor, settings: CoverageSettings, asOf: string): { sql: string; params: unknown[] } {
+/** The caller's devices by type and status, from the counters (retired devices included, for the inventory). */
+export function inventoryQuery(actor: Actor): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const deviceScope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
-  const cutoff = `CASE d.type ${DEVICE_TYPES.map((t) => `WHEN '${t}' THEN $${params.push(minusYears(asOf, settings.replacementAgeYears[t]))}::date`).join(' ')} END`;
-  const loanScope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
-  const schoolScope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.id' }, params);
+  const countScope = schoolScopeSql(actor, { authority: 'c.authority_id', school: 'c.school_id' }, params);
+  const deltaScope = schoolScopeSql(actor, { authority: 'x.authority_id', school: 'x.school_id' }, params);
   const sql = `
-    WITH dev AS (
-      SELECT d.school_id, d.type, d.status, coalesce(d.commissioned_on, d.purchase_date) <= ${cutoff} AS past, count(*) AS n,
-             count(*) FILTER (WHERE d.type IN (${personalTypes}) AND d.status IN ('available', 'loaned')) AS personal
-        FROM devices d
-       WHERE ${deviceScope}
-       GROUP BY GROUPING SETS ((d.school_id), (d.type, d.status, past))
-    ), teach AS (${teacherDevicesSql(loanScope)})
-    SELECT s.id AS school_id, s.name, s.school_number, s.school_type::text AS school_type, s.student_count, s.teacher_count, s.class_count,
-           s.broadband_mbps, s.wlan_coverage_percent, coalesce(dev.personal, 0) AS personal, coalesce(teach.teacher, 0) AS teacher,
-           NULL::text AS inv_type, NULL::text AS inv_status, NULL::boolean AS inv_past, NULL::bigint AS inv_count
-      FROM schools s
-      LEFT JOIN dev ON dev.school_id = s.id
-      LEFT JOIN teach ON teach.school_id = s.id
-     WHERE ${schoolScope}
-     UNION ALL
-    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, dev.type::text, dev.status::text, dev.past, dev.n
-      FROM dev WHERE dev.school_id IS NULL`;
+    SELECT type::text, status, sum(n) AS n FROM (
+      SELECT c.type, s.status, s.n
+        FROM device_counts c
+        CROSS JOIN LATERAL (VALUES ('available', c.available), ('loaned', c.loaned), ('in_use', c.in_use), ('in_repair', c.in_repair),
+                                   ('retired', c.retired), ('lost', c.lost)) AS s(status, n)
+       WHERE ${countScope}
+      UNION ALL
+      SELECT x.type, x.status::text, x.n FROM device_count_deltas x WHERE ${deltaScope} AND x.status IS NOT NULL
+    ) t
+    GROUP BY type, status
+    HAVING sum(n) <> 0`;
   return { sql, params };
 }
 
-/** School rows (device-state counts left at zero: the overview takes them from the inventory) and inventory rows. */
-export function splitOverviewRows(rows: RawRow[]): { schools: CoverageRow[]; inventory: InventoryCount[] } {
-  const schools: CoverageRow[] = [];
-  const inventory: InventoryCount[] = [];
-  const noneByType = Object.fromEntries(DEVICE_TYPES.map((t) => [t, 0])) as Record<DeviceType, number>;
-  for (const r of rows) {
-    if (r.school_id === null) {
-      inventory.push({ type: r.inv_type as DeviceType, status: r.inv_status as DeviceStatus, pastAge: r.inv_past as boolean | null, count: Number(r.inv_count) });
-    } else {
-      schools.push({ ...toCoverageRow({ ...r, in_repair: 0, lost: 0, unknown_age: 0 }), pastAgeByType: { ...noneByType } });
-    }
-  }
-  return { schools, inventory };
+export function toInventory(rows: RawRow[]): InventoryCount[] {
+  return rows.map((r) => ({ type: r.type as DeviceType, status: r.status as DeviceStatus, count: Number(r.n) }));
 }
 
 export type RawRow = Record<string, string | number | boolean | null>;

@@ -8,12 +8,12 @@ import { LicenceFiguresService, type SchoolLicenceFigures } from '../licences/li
 import { LicenceWarningsService } from '../licences/licence-warnings.service';
 import type { SchoolCountDto } from '../stocktakings/stocktakings.dto';
 import { StocktakingsService } from '../stocktakings/stocktakings.service';
-import { computeCoverage, type CoverageSummary, inventoryTotals, type SchoolCoverage, summarizeCoverage } from './coverage-math';
+import { computeCoverage, type CoverageSummary, type SchoolCoverage, summarizeCoverage } from './coverage-math';
 import { type CoverageSettings, effectiveCoverageSettings, mergeCoverageSettings } from './coverage-settings';
 import { todayInBerlin } from '../common/dates';
 import { type CoverageSort, pageCoverage, sortCoverage, type SortOrder, worstFirst } from './coverage-sort';
 import type { CoverageLicencesSummaryDto, CoveragePageDto, CoverageQueryDto, ListCoverageQueryDto, SchoolCoverageResponseDto, UpdateCoverageSettingsDto } from './coverage.dto';
-import { type CoverageFilter, coverageQuery, type InventoryCount, overviewQuery, type RawRow, splitOverviewRows, toCoverageRow } from './coverage.queries';
+import { type CoverageFilter, coverageQuery, type InventoryCount, inventoryQuery, type RawRow, toCoverageRow, toInventory } from './coverage.queries';
 
 export const COVERAGE_SETTINGS_SECTION = 'coverage';
 
@@ -86,19 +86,24 @@ export class CoverageService {
   }
 
   /**
-   * The figures of the overview for all schools the caller sees: the coverage summary and, from the same pass over
-   * the devices, their counts by type and status (see `overviewQuery`).
+   * The figures of the overview for all schools the caller sees: the coverage summary and the devices by type and
+   * status, both from the counters.
    */
   async overviewFigures(actor: Actor, asOf?: string): Promise<{ asOf: string; summary: CoverageSummary & { licences: CoverageLicencesSummaryDto }; inventory: InventoryCount[] }> {
     const day = asOf ?? todayInBerlin();
-    const [{ settings, rows }, licences, warnings] = await Promise.all([
-      this.read(actor, (settings) => overviewQuery(actor, settings, day)),
+    const [{ settings, rows }, inventoryRows, licences, warnings] = await Promise.all([
+      this.read(actor, (settings) => coverageQuery(actor, {}, settings, day)),
+      this.readInventory(actor),
       this.licenceFigures.bySchool(actor, this.dataSource.manager, day),
       this.licenceWarnings.counts(actor, this.dataSource.manager, day),
     ]);
-    const { schools, inventory } = splitOverviewRows(rows);
-    const summary = { ...summarizeCoverage(schools.map((row) => computeCoverage(row, row, settings))), ...inventoryTotals(inventory, settings) };
-    return { asOf: day, summary: { ...summary, licences: licenceSummary([...licences.values()], summary.students, warnings) }, inventory };
+    const summary = summarizeCoverage(rows.map((raw) => toCoverageRow(raw)).map((row) => computeCoverage(row, row, settings)));
+    return { asOf: day, summary: { ...summary, licences: licenceSummary([...licences.values()], summary.students, warnings) }, inventory: toInventory(inventoryRows) };
+  }
+
+  private async readInventory(actor: Actor): Promise<RawRow[]> {
+    const { sql, params } = inventoryQuery(actor);
+    return this.dataSource.query(sql, params);
   }
 
   private async compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
@@ -121,17 +126,11 @@ export class CoverageService {
     };
   }
 
-  /** Reads the settings in force and runs the query built from them, on one connection. */
+  /** Reads the settings in force, then runs the query built from them. */
   private async read(actor: Actor, build: (settings: CoverageSettings) => { sql: string; params: unknown[] }): Promise<{ settings: CoverageSettings; rows: RawRow[] }> {
-    const authorityId = tenantOf(actor);
-    return this.dataSource.transaction(async (em) => {
-      // The grouped pass takes ~30 ms in one process. Parallel workers would only compete for the same cores when
-      // several people open the report at once (and cost more CPU in all), so this read runs without them.
-      await em.query('SET LOCAL max_parallel_workers_per_gather = 0');
-      const settings = effectiveCoverageSettings(await this.authorities.settingsSection(authorityId, COVERAGE_SETTINGS_SECTION, em));
-      const { sql, params } = build(settings);
-      return { settings, rows: await em.query(sql, params) };
-    });
+    const settings = await this.settingsOf(tenantOf(actor));
+    const { sql, params } = build(settings);
+    return { settings, rows: await this.dataSource.query(sql, params) };
   }
 }
 

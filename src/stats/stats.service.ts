@@ -6,7 +6,7 @@ import { todayInBerlin } from '../common/dates';
 import type { InventoryCount } from '../coverage/coverage.queries';
 import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus } from '../devices/device.entity';
 import { GrantsService } from '../grants/grants.service';
-import { LoansService } from '../loans/loans.service';
+import { CountersService } from '../counters/counters.service';
 import { NeedsService } from '../needs/needs.service';
 import type { DeviceStatsDto, OverviewDto } from './stats.dto';
 import { StocktakingsService } from '../stocktakings/stocktakings.service';
@@ -14,15 +14,15 @@ import { StocktakingsService } from '../stocktakings/stocktakings.service';
 const zeroStatuses = () => Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0])) as Record<DeviceStatus, number>;
 
 /**
- * The authority at a glance. Each part is one set-based query (grouped counts), run side by side; the devices are
- * read once, for the coverage summary and the counts by type and status together. Nothing loops over schools or devices.
+ * The authority at a glance. Each part is one set-based query, run side by side; devices and loans are read from
+ * their counters (src/counters), one row per school and type, not device by device.
  */
 @Injectable()
 export class StatsService {
   constructor(
     private readonly coverage: CoverageService,
     private readonly needs: NeedsService,
-    private readonly loans: LoansService,
+    private readonly counters: CountersService,
     private readonly grants: GrantsService,
     private readonly stocktakings: StocktakingsService,
   ) {}
@@ -32,7 +32,7 @@ export class StatsService {
     const day = asOf ?? todayInBerlin();
     const [coverage, loans, needs, grants, stocktaking] = await Promise.all([
       this.coverage.overviewFigures(actor, day),
-      this.loans.loanCounts(authorityId, day),
+      this.counters.loanCounts(authorityId, day),
       this.needs.counts(authorityId),
       this.grants.budgetOverview(authorityId),
       this.stocktakings.overview(actor),
@@ -50,7 +50,7 @@ export class StatsService {
   }
 }
 
-/** Devices by type and status, from the inventory rows of the coverage pass (which also split them by age). */
+/** Devices by type and status, from the counters' inventory rows. */
 function deviceStats(rows: InventoryCount[]): DeviceStatsDto {
   const byType = Object.fromEntries(DEVICE_TYPES.map((t) => [t, { total: 0, byStatus: zeroStatuses() }])) as DeviceStatsDto['byType'];
   const byStatus = zeroStatuses();
