@@ -1,6 +1,6 @@
 import { todayInBerlin } from '../src/common/dates';
 import type { Actor } from '../src/auth/actor';
-import { loanListQuery } from '../src/loans/loan-query';
+import { loanListQuery } from '../src/loans/loans.queries';
 import type { BenchContext, BenchStep, Scenario, ScenarioGroup } from './api';
 import { ensureBenchUser, log, percentile, seeded, tokenFor } from './common';
 import { benchFixtures } from './seed-devices';

@@ -1,6 +1,6 @@
 import type { Actor } from '../src/auth/actor';
 import { LoanPrivacyService } from '../src/loans/loan-privacy.service';
-import { loanListQuery } from '../src/loans/loan-query';
+import { loanListQuery } from '../src/loans/loans.queries';
 import { createDevice, createSchool, createUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 import { berlinToday, binary, insertLoan, lendVia, loanRow, pdfText, shiftDays } from './loans-fixtures';

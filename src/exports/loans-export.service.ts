@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IntersectionType, OmitType } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
-import { loanListQuery, type LoanRow } from '../loans/loan-query';
+import { loanListQuery, type LoanRow } from '../loans/loans.queries';
 import { ListLoansQueryDto } from '../loans/loans.dto';
 import { accessoryLabelOf, labelOf, yesNo } from '../i18n/labels';
 import { authorityName, measureColumns, XlsxExporter } from './xlsx-exporter';

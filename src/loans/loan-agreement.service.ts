@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { tenantOf } from '../common/access';
+import { rows } from '../common/db';
 import { notFound } from '../common/errors';
 import { AgreementData, renderLoanAgreement, renderLoanAgreements } from './loan-agreement.pdf';
-import type { LoanRow } from './loan-query';
+import { LOAN_SQL, type LoanRow } from './loans.queries';
 import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
 import { LoansService } from './loans.service';
 
@@ -45,7 +46,7 @@ export class LoanAgreementService {
    * for everyone else (and after erasure) they are blank lines to fill in by hand.
    */
   async pdf(actor: Actor, loanId: string): Promise<{ fileName: string; content: Buffer }> {
-    const loan = await this.loans.findRow(actor, loanId);
+    const loan = await this.loans.findRow(this.dataSource.manager, actor, loanId);
     if (!loan) throw notFound('Loan');
     const [data] = await this.agreementData(loan.authorityId, [loan]);
     return { fileName: `Leihvertrag-${safeFilePart(loan.agreementNumber)}.pdf`, content: await renderLoanAgreement(data) };
@@ -58,7 +59,7 @@ export class LoanAgreementService {
   async combinedPdf(actor: Actor, loanIds: string[]): Promise<{ fileName: string; content: Buffer }> {
     const authorityId = tenantOf(actor);
     const ids = [...new Set(loanIds.map((id) => id.toLowerCase()))];
-    const found = new Map((await this.loans.findRows(actor, ids)).map((row) => [row.id, row]));
+    const found = new Map((await this.loans.findRows(this.dataSource.manager, actor, ids)).map((row) => [row.id, row]));
     const rows = ids.map((id) => found.get(id));
     if (rows.some((row) => !row)) throw notFound('Loan');
     const loans = rows as LoanRow[];
@@ -72,19 +73,12 @@ export class LoanAgreementService {
   /** What each agreement prints: its loan, its school and the authority's clauses (one query each for all loans). */
   private async agreementData(authorityId: string, loans: LoanRow[]): Promise<AgreementData[]> {
     const schoolIds = [...new Set(loans.map((l) => l.schoolId))];
-    const schools: SchoolOfAgreement[] = await this.dataSource.query(
-      `SELECT s.id, s.name, s.school_number AS "schoolNumber", s.street, s.postal_code AS "postalCode", s.city, a.name AS "authorityName"
-         FROM schools s JOIN authorities a ON a.id = s.authority_id WHERE s.id = ANY($1::uuid[]) AND s.authority_id = $2`,
-      [schoolIds, authorityId],
-    );
+    const em = this.dataSource.manager;
+    const schools = await rows<SchoolOfAgreement>(em, LOAN_SQL.agreementSchools, [schoolIds, authorityId]);
     const bySchool = new Map(schools.map((s) => [s.id, s]));
-    // The value printed on the agreement: the device's gross purchase price.
-    const prices: { id: string; purchasePriceCents: number | null }[] = await this.dataSource.query(
-      `SELECT id, purchase_price_cents AS "purchasePriceCents" FROM devices WHERE id = ANY($1::uuid[]) AND authority_id = $2`,
-      [[...new Set(loans.map((l) => l.deviceId))], authorityId],
-    );
+    const prices = await rows<{ id: string; purchasePriceCents: number | null }>(em, LOAN_SQL.agreementPrices, [[...new Set(loans.map((l) => l.deviceId))], authorityId]);
     const priceOf = new Map(prices.map((p) => [p.id, p.purchasePriceCents]));
-    const settings: LoanSettingsDto = await this.settings.forAuthority(authorityId);
+    const settings: LoanSettingsDto = await this.settings.forAuthority(em, authorityId);
     const printedOn = todayInBerlin();
     return loans.map((loan) => {
       const school = bySchool.get(loan.schoolId)!;

@@ -5,14 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditEvent, AuditService } from '../audit/audit.service';
 import { AccessService, tenantOf } from '../common/access';
+import { exec, rows, transaction } from '../common/db';
 import { invalidField } from '../common/errors';
 import { addDays } from './loan-rules';
 import { effectiveLoanSettings, LOAN_SETTINGS_SECTION } from './loan-settings';
 import { EraseBorrowerDto, ErasureResultDto } from './loans.dto';
-
-/** The personal fields of a loan, all cleared together (the check constraint ck_loans_erased_fields insists). */
-const ERASE_SET = `borrower_name = NULL, borrower_reference = NULL, guardian_name = NULL, notes = NULL, return_notes = NULL,
-                   personal_data_erased_at = now(), version = version + 1, updated_at = now()`;
+import { LOAN_SQL } from './loans.queries';
 
 /** Rows per transaction of the retention job: short locks, bounded audit inserts. */
 const RETENTION_BATCH = 1000;
@@ -42,14 +40,13 @@ export class LoanPrivacyService {
   async eraseBorrower(actor: Actor, dto: EraseBorrowerDto): Promise<ErasureResultDto> {
     tenantOf(actor);
     if (!dto.borrowerReference && !dto.borrowerName) throw invalidField('borrowerReference', 'borrowerRequired', 'Give the borrowerReference or the borrowerName');
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       await this.access.requireSchool(actor, dto.schoolId, 'write', em);
       const params: unknown[] = [dto.schoolId];
-      const where = ['school_id = $1', 'personal_data_erased_at IS NULL', 'returned_on IS NOT NULL'];
+      const where: string[] = [];
       if (dto.borrowerReference) where.push(`lower(borrower_reference) = lower($${params.push(dto.borrowerReference)})`);
       if (dto.borrowerName) where.push(`lower(borrower_name) = lower($${params.push(dto.borrowerName)})`);
-      const rows: { id: string }[] = await em.query(`SELECT id FROM loans WHERE ${where.join(' AND ')} FOR UPDATE`, params);
-      const ids = rows.map((r) => r.id);
+      const ids = (await rows<{ id: string }>(em, LOAN_SQL.erasable(where.join(' AND ')), params)).map((r) => r.id);
       await this.erase(em, actor, ids, 'request');
       await this.audit.record(em, actor, {
         action: 'loan.erasure_requested',
@@ -66,25 +63,16 @@ export class LoanPrivacyService {
    * The job's core; tests call it with a chosen today.
    */
   async eraseExpired(today: string): Promise<ErasureResultDto> {
-    const authorities: { id: string; section: unknown }[] = await this.dataSource.query(
-      `SELECT a.id, a.settings -> $1 AS section FROM authorities a
-        WHERE EXISTS (SELECT 1 FROM loans l WHERE l.authority_id = a.id AND l.returned_on IS NOT NULL AND l.personal_data_erased_at IS NULL)`,
-      [LOAN_SETTINGS_SECTION],
-    );
+    const authorities = await rows<{ id: string; section: unknown }>(this.dataSource.manager, LOAN_SQL.authoritiesWithPersonalData, [LOAN_SETTINGS_SECTION]);
     let erasedLoans = 0;
     for (const authority of authorities) {
       const { retentionDays } = effectiveLoanSettings(authority.section as Record<string, never>);
       const cutoff = addDays(today, -retentionDays);
       for (;;) {
-        const erased = await this.dataSource.transaction(async (em) => {
-          const rows: { id: string }[] = await em.query(
-            `SELECT id FROM loans
-              WHERE authority_id = $1 AND returned_on IS NOT NULL AND personal_data_erased_at IS NULL AND returned_on <= $2::date
-              LIMIT $3 FOR UPDATE SKIP LOCKED`,
-            [authority.id, cutoff, RETENTION_BATCH],
-          );
-          await this.erase(em, null, rows.map((r) => r.id), 'retention', authority.id);
-          return rows.length;
+        const erased = await transaction(this.dataSource, async (em) => {
+          const due = await rows<{ id: string }>(em, LOAN_SQL.pastRetention, [authority.id, cutoff, RETENTION_BATCH]);
+          await this.erase(em, null, due.map((r) => r.id), 'retention', authority.id);
+          return due.length;
         });
         erasedLoans += erased;
         if (erased < RETENTION_BATCH) break;
@@ -106,8 +94,8 @@ export class LoanPrivacyService {
 
   private async erase(em: EntityManager, actor: Actor | null, ids: string[], reason: 'request' | 'retention', authorityId?: string): Promise<void> {
     if (ids.length === 0) return;
-    const [rows] = await em.query(`UPDATE loans SET ${ERASE_SET} WHERE id = ANY($1::uuid[]) RETURNING id, authority_id`, [ids]);
-    const events: AuditEvent[] = (rows as { id: string; authority_id: string }[]).map((r) => ({
+    const erased = await exec<{ id: string; authority_id: string }>(em, LOAN_SQL.erase, [ids]);
+    const events: AuditEvent[] = erased.rows.map((r) => ({
       action: 'loan.personal_data_erased',
       entityType: 'loan',
       entityId: r.id,

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { tenantOf } from '../common/access';
+import { transaction } from '../common/db';
 import { isMonthDay } from './loan-rules';
 
 /** The authority settings section the loans feature keeps in `authorities.settings.loans`. */
@@ -132,23 +133,23 @@ export class LoanSettingsService {
     private readonly authorities: AuthoritiesService,
   ) {}
 
-  async forAuthority(authorityId: string, em: EntityManager = this.dataSource.manager): Promise<LoanSettingsDto> {
+  async forAuthority(em: EntityManager, authorityId: string): Promise<LoanSettingsDto> {
     return effectiveLoanSettings(await this.authorities.settingsSection<LoanSettingsDto>(authorityId, LOAN_SETTINGS_SECTION, em));
   }
 
   get(actor: Actor): Promise<LoanSettingsDto> {
-    return this.forAuthority(tenantOf(actor));
+    return this.forAuthority(this.dataSource.manager, tenantOf(actor));
   }
 
   async update(actor: Actor, dto: UpdateLoanSettingsDto): Promise<LoanSettingsDto> {
     const authorityId = tenantOf(actor);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const value: Record<string, unknown> = {};
       if (dto.defaultDueMonthDay !== undefined) value.defaultDueMonthDay = dto.defaultDueMonthDay;
       if (dto.retentionDays !== undefined) value.retentionDays = dto.retentionDays;
       if (dto.agreementClauses !== undefined) value.agreementClauses = dto.agreementClauses.map((c) => ({ title: c.title, text: c.text }));
       await this.authorities.updateSettingsSection(em, actor, LOAN_SETTINGS_SECTION, value);
-      return this.forAuthority(authorityId, em);
+      return this.forAuthority(em, authorityId);
     });
   }
 }

@@ -4,11 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
 import { databaseErrorAnswer, loggableDatabaseError } from '../common/database-errors';
+import { rows, transaction } from '../common/db';
 import { AppError, illegalState, notFound } from '../common/errors';
 import { errorBodyOf } from '../common/http-exception.filter';
 import type { IdempotencyScope } from '../common/idempotency';
 import type { DeviceStatus } from '../devices/device.entity';
 import { BulkItemErrorDto, BulkItemResultDto, BulkLendDto, BulkResultDto, BulkReturnDto } from './loans.dto';
+import { LOAN_SQL } from './loans.queries';
 import { LoansService } from './loans.service';
 
 /** A per-item error in the same shape (and with the same messages) as an HTTP error of the single routes. */
@@ -41,7 +43,7 @@ export class LoansBulkService {
     if (replay) return replay;
     if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write');
     const devices = await this.devicesByInventoryNumber(actor, dto.items.map((i) => i.inventoryNumber), dto.schoolId);
-    const ctx = this.loans.context(authorityId);
+    const ctx = this.loans.context(this.dataSource.manager, authorityId);
     const results: BulkItemResultDto[] = [];
     for (const [index, item] of dto.items.entries()) {
       const { inventoryNumber, ...terms } = item;
@@ -102,7 +104,7 @@ export class LoansBulkService {
 
   /** One item's transaction; under an idempotency key it stores the item's answer with it (`item N`). */
   private transaction<T>(idempotency: IdempotencyScope | undefined, index: number, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return idempotency ? idempotency.transaction(work, `item ${index}`) : this.dataSource.transaction(work);
+    return idempotency ? idempotency.transaction(work, `item ${index}`) : transaction(this.dataSource, work);
   }
 
   private async finish(idempotency: IdempotencyScope | undefined, result: BulkResultDto): Promise<BulkResultDto> {
@@ -132,17 +134,12 @@ export class LoansBulkService {
     const params: unknown[] = [[...new Set(inventoryNumbers)], actor.authorityId];
     const scope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params);
     const school = schoolId ? ` AND d.school_id = $${params.push(schoolId)}` : '';
-    // One query for the whole batch, by the expression index (authority_id, lower(inventory_number)).
-    const rows: { scanned: string; id: string; inventoryNumber: string; status: DeviceStatus; activeLoanId: string | null }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (k.scanned) k.scanned, d.id, d.inventory_number AS "inventoryNumber", d.status::text AS status, l.id AS "activeLoanId"
-         FROM unnest($1::text[]) AS k(scanned)
-         JOIN devices d ON d.authority_id = $2 AND lower(d.inventory_number) = lower(btrim(k.scanned))
-         LEFT JOIN loans l ON l.device_id = d.id AND l.returned_on IS NULL
-        WHERE ${scope}${school}
-        ORDER BY k.scanned, d.inventory_number = btrim(k.scanned) DESC, d.inventory_number`,
+    const found = await rows<{ scanned: string; id: string; inventoryNumber: string; status: DeviceStatus; activeLoanId: string | null }>(
+      this.dataSource.manager,
+      LOAN_SQL.devicesByInventoryNumber(scope, school),
       params,
     );
-    return new Map(rows.map((r) => [r.scanned, r]));
+    return new Map(found.map((r) => [r.scanned, r]));
   }
 }
 

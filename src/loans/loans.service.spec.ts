@@ -3,7 +3,7 @@ import { QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { illegalState, invalidField } from '../common/errors';
 import { germanDate, accessoryLabel } from './loan-agreement.pdf';
-import { loanListQuery, personalFieldsVisibleTo } from './loan-query';
+import { loanListQuery, personalFieldsVisibleTo } from './loans.queries';
 import { addDays, defaultDueDate, isMonthDay, loanState, STATUS_AFTER_RETURN } from './loan-rules';
 import { DEFAULT_LOAN_SETTINGS, effectiveLoanSettings } from './loan-settings';
 import { toItemError } from './loans-bulk.service';

@@ -5,12 +5,13 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { inSchoolScope, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
+import { exec, one, rows, transaction } from '../common/db';
 import { conflict, illegalState, invalidField, notFound, staleVersion } from '../common/errors';
 import { labels } from '../i18n/labels';
 import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
 import type { DeviceStatus } from '../devices/device.entity';
-import { loanListQuery, LoanRow, loanSelectSql, personalFieldsVisibleTo, toLoanDto } from './loan-query';
+import { LOAN_SQL, loanListQuery, type LockedLoan, LoanRow, personalFieldsVisibleTo, toLoanDto } from './loans.queries';
 import { addDays, BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN } from './loan-rules';
 import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
 import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, MarkAgreementSignedDto, ReturnLoanDto } from './loans.dto';
@@ -64,60 +65,61 @@ export class LoansService {
     private readonly settings: LoanSettingsService,
   ) {}
 
-  context(authorityId: string, em: EntityManager = this.dataSource.manager): LoanContext {
+  context(em: EntityManager, authorityId: string): LoanContext {
     let settings: Promise<LoanSettingsDto> | undefined;
-    return { today: todayInBerlin(), settings: () => (settings ??= this.settings.forAuthority(authorityId, em)) };
+    return { today: todayInBerlin(), settings: () => (settings ??= this.settings.forAuthority(em, authorityId)) };
   }
 
   async list(actor: Actor, query: ListLoansQueryDto): Promise<Page<LoanDto>> {
     const limit = query.limit ?? 50;
     const { sql, params, personalFieldsVisible } = loanListQuery(actor, { ...query, limit });
-    const rows: LoanRow[] = await this.dataSource.query(sql, params);
-    return toPage(rows, limit, (r) => [r.dueOn, r.id], (r) => toLoanDto(r, personalFieldsVisible));
+    const loans = await rows<LoanRow>(this.dataSource.manager, sql, params);
+    return toPage(loans, limit, (r) => [r.dueOn, r.id], (r) => toLoanDto(r, personalFieldsVisible));
   }
 
-  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<LoanDto> {
-    const row = await this.findRow(actor, id, em);
+  async get(actor: Actor, id: string): Promise<LoanDto> {
+    return this.getIn(this.dataSource.manager, actor, id);
+  }
+
+  /** One loan inside the caller's transaction. */
+  async getIn(em: EntityManager, actor: Actor, id: string): Promise<LoanDto> {
+    const row = await this.findRow(em, actor, id);
     if (!row) throw notFound('Loan');
     return toLoanDto(row, personalFieldsVisibleTo(actor));
   }
 
   /** One loan as a list row, within the caller's scope (personal fields as the caller may see them). */
-  async findRow(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<LoanRow | undefined> {
+  async findRow(em: EntityManager, actor: Actor, id: string): Promise<LoanRow | undefined> {
     const params: unknown[] = [todayInBerlin(), id];
     const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
-    const rows: LoanRow[] = await em.query(`${loanSelectSql(personalFieldsVisibleTo(actor), '$1')} WHERE l.id = $2 AND ${scope}`, params);
-    return rows[0];
+    return one<LoanRow>(em, LOAN_SQL.byId(personalFieldsVisibleTo(actor), scope), params);
   }
 
   /** The loans of `ids` the caller may see (any order; personal fields as the caller may see them). */
-  async findRows(actor: Actor, ids: string[], em: EntityManager = this.dataSource.manager): Promise<LoanRow[]> {
+  async findRows(em: EntityManager, actor: Actor, ids: string[]): Promise<LoanRow[]> {
     const params: unknown[] = [todayInBerlin(), ids];
     const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
-    return em.query(`${loanSelectSql(personalFieldsVisibleTo(actor), '$1')} WHERE l.id = ANY($2::uuid[]) AND ${scope}`, params);
+    return rows<LoanRow>(em, LOAN_SQL.byIds(personalFieldsVisibleTo(actor), scope), params);
   }
 
   /** The active loan of a device, if the caller may see it (for the device detail). */
-  async currentLoanOfDevice(actor: Actor, deviceId: string, em: EntityManager = this.dataSource.manager): Promise<LoanDto | null> {
+  async currentLoanOfDevice(actor: Actor, deviceId: string, em: EntityManager): Promise<LoanDto | null> {
     const params: unknown[] = [todayInBerlin(), deviceId];
     const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
-    const rows: LoanRow[] = await em.query(
-      `${loanSelectSql(personalFieldsVisibleTo(actor), '$1')} WHERE l.device_id = $2 AND l.returned_on IS NULL AND ${scope}`,
-      params,
-    );
-    return rows[0] ? toLoanDto(rows[0], personalFieldsVisibleTo(actor)) : null;
+    const row = await one<LoanRow>(em, LOAN_SQL.activeOfDevice(personalFieldsVisibleTo(actor), scope), params);
+    return row ? toLoanDto(row, personalFieldsVisibleTo(actor)) : null;
   }
 
   async lend(actor: Actor, dto: CreateLoanDto): Promise<LoanDto> {
-    return this.dataSource.transaction((em) => this.lendIn(em, actor, dto));
+    return transaction(this.dataSource, (em) => this.lendIn(em, actor, dto));
   }
 
   /** `lend` inside the caller's transaction (e.g. one that also stores the answer under an idempotency key). */
   async lendIn(em: EntityManager, actor: Actor, dto: CreateLoanDto): Promise<LoanDto> {
     const { deviceId, ...input } = dto;
-    const ctx = this.context(actor.authorityId!, em);
+    const ctx = this.context(em, actor.authorityId!);
     const { loanId } = await this.lendDevice(em, actor, deviceId, input, ctx);
-    return this.get(actor, loanId, em);
+    return this.getIn(em, actor, loanId);
   }
 
   /**
@@ -138,11 +140,7 @@ export class LoansService {
     if (dueOn > addDays(startedOn, MAX_LOAN_DAYS)) throw invalidField('dueOn', 'maxYearsAfter', 'dueOn must be within ten years of startedOn', { years: 10, date: startedOn });
     const accessories = input.accessories ?? [];
     const agreementSigned = input.agreementSigned ?? false;
-    const [{ id: loanId }] = await em.query(
-      `INSERT INTO loans (authority_id, school_id, device_id, borrower_kind, borrower_name, borrower_reference, borrower_class, guardian_name,
-                          agreement_signed, accessories, notes, started_on, due_on, lent_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-      [
+    const { id: loanId } = (await one<{ id: string }>(em, LOAN_SQL.insert, [
         device.authorityId,
         device.schoolId,
         device.id,
@@ -157,8 +155,7 @@ export class LoansService {
         startedOn,
         dueOn,
         actor.id,
-      ],
-    );
+      ]))!;
     const after = await this.lifecycle.changeStatus(em, actor, device, { to: 'loaned', via: 'loan', kind: 'loaned', loanId });
     await this.audit.record(em, actor, {
       action: 'loan.created',
@@ -172,13 +169,13 @@ export class LoansService {
   }
 
   async return(actor: Actor, id: string, dto: ReturnLoanDto): Promise<LoanDto> {
-    return this.dataSource.transaction((em) => this.returnIn(em, actor, id, dto));
+    return transaction(this.dataSource, (em) => this.returnIn(em, actor, id, dto));
   }
 
   /** `return` inside the caller's transaction. */
   async returnIn(em: EntityManager, actor: Actor, id: string, dto: ReturnLoanDto): Promise<LoanDto> {
     await this.returnLoan(em, actor, id, dto, todayInBerlin());
-    return this.get(actor, id, em);
+    return this.getIn(em, actor, id);
   }
 
   /** Takes a loan back inside the caller's transaction; the device becomes available, in_repair or lost with it. */
@@ -190,11 +187,7 @@ export class LoansService {
     if (returnedOn < loan.startedOn) throw invalidField('returnedOn', 'notBefore', `returnedOn must not be before the start of the loan (${loan.startedOn})`, { date: loan.startedOn });
     const device = await this.lifecycle.lockDevice(em, loan.deviceId);
     if (!device) throw notFound('Device');
-    await em.query(
-      `UPDATE loans SET returned_on = $2, return_condition = $3, return_notes = $4, returned_by = $5, version = version + 1, updated_at = now()
-        WHERE id = $1`,
-      [loanId, returnedOn, input.condition, input.notes ?? null, actor.id],
-    );
+    await exec(em, LOAN_SQL.markReturned, [loanId, returnedOn, input.condition, input.notes ?? null, actor.id]);
     const after = await this.lifecycle.changeStatus(em, actor, device, {
       to: STATUS_AFTER_RETURN[input.condition],
       via: 'loan',
@@ -217,14 +210,14 @@ export class LoansService {
   }
 
   async extend(actor: Actor, id: string, dto: ExtendLoanDto): Promise<LoanDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const loan = await this.lockLoan(em, actor, id);
       if (loan.returnedOn) throw illegalState('LOAN_RETURNED_NOT_EXTENDABLE', 'A returned loan cannot be extended', { returnedOn: loan.returnedOn });
       if (dto.dueOn < loan.startedOn) throw invalidField('dueOn', 'notBefore', `dueOn must not be before the start of the loan (${loan.startedOn})`, { date: loan.startedOn });
       if (dto.dueOn > addDays(loan.startedOn, MAX_LOAN_DAYS)) {
         throw invalidField('dueOn', 'maxYearsAfter', 'dueOn must be within ten years of the start of the loan', { years: 10, date: loan.startedOn });
       }
-      await em.query(`UPDATE loans SET due_on = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.dueOn]);
+      await exec(em, LOAN_SQL.extend, [id, dto.dueOn]);
       await this.audit.record(em, actor, {
         action: 'loan.extended',
         entityType: 'loan',
@@ -233,7 +226,7 @@ export class LoansService {
         before: { dueOn: loan.dueOn },
         after: { dueOn: dto.dueOn },
       });
-      return this.get(actor, id, em);
+      return this.getIn(em, actor, id);
     });
   }
 
@@ -242,13 +235,13 @@ export class LoansService {
    * Also for returned loans: the paper may come back with the device.
    */
   async markAgreementSigned(actor: Actor, id: string, dto: MarkAgreementSignedDto): Promise<LoanDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const loan = await this.lockLoan(em, actor, id);
       if (loan.version !== dto.version) {
         throw staleVersion('loan', loan.version);
       }
       if (loan.agreementSigned) throw illegalState('AGREEMENT_ALREADY_SIGNED', 'The agreement of this loan is already marked as signed', { agreementSigned: true });
-      await em.query(`UPDATE loans SET agreement_signed = true, version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await exec(em, LOAN_SQL.markAgreementSigned, [id]);
       await this.audit.record(em, actor, {
         action: 'loan.agreement_signed',
         entityType: 'loan',
@@ -257,43 +250,22 @@ export class LoansService {
         before: { agreementSigned: false },
         after: { agreementSigned: true },
       });
-      return this.get(actor, id, em);
+      return this.getIn(em, actor, id);
     });
   }
 
   /** Counts for the overview: `active` includes the overdue loans. */
   async loanCounts(authorityId: string, today: string): Promise<{ active: number; overdue: number; returned: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE returned_on IS NULL) AS active,
-              count(*) FILTER (WHERE returned_on IS NULL AND due_on < $2::date) AS overdue,
-              count(*) FILTER (WHERE returned_on IS NOT NULL) AS returned
-         FROM loans WHERE authority_id = $1`,
-      [authorityId, today],
-    );
+    const row = (await one<{ active: string; overdue: string; returned: string }>(this.dataSource.manager, LOAN_SQL.counts, [authorityId, today]))!;
     return { active: Number(row.active), overdue: Number(row.overdue), returned: Number(row.returned) };
   }
 
   /** Locks a loan the caller may see (FOR UPDATE); 404 otherwise. */
-  private async lockLoan(em: EntityManager, actor: Actor, id: string) {
+  private async lockLoan(em: EntityManager, actor: Actor, id: string): Promise<LockedLoan> {
     const params: unknown[] = [id];
     const scope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
-    const rows: {
-      id: string;
-      authorityId: string;
-      schoolId: string;
-      deviceId: string;
-      startedOn: string;
-      dueOn: string;
-      returnedOn: string | null;
-      agreementSigned: boolean;
-      version: number;
-    }[] = await em.query(
-      `SELECT l.id, l.authority_id AS "authorityId", l.school_id AS "schoolId", l.device_id AS "deviceId", l.started_on AS "startedOn",
-              l.due_on AS "dueOn", l.returned_on AS "returnedOn", l.agreement_signed AS "agreementSigned", l.version
-         FROM loans l WHERE l.id = $1 AND ${scope} FOR UPDATE`,
-      params,
-    );
-    if (!rows[0]) throw notFound('Loan');
-    return rows[0];
+    const loan = await one<LockedLoan>(em, LOAN_SQL.lock(scope), params);
+    if (!loan) throw notFound('Loan');
+    return loan;
   }
 }

@@ -158,3 +158,72 @@ export function toLoanDto(row: LoanRow, personalFieldsVisible: boolean): LoanDto
     updatedAt: row.updatedAt,
   };
 }
+
+/** The personal fields of a loan, all cleared together (the check constraint ck_loans_erased_fields insists). */
+const ERASE_SET = `borrower_name = NULL, borrower_reference = NULL, guardian_name = NULL, notes = NULL, return_notes = NULL,
+                   personal_data_erased_at = now(), version = version + 1, updated_at = now()`;
+
+/** The row a loan's write works on, locked. */
+export interface LockedLoan {
+  id: string;
+  authorityId: string;
+  schoolId: string;
+  deviceId: string;
+  startedOn: string;
+  dueOn: string;
+  returnedOn: string | null;
+  agreementSigned: boolean;
+  version: number;
+}
+
+export const LOAN_SQL = {
+  /** $1 today, $2 loan id, then the scope's parameters. */
+  byId: (personalFieldsVisible: boolean, scope: string) => `${loanSelectSql(personalFieldsVisible, '$1')} WHERE l.id = $2 AND ${scope}`,
+  /** $1 today, $2 loan ids, then the scope's parameters. */
+  byIds: (personalFieldsVisible: boolean, scope: string) => `${loanSelectSql(personalFieldsVisible, '$1')} WHERE l.id = ANY($2::uuid[]) AND ${scope}`,
+  /** $1 today, $2 device id, then the scope's parameters. */
+  activeOfDevice: (personalFieldsVisible: boolean, scope: string) =>
+    `${loanSelectSql(personalFieldsVisible, '$1')} WHERE l.device_id = $2 AND l.returned_on IS NULL AND ${scope}`,
+  /** $1 loan id, then the scope's parameters. */
+  lock: (scope: string) => `SELECT l.id, l.authority_id AS "authorityId", l.school_id AS "schoolId", l.device_id AS "deviceId", l.started_on AS "startedOn",
+              l.due_on AS "dueOn", l.returned_on AS "returnedOn", l.agreement_signed AS "agreementSigned", l.version
+         FROM loans l WHERE l.id = $1 AND ${scope} FOR UPDATE`,
+  insert: `INSERT INTO loans (authority_id, school_id, device_id, borrower_kind, borrower_name, borrower_reference, borrower_class, guardian_name,
+                          agreement_signed, accessories, notes, started_on, due_on, lent_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+  /** $1 id, $2 returned on, $3 condition, $4 notes, $5 actor. */
+  markReturned: `UPDATE loans SET returned_on = $2, return_condition = $3, return_notes = $4, returned_by = $5, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+  extend: `UPDATE loans SET due_on = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+  markAgreementSigned: `UPDATE loans SET agreement_signed = true, version = version + 1, updated_at = now() WHERE id = $1`,
+  /** $1 authority, $2 today. */
+  counts: `SELECT count(*) FILTER (WHERE returned_on IS NULL) AS active,
+              count(*) FILTER (WHERE returned_on IS NULL AND due_on < $2::date) AS overdue,
+              count(*) FILTER (WHERE returned_on IS NOT NULL) AS returned
+         FROM loans WHERE authority_id = $1`,
+  /**
+   * The scanned devices (in $1) of the authority ($2) within the scope, with their active loan: one query for the
+   * whole batch, by the expression index (authority_id, lower(inventory_number)).
+   */
+  devicesByInventoryNumber: (scope: string, school: string) => `SELECT DISTINCT ON (k.scanned) k.scanned, d.id, d.inventory_number AS "inventoryNumber", d.status::text AS status, l.id AS "activeLoanId"
+         FROM unnest($1::text[]) AS k(scanned)
+         JOIN devices d ON d.authority_id = $2 AND lower(d.inventory_number) = lower(btrim(k.scanned))
+         LEFT JOIN loans l ON l.device_id = d.id AND l.returned_on IS NULL
+        WHERE ${scope}${school}
+        ORDER BY k.scanned, d.inventory_number = btrim(k.scanned) DESC, d.inventory_number`,
+  /** $1 school ids, $2 authority. */
+  agreementSchools: `SELECT s.id, s.name, s.school_number AS "schoolNumber", s.street, s.postal_code AS "postalCode", s.city, a.name AS "authorityName"
+         FROM schools s JOIN authorities a ON a.id = s.authority_id WHERE s.id = ANY($1::uuid[]) AND s.authority_id = $2`,
+  /** $1 device ids, $2 authority: the value printed on the agreement, the device's gross purchase price. */
+  agreementPrices: `SELECT id, purchase_price_cents AS "purchasePriceCents" FROM devices WHERE id = ANY($1::uuid[]) AND authority_id = $2`,
+  /** Returned loans of the school ($1) matching the borrower's conditions, locked. */
+  erasable: (where: string) => `SELECT id FROM loans WHERE school_id = $1 AND personal_data_erased_at IS NULL AND returned_on IS NOT NULL AND ${where} FOR UPDATE`,
+  /** $1 the loans settings section: authorities with returned loans not yet erased. */
+  authoritiesWithPersonalData: `SELECT a.id, a.settings -> $1 AS section FROM authorities a
+        WHERE EXISTS (SELECT 1 FROM loans l WHERE l.authority_id = a.id AND l.returned_on IS NOT NULL AND l.personal_data_erased_at IS NULL)`,
+  /** $1 authority, $2 cutoff, $3 batch size. */
+  pastRetention: `SELECT id FROM loans
+              WHERE authority_id = $1 AND returned_on IS NOT NULL AND personal_data_erased_at IS NULL AND returned_on <= $2::date
+              LIMIT $3 FOR UPDATE SKIP LOCKED`,
+  erase: `UPDATE loans SET ${ERASE_SET} WHERE id = ANY($1::uuid[]) RETURNING id, authority_id`,
+} as const;
