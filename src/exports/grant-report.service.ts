@@ -56,7 +56,7 @@ export class GrantReportService {
     await this.exporter.send(res, lang, async ({ db, download }) => {
       // Access first (404 for a grant the caller may not see, as a JSON error); then the download starts at once,
       // while the summary's figures are computed.
-      const grant = await this.grants.get(actor, grantId, db.manager);
+      const grant = await this.grants.getIn(db.manager, actor, grantId);
       const authority = await authorityName(db, actor);
       const subject = lang === 'de' ? 'Verwendungsnachweis' : 'ProofOfUse';
       download.start(

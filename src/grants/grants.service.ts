@@ -124,7 +124,12 @@ export class GrantsService {
     return result;
   }
 
-  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<GrantDto> {
+  async get(actor: Actor, id: string): Promise<GrantDto> {
+    return this.getIn(this.dataSource.manager, actor, id);
+  }
+
+  /** One grant inside the caller's transaction (or on the caller's connection, e.g. an export's). */
+  async getIn(em: EntityManager, actor: Actor, id: string): Promise<GrantDto> {
     return toGrantDto(await findGrant(em, actor, id));
   }
 

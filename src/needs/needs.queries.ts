@@ -76,3 +76,24 @@ export const NEED_COUNTS_SQL = `
          (count(*) FILTER (WHERE grant_id IS NULL AND approved_cents IS NOT NULL))::int AS unfunded_count,
          coalesce(sum(approved_cents) FILTER (WHERE grant_id IS NULL), 0)::bigint AS unfunded_cents
     FROM need_requests WHERE authority_id = $1 GROUP BY status`;
+
+export const NEED_SQL = {
+  /** $1 id, then the scope's parameters. */
+  byId: (scope: string, lock: boolean) => `SELECT ${NEED_COLUMNS} FROM need_requests r JOIN schools s ON s.id = r.school_id WHERE r.id = $1 AND ${scope}${lock ? ' FOR UPDATE OF r' : ''}`,
+  insert: `INSERT INTO need_requests (authority_id, school_id, category, title, quantity, estimated_cost_cents, justification, priority, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+  /** $1 id, $2 category, $3 title, $4 quantity, $5 cents, $6 justification, $7 priority. */
+  update: `UPDATE need_requests SET category = $2, title = $3, quantity = $4, estimated_cost_cents = $5, justification = $6, priority = $7,
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+  delete: `DELETE FROM need_requests WHERE id = $1`,
+  /** $1 id, $2 actor. */
+  submit: `UPDATE need_requests SET status = 'submitted', submitted_by = $2, submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+  withdraw: `UPDATE need_requests SET status = 'draft', submitted_by = NULL, submitted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+  /** $1 id, $2 decision, $3 approved quantity, $4 approved cents, $5 reason, $6 actor. */
+  decide: `UPDATE need_requests SET status = $2, approved_quantity = $3, approved_cents = $4, decision_reason = $5,
+                decided_by = $6, decided_at = now(), version = version + 1, updated_at = now()
+          WHERE id = $1`,
+  linkGrant: `UPDATE need_requests SET grant_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+  counts: NEED_COUNTS_SQL,
+} as const;

@@ -4,11 +4,12 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
+import { exec, one, rows, transaction } from '../common/db';
 import { notFound, staleVersion } from '../common/errors';
 import { Page, toPage } from '../common/pagination';
 import { GrantsService } from '../grants/grants.service';
 import type { CreateNeedDto, DecideNeedDto, LinkGrantDto, ListNeedsQueryDto, NeedDto, UpdateNeedDto } from './needs.dto';
-import { NEED_COLUMNS, NEED_COUNTS_SQL, needsListQuery, type NeedRow, toNeedDto } from './needs.queries';
+import { NEED_SQL, needsListQuery, type NeedRow, toNeedDto } from './needs.queries';
 import { DECISION_ACTIONS, decisionFields, type NeedAction, nextStatus, NEED_STATUSES, type NeedStatus } from './needs-workflow';
 
 registerConstraintMessages({
@@ -52,33 +53,41 @@ export class NeedsService {
     const limit = query.limit ?? 50;
     const { cursor, limit: _limit, ...filter } = query;
     const { sql, params } = needsListQuery(actor, filter, { cursor, limit });
-    const rows: NeedRow[] = await this.dataSource.query(sql, params);
-    return toPage(rows, limit, (r) => [r.cursorCreatedAt, r.id], toNeedDto);
+    const needs = await rows<NeedRow>(this.dataSource.manager, sql, params);
+    return toPage(needs, limit, (r) => [r.cursorCreatedAt, r.id], toNeedDto);
   }
 
-  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager, lock = false): Promise<NeedDto> {
+  async get(actor: Actor, id: string): Promise<NeedDto> {
+    return this.getIn(this.dataSource.manager, actor, id);
+  }
+
+  /** One request inside the caller's transaction (`lock`: FOR UPDATE). */
+  async getIn(em: EntityManager, actor: Actor, id: string, lock = false): Promise<NeedDto> {
     tenantOf(actor);
     const params: unknown[] = [id];
     const scope = schoolScopeSql(actor, { authority: 'r.authority_id', school: 'r.school_id' }, params);
-    const rows: NeedRow[] = await em.query(
-      `SELECT ${NEED_COLUMNS} FROM need_requests r JOIN schools s ON s.id = r.school_id WHERE r.id = $1 AND ${scope}${lock ? ' FOR UPDATE OF r' : ''}`,
-      params,
-    );
-    if (rows.length === 0) throw notFound('Need request');
-    return toNeedDto(rows[0]);
+    const need = await one<NeedRow>(em, NEED_SQL.byId(scope, lock), params);
+    if (!need) throw notFound('Need request');
+    return toNeedDto(need);
   }
 
   /** A new draft for a school the caller may write for. */
   async create(actor: Actor, dto: CreateNeedDto): Promise<NeedDto> {
     const authorityId = tenantOf(actor);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       await this.access.requireSchool(actor, dto.schoolId, 'write', em);
-      const [{ id }] = await em.query(
-        `INSERT INTO need_requests (authority_id, school_id, category, title, quantity, estimated_cost_cents, justification, priority, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [authorityId, dto.schoolId, dto.category, dto.title.trim(), dto.quantity, dto.estimatedCostCents, dto.justification.trim(), dto.priority ?? 'medium', actor.id],
-      );
-      const created = await this.get(actor, id, em);
+      const { id } = (await one<{ id: string }>(em, NEED_SQL.insert, [
+        authorityId,
+        dto.schoolId,
+        dto.category,
+        dto.title.trim(),
+        dto.quantity,
+        dto.estimatedCostCents,
+        dto.justification.trim(),
+        dto.priority ?? 'medium',
+        actor.id,
+      ]))!;
+      const created = await this.getIn(em, actor, id);
       await this.audit.record(em, actor, { action: 'need.created', entityType: 'need_request', entityId: id, before: null, after: snapshot(created) });
       return created;
     });
@@ -86,14 +95,10 @@ export class NeedsService {
 
   /** Changes a draft (submitted and decided requests are frozen). */
   async update(actor: Actor, id: string, dto: UpdateNeedDto): Promise<NeedDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const before = await this.lockFor(em, actor, id, 'edit', dto.version);
       const { version: _version, ...changes } = dto;
-      await em.query(
-        `UPDATE need_requests SET category = $2, title = $3, quantity = $4, estimated_cost_cents = $5, justification = $6, priority = $7,
-                version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [
+      await exec(em, NEED_SQL.update, [
           id,
           changes.category ?? before.category,
           changes.title?.trim() ?? before.title,
@@ -101,81 +106,70 @@ export class NeedsService {
           changes.estimatedCostCents ?? before.estimatedCostCents,
           changes.justification?.trim() ?? before.justification,
           changes.priority ?? before.priority,
-        ],
-      );
+      ]);
       return this.recordChange(em, actor, before, 'need.updated');
     });
   }
 
   /** Deletes a draft; anything submitted stays on record. */
   async remove(actor: Actor, id: string, version?: number): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await transaction(this.dataSource, async (em) => {
       const before = await this.lockFor(em, actor, id, 'delete', version);
-      await em.query(`DELETE FROM need_requests WHERE id = $1`, [id]);
+      await exec(em, NEED_SQL.delete, [id]);
       await this.audit.record(em, actor, { action: 'need.deleted', entityType: 'need_request', entityId: id, before: snapshot(before), after: null });
     });
   }
 
   async submit(actor: Actor, id: string, version?: number): Promise<NeedDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const before = await this.lockFor(em, actor, id, 'submit', version);
-      await em.query(
-        `UPDATE need_requests SET status = 'submitted', submitted_by = $2, submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, actor.id],
-      );
+      await exec(em, NEED_SQL.submit, [id, actor.id]);
       return this.recordChange(em, actor, before, 'need.submitted');
     });
   }
 
   /** Takes a submitted request back to draft, before the office decides. */
   async withdraw(actor: Actor, id: string, version?: number): Promise<NeedDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const before = await this.lockFor(em, actor, id, 'withdraw', version);
-      await em.query(
-        `UPDATE need_requests SET status = 'draft', submitted_by = NULL, submitted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id],
-      );
+      await exec(em, NEED_SQL.withdraw, [id]);
       return this.recordChange(em, actor, before, 'need.withdrawn');
     });
   }
 
   /** The office approves, partially approves or rejects a submitted request. */
   async decide(actor: Actor, id: string, dto: DecideNeedDto): Promise<NeedDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const before = await this.lockFor(em, actor, id, DECISION_ACTIONS[dto.decision], dto.version);
       const fields = decisionFields(before, dto);
-      await em.query(
-        `UPDATE need_requests SET status = $2, approved_quantity = $3, approved_cents = $4, decision_reason = $5,
-                decided_by = $6, decided_at = now(), version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [id, dto.decision, fields.approvedQuantity, fields.approvedCents, fields.reason, actor.id],
-      );
+      await exec(em, NEED_SQL.decide, [id, dto.decision, fields.approvedQuantity, fields.approvedCents, fields.reason, actor.id]);
       return this.recordChange(em, actor, before, `need.${dto.decision}`);
     });
   }
 
   /** Links an approved request to the grant that funds it (or removes the link with `grantId: null`). */
   async linkGrant(actor: Actor, id: string, dto: LinkGrantDto): Promise<NeedDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const before = await this.lockFor(em, actor, id, 'link_grant', dto.version);
       if (dto.grantId !== null) {
         // 404 for a grant the caller cannot see; the composite foreign key would refuse another authority's anyway.
-        await this.grants.get(actor, dto.grantId, em);
+        await this.grants.getIn(em, actor, dto.grantId);
       }
-      await em.query(`UPDATE need_requests SET grant_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.grantId]);
+      await exec(em, NEED_SQL.linkGrant, [id, dto.grantId]);
       return this.recordChange(em, actor, before, dto.grantId === null ? 'need.grant_unlinked' : 'need.grant_linked');
     });
   }
 
   /** Requests by status with their sums, for the overview. One grouped query. */
-  async counts(authorityId: string, em: EntityManager = this.dataSource.manager): Promise<NeedCounts> {
-    const rows: { status: NeedStatus; count: number; estimated: number; approved: number; unfunded_count: number; unfunded_cents: number }[] = await em.query(
-      NEED_COUNTS_SQL,
+  async counts(authorityId: string): Promise<NeedCounts> {
+    const counted = await rows<{ status: NeedStatus; count: number; estimated: number; approved: number; unfunded_count: number; unfunded_cents: number }>(
+      this.dataSource.manager,
+      NEED_SQL.counts,
       [authorityId],
     );
     const byStatus = Object.fromEntries(NEED_STATUSES.map((s) => [s, { count: 0, estimatedCostCents: 0, approvedCents: 0 }])) as Record<NeedStatus, NeedStatusCount>;
     const approvedWithoutGrant = { count: 0, approvedCents: 0 };
-    for (const r of rows) {
+    for (const r of counted) {
       byStatus[r.status] = { count: r.count, estimatedCostCents: r.estimated, approvedCents: r.approved };
       approvedWithoutGrant.count += r.unfunded_count;
       approvedWithoutGrant.approvedCents += r.unfunded_cents;
@@ -188,14 +182,14 @@ export class NeedsService {
    * 409 ILLEGAL_STATE when its status does not allow it, 409 STALE_VERSION for an outdated version.
    */
   private async lockFor(em: EntityManager, actor: Actor, id: string, action: NeedAction, version?: number): Promise<NeedDto> {
-    const current = await this.get(actor, id, em, true);
+    const current = await this.getIn(em, actor, id, true);
     nextStatus(action, current.status, actor.role);
     if (version !== undefined && version !== current.version) throw staleVersion('needRequest', current.version, `The request was changed by someone else (now version ${current.version}); reload and retry`);
     return current;
   }
 
   private async recordChange(em: EntityManager, actor: Actor, before: NeedDto, action: string): Promise<NeedDto> {
-    const after = await this.get(actor, before.id, em);
+    const after = await this.getIn(em, actor, before.id);
     await this.audit.record(em, actor, { action, entityType: 'need_request', entityId: before.id, before: snapshot(before), after: snapshot(after) });
     return after;
   }
