@@ -36,7 +36,8 @@ export const FEATURE_MODULES = [HealthModule, AuthModule, AuthoritiesModule, Use
 @Module({})
 export class AppModule {
   /** `config.DATABASE_URL` must be set by now (main.ts starts the embedded server first when it is not). */
-  static forRoot(config: AppConfig, options: { logDestination?: DestinationStream } = {}): DynamicModule {
+  /** `options.imports`: modules a test adds (e.g. a provider at one of the devices feature's extension points). */
+  static forRoot(config: AppConfig, options: { logDestination?: DestinationStream; imports?: DynamicModule['imports'] } = {}): DynamicModule {
     const rootLogger = createRootLogger(config, options.logDestination);
     return {
       module: AppModule,
@@ -46,6 +47,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         CommonModule,
         ...FEATURE_MODULES,
+        ...(options.imports ?? []),
       ],
       providers: [
         { provide: ROOT_LOGGER, useValue: rootLogger },

@@ -2,9 +2,8 @@ import { INestApplication, VersioningType } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { ErrorBodyDto } from './common/errors';
 import { requestLogging, ROOT_LOGGER } from './common/logging';
-import { loadOpenApiMetadata } from './common/openapi-metadata';
+import { applyPluginMetadata, documentGlobalErrors, documentSuccess, PluginMetadata, toValidOpenApi30 } from './common/openapi';
 import { AppConfig } from './config/app-config';
 import { serveWebApp } from './site/web-app';
 
@@ -47,8 +46,21 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   return document;
 }
 
+/** The generated src/metadata.ts, loaded when the document is built (`npm run openapi` rewrites it before the app starts). */
+async function generatedMetadata(): Promise<PluginMetadata> {
+  const generated = (await import('./metadata.js')) as unknown as { default: (() => Promise<PluginMetadata>) | { default: () => Promise<PluginMetadata> } };
+  // Under jest (swc) `default` is the function; from the compiled CommonJS build, import() wraps module.exports once more.
+  const load = typeof generated.default === 'function' ? generated.default : generated.default.default;
+  return load();
+}
+
+/**
+ * Each route documents its own errors through the decorators that cause them (@Authenticated() 401/403, @IdParam()
+ * 400/404, @RateLimited() 429 …); documentGlobalErrors adds those of the global validation pipe and error filter.
+ */
 export async function createOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
-  await loadOpenApiMetadata();
+  const metadata = await generatedMetadata();
+  await applyPluginMetadata(metadata);
   const options = new DocumentBuilder()
     .setTitle('Schul-IT-Inventar API')
     .setDescription(
@@ -57,15 +69,14 @@ export async function createOpenApiDocument(app: INestApplication): Promise<Open
         'Every error has the shape `{ statusCode, error, message, fieldErrors?, requestId }`.',
     )
     .setVersion('1')
+    .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
+    .addServer('/', 'This installation')
     .addBearerAuth()
-    .addGlobalResponse(
-      { status: 400, description: 'Invalid input: `fieldErrors` names the fields', type: ErrorBodyDto },
-      { status: 401, description: 'Missing, invalid or expired token', type: ErrorBodyDto },
-      { status: 403, description: 'The role may not do this', type: ErrorBodyDto },
-      { status: 404, description: 'Not found, or outside what the caller may see', type: ErrorBodyDto },
-      { status: 409, description: 'Conflict: duplicate, stale version or illegal state change', type: ErrorBodyDto },
-      { status: 429, description: 'Too many requests', type: ErrorBodyDto },
-    )
     .build();
-  return SwaggerModule.createDocument(app, options, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  const operationId = (controller: string, method: string) => `${controller.replace(/Controller$/, '')}_${method}`;
+  const document = SwaggerModule.createDocument(app, options, { operationIdFactory: operationId });
+  await documentSuccess(document, metadata, operationId);
+  documentGlobalErrors(document);
+  toValidOpenApi30(document);
+  return document;
 }

@@ -1,13 +1,17 @@
 import { todayInBerlin } from '../src/common/dates';
 import { illegalState } from '../src/common/errors';
-import { DeviceLifecycleService } from '../src/devices/device-lifecycle.service';
+import { TestExtensionsModule, TestLeaveServiceGuard } from './extension-points';
 import { createDevice, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 
 describe('Device life cycle, moves and history', () => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => ({ t, w } = await createTestWorld()));
+  beforeAll(async () => ({ t, w } = await createTestWorld({}, { imports: [TestExtensionsModule] })));
+  // The test guard refuses only inside the test that sets it.
+  afterEach(() => {
+    t.app.get(TestLeaveServiceGuard).use = undefined;
+  });
   afterAll(() => t.close());
 
   const status = (auth: string, id: string, body: object) => t.http().post(`/api/v1/devices/${id}/status`).set('Authorization', auth).send(body);
@@ -82,11 +86,11 @@ describe('Device life cycle, moves and history', () => {
 
     it('checks a given version and runs the leave-service guards with the confirmation', async () => {
       const guarded = await createDevice(t.dataSource, w.authorityA, w.schoolA1, { inventoryNumber: 'GUARDED-1' });
-      t.app.get(DeviceLifecycleService).registerLeaveServiceGuard(async (_em, device, change) => {
+      t.app.get(TestLeaveServiceGuard).use = async (_em, device, change) => {
         if (device.inventoryNumber !== 'GUARDED-1') return;
         if (!change.confirmations?.earmarkingBreach) throw illegalState('Funded device inside its earmarking period');
         return { earmarkingConfirmed: true };
-      });
+      };
       await status(w.officeA.auth, guarded, { status: 'lost', version: 7 }).expect(409);
       await status(w.officeA.auth, guarded, { status: 'lost' }).expect(409);
       await status(w.officeA.auth, guarded, { status: 'lost', confirmEarmarkingBreach: true, version: 1 }).expect(200);

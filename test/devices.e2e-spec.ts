@@ -1,11 +1,11 @@
-import { DevicesService } from '../src/devices/devices.service';
+import { TestDetailExtension, TestExtensionsModule } from './extension-points';
 import { createDevice, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 
 describe('Devices', () => {
   let t: TestApp;
   let w: World;
-  beforeAll(async () => ({ t, w } = await createTestWorld()));
+  beforeAll(async () => ({ t, w } = await createTestWorld({}, { imports: [TestExtensionsModule] })));
   afterAll(() => t.close());
 
   const base = {
@@ -153,9 +153,14 @@ describe('Devices', () => {
     });
 
     it('shows what other features register in the detail', async () => {
-      t.app.get(DevicesService).registerDetailExtension('testExtra', async (_em, actor, deviceId) => ({ deviceId, role: actor.role }));
-      const res = await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).expect(200);
-      expect(res.body.testExtra).toEqual({ deviceId: id, role: 'office' });
+      const extension = t.app.get(TestDetailExtension);
+      extension.use = async (_em, actor, deviceId) => ({ deviceId, role: actor.role });
+      try {
+        const res = await t.http().get(`/api/v1/devices/${id}`).set('Authorization', w.officeA.auth).expect(200);
+        expect(res.body.testExtra).toEqual({ deviceId: id, role: 'office' });
+      } finally {
+        extension.use = undefined;
+      }
     });
   });
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -30,7 +31,7 @@ export interface TestApp {
 }
 
 /** The whole application on a database of its own (cloned from the migrated template). */
-export async function createTestApp(env: Record<string, string> = {}, options: { logDestination?: DestinationStream; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logDestination?: DestinationStream; databaseUrl?: string; imports?: DynamicModule['imports'] } = {}): Promise<TestApp> {
   // A migrated database of the test's own (another server), or a clone of the template.
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = validateConfig({
@@ -50,7 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   // What src/server.ts does before the app starts: the platform admin, here from ADMIN_EMAIL/ADMIN_PASSWORD.
   await ensureFirstAdmin(database.url, config);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, { logDestination: options.logDestination }),
+    AppModule.forRoot(config, { logDestination: options.logDestination, imports: options.imports }),
     options.logDestination ? { bufferLogs: true } : { logger: false },
   );
   // With a log destination, Nest's own loggers (the exception filter's) write to it too, as in src/server.ts.

@@ -1,5 +1,5 @@
 import { illegalState } from '../src/common/errors';
-import { DeviceLifecycleService } from '../src/devices/device-lifecycle.service';
+import { TestExtensionsModule, TestLeaveServiceGuard } from './extension-points';
 import { createDevice, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 import { berlinToday, deviceStatus, shiftDays } from './loans-fixtures';
@@ -10,7 +10,11 @@ describe('Loans at the counter (bulk)', () => {
   const today = berlinToday();
 
   beforeAll(async () => {
-    ({ t, w } = await createTestWorld());
+    ({ t, w } = await createTestWorld({}, { imports: [TestExtensionsModule] }));
+  });
+  // The test guard refuses only inside the test that sets it.
+  afterEach(() => {
+    t.app.get(TestLeaveServiceGuard).use = undefined;
   });
   afterAll(() => t.close());
 
@@ -125,9 +129,9 @@ describe('Loans at the counter (bulk)', () => {
       await bulkLend(w.coordinatorA1.auth, { startedOn: shiftDays(today, -30), items: numbers.map((n) => ({ inventoryNumber: n, borrowerName: `Borrower ${n}` })) }).expect(200);
 
       // A guard of another feature refuses to book R-004 as lost, after the loan row was already updated in the item's transaction.
-      t.app.get(DeviceLifecycleService).registerLeaveServiceGuard(async (_em, locked) => {
+      t.app.get(TestLeaveServiceGuard).use = async (_em, locked) => {
         if (locked.id === ids['R-004']) throw illegalState('Refused by a test guard');
-      });
+      };
 
       const res = await bulkReturn(w.coordinatorA1.auth, {
         items: [

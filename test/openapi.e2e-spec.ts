@@ -58,17 +58,45 @@ describe('OpenAPI document', () => {
     expect(existsSync(WEB_CLIENT_FILE) && readFileSync(WEB_CLIENT_FILE, 'utf8') === fresh ? 'up to date' : 'stale: run npm run openapi').toBe('up to date');
   });
 
-  it('documents every route with auth, and request bodies with their DTO properties', () => {
+  it('documents every route with auth and its errors, and request bodies with their DTO properties', () => {
     const publicRoutes = new Set(['get /api/health', 'post /api/v1/auth/login', 'get /api/v1/site']);
+    const seen = new Set<string>();
+    type Op = { security?: unknown[]; responses: Record<string, unknown>; parameters?: { in: string; name: string }[] };
     for (const [path, item] of Object.entries(t.document.paths)) {
-      for (const [method, op] of Object.entries(item as Record<string, { security?: unknown[]; responses: Record<string, unknown> }>)) {
+      for (const [method, op] of Object.entries(item as Record<string, Op>)) {
         const key = `${method} ${path}`;
-        if (publicRoutes.has(key)) continue;
+        const codes = Object.keys(op.responses);
+        expect({ key, success: codes.some((c) => c.startsWith('2')) }).toEqual({ key, success: true });
+        if (publicRoutes.has(key)) {
+          seen.add(key);
+          // Anyone may call it: an empty security requirement, and no 403 (the login's 401 is a wrong password).
+          expect({ key, security: op.security, has403: codes.includes('403') }).toEqual({ key, security: [{}], has403: false });
+          continue;
+        }
         expect({ key, security: op.security }).toEqual({ key, security: [{ bearer: [] }] });
-        expect({ key, has401: '401' in op.responses }).toEqual({ key, has401: true });
+        expect({ key, has401: codes.includes('401'), has403: codes.includes('403') }).toEqual({ key, has401: true, has403: true });
+        // A record named in the path answers 404 when it is outside the caller's view.
+        const pathIds = (op.parameters ?? []).filter((p) => p.in === 'path' && /(^id$|Id$)/.test(p.name));
+        if (pathIds.length) expect({ key, has404: codes.includes('404') }).toEqual({ key, has404: true });
       }
     }
+    expect([...seen].sort()).toEqual([...publicRoutes].sort());
+    const health = (t.document.paths['/api/health'] as Record<string, Op>).get;
+    expect(Object.keys(health.responses).sort()).toEqual(['200', '503']);
     const schemas = t.document.components?.schemas as Record<string, { properties?: Record<string, unknown> }>;
     expect(Object.keys(schemas.CreateSchoolDto.properties ?? {})).toEqual(expect.arrayContaining(['name', 'schoolNumber', 'schoolType', 'studentCount']));
   });
+
+  it('is valid OpenAPI by Redocly and swagger-parser (npm run lint:openapi)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'openapi-lint-')), 'openapi.json');
+    writeFileSync(file, JSON.stringify(t.document));
+    let output = '';
+    try {
+      execFileSync(process.execPath, ['scripts/lint-openapi.mjs', file], { cwd: ROOT, stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { stdout?: Buffer; stderr?: Buffer };
+      output = `${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`.replace(/^.*[║╔╚].*$/gm, '').trim() || 'failed';
+    }
+    expect(output).toBe('');
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../common/openapi';
 import type { Actor } from './actor';
 import { ChangePasswordDto, LoginDto, MeDto, TokenDto } from './auth.dto';
 import { AuthService } from './auth.service';
@@ -22,6 +23,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @RateLimited('login')
+  @ApiError(HttpStatus.UNAUTHORIZED, 'Wrong email or password, or the account is deactivated')
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenDto> {
     const token = await this.auth.login(dto);
     setSessionCookie(req, res, token.accessToken, token.expiresIn);

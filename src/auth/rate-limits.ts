@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../common/errors';
+import { ApiError } from '../common/openapi';
 import { RedisService } from '../common/redis';
 import { AppConfig } from '../config/app-config';
 import type { Actor } from './actor';
@@ -77,4 +78,5 @@ export class RateLimitGuard implements CanActivate {
 }
 
 /** Counts each call of the route against the attempt limits (after authentication, before validation). */
-export const RateLimited = (action: LimitedAction) => applyDecorators(SetMetadata(LIMITED_ACTION, action), UseGuards(RateLimitGuard));
+export const RateLimited = (action: LimitedAction) =>
+  applyDecorators(SetMetadata(LIMITED_ACTION, action), UseGuards(RateLimitGuard), ApiError(HttpStatus.TOO_MANY_REQUESTS, 'Too many attempts: wait the seconds of `Retry-After`'));

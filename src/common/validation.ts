@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { getMetadataStorage, IsBoolean, IsInt, IsOptional, Matches, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
 import { fieldTemplate } from '../i18n/messages';
 import { AppError, FieldCode, FieldError, invalidField, MessageParams } from './errors';
+import { ApiError } from './openapi';
 /** Type checks come first: "not a number" explains more than "must not be less than 1" for the same value. */
 const TYPE_CHECKS = ['isString', 'isInt', 'isNumber', 'isBoolean', 'isUuid', 'isDateOnly', 'isEmail', 'isUrl', 'isArray', 'isObject', 'isIn'];
 
@@ -107,6 +108,13 @@ export function QueryBoolean(): PropertyDecorator {
 /** An official school number: digits only (six in NRW, other states differ). */
 export const IsSchoolNumber = () => Matches(/^\d{4,8}$/, { message: 'schoolNumber must be 4 to 8 digits', context: { code: 'isSchoolNumber' } });
 
-/** A UUID path parameter; anything else is a 400 naming the parameter. */
-export const IdParam = (name = 'id') =>
-  Param(name, new ParseUUIDPipe({ version: undefined, exceptionFactory: () => invalidField(name, 'isUuid', `${name} must be a UUID`) }));
+/** A UUID path parameter; anything else is a 400 naming the parameter, an id outside the caller's view a 404 (both documented). */
+export const IdParam = (name = 'id'): ParameterDecorator => {
+  const param = Param(name, new ParseUUIDPipe({ version: undefined, exceptionFactory: () => invalidField(name, 'isUuid', `${name} must be a UUID`) }));
+  return (target, key, index) => {
+    param(target, key, index);
+    const descriptor = Object.getOwnPropertyDescriptor(target, key!)!;
+    ApiError(HttpStatus.BAD_REQUEST, `Invalid input: \`fieldErrors\` names the fields (\`${name}\` must be a UUID)`)(target, key!, descriptor);
+    ApiError(HttpStatus.NOT_FOUND, 'Not found, or outside what the caller may see')(target, key!, descriptor);
+  };
+};

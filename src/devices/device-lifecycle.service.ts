@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -6,6 +7,7 @@ import { todayInBerlin } from '../common/dates';
 import { exec, one } from '../common/db';
 import { illegalState } from '../common/errors';
 import type { DeviceEventKind } from './device-event.entity';
+import { discover, GuardsLeavingService, type LeaveServiceGuard } from './device-extensions';
 import type { DeviceStatus } from './device.entity';
 import { DEVICE_SQL } from './devices.queries';
 
@@ -62,25 +64,22 @@ export interface StatusChange {
 }
 
 /**
- * A check another feature runs before a device leaves service (retired or lost), in the same transaction.
- * Grants register one that refuses to write off a funded device inside its earmarking period unless confirmed.
- * It throws to refuse; it may return audit meta to keep with the change.
- */
-export type LeaveServiceGuard = (em: EntityManager, device: LockedDevice, change: StatusChange) => Promise<Record<string, unknown> | void>;
-
-/**
  * The one place a device's status changes. Callers lock the row, then change it here:
  * the rules are checked, the row and its version updated, and a history entry and an audit entry written,
  * all inside the caller's transaction.
  */
 @Injectable()
-export class DeviceLifecycleService {
-  private readonly leaveServiceGuards: LeaveServiceGuard[] = [];
+export class DeviceLifecycleService implements OnApplicationBootstrap {
+  private leaveServiceGuards: LeaveServiceGuard[] = [];
 
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly discovery: DiscoveryService,
+  ) {}
 
-  registerLeaveServiceGuard(guard: LeaveServiceGuard): void {
-    this.leaveServiceGuards.push(guard);
+  /** The LeaveServiceGuard providers of other features (see device-extensions.ts). */
+  onApplicationBootstrap(): void {
+    this.leaveServiceGuards = discover<LeaveServiceGuard>(this.discovery, GuardsLeavingService);
   }
 
   /** Locks a device row (FOR UPDATE) within the caller's transaction; undefined when it does not exist. Access is the caller's to check. */
@@ -98,7 +97,7 @@ export class DeviceLifecycleService {
     }
     let guardMeta: Record<string, unknown> = {};
     if (change.to === 'retired' || change.to === 'lost') {
-      for (const guard of this.leaveServiceGuards) Object.assign(guardMeta, (await guard(em, device, change)) ?? {});
+      for (const guard of this.leaveServiceGuards) Object.assign(guardMeta, (await guard.beforeLeavingService(em, device, change)) ?? {});
     }
     const retiredOn = change.to === 'retired' ? (change.retiredOn ?? todayInBerlin()) : null;
     const { rows: [updated] } = await exec<{ version: number }>(em, DEVICE_SQL.changeStatus, [device.id, change.to, retiredOn, change.reason ?? null]);

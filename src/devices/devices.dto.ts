@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsDateOnly } from '../common/validation';
+import { LoanDto } from '../loans/loans.dto';
 import { DEVICE_EVENT_KINDS, type DeviceEventKind } from './device-event.entity';
 import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus, type DeviceType } from './device.entity';
 
@@ -194,10 +195,11 @@ export class DeviceDto {
   updatedAt: string;
 }
 
-/** One device with what other features add to its detail view (e.g. `currentLoan`). */
+/** One device with what other features add to its detail view (src/devices/device-extensions.ts). */
 export class DeviceDetailDto extends DeviceDto {
   schoolName: string;
-  [extension: string]: unknown;
+  /** The running loan (loans feature); personal fields only for the school's coordinators. Null when not on loan; absent where the loans feature is not part of the app. */
+  currentLoan?: LoanDto | null;
 }
 
 /** A device as lists show it; the authority (the caller's), notes, retirement reason and creation time are in the detail. */

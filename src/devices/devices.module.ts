@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DeviceActionsService } from './device-actions.service';
 import { DeviceLifecycleService } from './device-lifecycle.service';
 import { DevicesController } from './devices.controller';
@@ -6,6 +7,7 @@ import { DevicesService } from './devices.service';
 import { DeviceImportService } from './import/device-import.service';
 
 @Module({
+  imports: [DiscoveryModule],
   controllers: [DevicesController],
   providers: [DeviceLifecycleService, DevicesService, DeviceActionsService, DeviceImportService],
   exports: [DeviceLifecycleService, DevicesService, DeviceActionsService],

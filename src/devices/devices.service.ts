@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -8,6 +9,7 @@ import { registerConstraintMessages } from '../common/constraint-messages';
 import { conflict, invalidField, notFound, staleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, JsonText, Page, PageQueryDto, toJsonPage, toPage } from '../common/pagination';
 import { DeviceLifecycleService, type LockedDevice } from './device-lifecycle.service';
+import { type DeviceDetailExtension, discover, ExtendsDeviceDetail } from './device-extensions';
 import { buildDeviceListSql, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, DEVICE_SQL, type DeviceListRow } from './devices.queries';
 import type { ListDevicesQueryDto } from './device-filters';
 import { CreateDeviceDto, DeviceDetailDto, DeviceDto, DeviceEventDto, DeviceListItemDto, REQUIRED_DEVICE_FIELDS, UpdateDeviceDto } from './devices.dto';
@@ -21,23 +23,24 @@ registerConstraintMessages({
 
 export const staleDeviceVersion = (current: number) => staleVersion('device', current);
 
-/** Adds a section to GET /devices/{id} (e.g. the loans feature's `currentLoan`). Runs with the caller's scope already checked. */
-export type DeviceDetailExtension = (em: EntityManager, actor: Actor, deviceId: string) => Promise<unknown>;
-
 @Injectable()
-export class DevicesService {
-  private readonly detailExtensions = new Map<string, DeviceDetailExtension>();
+export class DevicesService implements OnApplicationBootstrap {
+  private detailExtensions: DeviceDetailExtension[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly lifecycle: DeviceLifecycleService,
+    private readonly discovery: DiscoveryService,
   ) {}
 
-  registerDetailExtension(key: string, fn: DeviceDetailExtension): void {
-    if (this.detailExtensions.has(key)) throw new Error(`Device detail extension "${key}" is registered twice`);
-    this.detailExtensions.set(key, fn);
+  /** The DeviceDetailExtension providers of other features (see device-extensions.ts). */
+  onApplicationBootstrap(): void {
+    this.detailExtensions = discover<DeviceDetailExtension>(this.discovery, ExtendsDeviceDetail);
+    const keys = this.detailExtensions.map((e) => e.key);
+    const twice = keys.find((key, i) => keys.indexOf(key) !== i);
+    if (twice) throw new Error(`Device detail extension "${twice}" is provided twice`);
   }
 
   /** The page as JSON text: PostgreSQL renders the items (see DEVICE_LIST_ITEM_JSON). */
@@ -179,9 +182,8 @@ export class DevicesService {
   }
 
   private async withExtensions(em: EntityManager, actor: Actor, device: DeviceDetailDto): Promise<DeviceDetailDto> {
-    const entries = [...this.detailExtensions];
-    const values = await Promise.all(entries.map(([, fn]) => fn(em, actor, device.id)));
-    entries.forEach(([key], i) => (device[key] = values[i]));
+    const values = await Promise.all(this.detailExtensions.map((e) => e.load(em, actor, device.id)));
+    this.detailExtensions.forEach((e, i) => Object.assign(device, { [e.key]: values[i] }));
     return device;
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Injectable, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -129,7 +129,8 @@ export class LicencesExportService {
 export class LicencesExportController {
   constructor(private readonly exports: LicencesExportService) {}
 
-  /** The licence list (contracts, cost per school, products with their data-protection status) of the caller's view. */
+  // The swagger plugin reads doc comments of *.controller.ts files only: the summary is stated here.
+  @ApiOperation({ summary: "The licence list (contracts, cost per school, products with their data-protection status) of the caller's view." })
   @Get('licences.xlsx')
   @Roles('office', 'coordinator', 'viewer')
   @ApiXlsxResponse('The licence list (three sheets).')

@@ -1,10 +1,11 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
 import { todayInBerlin } from '../common/dates';
 import { illegalState } from '../common/errors';
-import { DeviceLifecycleService, LockedDevice, StatusChange } from '../devices/device-lifecycle.service';
+import type { LockedDevice, StatusChange } from '../devices/device-lifecycle.service';
+import { GuardsLeavingService, type LeaveServiceGuard } from '../devices/device-extensions';
 import { amountAtRisk, earmarkOf } from './earmarking';
 import type { GrantRow } from './grant-access';
 import type { GrantWarning } from './program-rules';
@@ -69,15 +70,10 @@ const earmarkFor = (r: FundedDeviceRow) =>
  * that left service inside it.
  */
 @Injectable()
-export class EarmarkingService implements OnModuleInit {
-  constructor(private readonly lifecycle: DeviceLifecycleService) {}
-
-  onModuleInit(): void {
-    this.lifecycle.registerLeaveServiceGuard((em, device, change) => this.guardLeaveService(em, device, change));
-  }
-
+@GuardsLeavingService()
+export class EarmarkingService implements LeaveServiceGuard {
   /** Throws 409 (ILLEGAL_STATE) for an unconfirmed retirement/loss inside the earmarking period; returns audit meta when confirmed. */
-  async guardLeaveService(em: EntityManager, device: LockedDevice, change: StatusChange): Promise<Record<string, unknown> | void> {
+  async beforeLeavingService(em: EntityManager, device: LockedDevice, change: StatusChange): Promise<Record<string, unknown> | void> {
     const rows: FundedDeviceRow[] = await em.query(`${FUNDED_DEVICE_SELECT} WHERE x.device_id = $1`, [device.id]);
     const row = rows[0];
     if (!row) return;

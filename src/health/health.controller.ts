@@ -1,9 +1,11 @@
-import { Controller, Get, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/decorators';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../common/database-errors';
 import { UnavailableError } from '../common/errors';
+import { ApiError } from '../common/openapi';
+import { HealthDto } from './health.dto';
 
 /** Each failed check with why, in words that reveal no host or credentials: `{ database: { status: 'down', reason: 'timeout' } }`. */
 function failedChecks(failed: HealthCheckResult['error']): Record<string, { status: string; reason: string }> {
@@ -28,7 +30,9 @@ export class HealthController {
   // 503 is DATABASE_UNAVAILABLE with Retry-After and `details.checks` naming what failed and why (unreachable, timeout).
   @Get()
   @Public()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthDto, description: 'The database answers' })
+  @ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE with `Retry-After`; `details.checks` names what failed and why')
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);

@@ -49,18 +49,21 @@ export class LicencesController {
     return this.licences.listProducts(actor, this.dataSource.manager);
   }
 
+  /** One product of the authority's catalogue. */
   @Get('products/:id')
   @Roles(...READERS)
   getProduct(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProductDto> {
     return this.licences.getProduct(actor, id, this.dataSource.manager);
   }
 
+  /** Adds a product to the catalogue (office only). */
   @Post('products')
   @Roles('office')
   createProduct(@CurrentActor() actor: Actor, @Body() dto: CreateProductDto): Promise<ProductDto> {
     return this.licences.createProduct(actor, dto);
   }
 
+  /** Changes a product of the catalogue. */
   @Patch('products/:id')
   @Roles('office')
   @ApiConflictResponse({ description: 'STALE_VERSION' })
@@ -84,12 +87,14 @@ export class LicencesController {
     return this.licences.listContracts(actor, query, this.dataSource.manager);
   }
 
+  /** One licence contract with its seat sums and the last day to cancel. */
   @Get('contracts/:id')
   @Roles(...READERS)
   getContract(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ContractDto> {
     return this.licences.getContract(actor, id, this.dataSource.manager);
   }
 
+  /** Records a licence contract of a product. */
   @Post('contracts')
   @Roles('office')
   @ApiNotFoundResponse({ description: 'The product, a school or the expenditure does not exist in this authority' })
@@ -97,6 +102,7 @@ export class LicencesController {
     return this.licences.createContract(actor, dto);
   }
 
+  /** Changes a licence contract. */
   @Patch('contracts/:id')
   @Roles('office')
   @ApiConflictResponse({ description: 'STALE_VERSION' })
@@ -104,6 +110,7 @@ export class LicencesController {
     return this.licences.updateContract(actor, id, dto);
   }
 
+  /** Deletes a licence contract. */
   @Delete('contracts/:id')
   @Roles('office')
   @HttpCode(204)
@@ -174,6 +181,7 @@ export class LicencesController {
     return this.licences.settings(actor, this.dataSource.manager);
   }
 
+  /** Changes the warning thresholds (office only). */
   @Patch('settings')
   @Roles('office')
   updateSettings(@CurrentActor() actor: Actor, @Body() dto: UpdateLicenceSettingsDto): Promise<LicenceSettingsDto> {

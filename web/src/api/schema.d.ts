@@ -590,6 +590,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The licence list (contracts, cost per school, products with their data-protection status) of the caller's view. */
         get: operations["LicencesExport_licencesXlsx"];
         put?: never;
         post?: never;
@@ -609,6 +610,7 @@ export interface paths {
         /** Licence contracts in the caller's view (coordinators: their schools'), by product name, with seat sums and the last day to cancel. */
         get: operations["Licences_listContracts"];
         put?: never;
+        /** Records a licence contract of a product. */
         post: operations["Licences_createContract"];
         delete?: never;
         options?: never;
@@ -623,12 +625,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One licence contract with its seat sums and the last day to cancel. */
         get: operations["Licences_getContract"];
         put?: never;
         post?: never;
+        /** Deletes a licence contract. */
         delete: operations["Licences_removeContract"];
         options?: never;
         head?: never;
+        /** Changes a licence contract. */
         patch: operations["Licences_updateContract"];
         trace?: never;
     };
@@ -714,6 +719,7 @@ export interface paths {
         /** The authority's licence catalogue (products with their data-protection status), by name. */
         get: operations["Licences_listProducts"];
         put?: never;
+        /** Adds a product to the catalogue (office only). */
         post: operations["Licences_createProduct"];
         delete?: never;
         options?: never;
@@ -728,6 +734,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One product of the authority's catalogue. */
         get: operations["Licences_getProduct"];
         put?: never;
         post?: never;
@@ -735,6 +742,7 @@ export interface paths {
         delete: operations["Licences_removeProduct"];
         options?: never;
         head?: never;
+        /** Changes a product of the catalogue. */
         patch: operations["Licences_updateProduct"];
         trace?: never;
     };
@@ -752,6 +760,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Changes the warning thresholds (office only). */
         patch: operations["Licences_updateSettings"];
         trace?: never;
     };
@@ -1438,10 +1447,7 @@ export interface components {
         };
         /** @enum {string} */
         AuthorityKind: "city" | "district" | "other";
-        /**
-         * @description Default for items without one.
-         * @enum {string}
-         */
+        /** @enum {string} */
         BorrowerKind: "student" | "teacher";
         BroadbandDto: {
             mbps: number | null;
@@ -1467,7 +1473,7 @@ export interface components {
             statusCode: number;
         };
         BulkItemResultDto: {
-            deviceStatus?: components["schemas"]["DeviceStatus"] | null;
+            deviceStatus?: (string & components["schemas"]["DeviceStatus"]) | null;
             error: components["schemas"]["BulkItemErrorDto"] | null;
             /** @description Position in the request's `items`. */
             index: number;
@@ -1665,7 +1671,7 @@ export interface components {
             licenceModel: components["schemas"]["LicenceModel"];
             notes: string | null;
             noticePeriod: number | null;
-            noticeUnit: components["schemas"]["LicenceNoticeUnit"] | null;
+            noticeUnit: (string & components["schemas"]["LicenceNoticeUnit"]) | null;
             oneOffCents: number;
             orderReference: string | null;
             productId: string;
@@ -1804,7 +1810,7 @@ export interface components {
              * @example 3
              */
             noticePeriod?: number | null;
-            noticeUnit?: components["schemas"]["LicenceNoticeUnit"] | null;
+            noticeUnit?: (string & components["schemas"]["LicenceNoticeUnit"]) | null;
             /**
              * @description One-off cost in cents (set-up, first purchase).
              * @default 0
@@ -2081,7 +2087,7 @@ export interface components {
             /** @description Used by students (counts in the licences per student of the coverage); default true. */
             forStudents?: boolean;
             /** @description Where the data is stored; null: unknown. */
-            hosting?: components["schemas"]["LicenceHosting"] | null;
+            hosting?: (string & components["schemas"]["LicenceHosting"]) | null;
             kind: components["schemas"]["LicenceProductKind"];
             /** @example bettermarks */
             name: string;
@@ -2144,6 +2150,8 @@ export interface components {
             commissionedOn: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The running loan (loans feature); personal fields only for the school's coordinators. Null when not on loan; absent where the loans feature is not part of the app. */
+            currentLoan?: components["schemas"]["LoanDto"] | null;
             id: string;
             inventoryNumber: string;
             /**
@@ -2521,9 +2529,55 @@ export interface components {
             };
             message: string;
             params: {
-                [key: string]: (string | number | boolean) | null;
+                [key: string]: (string | null) | number | boolean;
             };
             schoolId?: string;
+        };
+        HealthDto: {
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @example {} */
+            error?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: {
+                    /** @enum {string} */
+                    status: "up" | "down";
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "error" | "shutting_down";
         };
         ImportDuplicateDto: {
             /** @description Null when the existing device is in a school you do not see. */
@@ -2552,7 +2606,7 @@ export interface components {
             messageDe: string;
             /** @description What the text names: `value` (the cell as written), `firstRow`, `max`, `formula`, numbers of the clashing device. */
             params: {
-                [key: string]: (string | number) | null;
+                [key: string]: (string | null) | number;
             };
             /** @description The row number as the spreadsheet shows it. */
             row: number;
@@ -2722,7 +2776,7 @@ export interface components {
             personalDataErased: boolean;
             /** @description False for office and viewer users: the personal fields above are withheld. */
             personalDataVisible: boolean;
-            returnCondition?: components["schemas"]["ReturnCondition"] | null;
+            returnCondition?: (string & components["schemas"]["ReturnCondition"]) | null;
             returnedOn: string | null;
             returnNotes: string | null;
             schoolId: string;
@@ -2778,7 +2832,7 @@ export interface components {
             inventoryNumber: string;
             model: string;
             /** @description What the close decided: marked lost, or kept open; null while the stocktaking is open. */
-            resolution: components["schemas"]["StocktakingMissingResolution"] | null;
+            resolution: (string & components["schemas"]["StocktakingMissingResolution"]) | null;
             room: string;
             serialNumber: string | null;
         };
@@ -2903,7 +2957,7 @@ export interface components {
             dpaSignedOn: string | null;
             dpiaDone: boolean;
             forStudents: boolean;
-            hosting: components["schemas"]["LicenceHosting"] | null;
+            hosting: (string & components["schemas"]["LicenceHosting"]) | null;
             id: string;
             kind: components["schemas"]["LicenceProductKind"];
             name: string;
@@ -2927,10 +2981,7 @@ export interface components {
             /** @description Devices in service without commissioning or purchase date. */
             unknownAge: number;
         };
-        /**
-         * @description Defaults to `ok`.
-         * @enum {string}
-         */
+        /** @enum {string} */
         ReturnCondition: "ok" | "damaged" | "defective" | "lost";
         ReturnLoanDto: {
             /** @description ok: the device is available again; damaged/defective: it goes to repair; lost: it is booked as lost. */
@@ -3005,7 +3056,7 @@ export interface components {
             createdDeviceId: string | null;
             /** @description The device the scan identified; null for unknown scans (unless one was created). */
             device: components["schemas"]["ScannedDeviceDto"] | null;
-            elsewhere?: components["schemas"]["StocktakingElsewhere"] | null;
+            elsewhere?: (string & components["schemas"]["StocktakingElsewhere"]) | null;
             /** @description Whether this scan moved it. */
             moved: boolean;
             result: components["schemas"]["StocktakingScanResult"];
@@ -3129,7 +3180,7 @@ export interface components {
              * @description The day the use was counted.
              */
             inUseOn: string | null;
-            inUseSource: components["schemas"]["LicenceUseSource"] | null;
+            inUseSource: (string & components["schemas"]["LicenceUseSource"]) | null;
             schoolId: string;
             schoolName: string;
             schoolNumber: string;
@@ -3256,7 +3307,7 @@ export interface components {
         StocktakingScanDto: {
             createdDevice: boolean;
             deviceId: string | null;
-            elsewhere?: components["schemas"]["StocktakingElsewhere"] | null;
+            elsewhere?: (string & components["schemas"]["StocktakingElsewhere"]) | null;
             fromRoom: string | null;
             id: number;
             inventoryNumber: string | null;
@@ -3327,7 +3378,7 @@ export interface components {
              * @example 3
              */
             noticePeriod?: number | null;
-            noticeUnit?: components["schemas"]["LicenceNoticeUnit"] | null;
+            noticeUnit?: (string & components["schemas"]["LicenceNoticeUnit"]) | null;
             /**
              * @description One-off cost in cents (set-up, first purchase).
              * @default 0
@@ -3630,7 +3681,7 @@ export interface components {
             /** @description Used by students (counts in the licences per student of the coverage); default true. */
             forStudents?: boolean;
             /** @description Where the data is stored; null: unknown. */
-            hosting?: components["schemas"]["LicenceHosting"] | null;
+            hosting?: (string & components["schemas"]["LicenceHosting"]) | null;
             kind?: components["schemas"]["LicenceProductKind"];
             /** @example bettermarks */
             name?: string;
@@ -3731,142 +3782,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /** @description The database answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The Health Check is not successful */
+            /** @description DATABASE_UNAVAILABLE with `Retry-After`; `details.checks` names what failed and why */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "responseTime": 12,
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005,
-                         *         "status": "down"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005,
-                         *         "status": "down"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "responseTime": 12,
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                    };
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -3928,33 +3859,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Auth_login: {
@@ -3987,7 +3891,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Wrong email or password, or the account is deactivated */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3996,34 +3900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many attempts: wait the seconds of `Retry-After` */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4049,15 +3926,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4076,26 +3944,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4122,15 +3972,6 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4142,33 +3983,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4224,16 +4038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4242,7 +4047,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many attempts: wait the seconds of `Retry-After` */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4270,15 +4075,6 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorityDto"][];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4290,33 +4086,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4374,26 +4143,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4422,7 +4173,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorityDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4451,24 +4202,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4501,7 +4234,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorityDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4537,17 +4270,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4574,15 +4298,6 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorityDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4594,33 +4309,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4686,33 +4374,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     ReportExports_coverageXlsx: {
@@ -4771,33 +4432,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Coverage_settings: {
@@ -4817,15 +4451,6 @@ export interface operations {
                     "application/json": components["schemas"]["CoverageSettingsDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -4837,33 +4462,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4921,26 +4519,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5002,33 +4582,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5110,15 +4663,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Devices_get: {
@@ -5140,7 +4684,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDetailDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5176,24 +4720,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Devices_update: {
@@ -5219,7 +4745,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5262,15 +4788,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Devices_history: {
@@ -5295,7 +4812,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceHistoryPageDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5331,24 +4848,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Devices_move: {
@@ -5374,7 +4873,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5401,7 +4900,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The device or the target school is not one of yours */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     The device or the target school is not one of yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5414,15 +4917,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -5449,7 +4943,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5492,15 +4986,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Devices_byTag: {
@@ -5522,15 +5007,6 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceDetailDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -5549,30 +5025,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description The serial number belongs to devices of several manufacturers */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -5633,16 +5091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,15 +5113,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -5728,33 +5168,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5820,33 +5233,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Grants_list: {
@@ -5891,33 +5277,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5975,30 +5334,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description The reference number exists in this authority */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -6026,7 +5367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExpenditurePageDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`grantId` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6055,24 +5396,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6105,7 +5428,11 @@ export interface operations {
                     "application/json": components["schemas"]["ExpenditureDto"];
                 };
             };
-            /** @description Invoice date outside the eligible period, unknown devices, invalid fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`grantId` must be a UUID)
+             *
+             *     Invoice date outside the eligible period, unknown devices, invalid fields
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6130,7 +5457,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Grant or school not found */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Grant or school not found
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6143,15 +5474,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -6175,7 +5497,11 @@ export interface operations {
                     "application/json": components["schemas"]["ExpenditureDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID)
+             *
+             *     Invalid input: `fieldErrors` names the fields (`grantId` must be a UUID)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6202,26 +5528,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Not found, or outside what the caller may see
+             */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6249,7 +5561,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID)
+             *
+             *     Invalid input: `fieldErrors` names the fields (`grantId` must be a UUID)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6276,7 +5592,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Not found, or outside what the caller may see
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6291,15 +5611,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -6327,7 +5638,11 @@ export interface operations {
                     "application/json": components["schemas"]["ExpenditureDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID)
+             *
+             *     Invalid input: `fieldErrors` names the fields (`grantId` must be a UUID)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6354,7 +5669,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Not found, or outside what the caller may see
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6369,15 +5688,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -6400,7 +5710,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6429,24 +5739,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6473,7 +5765,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6516,15 +5808,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Grants_update: {
@@ -6550,7 +5833,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6593,15 +5876,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Grants_listAllocations: {
@@ -6623,7 +5897,7 @@ export interface operations {
                     "application/json": components["schemas"]["AllocationDto"][];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6652,24 +5926,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6703,7 +5959,11 @@ export interface operations {
                     "application/json": components["schemas"]["AllocationDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`schoolId` must be a UUID)
+             *
+             *     Invalid input: `fieldErrors` names the fields (`id` must be a UUID)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6730,7 +5990,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Not found, or outside what the caller may see
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6745,15 +6009,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -6775,7 +6030,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`schoolId` must be a UUID)
+             *
+             *     Invalid input: `fieldErrors` names the fields (`id` must be a UUID)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +6061,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Not found, or outside what the caller may see
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6817,15 +6080,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -6853,13 +6107,14 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -6887,24 +6142,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -6931,7 +6169,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantSummaryDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6960,24 +6198,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7004,15 +6224,6 @@ export interface operations {
                     "application/json": components["schemas"]["GrantSettingsDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -7024,33 +6235,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7108,26 +6292,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7186,26 +6352,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7232,15 +6380,6 @@ export interface operations {
                     "application/json": components["schemas"]["LabelFormatDto"][];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -7252,33 +6391,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7335,33 +6447,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Licences_listContracts: {
@@ -7407,33 +6492,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7498,17 +6556,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7537,7 +6586,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContractDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7566,24 +6615,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7610,7 +6641,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7646,17 +6677,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7689,7 +6711,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContractDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7732,15 +6754,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Licences_listSeats: {
@@ -7762,7 +6775,7 @@ export interface operations {
                     "application/json": components["schemas"]["SeatDto"][];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7791,24 +6804,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7842,7 +6837,11 @@ export interface operations {
                     "application/json": components["schemas"]["SeatDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`schoolId` must be a UUID)
+             *
+             *     Invalid input: `fieldErrors` names the fields (`id` must be a UUID)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7869,7 +6868,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Not found, or outside what the caller may see
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7884,15 +6887,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -7914,7 +6908,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`schoolId` must be a UUID)
+             *
+             *     Invalid input: `fieldErrors` names the fields (`id` must be a UUID)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7941,7 +6939,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Not found, or outside what the caller may see
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7950,17 +6952,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7994,7 +6987,11 @@ export interface operations {
                     "application/json": components["schemas"]["SeatDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /**
+             * @description Invalid input: `fieldErrors` names the fields (`schoolId` must be a UUID)
+             *
+             *     Invalid input: `fieldErrors` names the fields (`id` must be a UUID)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8021,7 +7018,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     Not found, or outside what the caller may see
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8030,17 +7031,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8081,7 +7073,7 @@ export interface operations {
                     "application/json": components["schemas"]["UsageImportResultDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8117,17 +7109,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8154,15 +7137,6 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDto"][];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -8174,33 +7148,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8258,26 +7205,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8306,7 +7235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8342,24 +7271,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Licences_removeProduct: {
@@ -8379,7 +7290,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8422,15 +7333,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Licences_updateProduct: {
@@ -8456,7 +7358,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8499,15 +7401,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Licences_settings: {
@@ -8527,15 +7420,6 @@ export interface operations {
                     "application/json": components["schemas"]["LicenceSettingsDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -8547,33 +7431,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8631,26 +7488,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8702,33 +7541,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8794,33 +7606,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Loans_create: {
@@ -8874,15 +7659,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description The device is already on loan or not available */
             409: {
                 headers: {
@@ -8896,15 +7672,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -8927,7 +7694,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8963,24 +7730,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Loans_markAgreementSigned: {
@@ -9006,7 +7755,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9049,15 +7798,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Loans_agreement: {
@@ -9079,13 +7819,13 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -9112,25 +7852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/pdf": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -9158,7 +7880,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9201,15 +7923,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Loans_return: {
@@ -9238,7 +7951,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9287,15 +8000,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -9347,26 +8051,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9427,16 +8113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9451,15 +8128,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -9514,16 +8182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9538,15 +8197,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -9598,26 +8248,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9644,15 +8276,6 @@ export interface operations {
                     "application/json": components["schemas"]["LoanSettingsDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -9664,33 +8287,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9748,26 +8344,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9822,33 +8400,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9913,17 +8464,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9985,33 +8527,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Needs_get: {
@@ -10033,7 +8548,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10069,24 +8584,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Needs_remove: {
@@ -10109,7 +8606,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10152,15 +8649,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Needs_update: {
@@ -10186,7 +8674,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10229,15 +8717,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Needs_decide: {
@@ -10263,7 +8742,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10306,15 +8785,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Needs_linkGrant: {
@@ -10340,7 +8810,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10367,7 +8837,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description The request or the grant does not exist in this authority */
+            /**
+             * @description Not found, or outside what the caller may see
+             *
+             *     The request or the grant does not exist in this authority
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10380,15 +8854,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -10415,7 +8880,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10457,15 +8922,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -10492,7 +8948,7 @@ export interface operations {
                     "application/json": components["schemas"]["NeedDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10534,15 +8990,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -10589,33 +9036,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10673,26 +9093,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10721,7 +9123,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10750,24 +9152,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10794,7 +9178,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10830,17 +9214,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10873,7 +9248,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10909,17 +9284,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10951,7 +9317,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolCoverageResponseDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10980,24 +9346,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11022,60 +9370,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SiteDto"];
-                };
-            };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description The role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -11120,33 +9414,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11205,33 +9472,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Stocktakings_start: {
@@ -11282,30 +9522,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description The school has an open stocktaking */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
             };
         };
     };
@@ -11328,7 +9550,7 @@ export interface operations {
                     "application/json": components["schemas"]["StocktakingDetailDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11364,24 +9586,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Stocktakings_close: {
@@ -11407,7 +9611,7 @@ export interface operations {
                     "application/json": components["schemas"]["StocktakingDetailDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11450,15 +9654,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     ReportExports_stocktakingXlsx: {
@@ -11481,13 +9676,14 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description Missing, invalid or expired token */
@@ -11515,24 +9711,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -11559,7 +9738,7 @@ export interface operations {
                     "application/json": components["schemas"]["MissingPageDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11588,24 +9767,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11637,7 +9798,7 @@ export interface operations {
                     "application/json": components["schemas"]["StocktakingScanPageDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11666,24 +9827,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11716,7 +9859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScanResultDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11759,15 +9902,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Stocktakings_due: {
@@ -11787,15 +9921,6 @@ export interface operations {
                     "application/json": components["schemas"]["CountDueDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -11807,33 +9932,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11860,15 +9958,6 @@ export interface operations {
                     "application/json": components["schemas"]["StocktakingSettingsDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
             /** @description Missing, invalid or expired token */
             401: {
                 headers: {
@@ -11880,33 +9969,6 @@ export interface operations {
             };
             /** @description The role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11964,26 +10026,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12043,33 +10087,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
         };
     };
     Users_create: {
@@ -12120,26 +10137,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or outside what the caller may see */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12168,7 +10167,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12197,24 +10196,6 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Conflict: duplicate, stale version or illegal state change */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12247,7 +10228,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12283,17 +10264,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12326,7 +10298,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description Invalid input: `fieldErrors` names the fields */
+            /** @description Invalid input: `fieldErrors` names the fields (`id` must be a UUID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12362,17 +10334,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflict: duplicate, stale version or illegal state change */
+            /** @description Conflict: duplicate, stale version, illegal state change, or a record still referenced */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Too many requests */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
