@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser } from './support.mjs';
+import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser, screenshot } from './support.mjs';
 
 /** The counter as the Goethe-Gymnasium's coordinator uses it, on the demo data. */
 describe('Ausgabe und Rückgabe (the counter)', () => {
@@ -31,6 +31,7 @@ describe('Ausgabe und Rückgabe (the counter)', () => {
     await page.getByRole('heading', { name: 'Ausgabe', exact: true }).waitFor();
     assert.match(await page.locator('.device-card').textContent(), new RegExp(code));
     await expectNoAxeViolations(page, 'counter with a device to lend');
+    await screenshot(page, 'counter-lend');
     await page.getByLabel('Name').fill('Ayşe Özdemir');
     await page.getByLabel('Klasse').fill('7b');
     await page.getByLabel('Erziehungsberechtigte/r').fill('Fatma Özdemir');
@@ -90,6 +91,7 @@ describe('Ausgabe und Rückgabe (the counter)', () => {
     await page.waitForFunction(() => document.querySelectorAll('.results li[data-state=ok]').length + document.querySelectorAll('.results li[data-state=failed]').length === 20, null, { timeout: 30_000 });
     assert.equal(await page.locator('.results li[data-state=ok]').count(), 20);
     await expectNoAxeViolations(page, 'class mode with results');
+    await screenshot(page, 'counter-class');
     const loans = (await api.get('/loans?borrowerClass=8c&limit=200')).body.items.filter((l) => !l.returnedOn && codes.includes(l.device.inventoryNumber));
     assert.deepEqual(loans.map((l) => l.device.inventoryNumber).sort(), [...codes].sort());
     // Each device went to the student typed before it.
@@ -138,6 +140,7 @@ describe('Ausgabe und Rückgabe (the counter)', () => {
     await page.getByRole('heading', { name: 'Ausgabe', exact: true }).waitFor();
     await expectNoHorizontalScroll(page, 'counter at 375 px');
     await expectNoAxeViolations(page, 'counter at 375 px');
+    await screenshot(page, 'counter-375');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

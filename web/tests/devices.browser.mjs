@@ -3,11 +3,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { pdfText } from './pdf-text.mjs';
-import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser } from './support.mjs';
+import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser, screenshot } from './support.mjs';
 
 const OFFICE = 'schulamt@musterstadt.example';
 const VIEWER = 'controlling@musterstadt.example';
-const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 const unique = () => `${Date.now().toString(36).slice(-5)}${Math.random().toString(36).slice(2, 5)}`.toUpperCase();
 const rows = (page) => page.locator('table.device-table tbody tr');
 
@@ -15,10 +14,6 @@ const rows = (page) => page.locator('table.device-table tbody tr');
 async function chooseOption(page, field, option) {
   await page.locator('main .select').filter({ hasText: new RegExp(`^${field}`) }).getByRole('button').click();
   await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function shot(page, name) {
-  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
 }
 
 /** The Goethe-Gymnasium's coordinator: the school's devices. */
@@ -47,7 +42,7 @@ describe('Geräte (coordinator)', () => {
     await rows(page).first().waitFor();
     assert.equal(await rows(page).count(), 50, 'the first page holds 50 devices');
     await expectNoAxeViolations(page, 'device list');
-    await shot(page, 'devices');
+    await screenshot(page, 'devices');
     await page.getByRole('button', { name: 'Weitere laden' }).click();
     await page.waitForFunction(() => document.querySelectorAll('table.device-table tbody tr').length > 50);
     const expected = (await api.get('/devices?limit=100')).body.items.map((d) => d.inventoryNumber);
@@ -124,7 +119,7 @@ describe('Geräte (coordinator)', () => {
     const kinds = { created: 'angelegt', status_changed: 'Status geändert', moved: 'umgesetzt', loaned: 'Ausgabe', returned: 'Rückgabe', imported: 'importiert' };
     assert.deepEqual(await page.locator('table.device-history tbody tr td:nth-child(2)').allTextContents(), history.slice(0, 20).map((e) => kinds[e.kind]));
     await expectNoAxeViolations(page, 'device detail');
-    await shot(page, 'device-detail');
+    await screenshot(page, 'device-detail');
   });
 
   it('edit: saves a change; a change by someone else in between is explained (reload)', async () => {
@@ -207,12 +202,12 @@ describe('Geräte (coordinator)', () => {
     await rows(page).first().waitFor();
     await expectNoHorizontalScroll(page, 'device list at 375 px');
     await expectNoAxeViolations(page, 'device list at 375 px');
-    await shot(page, 'devices-phone');
+    await screenshot(page, 'devices-phone');
     const first = (await api.get('/devices?limit=1')).body.items[0];
     await page.goto(`/geraete/${first.id}`);
     await page.getByRole('heading', { name: 'Verlauf' }).waitFor();
     await expectNoHorizontalScroll(page, 'device detail at 375 px');
-    await shot(page, 'device-detail-phone');
+    await screenshot(page, 'device-detail-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

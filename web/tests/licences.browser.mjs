@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiAs, COORDINATOR, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser } from './support.mjs';
+import { apiAs, COORDINATOR, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser, screenshot } from './support.mjs';
 
 const OFFICE = 'schulamt@musterstadt.example';
 const VIEWER = 'controlling@musterstadt.example';
@@ -9,8 +9,6 @@ const PLATFORM = 'LernraumPlus';
 
 const germanDate = (iso) => iso.split('-').reverse().join('.');
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Screenshots to look at (not compared): SHOTS=/some/dir. */
-const shot = async (page, name) => process.env.SHOTS && (await page.screenshot({ path: `${process.env.SHOTS}/licences-${name}.png`, fullPage: true }));
 
 describe('Lizenzen: the office, the viewer and a school', () => {
   let browser;
@@ -36,7 +34,7 @@ describe('Lizenzen: the office, the viewer and a school', () => {
     await page.getByText('AV-Vertrag fehlt', { exact: true }).first().waitFor();
     // costs in euros
     await row.getByText(/\d\s€/).first().waitFor();
-    await shot(page, 'office');
+    await screenshot(page, 'licences-office');
     await expectNoAxeViolations(page, 'licences (office)');
   });
 
@@ -55,7 +53,7 @@ describe('Lizenzen: the office, the viewer and a school', () => {
     await page.getByText('Bitte eine ganze Zahl ab 0 eingeben.').waitFor();
     await expectNoAxeViolations(page, 'seats form with an error');
     await field.fill(String(next));
-    await shot(page, 'seats-form');
+    await screenshot(page, 'licences-seats-form');
     await field.press('Enter');
     await page.getByText(`Plätze für ${seat.schoolName} gespeichert.`).waitFor();
     const after = (await api.get(`/licences/contracts/${maths.id}/seats`)).body.find((s) => s.schoolId === seat.schoolId);
@@ -70,7 +68,7 @@ describe('Lizenzen: the office, the viewer and a school', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Lizenzen' }).waitFor();
     await page.getByRole('heading', { name: 'Produktkatalog' }).waitFor();
-    await shot(page, 'office-375');
+    await screenshot(page, 'licences-office-375');
     await expectNoHorizontalScroll(page, 'licences at 375 px');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -111,7 +109,7 @@ describe('Lizenzen: the office, the viewer and a school', () => {
       await field.fill(String(entered));
       await page.getByRole('form', { name: `Genutzte Plätze eintragen: ${PLATFORM}` }).getByRole('button', { name: 'Speichern' }).click();
       await page.getByText(`Genutzte Plätze für ${PLATFORM} gespeichert.`).waitFor();
-      await shot(page, 'school-375');
+      await screenshot(page, 'licences-school-375');
       const seat = (await api.get(`/licences/contracts/${platform.id}/seats`)).body.find((s) => s.schoolId === schoolId);
       assert.equal(seat.seatsInUse, entered);
       assert.equal(seat.inUseSource, 'school');

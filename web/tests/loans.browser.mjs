@@ -3,13 +3,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { pdfText } from './pdf-text.mjs';
-import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser } from './support.mjs';
+import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser, screenshot } from './support.mjs';
 
 const OFFICE = 'schulamt@musterstadt.example';
 const VIEWER = 'controlling@musterstadt.example';
-const SCREENSHOTS = process.env.SCREENSHOT_DIR;
 const unique = () => `${Date.now().toString(36).slice(-5)}${Math.random().toString(36).slice(2, 5)}`.toUpperCase();
-const shot = async (page, name) => SCREENSHOTS && (await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` }));
 
 /** Devices of the coordinator's school nobody else in this file takes (each call hands out fresh ones). */
 async function availableDevices(api, count) {
@@ -50,7 +48,7 @@ describe('Ausleihen (coordinator)', () => {
     assert.equal(marked, first.filter((l) => l.state === 'overdue').length, 'every overdue row of the page is marked');
     assert.ok(await page.getByText(first[0].borrowerName, { exact: false }).first().isVisible(), 'the coordinator sees the borrower');
     await expectNoAxeViolations(page, 'loans (coordinator)');
-    await shot(page, 'loans');
+    await screenshot(page, 'loans');
 
     await page.getByRole('link', { name: `überfällig (${overdue.length})` }).click();
     await page.waitForURL(/state=overdue/);
@@ -123,7 +121,7 @@ describe('Ausleihen (coordinator)', () => {
     await page.locator('table.loan-table tbody tr').first().waitFor();
     await expectNoHorizontalScroll(page, 'loans at 375 px');
     await expectNoAxeViolations(page, 'loans at 375 px');
-    await shot(page, 'loans-phone');
+    await screenshot(page, 'loans-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

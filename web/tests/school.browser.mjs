@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser } from './support.mjs';
-
-/** SCREENSHOT_DIR=… keeps a PNG of each screen (to look at them; the tests do not need them). */
-async function shot(page, name) {
-  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
+import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser, screenshot } from './support.mjs';
 
 async function pdfText(buffer) {
   const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
@@ -57,11 +51,11 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     assert.equal(rows[1][2], 'Das Feld ist leer.', 'the problems in German');
     assert.match(await page.getByText(/Probleme gefunden/).first().textContent(), /3 Probleme gefunden/);
     assert.equal(await page.getByRole('button', { name: /Geräte importieren/ }).count(), 0, 'no import while there are problems');
-    await shot(page, 'import-problems');
+    await screenshot(page, 'import-problems');
     await expectNoAxeViolations(page, 'import dry run with problems');
     await page.setViewportSize({ width: 375, height: 800 });
     await expectNoHorizontalScroll(page, 'import problems at 375 px');
-    await shot(page, 'import-problems-phone');
+    await screenshot(page, 'import-problems-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
     const device = await api.get(`/devices/by-tag/BAD-${stamp}-1`);
     assert.equal(device.status, 404, 'the dry run wrote nothing');
@@ -89,7 +83,7 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
       assert.equal(d.body.location, 'Raum 12');
     }
     await expectNoAxeViolations(page, 'import result with labels');
-    await shot(page, 'import-done');
+    await screenshot(page, 'import-done');
     await page.getByLabel('erstes freies Etikett').fill('4');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'PDF erzeugen' }).click();
@@ -113,7 +107,7 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     await page.getByLabel('Geschätzte Kosten (€)').fill('14.400,50');
     await page.getByLabel(/^Begründung/).fill('Die Klassen 5a bis 5c arbeiten ab Februar mit Tablets.');
     await expectNoAxeViolations(page, 'needs form');
-    await shot(page, 'needs-form');
+    await screenshot(page, 'needs-form');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { name: title, level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Einreichen' }).click();
@@ -126,7 +120,7 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     const row = page.getByRole('row', { name: new RegExp(title) });
     assert.match(await row.textContent(), /14\.400,50\s€.*eingereicht/);
     await expectNoAxeViolations(page, 'needs list with a submitted request');
-    await shot(page, 'needs');
+    await screenshot(page, 'needs');
   });
 
   it("needs: the office's partial approval shows quantity, euros and reason; a stale edit is explained", async () => {
@@ -148,7 +142,7 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     assert.match(text, /teilweise genehmigt/);
     assert.equal(await panel.getByRole('button', { name: 'Bearbeiten' }).count(), 0, 'a decided request cannot change');
     await expectNoAxeViolations(page, 'a decided request');
-    await shot(page, 'needs-decided');
+    await screenshot(page, 'needs-decided');
     // Someone else changes the draft while it is open for editing.
     await page.getByRole('button', { name: `Öffnen: WLAN Altbau ${stamp}` }).click();
     await page.getByRole('button', { name: 'Bearbeiten' }).click();
@@ -159,7 +153,7 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     assert.equal((await api.get(`/needs/${draft.body.id}`)).body.quantity, 2, 'the stale edit was not saved');
     await page.setViewportSize({ width: 375, height: 800 });
     await expectNoHorizontalScroll(page, 'needs at 375 px');
-    await shot(page, 'needs-phone');
+    await screenshot(page, 'needs-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -178,7 +172,7 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     await replacementRows.first().waitFor();
     assert.equal(await replacementRows.count(), Math.min(25, coverage.replacement.pastAge));
     await expectNoAxeViolations(page, 'my school');
-    await shot(page, 'my-school');
+    await screenshot(page, 'my-school');
     if (coverage.replacement.pastAge > 25) {
       await page.getByRole('button', { name: `Alle ${coverage.replacement.pastAge} anzeigen` }).click();
       assert.equal(await replacementRows.count(), coverage.replacement.pastAge, 'the list matches the coverage count');
@@ -203,7 +197,7 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     await page.reload();
     await replacementRows.first().waitFor();
     await expectNoHorizontalScroll(page, 'my school at 375 px');
-    await shot(page, 'my-school-phone');
+    await screenshot(page, 'my-school-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
     await api.patch(`/schools/${schoolId}`, { wlanCoveragePercent: school.wlanCoveragePercent, version: after.version });
   });

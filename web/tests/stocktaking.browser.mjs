@@ -1,15 +1,8 @@
 import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser } from './support.mjs';
-
-async function shot(page, name) {
-  if (!process.env.SCREENSHOT_DIR) return;
-  mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
+import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser, screenshot } from './support.mjs';
 
 /** A stocktaking of two rooms of the Goethe-Gymnasium, counted as its coordinator does it (devices made for the test). */
 describe('Inventur (stocktaking)', () => {
@@ -48,7 +41,7 @@ describe('Inventur (stocktaking)', () => {
     await page.getByRole('heading', { name: 'Schulen mit fälliger Inventur' }).waitFor();
     await page.getByRole('table', { name: 'Schulen mit fälliger Inventur' }).waitFor();
     await expectNoAxeViolations(page, 'stocktakings list');
-    await shot(page, 'stocktakings');
+    await screenshot(page, 'stocktakings');
     await page.getByLabel(/^Nur diese Räume/).fill(`${roomA}\n${roomB}`);
     await page.getByRole('button', { name: 'Inventur beginnen' }).click();
     await page.getByRole('heading', { name: /^Inventur: / , level: 1 }).waitFor();
@@ -95,11 +88,11 @@ describe('Inventur (stocktaking)', () => {
     );
     assert.deepEqual([progressA.expected, progressA.found, progressA.missing, progressA.unknown], [3, 1, 2, 1]);
     await expectNoAxeViolations(page, 'counting screen with results');
-    if (process.env.SCREENSHOT_DIR) await shot(page, 'stocktaking');
+    await screenshot(page, 'stocktaking');
     await page.setViewportSize({ width: 375, height: 800 });
     await expectNoHorizontalScroll(page, 'counting screen at 375 px');
     await expectNoAxeViolations(page, 'counting screen at 375 px');
-    if (process.env.SCREENSHOT_DIR) await shot(page, 'stocktaking-phone');
+    await screenshot(page, 'stocktaking-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -111,7 +104,7 @@ describe('Inventur (stocktaking)', () => {
     assert.deepEqual(missing, [number(2), number(3)]);
     await page.getByRole('radiogroup', { name: `Entscheidung: ${number(2)}` }).getByRole('radio', { name: 'als verloren buchen' }).check({ force: true });
     await expectNoAxeViolations(page, 'closing a stocktaking');
-    await shot(page, 'stocktaking-close');
+    await screenshot(page, 'stocktaking-close');
     await page.getByRole('button', { name: 'Inventur abschließen' }).click();
     await page.getByText('Die Inventur ist abgeschlossen: 1 Geräte als verloren gebucht.').waitFor();
     assert.equal((await api.get(`/devices/by-tag/${number(2)}`)).body.status, 'lost');
@@ -122,7 +115,7 @@ describe('Inventur (stocktaking)', () => {
     assert.equal(await page.getByRole('button', { name: 'Abschluss vorbereiten' }).count(), 0);
     await page.getByText('Diese Inventur ist abgeschlossen und kann nicht mehr geändert werden.').waitFor();
     await expectNoAxeViolations(page, 'a closed stocktaking');
-    await shot(page, 'stocktaking-closed');
+    await screenshot(page, 'stocktaking-closed');
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Inventurliste herunterladen (Excel)' }).click();

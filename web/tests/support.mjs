@@ -1,7 +1,7 @@
 // Shared by the browser tests: Debian's Chromium through playwright-core, login, axe, the API with a bearer token.
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -53,6 +53,14 @@ export async function expectNoAxeViolations(page, what) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
   assert.deepEqual(summary, [], `axe violations on ${what}`);
+}
+
+/** A full-page PNG of the page, to look at (no test compares them): written to SCREENSHOT_DIR as NAME.png, only when that is set. */
+export async function screenshot(page, name) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
 /** No horizontal scrolling of the page at the current width. */

@@ -2,10 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { t } from '../i18n';
-import { Button, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
+import { fill, label, t } from '../i18n';
+import { Button, ErrorNotice, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
-import { fill, label } from '../ui/labels';
 import { generatePassword, OncePassword } from '../users/OncePassword';
 
 type Authority = Schemas['AuthorityDto'];
@@ -32,21 +31,17 @@ function OfficeUsers({ authority }: { authority: Authority }) {
   return (
     <section aria-labelledby="platform-office" className="panel">
       <h2 id="platform-office">{title}</h2>
-      {users.isPending ? (
-        <Loading />
-      ) : users.error ? (
-        <ErrorNotice error={users.error} onRetry={() => users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <p>{t.platform.noOffice}</p>
-      ) : (
-        <ul>
-          {users.data.items.map((u) => (
-            <li key={u.id}>
-              {u.displayName} ({u.email}) · {t.users.lastLogin}: {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t.users.never}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={users} empty={<p>{t.platform.noOffice}</p>}>
+        {(data) => (
+          <ul>
+            {data.items.map((u) => (
+              <li key={u.id}>
+                {u.displayName} ({u.email}) · {t.users.lastLogin}: {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t.users.never}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       {shown && <OncePassword title={fill(t.users.initialPassword, { name: shown.name })} password={shown.password} onDone={() => setShown(null)} />}
       <h3>{t.platform.createOffice}</h3>
       <p>{t.platform.officeHint}</p>
@@ -96,45 +91,41 @@ export default function PlatformPage() {
     <>
       <PageHeading title={t.platform.title}>{t.platform.title}</PageHeading>
       <p>{t.platform.intro}</p>
-      {authorities.isPending ? (
-        <Loading />
-      ) : authorities.error ? (
-        <ErrorNotice error={authorities.error} onRetry={() => authorities.refetch()} />
-      ) : authorities.data.length === 0 ? (
-        <p>{t.nothingFound}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t.platform.authorities}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.platform.name}</th>
-                <th scope="col">{t.platform.slug}</th>
-                <th scope="col">{t.platform.kind}</th>
-                <th scope="col">{t.platform.state}</th>
-                <th scope="col">{t.platform.createdAt}</th>
-                <td />
-              </tr>
-            </thead>
-            <tbody>
-              {authorities.data.map((a) => (
-                <tr key={a.id} aria-current={a.id === selected ? 'true' : undefined}>
-                  <th scope="row">{a.name}</th>
-                  <td>{a.slug}</td>
-                  <td>{label('authorityKind', a.kind)}</td>
-                  <td>{a.state ?? '–'}</td>
-                  <td>{formatDate(a.createdAt)}</td>
-                  <td>
-                    <Button aria-label={fill(t.platform.show, { name: a.name })} onPress={() => setSelected(a.id)}>
-                      {t.platform.showShort}
-                    </Button>
-                  </td>
+      <QueryView query={authorities} empty={<p>{t.nothingFound}</p>}>
+        {(data) => (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t.platform.authorities}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.platform.name}</th>
+                  <th scope="col">{t.platform.slug}</th>
+                  <th scope="col">{t.platform.kind}</th>
+                  <th scope="col">{t.platform.state}</th>
+                  <th scope="col">{t.platform.createdAt}</th>
+                  <td />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.map((a) => (
+                  <tr key={a.id} aria-current={a.id === selected ? 'true' : undefined}>
+                    <th scope="row">{a.name}</th>
+                    <td>{a.slug}</td>
+                    <td>{label('authorityKind', a.kind)}</td>
+                    <td>{a.state ?? '–'}</td>
+                    <td>{formatDate(a.createdAt)}</td>
+                    <td>
+                      <Button aria-label={fill(t.platform.show, { name: a.name })} onPress={() => setSelected(a.id)}>
+                        {t.platform.showShort}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
       <p role="status">{message}</p>
       {current && <OfficeUsers key={current.id} authority={current} />}
       <section aria-labelledby="platform-create" className="panel">

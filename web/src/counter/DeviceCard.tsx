@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
-import { t } from '../i18n';
-import { label } from '../i18n/labels';
+import { label, t } from '../i18n';
 import { formatDate } from '../ui/format';
 import type { Device, Loan } from './counter-api';
 

@@ -3,8 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { t } from '../i18n';
-import { labels } from '../i18n/labels';
+import { labels, t } from '../i18n';
 import { Button, Checkbox, CheckboxGroup, DateInput, ErrorNotice, RadioGroup, TextField } from '../ui/components';
 import type { BorrowerKind, Device, Loan } from './counter-api';
 

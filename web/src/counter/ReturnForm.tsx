@@ -3,8 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { t } from '../i18n';
-import { labels } from '../i18n/labels';
+import { labels, t } from '../i18n';
 import { Button, Checkbox, ErrorNotice, RadioGroup, TextField } from '../ui/components';
 import { needsEarmarkingConfirmation, type Loan, type ReturnCondition } from './counter-api';
 

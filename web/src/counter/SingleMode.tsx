@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { explainError } from '../api/errors';
-import { fill, t } from '../i18n';
-import { label } from '../i18n/labels';
+import { fill, label, t } from '../i18n';
 import { ErrorNotice, LiveRegion } from '../ui/components';
 import { formatDate } from '../ui/format';
 import { agreementUrl, currentLoan, defaultDueDate, lookupDevice, type Device, type Loan } from './counter-api';

@@ -3,10 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
-import { t } from '../i18n';
-import { Button, ErrorNotice, Loading, PageHeading, Select } from '../ui/components';
+import { fill, label, t } from '../i18n';
+import { Button, PageHeading, QueryView, Select } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
-import { fill, label } from '../ui/labels';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
 import { Ratio, SCHOOL_TYPES, TargetFlag } from './coverage-parts';
 
@@ -89,51 +88,47 @@ export default function CoveragePage() {
           {t.coverage.export}
         </a>
       </div>
-      {coverage.isPending ? (
-        <Loading />
-      ) : coverage.error ? (
-        <ErrorNotice error={coverage.error} onRetry={() => coverage.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t.nothingFound}</p>
-      ) : (
-        <>
-          <p>{fill(t.coverage.asOf, { date: formatDate(coverage.data.pages[0].asOf) })}</p>
-          <div className="table-wrap">
-            <table className="coverage-table">
-              <caption className="visually-hidden">{t.coverage.title}</caption>
-              <thead>
-                <tr>
-                  <SortHeader sort="name" title={t.coverage.school} current={sort} order={order} onSort={onSort} />
-                  <th scope="col">{t.coverage.schoolType}</th>
-                  {COLUMNS.map((c) => (
-                    <SortHeader key={c.sort} sort={c.sort} title={t.coverage[c.title]} current={sort} order={order} onSort={onSort} className="num" />
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((r) => (
-                  <tr key={r.schoolId}>
-                    <th scope="row">
-                      <Link to={`/medienentwicklungsplan/${r.schoolId}`}>{r.name}</Link>
-                    </th>
-                    <td>{label('schoolType', r.schoolType)}</td>
+      <QueryView query={coverage} empty={<p>{t.nothingFound}</p>}>
+        {(data) => (
+          <>
+            <p>{fill(t.coverage.asOf, { date: formatDate(data.pages[0].asOf) })}</p>
+            <div className="table-wrap">
+              <table className="coverage-table">
+                <caption className="visually-hidden">{t.coverage.title}</caption>
+                <thead>
+                  <tr>
+                    <SortHeader sort="name" title={t.coverage.school} current={sort} order={order} onSort={onSort} />
+                    <th scope="col">{t.coverage.schoolType}</th>
                     {COLUMNS.map((c) => (
-                      <td key={c.sort} className="num">
-                        {c.cell(r)}
-                      </td>
+                      <SortHeader key={c.sort} sort={c.sort} title={t.coverage[c.title]} current={sort} order={order} onSort={onSort} className="num" />
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {coverage.hasNextPage && (
-            <Button onPress={() => coverage.fetchNextPage()} isDisabled={coverage.isFetchingNextPage}>
-              {t.loadMore}
-            </Button>
-          )}
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {items.map((r) => (
+                    <tr key={r.schoolId}>
+                      <th scope="row">
+                        <Link to={`/medienentwicklungsplan/${r.schoolId}`}>{r.name}</Link>
+                      </th>
+                      <td>{label('schoolType', r.schoolType)}</td>
+                      {COLUMNS.map((c) => (
+                        <td key={c.sort} className="num">
+                          {c.cell(r)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {coverage.hasNextPage && (
+              <Button onPress={() => coverage.fetchNextPage()} isDisabled={coverage.isFetchingNextPage}>
+                {t.loadMore}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryView>
       <CoverageSettingsForm canWrite={canWrite} />
     </>
   );

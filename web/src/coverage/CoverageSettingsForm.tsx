@@ -2,10 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { Button, ErrorNotice, Loading, Select, TextField } from '../ui/components';
 import { formatEuro, parseEuroToCents } from '../ui/format';
-import { label } from '../ui/labels';
 import { DEVICE_TYPES, formatNumber, SCHOOL_TYPES } from './coverage-parts';
 
 type Settings = Schemas['CoverageSettingsDto'];

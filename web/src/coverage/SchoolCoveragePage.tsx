@@ -2,10 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
-import { fill, label } from '../ui/labels';
 import { LicenceFacts } from '../licences/LicenceFacts';
 import { DEVICE_TYPES, formatNumber, Ratio, TargetFlag } from './coverage-parts';
 

@@ -3,9 +3,8 @@ import { Link, useParams } from 'react-router';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { currentLoan } from '../counter/counter-api';
-import { t } from '../i18n';
-import { accessoryLabel, label } from '../i18n/labels';
-import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { accessoryLabel, label, t } from '../i18n';
+import { Button, ErrorNotice, Loading, PageHeading, QueryView } from '../ui/components';
 import { formatDate, formatDateTime, formatEuro } from '../ui/format';
 import { DeviceEditForm } from './DeviceEditForm';
 import { DeviceMoveForm } from './DeviceMoveForm';
@@ -105,31 +104,31 @@ function CurrentLoan({ device }: { device: DeviceDetail }) {
       <h2 id="device-loan">{t.devices.currentLoan}</h2>
       {!onLoan ? (
         <p>{t.devices.noLoan}</p>
-      ) : loan.isPending ? (
-        <Loading />
-      ) : loan.error ? (
-        <ErrorNotice error={loan.error} onRetry={() => loan.refetch()} />
-      ) : !loan.data ? (
-        <p>{t.devices.noLoan}</p>
       ) : (
-        <dl className="facts">
-          <dt>{t.loans.agreementNumber}</dt>
-          <dd>{loan.data.agreementNumber}</dd>
-          <dt>{t.loans.borrower}</dt>
-          <dd>
-            {loan.data.personalDataVisible ? `${loan.data.borrowerName ?? '–'}${loan.data.borrowerClass ? `, ${loan.data.borrowerClass}` : ''}` : t.devices.borrowerHidden} ({label('borrowerKind', loan.data.borrowerKind)})
-          </dd>
-          <dt>{t.loans.startedOn}</dt>
-          <dd>{formatDate(loan.data.startedOn)}</dd>
-          <dt>{t.loans.dueOn}</dt>
-          <dd>
-            {formatDate(loan.data.dueOn)} {loan.data.state === 'overdue' && <span className="badge badge-danger">{t.loans.overdue}</span>}
-          </dd>
-          <dt>{t.loans.accessories}</dt>
-          <dd>{loan.data.accessories.length ? loan.data.accessories.map(accessoryLabel).join(', ') : '–'}</dd>
-          <dt>{t.loans.signed}</dt>
-          <dd>{loan.data.agreementSigned ? t.yes : t.no}</dd>
-        </dl>
+        <QueryView query={loan} empty={<p>{t.devices.noLoan}</p>} isEmpty={(l) => !l}>
+          {(l) =>
+            l && (
+            <dl className="facts">
+              <dt>{t.loans.agreementNumber}</dt>
+              <dd>{l.agreementNumber}</dd>
+              <dt>{t.loans.borrower}</dt>
+              <dd>
+                {l.personalDataVisible ? `${l.borrowerName ?? '–'}${l.borrowerClass ? `, ${l.borrowerClass}` : ''}` : t.devices.borrowerHidden} ({label('borrowerKind', l.borrowerKind)})
+              </dd>
+              <dt>{t.loans.startedOn}</dt>
+              <dd>{formatDate(l.startedOn)}</dd>
+              <dt>{t.loans.dueOn}</dt>
+              <dd>
+                {formatDate(l.dueOn)} {l.state === 'overdue' && <span className="badge badge-danger">{t.loans.overdue}</span>}
+              </dd>
+              <dt>{t.loans.accessories}</dt>
+              <dd>{l.accessories.length ? l.accessories.map(accessoryLabel).join(', ') : '–'}</dd>
+              <dt>{t.loans.signed}</dt>
+              <dd>{l.agreementSigned ? t.yes : t.no}</dd>
+            </dl>
+            )
+          }
+        </QueryView>
       )}
       {onLoan && loan.data && (
         <p>
@@ -159,46 +158,42 @@ function History({ id }: { id: string }) {
   return (
     <section aria-labelledby="device-history">
       <h2 id="device-history">{t.devices.history}</h2>
-      {history.isPending ? (
-        <Loading />
-      ) : history.error ? (
-        <ErrorNotice error={history.error} onRetry={() => history.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t.devices.noHistory}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="device-history">
-              <caption className="visually-hidden">{t.devices.history}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.devices.when}</th>
-                  <th scope="col">{t.devices.what}</th>
-                  <th scope="col">{t.devices.change}</th>
-                  <th scope="col">{t.devices.reason}</th>
-                  <th scope="col">{t.devices.by}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((e) => (
-                  <tr key={e.id}>
-                    <td>{formatDateTime(e.occurredAt)}</td>
-                    <td>{label('deviceEventKind', e.kind)}</td>
-                    <td>{describeEvent(e, schoolNames)}</td>
-                    <td>{e.reason ?? '–'}</td>
-                    <td>{e.actorName ?? '–'}</td>
+      <QueryView query={history} empty={<p>{t.devices.noHistory}</p>}>
+        {() => (
+          <>
+            <div className="table-wrap">
+              <table className="device-history">
+                <caption className="visually-hidden">{t.devices.history}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.devices.when}</th>
+                    <th scope="col">{t.devices.what}</th>
+                    <th scope="col">{t.devices.change}</th>
+                    <th scope="col">{t.devices.reason}</th>
+                    <th scope="col">{t.devices.by}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {history.hasNextPage && (
-            <Button onPress={() => history.fetchNextPage()} isDisabled={history.isFetchingNextPage}>
-              {t.loadMore}
-            </Button>
-          )}
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {items.map((e) => (
+                    <tr key={e.id}>
+                      <td>{formatDateTime(e.occurredAt)}</td>
+                      <td>{label('deviceEventKind', e.kind)}</td>
+                      <td>{describeEvent(e, schoolNames)}</td>
+                      <td>{e.reason ?? '–'}</td>
+                      <td>{e.actorName ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {history.hasNextPage && (
+              <Button onPress={() => history.fetchNextPage()} isDisabled={history.isFetchingNextPage}>
+                {t.loadMore}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryView>
     </section>
   );
 }

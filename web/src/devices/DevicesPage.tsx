@@ -3,9 +3,8 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
-import { fill, t } from '../i18n';
-import { label } from '../i18n/labels';
-import { Button, Checkbox, DateInput, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
+import { fill, label, t } from '../i18n';
+import { Button, Checkbox, DateInput, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
 import { LabelPrintPanel } from '../labels/LabelPrintPanel';
 import type { LabelTarget } from '../labels/labels-api';
@@ -81,26 +80,22 @@ export default function DevicesPage() {
           ]}
         />
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorNotice error={list.error} onRetry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="notice">{hasFilters(filters) ? t.devices.noMatch : t.devices.empty}</p>
-      ) : (
-        <>
-          <DeviceTable items={items} showSchool={!chosen} schoolNames={schoolNames} selectable={canWrite} selected={selected} onToggle={toggle} />
-          <p role="status">
-            {fill(t.devices.shown, { count: items.length })}
-            {list.hasNextPage ? `, ${t.devices.more}` : ''}
-          </p>
-          {list.hasNextPage && (
-            <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? t.loading : t.loadMore}
-            </Button>
-          )}
-        </>
-      )}
+      <QueryView query={list} empty={<p className="notice">{hasFilters(filters) ? t.devices.noMatch : t.devices.empty}</p>}>
+        {() => (
+          <>
+            <DeviceTable items={items} showSchool={!chosen} schoolNames={schoolNames} selectable={canWrite} selected={selected} onToggle={toggle} />
+            <p role="status">
+              {fill(t.devices.shown, { count: items.length })}
+              {list.hasNextPage ? `, ${t.devices.more}` : ''}
+            </p>
+            {list.hasNextPage && (
+              <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
+                {list.isFetchingNextPage ? t.loading : t.loadMore}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

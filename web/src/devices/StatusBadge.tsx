@@ -1,5 +1,5 @@
-import { label } from '../i18n/labels';
 import type { DeviceStatus } from './device-filters';
+import { label } from '../i18n';
 
 const TONE: Record<DeviceStatus, string> = { available: 'badge-ok', loaned: 'badge-warn', in_use: '', in_repair: 'badge-danger', lost: 'badge-danger', retired: 'badge-danger' };
 

@@ -2,11 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { fill, t } from '../i18n';
 import { useAllSchools } from '../schools/all-schools';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import { formatEuro, parseEuroToCents } from '../ui/format';
-import { fill } from '../ui/labels';
 
 type SchoolRow = Schemas['GrantSummaryDto']['bySchool'][number];
 

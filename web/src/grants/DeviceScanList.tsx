@@ -3,9 +3,8 @@ import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { lookupDevice, normaliseScan } from '../counter/counter-api';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, LiveRegion, TextField } from '../ui/components';
-import { fill, label } from '../ui/labels';
 
 /**
  * The devices an expenditure bought: scan (or type) an inventory or serial number, Enter adds it; the field keeps its

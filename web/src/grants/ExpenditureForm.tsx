@@ -2,10 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
 import { formatDate, formatEuro, parseEuroToCents } from '../ui/format';
-import { label } from '../ui/labels';
 import { DeviceScanList } from './DeviceScanList';
 import { germanToIso } from './german-date';
 

@@ -2,11 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { useAllSchools } from '../schools/all-schools';
 import { Button, ErrorNotice, Loading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
-import { fill, label } from '../ui/labels';
 import { ExpenditureForm } from './ExpenditureForm';
 
 type Expenditure = Schemas['ExpenditureDto'];

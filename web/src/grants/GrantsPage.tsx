@@ -3,10 +3,9 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
-import { fill, label } from '../ui/labels';
 import { NewGrantForm } from './NewGrantForm';
 
 export function DeadlineBadges({ deadlines }: { deadlines: { kind: string; date: string; daysLeft: number }[] }) {

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import { parseEuroToCents } from '../ui/format';
-import { label } from '../ui/labels';
 import { germanToIso } from './german-date';
 
 const PROGRAMS: Schemas['GrantProgram'][] = ['digitalpakt_basis', 'sofortausstattung', 'leihgeraete_lehrkraefte', 'administration', 'state_program', 'city_budget', 'other'];

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, explainError, unwrap } from '../api/errors';
 import { fill, t } from '../i18n';
-import { Button, ErrorNotice, Loading, TextField } from '../ui/components';
+import { Button, QueryView, TextField } from '../ui/components';
 import { formatDate } from '../ui/format';
 import { type Contract, parseSeats, seatsText } from './licence-parts';
 
@@ -24,65 +24,61 @@ export function ContractSeats({ contract, canWrite, onClose }: { contract: Contr
           {fill(t.licences.seatsSaved, { school: saved })}
         </p>
       )}
-      {seats.isPending ? (
-        <Loading />
-      ) : seats.error ? (
-        <ErrorNotice error={seats.error} onRetry={() => seats.refetch()} />
-      ) : seats.data.length === 0 ? (
-        <p>{t.licences.noSeats}</p>
-      ) : (
-        <div className="table-wrap">
-          <table aria-labelledby="licence-seats">
-            <thead>
-              <tr>
-                <th scope="col">{t.licences.school}</th>
-                <th scope="col" className="num">{t.licences.seatsAssigned}</th>
-                <th scope="col" className="num">{t.licences.seatsInUse}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {seats.data.map((s) => (
-                <tr key={s.schoolId}>
-                  <th scope="row">{s.schoolName}</th>
-                  <td className="num">
-                    {editing === s.schoolId ? (
-                      <SeatsForm
-                        contractId={contract.id}
-                        seat={s}
-                        onDone={(ok) => {
-                          setEditing(null);
-                          setSaved(ok ? s.schoolName : null);
-                        }}
-                      />
-                    ) : (
-                      <>
-                        {s.seatsAssigned.toLocaleString('de-DE')}
-                        {canWrite && (
-                          <>
-                            {' '}
-                            <Button variant="quiet" onPress={() => { setSaved(null); setEditing(s.schoolId); }} aria-label={fill(t.licences.editSeats, { school: s.schoolName })}>
-                              {t.licences.edit}
-                            </Button>
-                          </>
-                        )}
-                      </>
-                    )}
-                  </td>
-                  <td className="num">
-                    {s.seatsInUse == null ? t.licences.notReported : s.seatsInUse.toLocaleString('de-DE')}
-                    {s.inUseOn && (
-                      <>
-                        <br />
-                        <small>{fill(t.licences.countedOn, { date: formatDate(s.inUseOn) })}</small>
-                      </>
-                    )}
-                  </td>
+      <QueryView query={seats} empty={<p>{t.licences.noSeats}</p>}>
+        {(data) => (
+          <div className="table-wrap">
+            <table aria-labelledby="licence-seats">
+              <thead>
+                <tr>
+                  <th scope="col">{t.licences.school}</th>
+                  <th scope="col" className="num">{t.licences.seatsAssigned}</th>
+                  <th scope="col" className="num">{t.licences.seatsInUse}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.map((s) => (
+                  <tr key={s.schoolId}>
+                    <th scope="row">{s.schoolName}</th>
+                    <td className="num">
+                      {editing === s.schoolId ? (
+                        <SeatsForm
+                          contractId={contract.id}
+                          seat={s}
+                          onDone={(ok) => {
+                            setEditing(null);
+                            setSaved(ok ? s.schoolName : null);
+                          }}
+                        />
+                      ) : (
+                        <>
+                          {s.seatsAssigned.toLocaleString('de-DE')}
+                          {canWrite && (
+                            <>
+                              {' '}
+                              <Button variant="quiet" onPress={() => { setSaved(null); setEditing(s.schoolId); }} aria-label={fill(t.licences.editSeats, { school: s.schoolName })}>
+                                {t.licences.edit}
+                              </Button>
+                            </>
+                          )}
+                        </>
+                      )}
+                    </td>
+                    <td className="num">
+                      {s.seatsInUse == null ? t.licences.notReported : s.seatsInUse.toLocaleString('de-DE')}
+                      {s.inUseOn && (
+                        <>
+                          <br />
+                          <small>{fill(t.licences.countedOn, { date: formatDate(s.inUseOn) })}</small>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
       <div className="actions">
         <Button onPress={onClose}>{t.licences.closeSeats}</Button>
       </div>

@@ -2,11 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { fill, t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { useAllSchools } from '../schools/all-schools';
-import { Button, ErrorNotice, Loading } from '../ui/components';
+import { Button, QueryView } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
-import { label } from '../ui/labels';
 import { ContractSeats } from './ContractSeats';
 import { Deadline, seatsText, WarningsList } from './licence-parts';
 
@@ -24,120 +23,112 @@ export function OfficeLicences({ canWrite }: { canWrite: boolean }) {
     <>
       <section aria-labelledby="licence-warnings">
         <h2 id="licence-warnings">{t.licences.warningsTitle}</h2>
-        {warnings.isPending ? <Loading /> : warnings.error ? <ErrorNotice error={warnings.error} onRetry={() => warnings.refetch()} /> : <WarningsList warnings={warnings.data.items} schoolName={schoolName} />}
+        <QueryView query={warnings}>{(data) => <WarningsList warnings={data.items} schoolName={schoolName} />}</QueryView>
       </section>
       <section aria-labelledby="licence-contracts">
         <h2 id="licence-contracts">{t.licences.contractsTitle}</h2>
-        {contracts.isPending ? (
-          <Loading />
-        ) : contracts.error ? (
-          <ErrorNotice error={contracts.error} onRetry={() => contracts.refetch()} />
-        ) : contracts.data.items.length === 0 ? (
-          <p>{t.licences.noContracts}</p>
-        ) : (
-          <div className="table-wrap">
-            <table aria-labelledby="licence-contracts">
-              <thead>
-                <tr>
-                  <th scope="col">{t.licences.product}</th>
-                  <th scope="col">{t.licences.term}</th>
-                  <th scope="col">{t.licences.seats}</th>
-                  <th scope="col" className="num">{t.licences.yearlyCost}</th>
-                  <th scope="col">{t.licences.grant}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {contracts.data.items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      {c.productName}
-                      <br />
-                      <small>
-                        {c.vendor} · {label('licenceModel', c.licenceModel)}
-                      </small>
-                      <br />
-                      <Button variant="quiet" onPress={() => setOpenId(c.id)} aria-label={fill(t.licences.showSeats, { product: c.productName })}>
-                        {t.licences.seats}
-                      </Button>
-                    </th>
-                    <td>
-                      <Deadline contract={c} due={dueContracts.has(c.id)} />
-                    </td>
-                    <td>{seatsText(c)}</td>
-                    <td className="num">
-                      {formatEuro(c.yearlyCents)}
-                      {c.oneOffCents > 0 && (
-                        <>
-                          <br />
-                          <small>
-                            {t.licences.oneOffCost}: {formatEuro(c.oneOffCents)}
-                          </small>
-                        </>
-                      )}
-                    </td>
-                    <td>{c.grantTitle ? `${c.grantTitle}${c.expenditureInvoiceNumber ? ` (${c.expenditureInvoiceNumber})` : ''}` : '–'}</td>
+        <QueryView query={contracts} empty={<p>{t.licences.noContracts}</p>}>
+          {(data) => (
+            <div className="table-wrap">
+              <table aria-labelledby="licence-contracts">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.licences.product}</th>
+                    <th scope="col">{t.licences.term}</th>
+                    <th scope="col">{t.licences.seats}</th>
+                    <th scope="col" className="num">{t.licences.yearlyCost}</th>
+                    <th scope="col">{t.licences.grant}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {data.items.map((c) => (
+                    <tr key={c.id}>
+                      <th scope="row">
+                        {c.productName}
+                        <br />
+                        <small>
+                          {c.vendor} · {label('licenceModel', c.licenceModel)}
+                        </small>
+                        <br />
+                        <Button variant="quiet" onPress={() => setOpenId(c.id)} aria-label={fill(t.licences.showSeats, { product: c.productName })}>
+                          {t.licences.seats}
+                        </Button>
+                      </th>
+                      <td>
+                        <Deadline contract={c} due={dueContracts.has(c.id)} />
+                      </td>
+                      <td>{seatsText(c)}</td>
+                      <td className="num">
+                        {formatEuro(c.yearlyCents)}
+                        {c.oneOffCents > 0 && (
+                          <>
+                            <br />
+                            <small>
+                              {t.licences.oneOffCost}: {formatEuro(c.oneOffCents)}
+                            </small>
+                          </>
+                        )}
+                      </td>
+                      <td>{c.grantTitle ? `${c.grantTitle}${c.expenditureInvoiceNumber ? ` (${c.expenditureInvoiceNumber})` : ''}` : '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryView>
       </section>
       {open && <ContractSeats key={open.id} contract={open} canWrite={canWrite} onClose={() => setOpenId(null)} />}
       <section aria-labelledby="licence-catalogue">
         <h2 id="licence-catalogue">{t.licences.catalogueTitle}</h2>
-        {products.isPending ? (
-          <Loading />
-        ) : products.error ? (
-          <ErrorNotice error={products.error} onRetry={() => products.refetch()} />
-        ) : products.data.length === 0 ? (
-          <p>{t.licences.noProducts}</p>
-        ) : (
-          <div className="table-wrap">
-            <table aria-labelledby="licence-catalogue">
-              <thead>
-                <tr>
-                  <th scope="col">{t.licences.product}</th>
-                  <th scope="col">{t.licences.studentData}</th>
-                  <th scope="col">{t.licences.dpa}</th>
-                  <th scope="col">{t.licences.hosting}</th>
-                  <th scope="col">{t.licences.approved}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {products.data.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      {p.name}
-                      <br />
-                      <small>
-                        {p.vendor} · {label('licenceProductKind', p.kind)}
-                      </small>
-                    </th>
-                    <td>{p.processesStudentData ? t.yes : t.no}</td>
-                    <td>
-                      {p.dpaSignedOn ? (
-                        fill(t.licences.dpaSigned, { date: formatDate(p.dpaSignedOn) })
-                      ) : p.processesStudentData ? (
-                        <span className="badge badge-danger">{t.licences.dpaMissing}</span>
-                      ) : (
-                        t.licences.notNeeded
-                      )}
-                      {p.dpiaDone && (
-                        <>
-                          <br />
-                          <small>{t.licences.dpia}</small>
-                        </>
-                      )}
-                    </td>
-                    <td>{p.hosting ? label('licenceHosting', p.hosting) : '–'}</td>
-                    <td>{p.approved ? <span className="badge badge-ok">{t.licences.approved}</span> : <span className="badge badge-warn">{t.licences.notApproved}</span>}</td>
+        <QueryView query={products} empty={<p>{t.licences.noProducts}</p>}>
+          {(data) => (
+            <div className="table-wrap">
+              <table aria-labelledby="licence-catalogue">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.licences.product}</th>
+                    <th scope="col">{t.licences.studentData}</th>
+                    <th scope="col">{t.licences.dpa}</th>
+                    <th scope="col">{t.licences.hosting}</th>
+                    <th scope="col">{t.licences.approved}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                </thead>
+                <tbody>
+                  {data.map((p) => (
+                    <tr key={p.id}>
+                      <th scope="row">
+                        {p.name}
+                        <br />
+                        <small>
+                          {p.vendor} · {label('licenceProductKind', p.kind)}
+                        </small>
+                      </th>
+                      <td>{p.processesStudentData ? t.yes : t.no}</td>
+                      <td>
+                        {p.dpaSignedOn ? (
+                          fill(t.licences.dpaSigned, { date: formatDate(p.dpaSignedOn) })
+                        ) : p.processesStudentData ? (
+                          <span className="badge badge-danger">{t.licences.dpaMissing}</span>
+                        ) : (
+                          t.licences.notNeeded
+                        )}
+                        {p.dpiaDone && (
+                          <>
+                            <br />
+                            <small>{t.licences.dpia}</small>
+                          </>
+                        )}
+                      </td>
+                      <td>{p.hosting ? label('licenceHosting', p.hosting) : '–'}</td>
+                      <td>{p.approved ? <span className="badge badge-ok">{t.licences.approved}</span> : <span className="badge badge-warn">{t.licences.notApproved}</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryView>
       </section>
     </>
   );

@@ -2,10 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, explainError, unwrap } from '../api/errors';
-import { fill, t } from '../i18n';
-import { Button, ErrorNotice, Loading, TextField } from '../ui/components';
+import { fill, label, t } from '../i18n';
+import { Button, QueryView, TextField } from '../ui/components';
 import { formatEuro, todayInBerlin } from '../ui/format';
-import { label } from '../ui/labels';
 import { type Contract, Deadline, parseSeats, seatsText, WarningsList } from './licence-parts';
 
 /** A school's licences (its seats of each contract) and the form to enter the seats in use; viewers only read. */
@@ -18,13 +17,11 @@ export function SchoolLicences({ schoolId, schoolName, canEnterUse }: { schoolId
     <>
       <section aria-labelledby="school-licence-warnings">
         <h2 id="school-licence-warnings">{t.licences.warningsTitle}</h2>
-        {warnings.isPending ? (
-          <Loading />
-        ) : warnings.error ? (
-          <ErrorNotice error={warnings.error} onRetry={() => warnings.refetch()} />
-        ) : (
-          <WarningsList warnings={warnings.data.items} schoolName={(id) => (id === schoolId ? schoolName : undefined)} />
-        )}
+        <QueryView query={warnings}>
+          {(data) => (
+            <WarningsList warnings={data.items} schoolName={(id) => (id === schoolId ? schoolName : undefined)} />
+          )}
+        </QueryView>
       </section>
       <section aria-labelledby="school-licences">
         <h2 id="school-licences">{t.licences.contractsTitle}</h2>
@@ -33,36 +30,32 @@ export function SchoolLicences({ schoolId, schoolName, canEnterUse }: { schoolId
             {fill(t.licences.useSaved, { product: saved })}
           </p>
         )}
-        {contracts.isPending ? (
-          <Loading />
-        ) : contracts.error ? (
-          <ErrorNotice error={contracts.error} onRetry={() => contracts.refetch()} />
-        ) : contracts.data.items.length === 0 ? (
-          <p>{t.licences.noContracts}</p>
-        ) : (
-          <div>
-            {contracts.data.items.map((c) => (
-              <article key={c.id} className="panel" aria-labelledby={`licence-${c.id}`}>
-                <h3 id={`licence-${c.id}`}>{c.productName}</h3>
-                <dl className="facts">
-                  <dt>{t.licences.vendor}</dt>
-                  <dd>{c.vendor}</dd>
-                  <dt>{t.licences.model}</dt>
-                  <dd>{label('licenceModel', c.licenceModel)}</dd>
-                  <dt>{t.licences.term}</dt>
-                  <dd>
-                    <Deadline contract={c} due={dueContracts.has(c.id)} />
-                  </dd>
-                  <dt>{t.licences.seats}</dt>
-                  <dd>{seatsText({ seatsAssigned: c.seatsAssigned, seatsInUse: c.seatsInUse })}</dd>
-                  <dt>{t.licences.yearlyCost}</dt>
-                  <dd>{formatEuro(c.yearlyCents)}</dd>
-                </dl>
-                {canEnterUse && <UseForm contract={c} schoolId={schoolId} onSaved={() => setSaved(c.productName)} />}
-              </article>
-            ))}
-          </div>
-        )}
+        <QueryView query={contracts} empty={<p>{t.licences.noContracts}</p>}>
+          {(data) => (
+            <div>
+              {data.items.map((c) => (
+                <article key={c.id} className="panel" aria-labelledby={`licence-${c.id}`}>
+                  <h3 id={`licence-${c.id}`}>{c.productName}</h3>
+                  <dl className="facts">
+                    <dt>{t.licences.vendor}</dt>
+                    <dd>{c.vendor}</dd>
+                    <dt>{t.licences.model}</dt>
+                    <dd>{label('licenceModel', c.licenceModel)}</dd>
+                    <dt>{t.licences.term}</dt>
+                    <dd>
+                      <Deadline contract={c} due={dueContracts.has(c.id)} />
+                    </dd>
+                    <dt>{t.licences.seats}</dt>
+                    <dd>{seatsText({ seatsAssigned: c.seatsAssigned, seatsInUse: c.seatsInUse })}</dd>
+                    <dt>{t.licences.yearlyCost}</dt>
+                    <dd>{formatEuro(c.yearlyCents)}</dd>
+                  </dl>
+                  {canEnterUse && <UseForm contract={c} schoolId={schoolId} onSaved={() => setSaved(c.productName)} />}
+                </article>
+              ))}
+            </div>
+          )}
+        </QueryView>
       </section>
     </>
   );

@@ -1,7 +1,6 @@
 import type { Schemas } from '../api/client';
-import { fill, t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { formatDate } from '../ui/format';
-import { label } from '../ui/labels';
 
 export type Contract = Schemas['ContractDto'];
 export type Warning = Schemas['LicenceWarningDto'];

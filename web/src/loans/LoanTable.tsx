@@ -4,8 +4,7 @@ import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { agreementUrl } from '../counter/counter-api';
-import { fill, t } from '../i18n';
-import { label } from '../i18n/labels';
+import { fill, label, t } from '../i18n';
 import { Button, DateInput, ErrorNotice } from '../ui/components';
 import { formatDate } from '../ui/format';
 

@@ -6,7 +6,7 @@ import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { fill, t } from '../i18n';
-import { Button, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
+import { Button, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { ErasePanel } from './ErasePanel';
 import { loanFiltersFromParams, loanFiltersToParams, loanQuery, loansExportUrl, type LoanFilters, type LoanState } from './loan-filters';
 import { LoanTable } from './LoanTable';
@@ -71,23 +71,19 @@ export default function LoansPage() {
           {t.loans.export}
         </a>
       </p>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorNotice error={list.error} onRetry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <p className="notice">{t.loans.empty}</p>
-      ) : (
-        <>
-          <LoanTable loans={items} showSchool={!chosen} canWrite={canWrite} />
-          <p role="status">{fill(t.loans.shown, { count: items.length })}</p>
-          {list.hasNextPage && (
-            <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? t.loading : t.loadMore}
-            </Button>
-          )}
-        </>
-      )}
+      <QueryView query={list} empty={<p className="notice">{t.loans.empty}</p>}>
+        {() => (
+          <>
+            <LoanTable loans={items} showSchool={!chosen} canWrite={canWrite} />
+            <p role="status">{fill(t.loans.shown, { count: items.length })}</p>
+            {list.hasNextPage && (
+              <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
+                {list.isFetchingNextPage ? t.loading : t.loadMore}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryView>
       {role === 'office' && <ErasePanel />}
     </>
   );

@@ -4,7 +4,7 @@ import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { t } from '../i18n';
-import { ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { PageHeading, QueryView } from '../ui/components';
 import { CoverageView } from './CoverageView';
 import { ReplacementList } from './ReplacementList';
 import { SchoolFigures } from './SchoolFigures';
@@ -22,17 +22,15 @@ export default function MySchoolPage() {
         {t.mySchool.title}
         {school.data && `: ${title}`}
       </PageHeading>
-      {school.isPending ? <Loading /> : school.error ? <ErrorNotice error={school.error} onRetry={() => school.refetch()} /> : <SchoolFigures school={school.data} canEdit={me.data?.role === 'coordinator' || me.data?.role === 'office'} />}
-      {coverage.isPending ? (
-        <Loading />
-      ) : coverage.error ? (
-        <ErrorNotice error={coverage.error} onRetry={() => coverage.refetch()} />
-      ) : (
-        <>
-          <CoverageView coverage={coverage.data} />
-          <ReplacementList schoolId={schoolId!} coverage={coverage.data} />
-        </>
-      )}
+      <QueryView query={school}>{(data) => <SchoolFigures school={data} canEdit={me.data?.role === 'coordinator' || me.data?.role === 'office'} />}</QueryView>
+      <QueryView query={coverage}>
+        {(data) => (
+          <>
+            <CoverageView coverage={data} />
+            <ReplacementList schoolId={schoolId!} coverage={data} />
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import type { paths } from '../api/schema';
 import { unwrap } from '../api/errors';
-import { fill, t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, ErrorNotice, Loading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
-import { label } from '../ui/labels';
 import { type DeviceItem, inServiceSince, pastReplacementAge, yearsBetween } from './replacement';
 
 type Coverage = Schemas['SchoolCoverageResponseDto'];

@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { fill, t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, Checkbox, ErrorNotice, TextField } from '../ui/components';
-import { label } from '../ui/labels';
 
 type School = Schemas['SchoolDto'];
 type IntField = 'studentCount' | 'teacherCount' | 'classCount' | 'broadbandMbps' | 'wlanCoveragePercent';

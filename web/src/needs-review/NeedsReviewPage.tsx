@@ -4,10 +4,9 @@ import { useSearchParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { useMe } from '../app/session';
-import { t } from '../i18n';
-import { Button, ErrorNotice, Loading, PageHeading, RadioGroup, Select, TextField } from '../ui/components';
+import { fill, label, t } from '../i18n';
+import { Button, ErrorNotice, PageHeading, QueryView, RadioGroup, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime, formatEuro, parseEuroToCents } from '../ui/format';
-import { fill, label } from '../ui/labels';
 
 type Need = Schemas['NeedDto'];
 type Decision = Schemas['NeedDecision'];
@@ -59,57 +58,53 @@ export default function NeedsReviewPage() {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {needs.isPending ? (
-        <Loading />
-      ) : needs.error ? (
-        <ErrorNotice error={needs.error} onRetry={() => needs.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t.office.emptyQueue}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="stack-table">
-            <caption className="visually-hidden">{t.office.needsReviewTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.office.submittedAt}</th>
-                <th scope="col">{t.office.school}</th>
-                <th scope="col">{t.office.title}</th>
-                <th scope="col">{t.office.category}</th>
-                <th scope="col" className="num">
-                  {t.office.quantity}
-                </th>
-                <th scope="col" className="num">
-                  {t.office.estimatedCost}
-                </th>
-                <th scope="col">{t.office.priority}</th>
-                <th scope="col">{t.office.status}</th>
-                {canWrite && <th scope="col"><span className="visually-hidden">{t.office.decide}</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((n) => (
-                <tr key={n.id} aria-current={n.id === selected ? 'true' : undefined}>
-                  <td data-label={t.office.submittedAt}>{formatDate(n.submittedAt ?? n.createdAt)}</td>
-                  <td data-label={t.office.school}>{n.schoolName}</td>
-                  <td data-label={t.office.title}>{n.title}</td>
-                  <td data-label={t.office.category}>{label('needCategory', n.category)}</td>
-                  <td data-label={t.office.quantity} className="num">{n.quantity}</td>
-                  <td data-label={t.office.estimatedCost} className="num">{formatEuro(n.estimatedCostCents)}</td>
-                  <td data-label={t.office.priority}>{label('needPriority', n.priority)}</td>
-                  <td data-label={t.office.status}>{label('needStatus', n.status)}</td>
-                  {canWrite && (
-                    <td>
-                      <Button onPress={() => setSelected(n.id)} aria-label={`${t.office.decide}: ${n.title}`}>
-                        {n.status === 'submitted' ? t.office.decide : t.office.linkGrant}
-                      </Button>
-                    </td>
-                  )}
+      <QueryView query={needs} empty={<p>{t.office.emptyQueue}</p>}>
+        {() => (
+          <div className="table-wrap">
+            <table className="stack-table">
+              <caption className="visually-hidden">{t.office.needsReviewTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.office.submittedAt}</th>
+                  <th scope="col">{t.office.school}</th>
+                  <th scope="col">{t.office.title}</th>
+                  <th scope="col">{t.office.category}</th>
+                  <th scope="col" className="num">
+                    {t.office.quantity}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.office.estimatedCost}
+                  </th>
+                  <th scope="col">{t.office.priority}</th>
+                  <th scope="col">{t.office.status}</th>
+                  {canWrite && <th scope="col"><span className="visually-hidden">{t.office.decide}</span></th>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((n) => (
+                  <tr key={n.id} aria-current={n.id === selected ? 'true' : undefined}>
+                    <td data-label={t.office.submittedAt}>{formatDate(n.submittedAt ?? n.createdAt)}</td>
+                    <td data-label={t.office.school}>{n.schoolName}</td>
+                    <td data-label={t.office.title}>{n.title}</td>
+                    <td data-label={t.office.category}>{label('needCategory', n.category)}</td>
+                    <td data-label={t.office.quantity} className="num">{n.quantity}</td>
+                    <td data-label={t.office.estimatedCost} className="num">{formatEuro(n.estimatedCostCents)}</td>
+                    <td data-label={t.office.priority}>{label('needPriority', n.priority)}</td>
+                    <td data-label={t.office.status}>{label('needStatus', n.status)}</td>
+                    {canWrite && (
+                      <td>
+                        <Button onPress={() => setSelected(n.id)} aria-label={`${t.office.decide}: ${n.title}`}>
+                          {n.status === 'submitted' ? t.office.decide : t.office.linkGrant}
+                        </Button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
       {current && canWrite && (
         <DecisionPanel
           key={current.id + current.version}

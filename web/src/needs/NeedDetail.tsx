@@ -2,10 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { fill, t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, ErrorNotice } from '../ui/components';
 import { formatDateTime, formatEuro } from '../ui/format';
-import { label } from '../ui/labels';
 import type { Need } from './needs-form';
 
 type Action = 'submit' | 'withdraw' | 'delete';

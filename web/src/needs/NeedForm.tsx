@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { t } from '../i18n';
-import { label } from '../ui/labels';
+import { label, t } from '../i18n';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import { CATEGORIES, emptyValues, PRIORITIES, validateNeed, valuesOf, type Need, type NeedBody, type NeedValues } from './needs-form';
 

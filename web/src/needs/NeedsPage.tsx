@@ -3,10 +3,9 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
-import { fill, t } from '../i18n';
-import { Button, ErrorNotice, LiveRegion, Loading, PageHeading } from '../ui/components';
+import { fill, label, t } from '../i18n';
+import { Button, LiveRegion, PageHeading, QueryView } from '../ui/components';
 import { formatEuro } from '../ui/format';
-import { label } from '../ui/labels';
 import { NeedDetail } from './NeedDetail';
 import { NeedForm } from './NeedForm';
 
@@ -80,51 +79,47 @@ export default function NeedsPage() {
         </div>
       )}
       <h2>{t.needs.title}</h2>
-      {needs.isPending ? (
-        <Loading />
-      ) : needs.error ? (
-        <ErrorNotice error={needs.error} onRetry={reload} />
-      ) : items.length === 0 ? (
-        <p>{t.needs.empty}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="stack-table">
-            <caption className="visually-hidden">{t.needs.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.needs.titleField}</th>
-                <th scope="col">{t.needs.category}</th>
-                <th scope="col" className="num">{t.needs.quantity}</th>
-                <th scope="col" className="num">{t.needs.cost}</th>
-                <th scope="col">{t.needs.status}</th>
-                <th scope="col">{t.needs.decision}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.needs.open}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((n) => (
-                <tr key={n.id} aria-current={current?.id === n.id ? 'true' : undefined}>
-                  <td data-label={t.needs.titleField}>{n.title}</td>
-                  <td data-label={t.needs.category}>{label('needCategory', n.category)}</td>
-                  <td data-label={t.needs.quantity} className="num">{n.quantity}</td>
-                  <td data-label={t.needs.cost} className="num">{formatEuro(n.estimatedCostCents)}</td>
-                  <td data-label={t.needs.status}>{label('needStatus', n.status)}</td>
-                  <td data-label={t.needs.decision}>
-                    {n.decidedAt ? (n.status === 'rejected' ? (n.decisionReason ?? '–') : fill(t.needs.approvedShort, { quantity: n.approvedQuantity ?? n.quantity, amount: formatEuro(n.approvedCents ?? n.estimatedCostCents) })) : '–'}
-                  </td>
-                  <td>
-                    <Button onPress={() => setView({ kind: 'show', id: n.id })} aria-label={`${t.needs.open}: ${n.title}`}>
-                      {t.needs.open}
-                    </Button>
-                  </td>
+      <QueryView query={needs} onRetry={reload} empty={<p>{t.needs.empty}</p>}>
+        {() => (
+          <div className="table-wrap">
+            <table className="stack-table">
+              <caption className="visually-hidden">{t.needs.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.needs.titleField}</th>
+                  <th scope="col">{t.needs.category}</th>
+                  <th scope="col" className="num">{t.needs.quantity}</th>
+                  <th scope="col" className="num">{t.needs.cost}</th>
+                  <th scope="col">{t.needs.status}</th>
+                  <th scope="col">{t.needs.decision}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.needs.open}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {items.map((n) => (
+                  <tr key={n.id} aria-current={current?.id === n.id ? 'true' : undefined}>
+                    <td data-label={t.needs.titleField}>{n.title}</td>
+                    <td data-label={t.needs.category}>{label('needCategory', n.category)}</td>
+                    <td data-label={t.needs.quantity} className="num">{n.quantity}</td>
+                    <td data-label={t.needs.cost} className="num">{formatEuro(n.estimatedCostCents)}</td>
+                    <td data-label={t.needs.status}>{label('needStatus', n.status)}</td>
+                    <td data-label={t.needs.decision}>
+                      {n.decidedAt ? (n.status === 'rejected' ? (n.decisionReason ?? '–') : fill(t.needs.approvedShort, { quantity: n.approvedQuantity ?? n.quantity, amount: formatEuro(n.approvedCents ?? n.estimatedCostCents) })) : '–'}
+                    </td>
+                    <td>
+                      <Button onPress={() => setView({ kind: 'show', id: n.id })} aria-label={`${t.needs.open}: ${n.title}`}>
+                        {t.needs.open}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

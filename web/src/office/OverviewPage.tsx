@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
-import { fill, label } from '../ui/labels';
 import { BarTable, BudgetBar } from './BarTable';
 
 /** The office's start page: the authority at a glance (GET /stats/overview). Every figure links to the list behind it. */

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { ApiError } from '../api/errors';
 import { SCHOOL_TYPES } from '../coverage/coverage-parts';
-import { t } from '../i18n';
+import { label, t } from '../i18n';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
-import { label } from '../ui/labels';
 
 type School = Schemas['SchoolDto'];
 export type SchoolBody = Schemas['CreateSchoolDto'];

@@ -5,9 +5,8 @@ import { api } from '../api/client';
 import type { paths } from '../api/schema';
 import { ApiError, unwrap } from '../api/errors';
 import { useMe } from '../app/session';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
-import { fill, label } from '../ui/labels';
 import { SchoolForm, type SchoolBody } from './SchoolForm';
 
 /** A school: the office edits it (figures, broadband, WLAN) and deletes it while nothing hangs on it; others read it. */

@@ -4,9 +4,8 @@ import { Link, useLocation } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
-import { t } from '../i18n';
-import { Button, ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
-import { label } from '../ui/labels';
+import { label, t } from '../i18n';
+import { Button, PageHeading, QueryView, TextField } from '../ui/components';
 
 /** The authority's schools with their figures (keyset pages, "Weitere laden"), searchable by name or number. */
 export default function SchoolsPage() {
@@ -34,54 +33,50 @@ export default function SchoolsPage() {
       <div className="filters">
         <TextField label={t.office.searchSchools} type="search" value={q} onChange={setQ} />
       </div>
-      {schools.isPending ? (
-        <Loading />
-      ) : schools.error ? (
-        <ErrorNotice error={schools.error} onRetry={() => schools.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t.nothingFound}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t.office.schoolsTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.office.school}</th>
-                  <th scope="col">{t.office.schoolNumber}</th>
-                  <th scope="col">{t.office.schoolType}</th>
-                  <th scope="col" className="num">{t.office.students}</th>
-                  <th scope="col" className="num">{t.office.teachers}</th>
-                  <th scope="col" className="num">{t.office.classes}</th>
-                  <th scope="col" className="num">{t.office.broadband}</th>
-                  <th scope="col" className="num">{t.office.wlan}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <Link to={`/schulen/${s.id}`}>{s.name}</Link>
-                    </th>
-                    <td>{s.schoolNumber}</td>
-                    <td>{label('schoolType', s.schoolType)}</td>
-                    <td className="num">{s.studentCount}</td>
-                    <td className="num">{s.teacherCount}</td>
-                    <td className="num">{s.classCount}</td>
-                    <td className="num">{s.broadbandMbps ?? '–'}</td>
-                    <td className="num">{s.wlanCoveragePercent == null ? '–' : `${s.wlanCoveragePercent} %`}</td>
+      <QueryView query={schools} empty={<p>{t.nothingFound}</p>}>
+        {() => (
+          <>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t.office.schoolsTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.office.school}</th>
+                    <th scope="col">{t.office.schoolNumber}</th>
+                    <th scope="col">{t.office.schoolType}</th>
+                    <th scope="col" className="num">{t.office.students}</th>
+                    <th scope="col" className="num">{t.office.teachers}</th>
+                    <th scope="col" className="num">{t.office.classes}</th>
+                    <th scope="col" className="num">{t.office.broadband}</th>
+                    <th scope="col" className="num">{t.office.wlan}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {schools.hasNextPage && (
-            <Button onPress={() => schools.fetchNextPage()} isDisabled={schools.isFetchingNextPage}>
-              {t.loadMore}
-            </Button>
-          )}
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {items.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row">
+                        <Link to={`/schulen/${s.id}`}>{s.name}</Link>
+                      </th>
+                      <td>{s.schoolNumber}</td>
+                      <td>{label('schoolType', s.schoolType)}</td>
+                      <td className="num">{s.studentCount}</td>
+                      <td className="num">{s.teacherCount}</td>
+                      <td className="num">{s.classCount}</td>
+                      <td className="num">{s.broadbandMbps ?? '–'}</td>
+                      <td className="num">{s.wlanCoveragePercent == null ? '–' : `${s.wlanCoveragePercent} %`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {schools.hasNextPage && (
+              <Button onPress={() => schools.fetchNextPage()} isDisabled={schools.isFetchingNextPage}>
+                {t.loadMore}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

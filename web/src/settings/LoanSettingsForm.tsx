@@ -2,9 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { fill, t } from '../i18n';
 import { Button, ErrorNotice, Loading, TextField } from '../ui/components';
-import { fill } from '../ui/labels';
 
 /** The loan settings as the API sends them (openapi.json does not describe LoanSettingsDto's fields). */
 interface LoanSettings {

@@ -5,9 +5,8 @@ import { ApiError, unwrap } from '../api/errors';
 import { useSite } from '../app/Layout';
 import { useMe } from '../app/session';
 import { CoverageSettingsForm } from '../coverage/CoverageSettingsForm';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
-import { fill, label } from '../ui/labels';
 import { LoanSettingsForm } from './LoanSettingsForm';
 
 /** The grant settings: the deadline warning window (editable) and the configured program rules (shown). */

@@ -4,7 +4,7 @@ import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { needsEarmarkingConfirmation } from '../counter/counter-api';
 import { t } from '../i18n';
-import { Button, Checkbox, ErrorNotice, Loading, RadioGroup } from '../ui/components';
+import { Button, Checkbox, ErrorNotice, QueryView, RadioGroup } from '../ui/components';
 
 type Action = Schemas['StocktakingMissingAction'];
 type Missing = Schemas['MissingDeviceDto'];
@@ -55,52 +55,48 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
   return (
     <section className="panel" aria-labelledby="close-title">
       <h2 id="close-title">{t.stocktaking.closeTitle}</h2>
-      {missing.isPending ? (
-        <Loading />
-      ) : missing.error ? (
-        <ErrorNotice error={missing.error} onRetry={() => missing.refetch()} />
-      ) : missing.data.length === 0 ? (
-        <p>{t.stocktaking.noneMissing}</p>
-      ) : (
-        <>
-          <p>{t.stocktaking.closeIntro}</p>
-          <div className="actions">
-            <Button onPress={() => setAll('mark_lost')}>{t.stocktaking.allLost}</Button>
-            <Button onPress={() => setAll('keep_open')}>{t.stocktaking.allOpen}</Button>
-          </div>
-          <div className="table-wrap">
-            <table className="stack-table missing">
-              <caption className="visually-hidden">{t.stocktaking.closeTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.counter.inventoryNumber}</th>
-                  <th scope="col">{t.stocktaking.model}</th>
-                  <th scope="col">{t.stocktaking.rooms}</th>
-                  <th scope="col">{t.stocktaking.decision}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {missing.data.map((m) => (
-                  <tr key={m.deviceId}>
-                    <th scope="row">{m.inventoryNumber}</th>
-                    <td data-label={t.stocktaking.model}>{m.model}</td>
-                    <td data-label={t.stocktaking.rooms}>{m.room || t.stocktaking.noRoom}</td>
-                    <td>
-                      <RadioGroup
-                        label={`${t.stocktaking.decision}: ${m.inventoryNumber}`}
-                        value={decisions[m.deviceId] ?? fallback}
-                        onChange={(v) => setDecisions((d) => ({ ...d, [m.deviceId]: v as Action }))}
-                        options={options}
-                        orientation="horizontal"
-                      />
-                    </td>
+      <QueryView query={missing} empty={<p>{t.stocktaking.noneMissing}</p>}>
+        {(data) => (
+          <>
+            <p>{t.stocktaking.closeIntro}</p>
+            <div className="actions">
+              <Button onPress={() => setAll('mark_lost')}>{t.stocktaking.allLost}</Button>
+              <Button onPress={() => setAll('keep_open')}>{t.stocktaking.allOpen}</Button>
+            </div>
+            <div className="table-wrap">
+              <table className="stack-table missing">
+                <caption className="visually-hidden">{t.stocktaking.closeTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.counter.inventoryNumber}</th>
+                    <th scope="col">{t.stocktaking.model}</th>
+                    <th scope="col">{t.stocktaking.rooms}</th>
+                    <th scope="col">{t.stocktaking.decision}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.map((m) => (
+                    <tr key={m.deviceId}>
+                      <th scope="row">{m.inventoryNumber}</th>
+                      <td data-label={t.stocktaking.model}>{m.model}</td>
+                      <td data-label={t.stocktaking.rooms}>{m.room || t.stocktaking.noRoom}</td>
+                      <td>
+                        <RadioGroup
+                          label={`${t.stocktaking.decision}: ${m.inventoryNumber}`}
+                          value={decisions[m.deviceId] ?? fallback}
+                          onChange={(v) => setDecisions((d) => ({ ...d, [m.deviceId]: v as Action }))}
+                          options={options}
+                          orientation="horizontal"
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryView>
       {earmarking ? (
         <div className="notice notice-warning" role="alert">
           <p>{t.stocktaking.earmarking}</p>

@@ -2,9 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { fill, t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
-import { label } from '../ui/labels';
 import type { ScanEntry, ScanResult } from './scan-runner';
 
 const TYPES: Schemas['DeviceType'][] = ['laptop', 'tablet', 'desktop', 'interactive_display', 'projector', 'document_camera', 'access_point', 'printer', 'other'];

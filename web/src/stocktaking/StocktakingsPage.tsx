@@ -6,7 +6,7 @@ import { ApiError, unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { fill, t } from '../i18n';
-import { Button, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
+import { Button, ErrorNotice, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
 
 /** Inventur: the stocktakings (open first), the schools due for a count, and starting one. */
@@ -27,90 +27,84 @@ export default function StocktakingsPage() {
       {!canWrite && <p className="notice">{t.stocktaking.readOnly}</p>}
       {canWrite && <StartForm openIds={items.filter((s) => s.status === 'open').map((s) => ({ id: s.id, schoolId: s.schoolId }))} />}
       <h2>{t.stocktaking.listTitle}</h2>
-      {list.isPending ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorNotice error={list.error} onRetry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t.stocktaking.empty}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="stack-table">
-            <caption className="visually-hidden">{t.stocktaking.listTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.stocktaking.school}</th>
-                <th scope="col">{t.stocktaking.rooms}</th>
-                <th scope="col">{t.stocktaking.status}</th>
-                <th scope="col">{t.stocktaking.startedAt}</th>
-                <th scope="col" className="num">{t.stocktaking.expected}</th>
-                <th scope="col" className="num">{t.stocktaking.found}</th>
-                <th scope="col" className="num">{t.stocktaking.missing}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.stocktaking.open}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id}>
-                  <td data-label={t.stocktaking.school}>{s.schoolName}</td>
-                  <td data-label={t.stocktaking.rooms}>{s.rooms?.length ? s.rooms.join(', ') : t.stocktaking.wholeSchool}</td>
-                  <td data-label={t.stocktaking.status}>
-                    <span className={`badge ${s.status === 'open' ? 'badge-warn' : 'badge-ok'}`}>{s.status === 'open' ? t.stocktaking.statusOpen : t.stocktaking.statusClosed}</span>
-                  </td>
-                  <td data-label={t.stocktaking.startedAt}>{formatDateTime(s.startedAt)}</td>
-                  <td data-label={t.stocktaking.expected} className="num">{s.expected}</td>
-                  <td data-label={t.stocktaking.found} className="num">{s.found}</td>
-                  <td data-label={t.stocktaking.missing} className="num">{s.missing}</td>
-                  <td>
-                    <Link className="btn btn-secondary" to={`/inventur/${s.id}`} aria-label={`${t.stocktaking.open}: ${s.schoolName}, ${formatDateTime(s.startedAt)}`}>
-                      {t.stocktaking.open}
-                    </Link>
-                  </td>
+      <QueryView query={list} empty={<p>{t.stocktaking.empty}</p>}>
+        {() => (
+          <div className="table-wrap">
+            <table className="stack-table">
+              <caption className="visually-hidden">{t.stocktaking.listTitle}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.stocktaking.school}</th>
+                  <th scope="col">{t.stocktaking.rooms}</th>
+                  <th scope="col">{t.stocktaking.status}</th>
+                  <th scope="col">{t.stocktaking.startedAt}</th>
+                  <th scope="col" className="num">{t.stocktaking.expected}</th>
+                  <th scope="col" className="num">{t.stocktaking.found}</th>
+                  <th scope="col" className="num">{t.stocktaking.missing}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t.stocktaking.open}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h2>{t.stocktaking.dueTitle}</h2>
-      {due.isPending ? (
-        <Loading />
-      ) : due.error ? (
-        <ErrorNotice error={due.error} onRetry={() => due.refetch()} />
-      ) : (
-        <>
-          <p>{fill(t.stocktaking.dueIntro, { years: due.data.countIntervalYears })}</p>
-          {due.data.schools.length === 0 ? (
-            <p>{t.stocktaking.noneDue}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="stack-table">
-                <caption className="visually-hidden">{t.stocktaking.dueTitle}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.stocktaking.school}</th>
-                    <th scope="col">{t.stocktaking.lastCount}</th>
-                    <th scope="col">{t.stocktaking.status}</th>
+              </thead>
+              <tbody>
+                {items.map((s) => (
+                  <tr key={s.id}>
+                    <td data-label={t.stocktaking.school}>{s.schoolName}</td>
+                    <td data-label={t.stocktaking.rooms}>{s.rooms?.length ? s.rooms.join(', ') : t.stocktaking.wholeSchool}</td>
+                    <td data-label={t.stocktaking.status}>
+                      <span className={`badge ${s.status === 'open' ? 'badge-warn' : 'badge-ok'}`}>{s.status === 'open' ? t.stocktaking.statusOpen : t.stocktaking.statusClosed}</span>
+                    </td>
+                    <td data-label={t.stocktaking.startedAt}>{formatDateTime(s.startedAt)}</td>
+                    <td data-label={t.stocktaking.expected} className="num">{s.expected}</td>
+                    <td data-label={t.stocktaking.found} className="num">{s.found}</td>
+                    <td data-label={t.stocktaking.missing} className="num">{s.missing}</td>
+                    <td>
+                      <Link className="btn btn-secondary" to={`/inventur/${s.id}`} aria-label={`${t.stocktaking.open}: ${s.schoolName}, ${formatDateTime(s.startedAt)}`}>
+                        {t.stocktaking.open}
+                      </Link>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {due.data.schools.map((s) => (
-                    <tr key={s.schoolId}>
-                      <td data-label={t.stocktaking.school}>{s.schoolName}</td>
-                      <td data-label={t.stocktaking.lastCount}>{s.lastCompleteCountOn ? formatDate(s.lastCompleteCountOn) : t.stocktaking.never}</td>
-                      <td data-label={t.stocktaking.status}>
-                        <span className={`badge ${s.countDue ? 'badge-warn' : 'badge-ok'}`}>{s.countDue ? t.stocktaking.due : t.stocktaking.notDue}</span>
-                      </td>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
+      <h2>{t.stocktaking.dueTitle}</h2>
+      <QueryView query={due}>
+        {(data) => (
+          <>
+            <p>{fill(t.stocktaking.dueIntro, { years: data.countIntervalYears })}</p>
+            {data.schools.length === 0 ? (
+              <p>{t.stocktaking.noneDue}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="stack-table">
+                  <caption className="visually-hidden">{t.stocktaking.dueTitle}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.stocktaking.school}</th>
+                      <th scope="col">{t.stocktaking.lastCount}</th>
+                      <th scope="col">{t.stocktaking.status}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
-      )}
+                  </thead>
+                  <tbody>
+                    {data.schools.map((s) => (
+                      <tr key={s.schoolId}>
+                        <td data-label={t.stocktaking.school}>{s.schoolName}</td>
+                        <td data-label={t.stocktaking.lastCount}>{s.lastCompleteCountOn ? formatDate(s.lastCompleteCountOn) : t.stocktaking.never}</td>
+                        <td data-label={t.stocktaking.status}>
+                          <span className={`badge ${s.countDue ? 'badge-warn' : 'badge-ok'}`}>{s.countDue ? t.stocktaking.due : t.stocktaking.notDue}</span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -127,6 +127,47 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   );
 }
 
+/** What QueryView needs of a TanStack query (plain or infinite). */
+interface QueryLike<T> {
+  isPending: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/** An empty list, a page without items, or an infinite query's pages without items. */
+function hasNoItems(data: unknown): boolean {
+  if (Array.isArray(data)) return data.length === 0;
+  const { items, pages } = (data ?? {}) as { items?: unknown; pages?: unknown };
+  if (Array.isArray(items)) return items.length === 0;
+  return Array.isArray(pages) && pages.every(hasNoItems);
+}
+
+/**
+ * A query's three states in one place: loading, its error explained (with a retry), or its data.
+ * With `empty`, that is shown instead of the data when it is empty (a list, a page or an infinite query's
+ * pages without items), or when `isEmpty(data)` says so.
+ */
+export function QueryView<T>({
+  query,
+  empty,
+  isEmpty = hasNoItems,
+  onRetry,
+  children,
+}: {
+  query: QueryLike<T>;
+  empty?: ReactNode;
+  isEmpty?: (data: T) => boolean;
+  onRetry?: () => void;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.error) return <ErrorNotice error={query.error} onRetry={onRetry ?? (() => void query.refetch())} />;
+  const data = query.data as T;
+  if (empty !== undefined && isEmpty(data)) return <>{empty}</>;
+  return <>{children(data)}</>;
+}
+
 export function Loading() {
   return (
     <p className="loading" role="status">

@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, CheckboxGroup, ErrorNotice, Select, TextField } from '../ui/components';
-import { fill, label } from '../ui/labels';
 import { generatePassword, OncePassword } from './OncePassword';
 
 type Role = Schemas['Role'];

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import type { Me } from '../app/session';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { Button, CheckboxGroup, ErrorNotice, Select } from '../ui/components';
-import { fill, label } from '../ui/labels';
 import { AUTHORITY_ROLES } from './CreateUserForm';
 import { generatePassword, OncePassword } from './OncePassword';
 

@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
-import { t } from '../i18n';
+import { fill, label, t } from '../i18n';
 import { useAllSchools } from '../schools/all-schools';
-import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { Button, PageHeading, QueryView } from '../ui/components';
 import { formatDateTime } from '../ui/format';
-import { fill, label } from '../ui/labels';
 import { CreateUserForm } from './CreateUserForm';
 import { UserEditor } from './UserEditor';
 
@@ -25,47 +24,43 @@ export default function UsersPage() {
     <>
       <PageHeading title={t.users.title}>{t.users.title}</PageHeading>
       <p>{t.users.intro}</p>
-      {users.isPending ? (
-        <Loading />
-      ) : users.error ? (
-        <ErrorNotice error={users.error} onRetry={() => users.refetch()} />
-      ) : users.data.items.length === 0 ? (
-        <p>{t.nothingFound}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="users-table">
-            <caption className="visually-hidden">{t.users.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.users.name}</th>
-                <th scope="col">{t.users.email}</th>
-                <th scope="col">{t.users.role}</th>
-                <th scope="col">{t.users.schools}</th>
-                <th scope="col">{t.users.status}</th>
-                <th scope="col">{t.users.lastLogin}</th>
-                <td />
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((u) => (
-                <tr key={u.id} aria-current={u.id === selected ? 'true' : undefined}>
-                  <th scope="row">{u.displayName}</th>
-                  <td>{u.email}</td>
-                  <td>{label('role', u.role)}</td>
-                  <td>{u.schoolIds.length ? u.schoolIds.map(schoolName).join(', ') : '–'}</td>
-                  <td>{u.active ? t.users.active : <span className="badge badge-danger">{t.users.inactive}</span>}</td>
-                  <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t.users.never}</td>
-                  <td>
-                    <Button onPress={() => setSelected(u.id)} aria-label={fill(t.users.edit, { name: u.displayName })}>
-                      {t.users.editShort}
-                    </Button>
-                  </td>
+      <QueryView query={users} empty={<p>{t.nothingFound}</p>}>
+        {(data) => (
+          <div className="table-wrap">
+            <table className="users-table">
+              <caption className="visually-hidden">{t.users.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.users.name}</th>
+                  <th scope="col">{t.users.email}</th>
+                  <th scope="col">{t.users.role}</th>
+                  <th scope="col">{t.users.schools}</th>
+                  <th scope="col">{t.users.status}</th>
+                  <th scope="col">{t.users.lastLogin}</th>
+                  <td />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((u) => (
+                  <tr key={u.id} aria-current={u.id === selected ? 'true' : undefined}>
+                    <th scope="row">{u.displayName}</th>
+                    <td>{u.email}</td>
+                    <td>{label('role', u.role)}</td>
+                    <td>{u.schoolIds.length ? u.schoolIds.map(schoolName).join(', ') : '–'}</td>
+                    <td>{u.active ? t.users.active : <span className="badge badge-danger">{t.users.inactive}</span>}</td>
+                    <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t.users.never}</td>
+                    <td>
+                      <Button onPress={() => setSelected(u.id)} aria-label={fill(t.users.edit, { name: u.displayName })}>
+                        {t.users.editShort}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
       {current && me.data && <UserEditor key={current.id} user={current} me={me.data} schools={schools.data ?? []} onClose={() => setSelected(null)} />}
       <CreateUserForm schools={schools.data ?? []} />
     </>
