@@ -29,7 +29,7 @@ export const licenceScenarios: ScenarioGroup = {
         token,
         targetP95Ms: 100,
         path: () => '/api/v1/licences/contracts?limit=200',
-        statements: () => [contractsQuery(actor, {}, { limit: 200 })],
+        statements: () => [contractsQuery(actor, {}, { limit: 200 }, false, 'json')],
       },
       {
         name: 'licences.warnings',
@@ -37,7 +37,7 @@ export const licenceScenarios: ScenarioGroup = {
         token,
         targetP95Ms: 100,
         path: () => '/api/v1/licences/warnings',
-        statements: () => [{ sql: SETTINGS_SQL, params: [authorityId, 'licences'] }, productsQuery(actor), contractsQuery(actor, {}), overUsedSeatsQuery(actor)],
+        statements: () => [{ sql: SETTINGS_SQL, params: [authorityId, 'licences'] }, productsQuery(actor), contractsQuery(actor, {}, undefined, false, 'facts'), overUsedSeatsQuery(actor)],
       },
     ];
   },

@@ -4,14 +4,16 @@ import type { Actor } from '../auth/actor';
 import { AccessService } from '../common/access';
 import { todayInBerlin } from '../common/dates';
 import { rows } from '../common/db';
-import { contractWarnings, LICENCE_WARNING_CODES, type LicenceSettings, type LicenceWarning, productWarnings, seatWarnings, type SeatFacts } from './licence-rules';
-import type { ContractDto, LicenceWarningCountsDto, LicenceWarningsDto, ProductDto } from './licences.dto';
+import type { JsonText } from '../common/pagination';
+import { contractWarnings, LICENCE_WARNING_CODES, type LicenceWarning, productWarnings } from './licence-rules';
+import type { LicenceWarningCountsDto, LicenceWarningsDto } from './licences.dto';
 import { overUsedSeatsQuery } from './licences.queries';
 import { LicencesService } from './licences.service';
 
 /**
  * The warnings of the caller's licences: data protection per product, deadlines, seats and low use per contract, and
- * schools using more seats than assigned. Three set-based reads, whatever the number of contracts and schools.
+ * schools using more seats than assigned. Three set-based reads, whatever the number of contracts and schools; the
+ * schools' warnings (the many) come rendered as JSON text by PostgreSQL.
  */
 @Injectable()
 export class LicenceWarningsService {
@@ -20,24 +22,16 @@ export class LicenceWarningsService {
     private readonly licences: LicencesService,
   ) {}
 
-  async warnings(actor: Actor, em: EntityManager, options: { schoolId?: string; withinDays?: number; today?: string } = {}): Promise<LicenceWarningsDto> {
-    if (options.schoolId) await this.access.requireSchool(actor, options.schoolId, 'read', em);
-    const today = options.today ?? todayInBerlin();
-    const settings = await this.licences.settings(actor, em);
-    if (options.withinDays !== undefined) settings.deadlineWarningDays = options.withinDays;
-    const [products, contracts, overUsed] = await Promise.all([
-      this.licences.listProducts(actor, em),
-      this.licences.allContracts(actor, { schoolId: options.schoolId }, em),
-      (async () => {
-        const { sql, params } = overUsedSeatsQuery(actor, options.schoolId);
-        return rows<SeatFacts>(em, sql, params);
-      })(),
-    ]);
-    // The office and viewers see the whole catalogue's data-protection warnings; a school those of the products it has.
-    const wholeCatalogue = actor.role !== 'coordinator' && !options.schoolId;
-    // A school's view measures seats and use against the school's assigned seats, not the whole contract's.
-    const inView = wholeCatalogue ? contracts : contracts.map((c) => ({ ...c, seatsBought: c.seatsAssigned }));
-    return { asOf: today, items: collect(products, inView, overUsed, today, settings, wholeCatalogue) };
+  /** The warnings as objects (the overview's and the coverage's counts). */
+  async warnings(actor: Actor, em: EntityManager, options: WarningOptions = {}): Promise<LicenceWarningsDto> {
+    const { asOf, items, seats } = await this.read(actor, em, options);
+    return { asOf, items: [...items, ...seats.map((s) => JSON.parse(s) as LicenceWarning)] };
+  }
+
+  /** The same warnings as JSON text, for the API: the schools' warnings are joined as PostgreSQL rendered them. */
+  async warningsJson(actor: Actor, em: EntityManager, options: WarningOptions = {}): Promise<JsonText<LicenceWarningsDto>> {
+    const { asOf, items, seats } = await this.read(actor, em, options);
+    return `{"asOf":${JSON.stringify(asOf)},"items":[${[...items.map((w) => JSON.stringify(w)), ...seats].join(',')}]}`;
   }
 
   /** The caller's warnings counted by code (every code, 0 when none): for the overview and the coverage summary. */
@@ -47,15 +41,36 @@ export class LicenceWarningsService {
     for (const w of items) byCode[w.code] += 1;
     return { total: items.length, byCode };
   }
+
+  /** Products' and contracts' warnings as objects, then the schools' (`use_over_assigned`) as JSON texts, in that order. */
+  private async read(actor: Actor, em: EntityManager, options: WarningOptions): Promise<{ asOf: string; items: LicenceWarning[]; seats: string[] }> {
+    if (options.schoolId) await this.access.requireSchool(actor, options.schoolId, 'read', em);
+    const today = options.today ?? todayInBerlin();
+    const settings = await this.licences.settings(actor, em);
+    if (options.withinDays !== undefined) settings.deadlineWarningDays = options.withinDays;
+    const [products, contracts, overUsed] = await Promise.all([
+      this.licences.listProducts(actor, em),
+      this.licences.contractFacts(actor, { schoolId: options.schoolId }, em),
+      (async () => {
+        const { sql, params } = overUsedSeatsQuery(actor, options.schoolId);
+        return rows<{ contractId: string; json: string }>(em, sql, params);
+      })(),
+    ]);
+    // The office and viewers see the whole catalogue's data-protection warnings; a school those of the products it has.
+    const wholeCatalogue = actor.role !== 'coordinator' && !options.schoolId;
+    // A school's view measures seats and use against the school's assigned seats, not the whole contract's.
+    const inView = wholeCatalogue ? contracts : contracts.map((c) => ({ ...c, seatsBought: c.seatsAssigned }));
+    const names = new Set(inView.map((c) => c.productId));
+    const items: LicenceWarning[] = [];
+    for (const p of products) if (wholeCatalogue || names.has(p.id)) items.push(...productWarnings(p));
+    for (const c of inView) items.push(...contractWarnings(c, c.productName, today, settings));
+    const visibleContracts = new Set(contracts.map((c) => c.id));
+    return { asOf: today, items, seats: overUsed.filter((s) => visibleContracts.has(s.contractId)).map((s) => s.json) };
+  }
 }
 
-function collect(products: ProductDto[], contracts: ContractDto[], overUsed: SeatFacts[], today: string, settings: LicenceSettings, wholeCatalogue: boolean): LicenceWarning[] {
-  const names = new Map(products.map((p) => [p.id, p.name]));
-  const inView = new Set(contracts.map((c) => c.productId));
-  const items: LicenceWarning[] = [];
-  for (const p of products) if (wholeCatalogue || inView.has(p.id)) items.push(...productWarnings(p));
-  for (const c of contracts) items.push(...contractWarnings(c, c.productName, today, settings));
-  const visibleContracts = new Set(contracts.map((c) => c.id));
-  for (const s of overUsed) if (visibleContracts.has(s.contractId)) items.push(...seatWarnings(s, names.get(s.productId) ?? ''));
-  return items;
+interface WarningOptions {
+  schoolId?: string;
+  withinDays?: number;
+  today?: string;
 }

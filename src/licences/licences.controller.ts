@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
+import { JSON_CONTENT_TYPE, JsonText } from '../common/pagination';
 import { IdParam } from '../common/validation';
 import { LicenceSeatsService } from './licence-seats.service';
 import { LicenceWarningsService } from './licence-warnings.service';
@@ -83,7 +84,9 @@ export class LicencesController {
   /** Licence contracts in the caller's view (coordinators: their schools'), by product name, with seat sums and the last day to cancel. */
   @Get('contracts')
   @Roles(...READERS)
-  listContracts(@CurrentActor() actor: Actor, @Query() query: ListContractsQueryDto): Promise<ContractPageDto> {
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  @ApiOkResponse({ type: ContractPageDto })
+  listContracts(@CurrentActor() actor: Actor, @Query() query: ListContractsQueryDto): Promise<JsonText<ContractPageDto>> {
     return this.licences.listContracts(actor, query, this.dataSource.manager);
   }
 
@@ -170,8 +173,10 @@ export class LicencesController {
   /** Warnings of the caller's licences: deadlines, seats, use, data protection (stable codes with params). */
   @Get('warnings')
   @Roles(...READERS)
-  warnings(@CurrentActor() actor: Actor, @Query() query: WarningsQueryDto): Promise<LicenceWarningsDto> {
-    return this.warningsService.warnings(actor, this.dataSource.manager, query);
+  @Header('Content-Type', JSON_CONTENT_TYPE)
+  @ApiOkResponse({ type: LicenceWarningsDto })
+  warnings(@CurrentActor() actor: Actor, @Query() query: WarningsQueryDto): Promise<JsonText<LicenceWarningsDto>> {
+    return this.warningsService.warningsJson(actor, this.dataSource.manager, query);
   }
 
   /** The warning thresholds of the authority. */

@@ -8,13 +8,46 @@ export const PRODUCT_COLUMNS = `p.id, p.name, p.vendor, p.kind::text AS kind, p.
   p.processes_student_data AS "processesStudentData", p.dpa_signed_on AS "dpaSignedOn", p.dpa_reference AS "dpaReference",
   p.dpia_done AS "dpiaDone", p.hosting::text AS hosting, p.approved, p.notes, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
-/** The contract's own columns (alias c), its product's (p) and the grant of its expenditure (e). */
-const CONTRACT_COLUMNS = `c.id, c.product_id AS "productId", p.name AS "productName", p.vendor, p.kind::text AS "productKind",
-  c.all_schools AS "allSchools", c.licence_model::text AS "licenceModel", c.seats_bought AS "seatsBought",
-  c.term_start AS "termStart", c.term_end AS "termEnd", c.auto_renewal AS "autoRenewal", c.renewal_months AS "renewalMonths",
-  c.notice_period AS "noticePeriod", c.notice_unit::text AS "noticeUnit", c.one_off_cents AS "oneOffCents", c.yearly_cents AS "yearlyCents",
-  c.order_reference AS "orderReference", c.invoice_reference AS "invoiceReference", c.expenditure_id AS "expenditureId",
-  e.grant_id AS "grantId", g.title AS "grantTitle", e.invoice_number AS "expenditureInvoiceNumber", c.notes, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+/** A timestamp as JSON.stringify writes a JS Date (ISO, milliseconds, UTC): what the rows parsed by `pg` give. */
+const isoMs = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The contract's own fields (alias c), its product's (p) and the grant of its expenditure (e), in ContractDto order: [name, SQL, SQL for JSON]. */
+const CONTRACT_FIELDS: [string, string, string?][] = [
+  ['id', 'c.id'],
+  ['productId', 'c.product_id'],
+  ['productName', 'p.name'],
+  ['vendor', 'p.vendor'],
+  ['productKind', 'p.kind::text'],
+  ['allSchools', 'c.all_schools'],
+  ['licenceModel', 'c.licence_model::text'],
+  ['seatsBought', 'c.seats_bought'],
+  ['termStart', 'c.term_start'],
+  ['termEnd', 'c.term_end'],
+  ['autoRenewal', 'c.auto_renewal'],
+  ['renewalMonths', 'c.renewal_months'],
+  ['noticePeriod', 'c.notice_period'],
+  ['noticeUnit', 'c.notice_unit::text'],
+  ['oneOffCents', 'c.one_off_cents'],
+  ['yearlyCents', 'c.yearly_cents'],
+  ['orderReference', 'c.order_reference'],
+  ['invoiceReference', 'c.invoice_reference'],
+  ['expenditureId', 'c.expenditure_id'],
+  ['grantId', 'e.grant_id'],
+  ['grantTitle', 'g.title'],
+  ['expenditureInvoiceNumber', 'e.invoice_number'],
+  ['notes', 'c.notes'],
+  ['version', 'c.version'],
+  ['createdAt', 'c.created_at', isoMs('c.created_at')],
+  ['updatedAt', 'c.updated_at', isoMs('c.updated_at')],
+];
+
+const columnsOf = (fields: [string, string, string?][]) => fields.map(([name, sql]) => `${sql} AS "${name}"`).join(', ');
+/** The fields as one JSON object's text, compact and in their order (row_to_json writes no blanks, json_build_object does). */
+const jsonOf = (fields: [string, string, string?][]) => `(SELECT row_to_json(j) FROM (SELECT ${fields.map(([name, sql, json]) => `${json ?? sql} AS "${name}"`).join(', ')}) j)::text`;
+
+/** What the term rules need of a contract (`currentTerm`): besides its JSON text, the list reads these. */
+const TERM_COLUMNS = `c.term_start AS "termStart", c.term_end AS "termEnd", c.auto_renewal AS "autoRenewal", c.renewal_months AS "renewalMonths",
+  c.notice_period AS "noticePeriod", c.notice_unit::text AS "noticeUnit"`;
 
 /**
  * Which contracts a caller sees (alias c): office and viewer all of their authority's; a coordinator the authority-wide
@@ -37,8 +70,17 @@ export interface ContractListFilter {
 /**
  * Contracts in the caller's view with their seat sums (only the seats of the schools the caller sees, or of
  * `filter.schoolId`), by product name. With `page`, keyset on (product name, id) and `limit + 1` rows.
+ * `shape`: `rows` gives ContractDto rows without the computed term; `json` gives each row as JSON text in that
+ * order (`json`, rendered by PostgreSQL like JSON.stringify would) with the term facts and the keyset columns beside it;
+ * `facts` only what the warnings read.
  */
-export function contractsQuery(actor: Actor, filter: ContractListFilter, page?: { cursor?: string; limit: number }, lock = false): { sql: string; params: unknown[] } {
+export function contractsQuery(
+  actor: Actor,
+  filter: ContractListFilter,
+  page?: { cursor?: string; limit: number },
+  lock = false,
+  shape: 'rows' | 'json' | 'facts' = 'rows',
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const where = [contractVisibilitySql(actor, params, filter.schoolId)];
   const sums = seatSumsSql(actor, params, filter.schoolId);
@@ -50,28 +92,38 @@ export function contractsQuery(actor: Actor, filter: ContractListFilter, page?: 
     where.push(`(p.name, c.id) > ($${params.push(name)}, $${params.push(id)}::uuid)`);
   }
   const limit = page ? ` LIMIT $${params.push(page.limit + 1)}` : '';
-  const sql = `SELECT ${CONTRACT_COLUMNS}, ${sums.columns}
+  const fields = [...CONTRACT_FIELDS, ...sums.fields];
+  const columns =
+    shape === 'json'
+      ? `${jsonOf(fields)} AS json, c.id, p.name AS "productName", ${TERM_COLUMNS}`
+      : shape === 'facts'
+        ? columnsOf(fields.filter(([name]) => CONTRACT_FACTS.has(name)))
+        : columnsOf(fields);
+  const sql = `SELECT ${columns}
       FROM licence_contracts c
       JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
-      LEFT JOIN expenditures e ON e.id = c.expenditure_id AND e.authority_id = c.authority_id
-      LEFT JOIN grants g ON g.id = e.grant_id AND g.authority_id = e.authority_id${sums.join}
+      ${shape === 'facts' ? '' : `LEFT JOIN expenditures e ON e.id = c.expenditure_id AND e.authority_id = c.authority_id
+      LEFT JOIN grants g ON g.id = e.grant_id AND g.authority_id = e.authority_id`}${sums.join}
      WHERE ${where.join(' AND ')}
      ORDER BY p.name, c.id${limit}${lock ? ' FOR UPDATE OF c' : ''}`;
   return { sql, params };
 }
+
+/** The fields of a contract the warnings read (ContractFacts, the product's name). */
+const CONTRACT_FACTS = new Set(['id', 'productId', 'productName', 'termStart', 'termEnd', 'autoRenewal', 'renewalMonths', 'noticePeriod', 'noticeUnit', 'seatsBought', 'seatsAssigned', 'seatsInUse']);
 
 /**
  * The seat sums of a contract row (alias c) as the caller sees them. The whole authority's (office and viewer, no
  * school filter): the sums the seats triggers keep on the contract row. Some schools' (a coordinator's, or one school's):
  * summed from those schools' seats rows, found by the seats' key (contract, school).
  */
-function seatSumsSql(actor: Actor, params: unknown[], schoolId?: string): { columns: string; join: string } {
+function seatSumsSql(actor: Actor, params: unknown[], schoolId?: string): { fields: [string, string][]; join: string } {
   if (actor.role !== 'coordinator' && !schoolId) {
-    return { columns: `c.seats_assigned_sum::int AS "seatsAssigned", c.seats_in_use_sum::int AS "seatsInUse", c.seat_schools AS schools`, join: '' };
+    return { fields: [['seatsAssigned', 'c.seats_assigned_sum::int'], ['seatsInUse', 'c.seats_in_use_sum::int'], ['schools', 'c.seat_schools']], join: '' };
   }
   const scope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.school_id' }, params, schoolId);
   return {
-    columns: `coalesce(x.assigned, 0)::int AS "seatsAssigned", x.in_use::int AS "seatsInUse", coalesce(x.schools, 0)::int AS schools`,
+    fields: [['seatsAssigned', 'coalesce(x.assigned, 0)::int'], ['seatsInUse', 'x.in_use::int'], ['schools', 'coalesce(x.schools, 0)::int']],
     join: `
       LEFT JOIN LATERAL (SELECT sum(s.seats_assigned) AS assigned, sum(s.seats_in_use) AS in_use, count(*) AS schools
                            FROM licence_seats s WHERE s.contract_id = c.id AND ${scope}) x ON true`,
@@ -125,13 +177,21 @@ export const UPSERT_USE_SQL = `INSERT INTO licence_seats (contract_id, school_id
 /** The grant expenditure a contract may link to: one of the authority's ($1 id, $2 authority). */
 export const EXPENDITURE_SQL = `SELECT id, grant_id AS "grantId" FROM expenditures WHERE id = $1 AND authority_id = $2`;
 
-/** Seats rows in the caller's view where a school uses more than it was assigned. */
+/**
+ * Seats rows in the caller's view where a school uses more than it was assigned, each as its `use_over_assigned`
+ * warning rendered as JSON text by PostgreSQL (`json`, the key order and text of `seatWarnings`), with its contract.
+ */
 export function overUsedSeatsQuery(actor: Actor, schoolId?: string): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const scope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.school_id' }, params, schoolId);
   return {
-    sql: `SELECT s.contract_id AS "contractId", c.product_id AS "productId", s.school_id AS "schoolId", s.seats_assigned AS "seatsAssigned", s.seats_in_use AS "seatsInUse"
+    sql: `SELECT s.contract_id AS "contractId",
+                 (SELECT row_to_json(j) FROM (
+                    SELECT 'use_over_assigned'::text AS code, 'A school uses more seats of ' || p.name || ' than assigned' AS message,
+                           c.product_id AS "productId", s.contract_id AS "contractId", s.school_id AS "schoolId",
+                           (SELECT row_to_json(x) FROM (SELECT p.name AS product, s.seats_in_use AS "seatsInUse", s.seats_assigned AS "seatsAssigned") x) AS params) j)::text AS json
             FROM licence_seats s JOIN licence_contracts c ON c.id = s.contract_id AND c.authority_id = s.authority_id
+            JOIN licence_products p ON p.id = c.product_id AND p.authority_id = c.authority_id
            WHERE s.seats_in_use > s.seats_assigned AND ${scope}
            ORDER BY s.contract_id, s.school_id`,
     params,

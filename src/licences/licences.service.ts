@@ -8,8 +8,8 @@ import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
 import { exec, one, rows } from '../common/db';
 import { invalidField, notFound, staleVersion } from '../common/errors';
-import { Page, toPage } from '../common/pagination';
-import { currentTerm, DEFAULT_LICENCE_SETTINGS, type LicenceSettings } from './licence-rules';
+import { JsonText, Page, toJsonPage } from '../common/pagination';
+import { currentTerm, DEFAULT_LICENCE_SETTINGS, type ContractFacts, type LicenceSettings, type TermFacts } from './licence-rules';
 import type { ContractDto, CreateContractDto, GrantLicenceDto, CreateProductDto, ListContractsQueryDto, ProductDto, UpdateContractDto, UpdateLicenceSettingsDto, UpdateProductDto } from './licences.dto';
 import { type ContractListFilter, contractsQuery, EXPENDITURE_SQL, grantLicencesQuery, productsQuery } from './licences.queries';
 
@@ -30,6 +30,8 @@ export const LICENCE_SETTINGS_SECTION = 'licences';
 
 
 type ContractRow = Omit<ContractDto, 'currentTermEnd' | 'lastDayToCancel'>;
+/** A contract as JSON text (without the computed term) with its term facts and keyset columns. */
+type ContractJsonRow = TermFacts & { json: string; id: string; productName: string };
 
 /** The contract with its term in force and last day to cancel on `today`. */
 export function toContractDto(row: ContractRow, today: string): ContractDto {
@@ -124,16 +126,29 @@ export class LicencesService {
 
   // ---- contracts
 
-  /** Contracts in the caller's view, by product name; with `schoolId` that school's contracts and seats. */
-  async listContracts(actor: Actor, query: ListContractsQueryDto, em: EntityManager): Promise<Page<ContractDto>> {
+  /**
+   * Contracts in the caller's view, by product name; with `schoolId` that school's contracts and seats. As JSON text:
+   * PostgreSQL renders each contract, the term in force and the last day to cancel are added here (`toContractDto`'s rule).
+   */
+  async listContracts(actor: Actor, query: ListContractsQueryDto, em: EntityManager): Promise<JsonText<Page<ContractDto>>> {
     if (query.schoolId) await this.access.requireSchool(actor, query.schoolId, 'read', em);
     const limit = query.limit ?? 50;
-    const { sql, params } = contractsQuery(actor, { productId: query.productId, schoolId: query.schoolId }, { cursor: query.cursor, limit });
+    const { sql, params } = contractsQuery(actor, { productId: query.productId, schoolId: query.schoolId }, { cursor: query.cursor, limit }, false, 'json');
     const today = todayInBerlin();
-    return toPage(await rows<ContractRow>(em, sql, params), limit, (r) => [r.productName, r.id], (r) => toContractDto(r, today));
+    const found = (await rows<ContractJsonRow>(em, sql, params)).map((r) => {
+      const term = currentTerm(r, today);
+      return { ...r, json: `${r.json.slice(0, -1)},"currentTermEnd":${JSON.stringify(term.termEnd)},"lastDayToCancel":${JSON.stringify(term.lastDayToCancel)}}` };
+    });
+    return toJsonPage(found, limit, (r) => [r.productName, r.id]);
   }
 
-  /** Every contract in the caller's view (or of one school), unpaged: for the warnings, the export and the coverage. */
+  /** What the warnings read of every contract in the caller's view (or of one school), unpaged. */
+  async contractFacts(actor: Actor, filter: ContractListFilter, em: EntityManager): Promise<(ContractFacts & { productName: string })[]> {
+    const { sql, params } = contractsQuery(actor, filter, undefined, false, 'facts');
+    return rows(em, sql, params);
+  }
+
+  /** Every contract in the caller's view (or of one school), unpaged: for the export and the coverage. */
   async allContracts(actor: Actor, filter: ContractListFilter, em: EntityManager): Promise<ContractDto[]> {
     const { sql, params } = contractsQuery(actor, filter);
     const today = todayInBerlin();
