@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
-import { DEVICE_TYPES, type DeviceStatus, type DeviceType } from '../devices/device.entity';
+import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus, type DeviceType } from '../devices/device.entity';
 import type { SchoolType } from '../schools/school.entity';
 import type { DeviceCounts, SchoolFacts } from './coverage-math';
 import { type CoverageSettings, minusYears, PERSONAL_DEVICE_TYPES } from './coverage-settings';
@@ -71,9 +71,13 @@ export function coverageQuery(
        GROUP BY x.school_id, x.type
       UNION ALL
       SELECT d.school_id, d.type, 0, 0, 0, 0, count(*)
-        FROM cut JOIN devices d ON d.type = cut.type
+        FROM cut
+        -- Per type a range scan of ix_devices_age_day (OFFSET 0: not a hash join over all of the authority's devices).
+        CROSS JOIN LATERAL (
+          SELECT d.school_id, d.type FROM devices d
+           WHERE ${deviceScope} AND d.type = cut.type AND d.status NOT IN ('lost', 'retired')
              AND coalesce(d.commissioned_on, d.purchase_date) BETWEEN date_trunc('month', cut.cutoff)::date AND cut.cutoff
-       WHERE ${deviceScope} AND d.status NOT IN ('lost', 'retired')
+          OFFSET 0) d
        GROUP BY d.school_id, d.type
     ), dev AS (
       SELECT school_id,
@@ -110,28 +114,26 @@ export interface InventoryCount {
   count: number;
 }
 
-/** The caller's devices by type and status, from the counters (retired devices included, for the inventory). */
+/** The caller's devices by type and status, from the counters (retired devices included, for the inventory): one row per type. */
 export function inventoryQuery(actor: Actor): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const countScope = schoolScopeSql(actor, { authority: 'c.authority_id', school: 'c.school_id' }, params);
   const deltaScope = schoolScopeSql(actor, { authority: 'x.authority_id', school: 'x.school_id' }, params);
   const sql = `
-    SELECT type::text, status, sum(n) AS n FROM (
-      SELECT c.type, s.status, s.n
-        FROM device_counts c
-        CROSS JOIN LATERAL (VALUES ('available', c.available), ('loaned', c.loaned), ('in_use', c.in_use), ('in_repair', c.in_repair),
-                                   ('retired', c.retired), ('lost', c.lost)) AS s(status, n)
-       WHERE ${countScope}
+    SELECT t.type::text AS type, ${DEVICE_STATUSES.map((st) => `sum(t.${st}) AS ${st}`).join(', ')} FROM (
+      SELECT c.type, ${DEVICE_STATUSES.map((st) => `c.${st}`).join(', ')} FROM device_counts c WHERE ${countScope}
       UNION ALL
-      SELECT x.type, x.status::text, x.n FROM device_count_deltas x WHERE ${deltaScope} AND x.status IS NOT NULL
+      SELECT x.type, ${DEVICE_STATUSES.map((st) => `CASE WHEN x.status = '${st}' THEN x.n ELSE 0 END`).join(', ')}
+        FROM device_count_deltas x WHERE ${deltaScope} AND x.status IS NOT NULL
     ) t
-    GROUP BY type, status
-    HAVING sum(n) <> 0`;
+    GROUP BY t.type`;
   return { sql, params };
 }
 
 export function toInventory(rows: RawRow[]): InventoryCount[] {
-  return rows.map((r) => ({ type: r.type as DeviceType, status: r.status as DeviceStatus, count: Number(r.n) }));
+  return rows.flatMap((r) =>
+    DEVICE_STATUSES.map((status) => ({ type: r.type as DeviceType, status, count: Number(r[status]) })).filter((c) => c.count !== 0),
+  );
 }
 
 export type RawRow = Record<string, string | number | boolean | null>;
