@@ -1,11 +1,12 @@
 import { useSite } from '../app/Layout';
 import { t } from '../i18n';
+import { tAccessibility } from '../i18n/accessibility';
 import { PageHeading } from '../ui/components';
 
 /** "Erklärung zur Barrierefreiheit" (BITV 2.0 § 7): linked from every page, with the feedback contact the operator configures. */
 export default function AccessibilityPage() {
   const site = useSite();
-  const a = t.accessibility;
+  const a = tAccessibility;
   const email = site.data?.accessibilityContactEmail;
   return (
     <article className="prose">

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
+import { tPlatform } from '../i18n/platform';
+import { tUsers } from '../i18n/users';
 import { Button, ErrorNotice, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
 import { generatePassword, OncePassword } from '../users/OncePassword';
@@ -27,24 +29,24 @@ function OfficeUsers({ authority }: { authority: Authority }) {
     },
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
-  const title = fill(t.platform.offices, { name: authority.name });
+  const title = fill(tPlatform.offices, { name: authority.name });
   return (
     <section aria-labelledby="platform-office" className="panel">
       <h2 id="platform-office">{title}</h2>
-      <QueryView query={users} empty={<p>{t.platform.noOffice}</p>}>
+      <QueryView query={users} empty={<p>{tPlatform.noOffice}</p>}>
         {(data) => (
           <ul>
             {data.items.map((u) => (
               <li key={u.id}>
-                {u.displayName} ({u.email}) · {t.users.lastLogin}: {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t.users.never}
+                {u.displayName} ({u.email}) · {tUsers.lastLogin}: {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : tUsers.never}
               </li>
             ))}
           </ul>
         )}
       </QueryView>
-      {shown && <OncePassword title={fill(t.users.initialPassword, { name: shown.name })} password={shown.password} onDone={() => setShown(null)} />}
-      <h3>{t.platform.createOffice}</h3>
-      <p>{t.platform.officeHint}</p>
+      {shown && <OncePassword title={fill(tUsers.initialPassword, { name: shown.name })} password={shown.password} onDone={() => setShown(null)} />}
+      <h3>{tPlatform.createOffice}</h3>
+      <p>{tPlatform.officeHint}</p>
       <form
         className="form"
         noValidate
@@ -54,13 +56,13 @@ function OfficeUsers({ authority }: { authority: Authority }) {
         }}
       >
         <div className="form-grid">
-          <TextField label={t.users.name} value={displayName} onChange={setDisplayName} isRequired serverError={error?.fieldError('displayName')} />
-          <TextField label={t.users.email} type="email" value={email} onChange={setEmail} isRequired serverError={error?.fieldError('email')} />
+          <TextField label={tUsers.name} value={displayName} onChange={setDisplayName} isRequired serverError={error?.fieldError('displayName')} />
+          <TextField label={tUsers.email} type="email" value={email} onChange={setEmail} isRequired serverError={error?.fieldError('email')} />
         </div>
         {create.error && <ErrorNotice error={create.error} />}
         <div className="actions">
           <Button type="submit" variant="primary" isDisabled={create.isPending}>
-            {t.platform.createOffice}
+            {tPlatform.createOffice}
           </Button>
         </div>
       </form>
@@ -79,7 +81,7 @@ export default function PlatformPage() {
   const create = useMutation({
     mutationFn: (body: Schemas['CreateAuthorityDto']) => unwrap(api.POST('/api/v1/authorities', { body })),
     onSuccess: (a) => {
-      setMessage(fill(t.platform.created, { name: a.name }));
+      setMessage(fill(tPlatform.created, { name: a.name }));
       setV({ name: '', slug: '', state: '' });
       setSelected(a.id);
       void queryClient.invalidateQueries({ queryKey: ['authorities'] });
@@ -89,20 +91,20 @@ export default function PlatformPage() {
   const current = authorities.data?.find((a) => a.id === selected);
   return (
     <>
-      <PageHeading title={t.platform.title}>{t.platform.title}</PageHeading>
-      <p>{t.platform.intro}</p>
+      <PageHeading title={tPlatform.title}>{tPlatform.title}</PageHeading>
+      <p>{tPlatform.intro}</p>
       <QueryView query={authorities} empty={<p>{t.nothingFound}</p>}>
         {(data) => (
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">{t.platform.authorities}</caption>
+              <caption className="visually-hidden">{tPlatform.authorities}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.platform.name}</th>
-                  <th scope="col">{t.platform.slug}</th>
-                  <th scope="col">{t.platform.kind}</th>
-                  <th scope="col">{t.platform.state}</th>
-                  <th scope="col">{t.platform.createdAt}</th>
+                  <th scope="col">{tPlatform.name}</th>
+                  <th scope="col">{tPlatform.slug}</th>
+                  <th scope="col">{tPlatform.kind}</th>
+                  <th scope="col">{tPlatform.state}</th>
+                  <th scope="col">{tPlatform.createdAt}</th>
                   <td />
                 </tr>
               </thead>
@@ -115,8 +117,8 @@ export default function PlatformPage() {
                     <td>{a.state ?? '–'}</td>
                     <td>{formatDate(a.createdAt)}</td>
                     <td>
-                      <Button aria-label={fill(t.platform.show, { name: a.name })} onPress={() => setSelected(a.id)}>
-                        {t.platform.showShort}
+                      <Button aria-label={fill(tPlatform.show, { name: a.name })} onPress={() => setSelected(a.id)}>
+                        {tPlatform.showShort}
                       </Button>
                     </td>
                   </tr>
@@ -129,7 +131,7 @@ export default function PlatformPage() {
       <p role="status">{message}</p>
       {current && <OfficeUsers key={current.id} authority={current} />}
       <section aria-labelledby="platform-create" className="panel">
-        <h2 id="platform-create">{t.platform.create}</h2>
+        <h2 id="platform-create">{tPlatform.create}</h2>
         <form
           className="form"
           noValidate
@@ -139,15 +141,15 @@ export default function PlatformPage() {
           }}
         >
           <div className="form-grid">
-            <TextField label={t.platform.name} value={v.name} onChange={(x) => setV({ ...v, name: x })} isRequired serverError={error?.fieldError('name')} />
-            <TextField label={t.platform.slug} description={t.platform.slugHelp} value={v.slug} onChange={(x) => setV({ ...v, slug: x })} isRequired serverError={error?.fieldError('slug')} />
-            <Select label={t.platform.kind} selectedKey={kind} onSelectionChange={(k) => setKind(k as Authority['kind'])} options={KINDS.map((k) => ({ value: k, label: label('authorityKind', k) }))} />
-            <TextField label={t.platform.state} description={t.platform.stateHelp} value={v.state} onChange={(x) => setV({ ...v, state: x })} serverError={error?.fieldError('state')} />
+            <TextField label={tPlatform.name} value={v.name} onChange={(x) => setV({ ...v, name: x })} isRequired serverError={error?.fieldError('name')} />
+            <TextField label={tPlatform.slug} description={tPlatform.slugHelp} value={v.slug} onChange={(x) => setV({ ...v, slug: x })} isRequired serverError={error?.fieldError('slug')} />
+            <Select label={tPlatform.kind} selectedKey={kind} onSelectionChange={(k) => setKind(k as Authority['kind'])} options={KINDS.map((k) => ({ value: k, label: label('authorityKind', k) }))} />
+            <TextField label={tPlatform.state} description={tPlatform.stateHelp} value={v.state} onChange={(x) => setV({ ...v, state: x })} serverError={error?.fieldError('state')} />
           </div>
           {create.error && <ErrorNotice error={create.error} />}
           <div className="actions">
             <Button type="submit" variant="primary" isDisabled={create.isPending}>
-              {t.platform.create}
+              {tPlatform.create}
             </Button>
           </div>
         </form>

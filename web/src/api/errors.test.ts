@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, explainError } from './errors';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, explainError, loadErrorTexts } from './errors';
 
 const apiError = (body: Partial<ApiError['body']> & { statusCode: number; error: string }) => new ApiError(body.statusCode, { message: 'English for programmers', ...body });
 
 describe('explainError', () => {
+  // unwrap loads the error texts with the first error answer; these errors are made by hand.
+  beforeAll(loadErrorTexts);
+
   it('renders the reason in German with its params (dates dd.mm.yyyy, euros)', () => {
     const returned = apiError({ statusCode: 409, error: 'ILLEGAL_STATE', reason: 'LOAN_ALREADY_RETURNED', params: { returnedOn: '2026-11-03' } });
     expect(explainError(returned)).toEqual({ title: 'Diese Ausleihe wurde bereits am 03.11.2026 zurückgegeben.' });

@@ -1,5 +1,19 @@
-import { fieldText, reasonText, type MessageParams } from '../../../src/i18n/messages';
+import type { MessageParams } from '../../../src/i18n/messages';
 import { language, t } from '../i18n';
+
+type Messages = typeof import('../../../src/i18n/messages');
+let messages: Messages | undefined;
+
+/**
+ * The German texts of the API's errors (src/i18n/messages.ts) are a chunk of their own, fetched with the first error
+ * answer (unwrap waits for it), not with the first page. Until then (or if it cannot be fetched) an error gets the
+ * German text of its coarse code.
+ */
+export async function loadErrorTexts(): Promise<void> {
+  messages ??= await import('../../../src/i18n/messages').catch(() => undefined);
+}
+
+const reasonText = (reason: string, params?: MessageParams) => messages?.reasonText(reason, params);
 
 export interface FieldErrorBody {
   field: string;
@@ -37,7 +51,7 @@ export class ApiError extends Error {
     const e = this.body.fieldErrors?.find((f) => f.field === field || f.field.endsWith(`.${field}`));
     if (!e) return undefined;
     if (language === 'en') return e.messages.join(' ');
-    return (e.code && fieldText(e.code, e.params as MessageParams | undefined)) || fieldText('invalid');
+    return (e.code && messages?.fieldText(e.code, e.params as MessageParams | undefined)) || messages?.fieldText('invalid') || t.errors.invalidField;
   }
 
   /** The German text of the error's specific reason; undefined for a coarse or unknown one (or in English, the server's message). */
@@ -59,6 +73,7 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   }
   const { data, error, response } = result;
   if (!response.ok) {
+    await loadErrorTexts();
     const body = error && typeof error === 'object' ? (error as ErrorBody) : { statusCode: response.status, error: 'HTTP', message: response.statusText };
     throw new ApiError(response.status, body);
   }

@@ -4,12 +4,14 @@ import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { germanToIso } from '../grants/german-date';
 import { t } from '../i18n';
+import { tAudit } from '../i18n/audit';
+import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
 import { formatDateTime } from '../ui/format';
 
 type Entry = Schemas['AuditEntryDto'];
-const ENTITY_TYPES = Object.keys(t.audit.entities) as (keyof typeof t.audit.entities)[];
-const actionLabel = (a: string) => (t.audit.actions as Record<string, string>)[a] ?? a;
+const ENTITY_TYPES = Object.keys(tAudit.entities) as (keyof typeof tAudit.entities)[];
+const actionLabel = (a: string) => (tAudit.actions as Record<string, string>)[a] ?? a;
 const show = (v: unknown) => (v == null ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 function Changes({ entry }: { entry: Entry }) {
@@ -19,8 +21,8 @@ function Changes({ entry }: { entry: Entry }) {
     <ul className="diff">
       {fields.map(([name, c]) => (
         <li key={name}>
-          <strong>{name}</strong>: <span className="visually-hidden">{t.audit.before} </span>
-          <del>{show(c.before)}</del> → <span className="visually-hidden">{t.audit.after} </span>
+          <strong>{name}</strong>: <span className="visually-hidden">{tAudit.before} </span>
+          <del>{show(c.before)}</del> → <span className="visually-hidden">{tAudit.after} </span>
           <ins>{show(c.after)}</ins>
         </li>
       ))}
@@ -45,8 +47,8 @@ export default function AuditPage() {
   const users = useQuery({ queryKey: ['users', 'list'], queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200 } } })) });
   // The period is filtered by the API in Berlin days; an unreadable date or an end before the start asks nothing.
   const [fromIso, toIso] = [from ? germanToIso(from) : null, to ? germanToIso(to) : null];
-  const fromError = from && !fromIso ? t.office.dateInvalid : undefined;
-  const toError = to && !toIso ? t.office.dateInvalid : fromIso && toIso && toIso < fromIso ? t.audit.toBeforeFrom : undefined;
+  const fromError = from && !fromIso ? tOffice.dateInvalid : undefined;
+  const toError = to && !toIso ? tOffice.dateInvalid : fromIso && toIso && toIso < fromIso ? tAudit.toBeforeFrom : undefined;
   const periodValid = !fromError && !toError;
   const query = {
     ...(entityType ? { entityType } : {}),
@@ -65,47 +67,47 @@ export default function AuditPage() {
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <PageHeading title={t.audit.title}>{t.audit.title}</PageHeading>
-      <p>{t.audit.intro}</p>
+      <PageHeading title={tAudit.title}>{tAudit.title}</PageHeading>
+      <p>{tAudit.intro}</p>
       <div className="filters">
-        <Select label={t.audit.entityType} selectedKey={entityType || 'all'} onSelectionChange={(k) => set('bereich', k === 'all' ? '' : String(k))} options={[{ value: 'all', label: t.audit.all }, ...ENTITY_TYPES.map((e) => ({ value: e, label: t.audit.entities[e] }))]} />
+        <Select label={tAudit.entityType} selectedKey={entityType || 'all'} onSelectionChange={(k) => set('bereich', k === 'all' ? '' : String(k))} options={[{ value: 'all', label: tAudit.all }, ...ENTITY_TYPES.map((e) => ({ value: e, label: tAudit.entities[e] }))]} />
         <Select
-          label={t.audit.action}
+          label={tAudit.action}
           selectedKey={action || 'all'}
           onSelectionChange={(k) => set('aktion', k === 'all' ? '' : String(k))}
-          options={[{ value: 'all', label: t.audit.all }, ...Object.keys(t.audit.actions).filter((a) => !entityType || a.startsWith(`${entityType}.`) || (entityType === 'expenditure' && a.startsWith('grant.expenditure'))).map((a) => ({ value: a, label: actionLabel(a) }))]}
+          options={[{ value: 'all', label: tAudit.all }, ...Object.keys(tAudit.actions).filter((a) => !entityType || a.startsWith(`${entityType}.`) || (entityType === 'expenditure' && a.startsWith('grant.expenditure'))).map((a) => ({ value: a, label: actionLabel(a) }))]}
         />
-        <Select label={t.audit.user} selectedKey={actorId || 'all'} onSelectionChange={(k) => set('benutzer', k === 'all' ? '' : String(k))} options={[{ value: 'all', label: t.audit.all }, ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))]} />
-        <TextField label={t.audit.from} value={from} onChange={(v) => set('von', v)} serverError={fromError} />
-        <TextField label={t.audit.to} value={to} onChange={(v) => set('bis', v)} serverError={toError} />
+        <Select label={tAudit.user} selectedKey={actorId || 'all'} onSelectionChange={(k) => set('benutzer', k === 'all' ? '' : String(k))} options={[{ value: 'all', label: tAudit.all }, ...(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }))]} />
+        <TextField label={tAudit.from} value={from} onChange={(v) => set('von', v)} serverError={fromError} />
+        <TextField label={tAudit.to} value={to} onChange={(v) => set('bis', v)} serverError={toError} />
       </div>
       {!periodValid ? null : log.isPending ? (
         <Loading />
       ) : log.error ? (
         <ErrorNotice error={log.error} onRetry={() => log.refetch()} />
       ) : items.length === 0 ? (
-        <p>{t.audit.empty}</p>
+        <p>{tAudit.empty}</p>
       ) : (
         <div className="table-wrap">
           <table className="audit-table">
-            <caption className="visually-hidden">{t.audit.title}</caption>
+            <caption className="visually-hidden">{tAudit.title}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.audit.when}</th>
-                <th scope="col">{t.audit.user}</th>
-                <th scope="col">{t.audit.action}</th>
-                <th scope="col">{t.audit.what}</th>
-                <th scope="col">{t.audit.changes}</th>
+                <th scope="col">{tAudit.when}</th>
+                <th scope="col">{tAudit.user}</th>
+                <th scope="col">{tAudit.action}</th>
+                <th scope="col">{tAudit.what}</th>
+                <th scope="col">{tAudit.changes}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDateTime(e.createdAt)}</td>
-                  <td>{e.actorEmail ?? t.audit.system}</td>
+                  <td>{e.actorEmail ?? tAudit.system}</td>
                   <th scope="row">{actionLabel(e.action)}</th>
                   <td>
-                    {(t.audit.entities as Record<string, string>)[e.entityType] ?? e.entityType}
+                    {(tAudit.entities as Record<string, string>)[e.entityType] ?? e.entityType}
                     {e.entityId && <span className="muted"> {e.entityId.slice(0, 8)}</span>}
                   </td>
                   <td>

@@ -4,6 +4,7 @@ import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
+import { tCoverage } from '../i18n/coverage';
 import { Button, PageHeading, QueryView, Select } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
@@ -14,7 +15,7 @@ type Sort = Schemas['CoverageSort'];
 type Order = 'asc' | 'desc';
 
 /** The columns, each sortable by its indicator; `worst` is the order the API uses by default (worst first). */
-const COLUMNS: { sort: Sort; title: keyof typeof t.coverage; worst: Order; cell: (r: Row) => React.ReactNode }[] = [
+const COLUMNS: { sort: Sort; title: keyof typeof tCoverage; worst: Order; cell: (r: Row) => React.ReactNode }[] = [
   { sort: 'studentsPerDevice', title: 'studentsPerDevice', worst: 'desc', cell: (r) => <Ratio ratio={r.students} /> },
   { sort: 'studentShortfall', title: 'studentShortfall', worst: 'desc', cell: (r) => r.students.shortfall },
   { sort: 'teachersPerDevice', title: 'teachersPerDevice', worst: 'desc', cell: (r) => <Ratio ratio={r.teachers} /> },
@@ -75,32 +76,32 @@ export default function CoveragePage() {
   const exportUrl = `/api/v1/coverage.xlsx?${new URLSearchParams({ ...query, lang: 'de' })}`;
   return (
     <>
-      <PageHeading title={t.coverage.title}>{t.coverage.title}</PageHeading>
-      <p>{t.coverage.intro}</p>
+      <PageHeading title={tCoverage.title}>{tCoverage.title}</PageHeading>
+      <p>{tCoverage.intro}</p>
       <div className="filters">
         <Select
-          label={t.coverage.schoolType}
+          label={tCoverage.schoolType}
           selectedKey={schoolType || 'all'}
           onSelectionChange={(k) => set({ schoolType: k === 'all' ? '' : String(k) })}
-          options={[{ value: 'all', label: t.coverage.allTypes }, ...SCHOOL_TYPES.map((s) => ({ value: s, label: label('schoolType', s) }))]}
+          options={[{ value: 'all', label: tCoverage.allTypes }, ...SCHOOL_TYPES.map((s) => ({ value: s, label: label('schoolType', s) }))]}
         />
         <a className="btn btn-secondary" href={exportUrl} download>
-          {t.coverage.export}
+          {tCoverage.export}
         </a>
       </div>
       <QueryView query={coverage} empty={<p>{t.nothingFound}</p>}>
         {(data) => (
           <>
-            <p>{fill(t.coverage.asOf, { date: formatDate(data.pages[0].asOf) })}</p>
+            <p>{fill(tCoverage.asOf, { date: formatDate(data.pages[0].asOf) })}</p>
             <div className="table-wrap">
               <table className="coverage-table">
-                <caption className="visually-hidden">{t.coverage.title}</caption>
+                <caption className="visually-hidden">{tCoverage.title}</caption>
                 <thead>
                   <tr>
-                    <SortHeader sort="name" title={t.coverage.school} current={sort} order={order} onSort={onSort} />
-                    <th scope="col">{t.coverage.schoolType}</th>
+                    <SortHeader sort="name" title={tCoverage.school} current={sort} order={order} onSort={onSort} />
+                    <th scope="col">{tCoverage.schoolType}</th>
                     {COLUMNS.map((c) => (
-                      <SortHeader key={c.sort} sort={c.sort} title={t.coverage[c.title]} current={sort} order={order} onSort={onSort} className="num" />
+                      <SortHeader key={c.sort} sort={c.sort} title={tCoverage[c.title]} current={sort} order={order} onSort={onSort} className="num" />
                     ))}
                   </tr>
                 </thead>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { label, t } from '../i18n';
+import { tCoverage } from '../i18n/coverage';
+import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, Loading, Select, TextField } from '../ui/components';
 import { formatEuro, parseEuroToCents } from '../ui/format';
 import { DEVICE_TYPES, formatNumber, SCHOOL_TYPES } from './coverage-parts';
@@ -85,7 +87,7 @@ export function CoverageSettingsForm({ canWrite }: { canWrite: boolean }) {
         setDraft({ ...d, [key]: v });
         setInvalid(invalid.filter((k) => k !== key));
       }}
-      serverError={invalid.includes(key) ? t.coverage.numberInvalid : apiError?.fieldError(key)}
+      serverError={invalid.includes(key) ? tCoverage.numberInvalid : apiError?.fieldError(key)}
     />
   );
   const onSubmit = (e: React.FormEvent) => {
@@ -96,25 +98,25 @@ export function CoverageSettingsForm({ canWrite }: { canWrite: boolean }) {
   };
   return (
     <section aria-labelledby="coverage-settings" className="panel">
-      <h2 id="coverage-settings">{t.coverage.settingsTitle}</h2>
-      <p>{t.coverage.settingsIntro}</p>
-      {!canWrite && <p className="notice">{t.office.readOnly}</p>}
+      <h2 id="coverage-settings">{tCoverage.settingsTitle}</h2>
+      <p>{tCoverage.settingsIntro}</p>
+      {!canWrite && <p className="notice">{tOffice.readOnly}</p>}
       <form onSubmit={onSubmit} className="form" noValidate>
         <fieldset>
-          <legend>{t.coverage.studentsTargetTitle}</legend>
+          <legend>{tCoverage.studentsTargetTitle}</legend>
           <div className="form-grid">{SCHOOL_TYPES.map((st) => field(`studentsPerDeviceTarget.${st}`, label('schoolType', st)))}</div>
         </fieldset>
         <fieldset>
-          <legend>{t.coverage.other}</legend>
+          <legend>{tCoverage.other}</legend>
           <div className="form-grid">
-            {field('teachersPerDeviceTarget', t.coverage.teachersTarget)}
-            {field('broadbandTargetMbps', t.coverage.broadbandTarget)}
-            {field('broadbandServedMbpsPerClass', t.coverage.broadbandServed)}
-            {field('wlanTargetPercent', t.coverage.wlanTarget)}
+            {field('teachersPerDeviceTarget', tCoverage.teachersTarget)}
+            {field('broadbandTargetMbps', tCoverage.broadbandTarget)}
+            {field('broadbandServedMbpsPerClass', tCoverage.broadbandServed)}
+            {field('wlanTargetPercent', tCoverage.wlanTarget)}
             {(['studentDeviceType', 'teacherDeviceType'] as const).map((key) => (
               <Select
                 key={key}
-                label={t.coverage[key]}
+                label={tCoverage[key]}
                 selectedKey={d[key]}
                 isDisabled={!canWrite}
                 onSelectionChange={(k) => setDraft({ ...d, [key]: String(k) })}
@@ -124,17 +126,17 @@ export function CoverageSettingsForm({ canWrite }: { canWrite: boolean }) {
           </div>
         </fieldset>
         <fieldset>
-          <legend>{t.coverage.replacementAgesTitle}</legend>
+          <legend>{tCoverage.replacementAgesTitle}</legend>
           <div className="form-grid">{DEVICE_TYPES.map((dt) => field(`replacementAgeYears.${dt}`, label('deviceType', dt)))}</div>
         </fieldset>
         <fieldset>
-          <legend>{t.coverage.pricesTitle}</legend>
+          <legend>{tCoverage.pricesTitle}</legend>
           <div className="form-grid">{DEVICE_TYPES.map((dt) => field(`unitPriceCents.${dt}`, label('deviceType', dt)))}</div>
         </fieldset>
         {save.error && <ErrorNotice error={save.error} />}
         {saved && (
           <p className="notice notice-success" role="status">
-            {t.coverage.saved}
+            {tCoverage.saved}
           </p>
         )}
         {canWrite && (

@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tCoverage } from '../i18n/coverage';
+import { tOffice } from '../i18n/office';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { LicenceFacts } from '../licences/LicenceFacts';
@@ -16,37 +18,37 @@ export default function SchoolCoveragePage() {
   if (coverage.isPending) return <Loading />;
   if (coverage.error) return <ErrorNotice error={coverage.error} onRetry={() => coverage.refetch()} />;
   const c = coverage.data;
-  const title = fill(t.coverage.schoolTitle, { name: c.name });
+  const title = fill(tCoverage.schoolTitle, { name: c.name });
   const due = DEVICE_TYPES.filter((dt) => (c.replacement.byType[dt] ?? 0) > 0);
   const price = (dt: string) => settings.data?.unitPriceCents[dt];
   return (
     <>
       <p>
-        <Link to="/medienentwicklungsplan">← {t.coverage.backToList}</Link>
+        <Link to="/medienentwicklungsplan">← {tCoverage.backToList}</Link>
       </p>
       <PageHeading title={title}>{title}</PageHeading>
       <p>
-        {label('schoolType', c.schoolType)} · {t.coverage.schoolNumber} {c.schoolNumber} · {fill(t.coverage.asOf, { date: formatDate(c.asOf) })}
+        {label('schoolType', c.schoolType)} · {tCoverage.schoolNumber} {c.schoolNumber} · {fill(tCoverage.asOf, { date: formatDate(c.asOf) })}
       </p>
       <section aria-labelledby="cov-devices">
-        <h2 id="cov-devices">{t.coverage.devices}</h2>
+        <h2 id="cov-devices">{tCoverage.devices}</h2>
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
                 <td />
-                <th scope="col" className="num">{t.coverage.people}</th>
-                <th scope="col" className="num">{t.coverage.devices}</th>
-                <th scope="col" className="num">{t.coverage.perDevice}</th>
-                <th scope="col" className="num">{t.coverage.target}</th>
-                <th scope="col" className="num">{t.coverage.needed}</th>
-                <th scope="col" className="num">{t.coverage.shortfall}</th>
+                <th scope="col" className="num">{tCoverage.people}</th>
+                <th scope="col" className="num">{tCoverage.devices}</th>
+                <th scope="col" className="num">{tCoverage.perDevice}</th>
+                <th scope="col" className="num">{tCoverage.target}</th>
+                <th scope="col" className="num">{tCoverage.needed}</th>
+                <th scope="col" className="num">{tCoverage.shortfall}</th>
               </tr>
             </thead>
             <tbody>
               {([['students', c.students], ['teachers', c.teachers]] as const).map(([key, r]) => (
                 <tr key={key}>
-                  <th scope="row">{t.coverage[key]}</th>
+                  <th scope="row">{tCoverage[key]}</th>
                   <td className="num">{r.count}</td>
                   <td className="num">{r.devices}</td>
                   <td className="num"><Ratio ratio={r} /></td>
@@ -59,47 +61,47 @@ export default function SchoolCoveragePage() {
           </table>
         </div>
         <dl className="facts">
-          <dt>{t.coverage.shortfallCost}</dt>
+          <dt>{tCoverage.shortfallCost}</dt>
           <dd>{formatEuro(c.shortfall.costCents)}</dd>
-          <dt>{t.coverage.inRepair}</dt>
+          <dt>{tCoverage.inRepair}</dt>
           <dd>{c.inRepair}</dd>
-          <dt>{t.coverage.lost}</dt>
+          <dt>{tCoverage.lost}</dt>
           <dd>{c.lost}</dd>
           <LicenceFacts licences={c.licences} />
         </dl>
       </section>
       <section aria-labelledby="cov-network">
-        <h2 id="cov-network">{t.coverage.network}</h2>
+        <h2 id="cov-network">{tCoverage.network}</h2>
         <dl className="facts">
-          <dt>{t.coverage.broadband}</dt>
+          <dt>{tCoverage.broadband}</dt>
           <dd>
-            <TargetFlag ok={c.broadband.meetsTarget}>{c.broadband.mbps ?? '–'}</TargetFlag> ({t.coverage.target} {c.broadband.targetMbps})
+            <TargetFlag ok={c.broadband.meetsTarget}>{c.broadband.mbps ?? '–'}</TargetFlag> ({tCoverage.target} {c.broadband.targetMbps})
           </dd>
-          <dt>{t.coverage.broadbandPerClass}</dt>
+          <dt>{tCoverage.broadbandPerClass}</dt>
           <dd>
             <TargetFlag ok={c.broadband.served}>{formatNumber(c.broadband.mbpsPerClass)}</TargetFlag>
           </dd>
-          <dt>{t.coverage.wlan}</dt>
+          <dt>{tCoverage.wlan}</dt>
           <dd>
-            <TargetFlag ok={c.wlan.meetsTarget}>{c.wlan.percent == null ? '–' : `${c.wlan.percent} %`}</TargetFlag> ({t.coverage.target} {c.wlan.targetPercent} %)
+            <TargetFlag ok={c.wlan.meetsTarget}>{c.wlan.percent == null ? '–' : `${c.wlan.percent} %`}</TargetFlag> ({tCoverage.target} {c.wlan.targetPercent} %)
           </dd>
         </dl>
       </section>
       <section aria-labelledby="cov-replacement">
-        <h2 id="cov-replacement">{t.coverage.replacementTitle}</h2>
-        <p>{t.coverage.replacementIntro}</p>
+        <h2 id="cov-replacement">{tCoverage.replacementTitle}</h2>
+        <p>{tCoverage.replacementIntro}</p>
         {due.length === 0 ? (
-          <p>{t.coverage.noneDue}</p>
+          <p>{tCoverage.noneDue}</p>
         ) : (
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">{t.coverage.replacementTitle}</caption>
+              <caption className="visually-hidden">{tCoverage.replacementTitle}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.coverage.deviceType}</th>
-                  <th scope="col" className="num">{t.coverage.devices}</th>
-                  <th scope="col" className="num">{t.coverage.unitPrice}</th>
-                  <th scope="col" className="num">{t.coverage.cost}</th>
+                  <th scope="col">{tCoverage.deviceType}</th>
+                  <th scope="col" className="num">{tCoverage.devices}</th>
+                  <th scope="col" className="num">{tCoverage.unitPrice}</th>
+                  <th scope="col" className="num">{tCoverage.cost}</th>
                 </tr>
               </thead>
               <tbody>
@@ -118,7 +120,7 @@ export default function SchoolCoveragePage() {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">{t.office.total}</th>
+                  <th scope="row">{tOffice.total}</th>
                   <td className="num">{c.replacement.pastAge}</td>
                   <td />
                   <td className="num">{formatEuro(c.replacement.costCents)}</td>
@@ -127,7 +129,7 @@ export default function SchoolCoveragePage() {
             </table>
           </div>
         )}
-        {c.replacement.unknownAge > 0 && <p>{fill(t.coverage.unknownAge, { count: c.replacement.unknownAge })}</p>}
+        {c.replacement.unknownAge > 0 && <p>{fill(tCoverage.unknownAge, { count: c.replacement.unknownAge })}</p>}
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Schemas } from '../api/client';
-import { t } from '../i18n';
+import { tCoverage } from '../i18n/coverage';
 
 export const SCHOOL_TYPES = ['grundschule', 'hauptschule', 'realschule', 'sekundarschule', 'gesamtschule', 'gymnasium', 'foerderschule', 'berufskolleg', 'other'] as const;
 export const DEVICE_TYPES = ['laptop', 'tablet', 'desktop', 'interactive_display', 'projector', 'document_camera', 'printer', 'access_point', 'other'] as const;
@@ -16,7 +16,7 @@ export function TargetFlag({ ok, children }: { ok: boolean | null; children: Rea
       {ok === false && (
         <>
           <span aria-hidden="true"> ⚠</span>
-          <span className="visually-hidden"> ({t.coverage.targetMissed})</span>
+          <span className="visually-hidden"> ({tCoverage.targetMissed})</span>
         </>
       )}
     </span>
@@ -25,5 +25,5 @@ export function TargetFlag({ ok, children }: { ok: boolean | null; children: Rea
 
 /** People per device, marked when the target is missed. */
 export function Ratio({ ratio }: { ratio: Schemas['DeviceRatioDto'] }) {
-  return <TargetFlag ok={ratio.targetMet}>{ratio.perDevice == null ? t.coverage.noDevice : formatNumber(ratio.perDevice)}</TargetFlag>;
+  return <TargetFlag ok={ratio.targetMet}>{ratio.perDevice == null ? tCoverage.noDevice : formatNumber(ratio.perDevice)}</TargetFlag>;
 }

@@ -4,6 +4,8 @@ import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { currentLoan } from '../counter/counter-api';
 import { accessoryLabel, label, t } from '../i18n';
+import { tDevices } from '../i18n/devices';
+import { tLoans } from '../i18n/loans';
 import { Button, ErrorNotice, Loading, PageHeading, QueryView } from '../ui/components';
 import { formatDate, formatDateTime, formatEuro } from '../ui/format';
 import { DeviceEditForm } from './DeviceEditForm';
@@ -25,7 +27,7 @@ export default function DeviceDetailPage() {
   return (
     <>
       <p>
-        <Link to="/geraete">← {t.devices.back}</Link>
+        <Link to="/geraete">← {tDevices.back}</Link>
       </p>
       <PageHeading title={title}>
         {title} <StatusBadge status={d.status} />
@@ -51,45 +53,45 @@ export default function DeviceDetailPage() {
 function Facts({ d }: { d: DeviceDetail }) {
   return (
     <section aria-labelledby="device-facts">
-      <h2 id="device-facts">{t.devices.facts}</h2>
+      <h2 id="device-facts">{tDevices.facts}</h2>
       <dl className="facts">
-        <dt>{t.devices.inventoryNumber}</dt>
+        <dt>{tDevices.inventoryNumber}</dt>
         <dd>{d.inventoryNumber}</dd>
-        <dt>{t.devices.serialNumber}</dt>
+        <dt>{tDevices.serialNumber}</dt>
         <dd>{d.serialNumber ?? '–'}</dd>
-        <dt>{t.devices.type}</dt>
+        <dt>{tDevices.type}</dt>
         <dd>{label('deviceType', d.type)}</dd>
-        <dt>{t.devices.model}</dt>
+        <dt>{tDevices.model}</dt>
         <dd>
           {d.manufacturer} {d.model}
         </dd>
-        <dt>{t.devices.operatingSystem}</dt>
+        <dt>{tDevices.operatingSystem}</dt>
         <dd>{d.operatingSystem ?? '–'}</dd>
-        <dt>{t.devices.school}</dt>
+        <dt>{tDevices.school}</dt>
         <dd>{d.schoolName}</dd>
-        <dt>{t.devices.room}</dt>
+        <dt>{tDevices.room}</dt>
         <dd>{d.location ?? '–'}</dd>
-        <dt>{t.devices.purchaseDate}</dt>
+        <dt>{tDevices.purchaseDate}</dt>
         <dd>{formatDate(d.purchaseDate)}</dd>
-        <dt>{t.devices.purchasePrice}</dt>
+        <dt>{tDevices.purchasePrice}</dt>
         <dd>{formatEuro(d.purchasePriceCents)}</dd>
-        <dt>{t.devices.commissionedOn}</dt>
+        <dt>{tDevices.commissionedOn}</dt>
         <dd>{formatDate(d.commissionedOn)}</dd>
-        <dt>{t.devices.warrantyUntil}</dt>
+        <dt>{tDevices.warrantyUntil}</dt>
         <dd>{formatDate(d.warrantyUntil)}</dd>
-        <dt>{t.devices.labelledAt}</dt>
+        <dt>{tDevices.labelledAt}</dt>
         <dd>{d.labelledAt ? formatDateTime(d.labelledAt) : '–'}</dd>
-        <dt>{t.devices.lastCountedOn}</dt>
+        <dt>{tDevices.lastCountedOn}</dt>
         <dd>{formatDate(d.lastCountedOn)}</dd>
         {d.retiredOn && (
           <>
-            <dt>{t.devices.retiredOn}</dt>
+            <dt>{tDevices.retiredOn}</dt>
             <dd>{formatDate(d.retiredOn)}</dd>
-            <dt>{t.devices.retirementReason}</dt>
+            <dt>{tDevices.retirementReason}</dt>
             <dd>{d.retirementReason ?? '–'}</dd>
           </>
         )}
-        <dt>{t.devices.notes}</dt>
+        <dt>{tDevices.notes}</dt>
         <dd>{d.notes ?? '–'}</dd>
       </dl>
     </section>
@@ -101,29 +103,29 @@ function CurrentLoan({ device }: { device: DeviceDetail }) {
   const loan = useQuery({ queryKey: ['loans', 'of-device', device.id, device.version], queryFn: () => currentLoan(device.id), enabled: onLoan });
   return (
     <section aria-labelledby="device-loan">
-      <h2 id="device-loan">{t.devices.currentLoan}</h2>
+      <h2 id="device-loan">{tDevices.currentLoan}</h2>
       {!onLoan ? (
-        <p>{t.devices.noLoan}</p>
+        <p>{tDevices.noLoan}</p>
       ) : (
-        <QueryView query={loan} empty={<p>{t.devices.noLoan}</p>} isEmpty={(l) => !l}>
+        <QueryView query={loan} empty={<p>{tDevices.noLoan}</p>} isEmpty={(l) => !l}>
           {(l) =>
             l && (
             <dl className="facts">
-              <dt>{t.loans.agreementNumber}</dt>
+              <dt>{tLoans.agreementNumber}</dt>
               <dd>{l.agreementNumber}</dd>
-              <dt>{t.loans.borrower}</dt>
+              <dt>{tLoans.borrower}</dt>
               <dd>
-                {l.personalDataVisible ? `${l.borrowerName ?? '–'}${l.borrowerClass ? `, ${l.borrowerClass}` : ''}` : t.devices.borrowerHidden} ({label('borrowerKind', l.borrowerKind)})
+                {l.personalDataVisible ? `${l.borrowerName ?? '–'}${l.borrowerClass ? `, ${l.borrowerClass}` : ''}` : tDevices.borrowerHidden} ({label('borrowerKind', l.borrowerKind)})
               </dd>
-              <dt>{t.loans.startedOn}</dt>
+              <dt>{tLoans.startedOn}</dt>
               <dd>{formatDate(l.startedOn)}</dd>
-              <dt>{t.loans.dueOn}</dt>
+              <dt>{tLoans.dueOn}</dt>
               <dd>
-                {formatDate(l.dueOn)} {l.state === 'overdue' && <span className="badge badge-danger">{t.loans.overdue}</span>}
+                {formatDate(l.dueOn)} {l.state === 'overdue' && <span className="badge badge-danger">{tLoans.overdue}</span>}
               </dd>
-              <dt>{t.loans.accessories}</dt>
+              <dt>{tLoans.accessories}</dt>
               <dd>{l.accessories.length ? l.accessories.map(accessoryLabel).join(', ') : '–'}</dd>
-              <dt>{t.loans.signed}</dt>
+              <dt>{tLoans.signed}</dt>
               <dd>{l.agreementSigned ? t.yes : t.no}</dd>
             </dl>
             )
@@ -132,7 +134,7 @@ function CurrentLoan({ device }: { device: DeviceDetail }) {
       )}
       {onLoan && loan.data && (
         <p>
-          <Link to={`/ausleihen?deviceId=${device.id}`}>{t.loans.toLoan}</Link>
+          <Link to={`/ausleihen?deviceId=${device.id}`}>{tLoans.toLoan}</Link>
         </p>
       )}
     </section>
@@ -157,20 +159,20 @@ function History({ id }: { id: string }) {
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby="device-history">
-      <h2 id="device-history">{t.devices.history}</h2>
-      <QueryView query={history} empty={<p>{t.devices.noHistory}</p>}>
+      <h2 id="device-history">{tDevices.history}</h2>
+      <QueryView query={history} empty={<p>{tDevices.noHistory}</p>}>
         {() => (
           <>
             <div className="table-wrap">
               <table className="device-history">
-                <caption className="visually-hidden">{t.devices.history}</caption>
+                <caption className="visually-hidden">{tDevices.history}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.devices.when}</th>
-                    <th scope="col">{t.devices.what}</th>
-                    <th scope="col">{t.devices.change}</th>
-                    <th scope="col">{t.devices.reason}</th>
-                    <th scope="col">{t.devices.by}</th>
+                    <th scope="col">{tDevices.when}</th>
+                    <th scope="col">{tDevices.what}</th>
+                    <th scope="col">{tDevices.change}</th>
+                    <th scope="col">{tDevices.reason}</th>
+                    <th scope="col">{tDevices.by}</th>
                   </tr>
                 </thead>
                 <tbody>

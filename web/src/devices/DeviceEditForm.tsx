@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { label, t } from '../i18n';
+import { tDevices } from '../i18n/devices';
 import { Button, DateInput, ErrorNotice, Select, TextField } from '../ui/components';
 import { changesOf, draftOf, type DeviceDraft } from './device-edit';
 import { DEVICE_TYPES } from './device-filters';
@@ -34,27 +35,27 @@ export function DeviceEditForm({ device }: { device: DeviceDetail }) {
   };
   return (
     <section className="panel" aria-labelledby="device-edit">
-      <h2 id="device-edit">{t.devices.editTitle}</h2>
+      <h2 id="device-edit">{tDevices.editTitle}</h2>
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="form-grid">
-          <TextField label={t.devices.inventoryNumber} value={draft.inventoryNumber} onChange={set('inventoryNumber')} isRequired serverError={fieldError('inventoryNumber')} />
-          <TextField label={t.devices.serialNumber} value={draft.serialNumber} onChange={set('serialNumber')} serverError={fieldError('serialNumber')} />
-          <Select label={t.devices.type} selectedKey={draft.type} onSelectionChange={(k) => set('type')(k as DeviceDraft['type'])} options={DEVICE_TYPES.map((v) => ({ value: v, label: label('deviceType', v) }))} serverError={fieldError('type')} />
-          <TextField label={t.devices.manufacturer} value={draft.manufacturer} onChange={set('manufacturer')} isRequired serverError={fieldError('manufacturer')} />
-          <TextField label={t.devices.model} value={draft.model} onChange={set('model')} isRequired serverError={fieldError('model')} />
-          <TextField label={t.devices.operatingSystem} value={draft.operatingSystem} onChange={set('operatingSystem')} serverError={fieldError('operatingSystem')} />
-          <TextField label={t.devices.room} value={draft.location} onChange={set('location')} serverError={fieldError('location')} />
-          <TextField label={t.devices.purchasePrice} value={draft.price} onChange={set('price')} inputMode="decimal" serverError={note === 'price' ? t.devices.priceInvalid : fieldError('purchasePriceCents')} />
-          <DateInput label={t.devices.purchaseDate} value={draft.purchaseDate} onChange={set('purchaseDate')} serverError={fieldError('purchaseDate')} />
-          <DateInput label={t.devices.commissionedOn} value={draft.commissionedOn} onChange={set('commissionedOn')} serverError={fieldError('commissionedOn')} />
-          <DateInput label={t.devices.warrantyUntil} value={draft.warrantyUntil} onChange={set('warrantyUntil')} serverError={fieldError('warrantyUntil')} />
+          <TextField label={tDevices.inventoryNumber} value={draft.inventoryNumber} onChange={set('inventoryNumber')} isRequired serverError={fieldError('inventoryNumber')} />
+          <TextField label={tDevices.serialNumber} value={draft.serialNumber} onChange={set('serialNumber')} serverError={fieldError('serialNumber')} />
+          <Select label={tDevices.type} selectedKey={draft.type} onSelectionChange={(k) => set('type')(k as DeviceDraft['type'])} options={DEVICE_TYPES.map((v) => ({ value: v, label: label('deviceType', v) }))} serverError={fieldError('type')} />
+          <TextField label={tDevices.manufacturer} value={draft.manufacturer} onChange={set('manufacturer')} isRequired serverError={fieldError('manufacturer')} />
+          <TextField label={tDevices.model} value={draft.model} onChange={set('model')} isRequired serverError={fieldError('model')} />
+          <TextField label={tDevices.operatingSystem} value={draft.operatingSystem} onChange={set('operatingSystem')} serverError={fieldError('operatingSystem')} />
+          <TextField label={tDevices.room} value={draft.location} onChange={set('location')} serverError={fieldError('location')} />
+          <TextField label={tDevices.purchasePrice} value={draft.price} onChange={set('price')} inputMode="decimal" serverError={note === 'price' ? tDevices.priceInvalid : fieldError('purchasePriceCents')} />
+          <DateInput label={tDevices.purchaseDate} value={draft.purchaseDate} onChange={set('purchaseDate')} serverError={fieldError('purchaseDate')} />
+          <DateInput label={tDevices.commissionedOn} value={draft.commissionedOn} onChange={set('commissionedOn')} serverError={fieldError('commissionedOn')} />
+          <DateInput label={tDevices.warrantyUntil} value={draft.warrantyUntil} onChange={set('warrantyUntil')} serverError={fieldError('warrantyUntil')} />
         </div>
-        <TextField label={t.devices.notes} value={draft.notes} onChange={set('notes')} multiline serverError={fieldError('notes')} />
+        <TextField label={tDevices.notes} value={draft.notes} onChange={set('notes')} multiline serverError={fieldError('notes')} />
         {save.error && <ErrorNotice error={save.error} />}
-        {note === 'nothing' && <p role="status">{t.devices.nothingChanged}</p>}
+        {note === 'nothing' && <p role="status">{tDevices.nothingChanged}</p>}
         {save.isSuccess && (
           <p className="notice notice-success" role="status">
-            {t.devices.saved}
+            {tDevices.saved}
           </p>
         )}
         <div className="actions">

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
-import { fill, t } from '../i18n';
+import { fill } from '../i18n';
+import { tDevices } from '../i18n/devices';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import type { DeviceDetail } from './devices-api';
 
@@ -27,9 +28,9 @@ export function DeviceMoveForm({ device }: { device: DeviceDetail }) {
   const fieldError = (f: string) => (move.error instanceof ApiError ? move.error.fieldError(f) : undefined);
   return (
     <section className="panel" aria-labelledby="device-move">
-      <h2 id="device-move">{t.devices.moveTitle}</h2>
+      <h2 id="device-move">{tDevices.moveTitle}</h2>
       {others.length === 0 ? (
-        <p>{t.devices.noOtherSchool}</p>
+        <p>{tDevices.noOtherSchool}</p>
       ) : (
         <form
           className="form"
@@ -38,18 +39,18 @@ export function DeviceMoveForm({ device }: { device: DeviceDetail }) {
             if (schoolId) move.mutate(schoolId);
           }}
         >
-          <Select label={t.devices.moveTo} selectedKey={schoolId} onSelectionChange={(k) => setSchoolId(String(k))} placeholder={t.devices.moveTo} isRequired options={others.map((s) => ({ value: s.id, label: s.name }))} serverError={fieldError('schoolId')} />
-          <TextField label={t.devices.moveRoom} value={location} onChange={setLocation} serverError={fieldError('location')} />
-          <TextField label={t.devices.moveReason} value={reason} onChange={setReason} serverError={fieldError('reason')} />
+          <Select label={tDevices.moveTo} selectedKey={schoolId} onSelectionChange={(k) => setSchoolId(String(k))} placeholder={tDevices.moveTo} isRequired options={others.map((s) => ({ value: s.id, label: s.name }))} serverError={fieldError('schoolId')} />
+          <TextField label={tDevices.moveRoom} value={location} onChange={setLocation} serverError={fieldError('location')} />
+          <TextField label={tDevices.moveReason} value={reason} onChange={setReason} serverError={fieldError('reason')} />
           {move.error && <ErrorNotice error={move.error} />}
           {move.isSuccess && (
             <p className="notice notice-success" role="status">
-              {fill(t.devices.moved, { school: schools.find((x) => x.id === move.data.schoolId)?.name ?? '' })}
+              {fill(tDevices.moved, { school: schools.find((x) => x.id === move.data.schoolId)?.name ?? '' })}
             </p>
           )}
           <div className="actions">
             <Button type="submit" variant="primary" isDisabled={!schoolId || move.isPending}>
-              {t.devices.move}
+              {tDevices.move}
             </Button>
           </div>
         </form>

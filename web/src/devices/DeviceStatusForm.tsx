@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { needsEarmarkingConfirmation } from '../counter/counter-api';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tDevices } from '../i18n/devices';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import type { DeviceDetail } from './devices-api';
@@ -60,10 +61,10 @@ export function DeviceStatusForm({ device }: { device: DeviceDetail }) {
   const showError = change.error && !needsEarmarkingConfirmation(change.error);
   return (
     <section className="panel" aria-labelledby="device-status">
-      <h2 id="device-status">{t.devices.statusTitle}</h2>
+      <h2 id="device-status">{tDevices.statusTitle}</h2>
       <form className="form" onSubmit={onSubmit} noValidate>
         <Select
-          label={t.devices.newStatus}
+          label={tDevices.newStatus}
           selectedKey={status}
           onSelectionChange={(k) => {
             setStatus(k as Target);
@@ -73,37 +74,37 @@ export function DeviceStatusForm({ device }: { device: DeviceDetail }) {
           options={targets.map((s) => ({ value: s, label: label('deviceStatus', s) }))}
         />
         <TextField
-          label={t.devices.statusReason}
+          label={tDevices.statusReason}
           value={reason}
           onChange={setReason}
-          description={t.devices.statusReasonHelp}
+          description={tDevices.statusReasonHelp}
           isRequired={status === 'retired'}
-          serverError={reasonMissing ? t.devices.statusReasonRequired : change.error instanceof ApiError ? change.error.fieldError('reason') : undefined}
+          serverError={reasonMissing ? tDevices.statusReasonRequired : change.error instanceof ApiError ? change.error.fieldError('reason') : undefined}
         />
         {breach && (
           <div className="notice notice-warning" role="alert">
             <p>
-              {fill(t.devices.earmarking, {
+              {fill(tDevices.earmarking, {
                 grant: breach.grantTitle ?? '–',
                 end: formatDate(breach.earmarkingEnd),
-                action: status === 'retired' ? t.devices.earmarkingRetire : t.devices.earmarkingLose,
+                action: status === 'retired' ? tDevices.earmarkingRetire : tDevices.earmarkingLose,
                 amount: formatEuro(breach.amountAtRiskCents),
               })}
             </p>
             <Checkbox isSelected={confirmed} onChange={setConfirmed}>
-              {t.devices.earmarkingConfirm}
+              {tDevices.earmarkingConfirm}
             </Checkbox>
           </div>
         )}
         {showError && <ErrorNotice error={change.error} />}
         {change.isSuccess && (
           <p className="notice notice-success" role="status">
-            {fill(t.devices.statusChanged, { status: label('deviceStatus', change.data.status) })}
+            {fill(tDevices.statusChanged, { status: label('deviceStatus', change.data.status) })}
           </p>
         )}
         <div className="actions">
           <Button type="submit" variant={status === 'retired' || status === 'lost' ? 'danger' : 'primary'} isDisabled={change.isPending || (!!breach && !confirmed)}>
-            {t.devices.changeStatus}
+            {tDevices.changeStatus}
           </Button>
         </div>
       </form>

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
+import { tDevices } from '../i18n/devices';
 import { Button, Checkbox, DateInput, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
 import { LabelPrintPanel } from '../labels/LabelPrintPanel';
@@ -50,22 +51,22 @@ export default function DevicesPage() {
 
   return (
     <>
-      <PageHeading title={t.devices.title}>{t.devices.title}</PageHeading>
+      <PageHeading title={tDevices.title}>{tDevices.title}</PageHeading>
       <FilterForm filters={filters} onChange={update} showSchool={!chosen} schools={schools} />
       <div className="actions toolbar">
         {canWrite && (
           <Button onPress={() => setLabelsOpen((o) => !o)} aria-expanded={labelsOpen} aria-controls="labels-panel">
-            {t.devices.labels}
+            {tDevices.labels}
           </Button>
         )}
         <a className="btn btn-secondary" href={inventoryExportUrl(filters, chosen)} download>
-          {t.devices.export}
+          {tDevices.export}
         </a>
         {selected.size > 0 && (
           <>
-            <span className="toolbar-note">{fill(t.devices.selected, { count: selected.size })}</span>
+            <span className="toolbar-note">{fill(tDevices.selected, { count: selected.size })}</span>
             <Button variant="quiet" onPress={() => setSelected(new Set())}>
-              {t.devices.clearSelection}
+              {tDevices.clearSelection}
             </Button>
           </>
         )}
@@ -75,18 +76,18 @@ export default function DevicesPage() {
           id="labels-panel"
           onClose={() => setLabelsOpen(false)}
           choices={[
-            ...(selected.size ? [{ label: fill(t.devices.labelsSelected, { count: selected.size }), target: { deviceIds: [...selected], schoolId: chosen ?? undefined } }] : []),
-            { label: t.devices.labelsFiltered, target: filtersToQuery(filters, chosen) as LabelTarget },
+            ...(selected.size ? [{ label: fill(tDevices.labelsSelected, { count: selected.size }), target: { deviceIds: [...selected], schoolId: chosen ?? undefined } }] : []),
+            { label: tDevices.labelsFiltered, target: filtersToQuery(filters, chosen) as LabelTarget },
           ]}
         />
       )}
-      <QueryView query={list} empty={<p className="notice">{hasFilters(filters) ? t.devices.noMatch : t.devices.empty}</p>}>
+      <QueryView query={list} empty={<p className="notice">{hasFilters(filters) ? tDevices.noMatch : tDevices.empty}</p>}>
         {() => (
           <>
             <DeviceTable items={items} showSchool={!chosen} schoolNames={schoolNames} selectable={canWrite} selected={selected} onToggle={toggle} />
             <p role="status">
-              {fill(t.devices.shown, { count: items.length })}
-              {list.hasNextPage ? `, ${t.devices.more}` : ''}
+              {fill(tDevices.shown, { count: items.length })}
+              {list.hasNextPage ? `, ${tDevices.more}` : ''}
             </p>
             {list.hasNextPage && (
               <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
@@ -111,54 +112,54 @@ function FilterForm({ filters, onChange, showSchool, schools }: { filters: Devic
   useEffect(() => setLocation(filters.location ?? ''), [filters.location]);
   return (
     <details className="panel filter-panel" open={wideScreen()}>
-      <summary>{t.devices.filters}</summary>
+      <summary>{tDevices.filters}</summary>
     <form
       role="search"
-      aria-label={t.devices.filters}
+      aria-label={tDevices.filters}
       onSubmit={(e) => {
         e.preventDefault();
         onChange({ q: q.trim() || undefined, location: location.trim() || undefined });
       }}
     >
       <div className="form-grid">
-        <TextField label={t.devices.search} value={q} onChange={setQ} type="search" />
-        <TextField label={t.devices.room} value={location} onChange={setLocation} description={t.devices.roomHelp} />
+        <TextField label={tDevices.search} value={q} onChange={setQ} type="search" />
+        <TextField label={tDevices.room} value={location} onChange={setLocation} description={tDevices.roomHelp} />
         <Select
-          label={t.devices.status}
+          label={tDevices.status}
           selectedKey={filters.status.length === 1 ? filters.status[0] : ALL}
           onSelectionChange={(k) => onChange({ status: k === ALL ? [] : [k as DeviceFilters['status'][number]] })}
-          options={[{ value: ALL, label: t.devices.all }, ...DEVICE_STATUSES.map((s) => ({ value: s, label: label('deviceStatus', s) }))]}
+          options={[{ value: ALL, label: tDevices.all }, ...DEVICE_STATUSES.map((s) => ({ value: s, label: label('deviceStatus', s) }))]}
         />
         <Select
-          label={t.devices.type}
+          label={tDevices.type}
           selectedKey={filters.type.length === 1 ? filters.type[0] : ALL}
           onSelectionChange={(k) => onChange({ type: k === ALL ? [] : [k as DeviceFilters['type'][number]] })}
-          options={[{ value: ALL, label: t.devices.all }, ...DEVICE_TYPES.map((s) => ({ value: s, label: label('deviceType', s) }))]}
+          options={[{ value: ALL, label: tDevices.all }, ...DEVICE_TYPES.map((s) => ({ value: s, label: label('deviceType', s) }))]}
         />
         {showSchool && (
           <Select
-            label={t.devices.school}
+            label={tDevices.school}
             selectedKey={filters.schoolId ?? ALL}
             onSelectionChange={(k) => onChange({ schoolId: k === ALL ? undefined : String(k) })}
-            options={[{ value: ALL, label: t.devices.allSchools }, ...schools.map((s) => ({ value: s.id, label: s.name }))]}
+            options={[{ value: ALL, label: tDevices.allSchools }, ...schools.map((s) => ({ value: s.id, label: s.name }))]}
           />
         )}
-        <DateInput label={t.devices.notCountedSince} value={filters.notCountedSince ?? null} onChange={(d) => onChange({ notCountedSince: d ?? undefined })} />
+        <DateInput label={tDevices.notCountedSince} value={filters.notCountedSince ?? null} onChange={(d) => onChange({ notCountedSince: d ?? undefined })} />
         <Select
-          label={t.devices.sort}
+          label={tDevices.sort}
           selectedKey={filters.sort}
           onSelectionChange={(k) => onChange({ sort: k as DeviceFilters['sort'] })}
-          options={DEVICE_SORTS.map((s) => ({ value: s, label: t.devices.sorts[s] }))}
+          options={DEVICE_SORTS.map((s) => ({ value: s, label: tDevices.sorts[s] }))}
         />
       </div>
       <Checkbox isSelected={filters.notLabelled} onChange={(on) => onChange({ notLabelled: on })}>
-        {t.devices.notLabelled}
+        {tDevices.notLabelled}
       </Checkbox>
       <div className="actions">
         <Button type="submit" variant="primary">
-          {t.devices.apply}
+          {tDevices.apply}
         </Button>
-        <Button onPress={() => onChange({ schoolId: undefined, status: [], type: [], location: undefined, q: undefined, notLabelled: false, notCountedSince: undefined })}>{t.devices.reset}</Button>
+        <Button onPress={() => onChange({ schoolId: undefined, status: [], type: [], location: undefined, q: undefined, notLabelled: false, notCountedSince: undefined })}>{tDevices.reset}</Button>
       </div>
     </form>
     </details>
@@ -184,24 +185,24 @@ function DeviceTable({
   return (
     <div className="table-wrap">
       <table className="device-table stack-table">
-        <caption className="visually-hidden">{t.devices.title}</caption>
+        <caption className="visually-hidden">{tDevices.title}</caption>
         <thead>
           <tr>
             {selectable && (
               <th scope="col">
-                <Checkbox isSelected={allSelected} onChange={(on) => items.forEach((d) => onToggle(d.id, on))} aria-label={t.devices.selectPage}>
-                  <span className="visually-hidden">{t.devices.selectPage}</span>
+                <Checkbox isSelected={allSelected} onChange={(on) => items.forEach((d) => onToggle(d.id, on))} aria-label={tDevices.selectPage}>
+                  <span className="visually-hidden">{tDevices.selectPage}</span>
                 </Checkbox>
               </th>
             )}
-            <th scope="col">{t.devices.inventoryNumber}</th>
-            <th scope="col">{t.devices.type}</th>
-            <th scope="col">{t.devices.model}</th>
-            {showSchool && <th scope="col">{t.devices.school}</th>}
-            <th scope="col">{t.devices.room}</th>
-            <th scope="col">{t.devices.status}</th>
-            <th scope="col">{t.devices.labelledAt}</th>
-            <th scope="col">{t.devices.lastCountedOn}</th>
+            <th scope="col">{tDevices.inventoryNumber}</th>
+            <th scope="col">{tDevices.type}</th>
+            <th scope="col">{tDevices.model}</th>
+            {showSchool && <th scope="col">{tDevices.school}</th>}
+            <th scope="col">{tDevices.room}</th>
+            <th scope="col">{tDevices.status}</th>
+            <th scope="col">{tDevices.labelledAt}</th>
+            <th scope="col">{tDevices.lastCountedOn}</th>
           </tr>
         </thead>
         <tbody>
@@ -209,25 +210,25 @@ function DeviceTable({
             <tr key={d.id}>
               {selectable && (
                 <td className="stack-select">
-                  <Checkbox isSelected={selected.has(d.id)} onChange={(on) => onToggle(d.id, on)} aria-label={fill(t.devices.select, { device: d.inventoryNumber })}>
-                    <span className="visually-hidden">{fill(t.devices.select, { device: d.inventoryNumber })}</span>
+                  <Checkbox isSelected={selected.has(d.id)} onChange={(on) => onToggle(d.id, on)} aria-label={fill(tDevices.select, { device: d.inventoryNumber })}>
+                    <span className="visually-hidden">{fill(tDevices.select, { device: d.inventoryNumber })}</span>
                   </Checkbox>
                 </td>
               )}
               <th scope="row">
                 <Link to={`/geraete/${d.id}`}>{d.inventoryNumber}</Link>
               </th>
-              <td data-label={t.devices.type}>{label('deviceType', d.type)}</td>
-              <td data-label={t.devices.model}>
+              <td data-label={tDevices.type}>{label('deviceType', d.type)}</td>
+              <td data-label={tDevices.model}>
                 {d.manufacturer} {d.model}
               </td>
-              {showSchool && <td data-label={t.devices.school}>{schoolNames.get(d.schoolId) ?? '–'}</td>}
-              <td data-label={t.devices.room}>{d.location ?? '–'}</td>
-              <td data-label={t.devices.status}>
+              {showSchool && <td data-label={tDevices.school}>{schoolNames.get(d.schoolId) ?? '–'}</td>}
+              <td data-label={tDevices.room}>{d.location ?? '–'}</td>
+              <td data-label={tDevices.status}>
                 <StatusBadge status={d.status} />
               </td>
-              <td data-label={t.devices.labelledAt}>{d.labelledAt ? formatDateTime(d.labelledAt) : '–'}</td>
-              <td data-label={t.devices.lastCountedOn}>{formatDate(d.lastCountedOn)}</td>
+              <td data-label={tDevices.labelledAt}>{d.labelledAt ? formatDateTime(d.labelledAt) : '–'}</td>
+              <td data-label={tDevices.lastCountedOn}>{formatDate(d.lastCountedOn)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { fill, t } from '../i18n';
+import { tGrantEdit } from '../i18n/grant-edit';
+import { tOffice } from '../i18n/office';
 import { useAllSchools } from '../schools/all-schools';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import { formatEuro, parseEuroToCents } from '../ui/format';
@@ -22,7 +24,7 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
     mutationFn: ({ schoolId, amountCents }: { schoolId: string; amountCents: number }) =>
       unwrap(api.PUT('/api/v1/grants/{id}/allocations/{schoolId}', { params: { path: { id: grantId, schoolId } }, body: { amountCents } })),
     onSuccess: (allocation) => {
-      setMessage(fill(t.grantEdit.allocationSaved, { school: allocation.schoolName }));
+      setMessage(fill(tGrantEdit.allocationSaved, { school: allocation.schoolName }));
       setEditing(null);
       setNewSchool(null);
       setAmount('');
@@ -38,7 +40,7 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
   };
   const amountField = (
     <TextField
-      label={t.grantEdit.allocationAmount}
+      label={tGrantEdit.allocationAmount}
       value={amount}
       onChange={(v) => {
         setAmount(v);
@@ -46,22 +48,22 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
       }}
       inputMode="decimal"
       autoFocus
-      serverError={invalid ? t.grantEdit.amountInvalid : undefined}
+      serverError={invalid ? tGrantEdit.amountInvalid : undefined}
     />
   );
   const unallocated = (schools.data ?? []).filter((s) => !bySchool.some((b) => b.schoolId === s.id && b.allocatedCents > 0));
   return (
     <section aria-labelledby="grant-schools">
-      <h2 id="grant-schools">{t.office.allocationsTitle}</h2>
+      <h2 id="grant-schools">{tOffice.allocationsTitle}</h2>
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">{t.office.school}</th>
-              <th scope="col" className="num">{t.office.allocated}</th>
-              <th scope="col" className="num">{t.office.committed}</th>
-              <th scope="col" className="num">{t.office.paid}</th>
-              <th scope="col" className="num">{t.office.remaining}</th>
+              <th scope="col">{tOffice.school}</th>
+              <th scope="col" className="num">{tOffice.allocated}</th>
+              <th scope="col" className="num">{tOffice.committed}</th>
+              <th scope="col" className="num">{tOffice.paid}</th>
+              <th scope="col" className="num">{tOffice.remaining}</th>
               {canWrite && <td />}
             </tr>
           </thead>
@@ -79,19 +81,19 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
                       <form onSubmit={submit(s.schoolId)} className="filters" noValidate>
                         {amountField}
                         <Button type="submit" variant="primary" isDisabled={save.isPending}>
-                          {t.grantEdit.saveAllocation}
+                          {tGrantEdit.saveAllocation}
                         </Button>
                         <Button onPress={() => setEditing(null)}>{t.cancel}</Button>
                       </form>
                     ) : (
                       <Button
-                        aria-label={fill(t.grantEdit.editAllocation, { school: s.schoolName })}
+                        aria-label={fill(tGrantEdit.editAllocation, { school: s.schoolName })}
                         onPress={() => {
                           setEditing(s.schoolId);
                           setAmount(formatEuro(s.allocatedCents).replace(/\s*€$/, ''));
                         }}
                       >
-                        {t.grantEdit.edit}
+                        {tGrantEdit.edit}
                       </Button>
                     )}
                   </td>
@@ -102,11 +104,11 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
         </table>
       </div>
       {canWrite && (
-        <form onSubmit={newSchool ? submit(newSchool) : (e) => e.preventDefault()} className="filters panel" noValidate aria-label={t.grantEdit.addAllocation}>
-          <Select label={t.grantEdit.school} placeholder={t.grantEdit.chooseSchool} selectedKey={newSchool} onSelectionChange={(k) => setNewSchool(String(k))} options={unallocated.map((s) => ({ value: s.id, label: s.name }))} />
+        <form onSubmit={newSchool ? submit(newSchool) : (e) => e.preventDefault()} className="filters panel" noValidate aria-label={tGrantEdit.addAllocation}>
+          <Select label={tGrantEdit.school} placeholder={tGrantEdit.chooseSchool} selectedKey={newSchool} onSelectionChange={(k) => setNewSchool(String(k))} options={unallocated.map((s) => ({ value: s.id, label: s.name }))} />
           {editing === null && amountField}
           <Button type="submit" variant="primary" isDisabled={!newSchool || save.isPending}>
-            {t.grantEdit.addAllocation}
+            {tGrantEdit.addAllocation}
           </Button>
         </form>
       )}

@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { lookupDevice, normaliseScan } from '../counter/counter-api';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tGrantEdit } from '../i18n/grant-edit';
 import { Button, LiveRegion, TextField } from '../ui/components';
 
 /**
@@ -25,21 +26,21 @@ export function DeviceScanList({ deviceIds, onChange }: { deviceIds: string[]; o
     input.current?.focus();
     const device = await lookupDevice(scanned).catch(() => null);
     if (!device) {
-      setError(fill(t.grantEdit.deviceNotFound, { code: scanned }));
-      return setMessage(fill(t.grantEdit.deviceNotFound, { code: scanned }));
+      setError(fill(tGrantEdit.deviceNotFound, { code: scanned }));
+      return setMessage(fill(tGrantEdit.deviceNotFound, { code: scanned }));
     }
     setError(undefined);
-    if (deviceIds.includes(device.id)) return setMessage(fill(t.grantEdit.deviceTwice, { device: device.inventoryNumber }));
+    if (deviceIds.includes(device.id)) return setMessage(fill(tGrantEdit.deviceTwice, { device: device.inventoryNumber }));
     onChange([...deviceIds, device.id]);
-    setMessage(fill(t.grantEdit.deviceAdded, { device: device.inventoryNumber }));
+    setMessage(fill(tGrantEdit.deviceAdded, { device: device.inventoryNumber }));
   };
   return (
     <fieldset>
-      <legend>{t.grantEdit.devices}</legend>
+      <legend>{tGrantEdit.devices}</legend>
       <div className="scan-row">
         <TextField
-          label={t.grantEdit.scan}
-          description={t.grantEdit.devicesHelp}
+          label={tGrantEdit.scan}
+          description={tGrantEdit.devicesHelp}
           value={code}
           onChange={(v) => {
             setCode(v);
@@ -54,12 +55,12 @@ export function DeviceScanList({ deviceIds, onChange }: { deviceIds: string[]; o
             }
           }}
         />
-        <Button onPress={() => void add()}>{t.grantEdit.addDevice}</Button>
+        <Button onPress={() => void add()}>{tGrantEdit.addDevice}</Button>
       </div>
       {deviceIds.length === 0 ? (
-        <p>{t.grantEdit.noDevices}</p>
+        <p>{tGrantEdit.noDevices}</p>
       ) : (
-        <ul className="device-list" aria-label={t.grantEdit.devices}>
+        <ul className="device-list" aria-label={tGrantEdit.devices}>
           {deviceIds.map((id, i) => {
             const d = devices[i]?.data;
             const name = d ? d.inventoryNumber : '…';
@@ -69,8 +70,8 @@ export function DeviceScanList({ deviceIds, onChange }: { deviceIds: string[]; o
                   {name}
                   {d && ` · ${label('deviceType', d.type)}${d.model ? ` ${d.model}` : ''}`}
                 </span>{' '}
-                <Button variant="quiet" aria-label={fill(t.grantEdit.removeDevice, { device: name })} onPress={() => onChange(deviceIds.filter((x) => x !== id))}>
-                  {t.grantEdit.remove}
+                <Button variant="quiet" aria-label={fill(tGrantEdit.removeDevice, { device: name })} onPress={() => onChange(deviceIds.filter((x) => x !== id))}>
+                  {tGrantEdit.remove}
                 </Button>
               </li>
             );

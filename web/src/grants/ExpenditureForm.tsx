@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { label, t } from '../i18n';
+import { tGrantEdit } from '../i18n/grant-edit';
+import { tOffice } from '../i18n/office';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
 import { formatDate, formatEuro, parseEuroToCents } from '../ui/format';
 import { DeviceScanList } from './DeviceScanList';
@@ -53,7 +55,7 @@ export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { gra
       label={text}
       value={v[key]}
       isRequired={required}
-      description={DATES.includes(key) ? t.office.dateFormat : undefined}
+      description={DATES.includes(key) ? tOffice.dateFormat : undefined}
       onChange={(value) => {
         setV({ ...v, [key]: value });
         setInvalid({ ...invalid, [key]: undefined });
@@ -65,11 +67,11 @@ export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { gra
     e.preventDefault();
     const bad: Partial<Record<Text | 'schoolId', string>> = {};
     const grossCents = parseEuroToCents(v.gross);
-    if (grossCents == null || grossCents <= 0) bad.gross = t.grantEdit.amountInvalid;
+    if (grossCents == null || grossCents <= 0) bad.gross = tGrantEdit.amountInvalid;
     const dates = Object.fromEntries(DATES.map((k) => [k, v[k].trim() ? germanToIso(v[k]) : undefined]));
-    for (const k of DATES) if (dates[k] === null) bad[k] = t.office.dateInvalid;
-    if (!dates.orderDate && !bad.orderDate) bad.orderDate = t.grantEdit.dateMissing;
-    if (!schoolId) bad.schoolId = t.grantEdit.chooseSchool;
+    for (const k of DATES) if (dates[k] === null) bad[k] = tOffice.dateInvalid;
+    if (!dates.orderDate && !bad.orderDate) bad.orderDate = tGrantEdit.dateMissing;
+    if (!schoolId) bad.schoolId = tGrantEdit.chooseSchool;
     setInvalid(bad);
     if (Object.keys(bad).length) return;
     save.mutate({
@@ -87,23 +89,23 @@ export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { gra
     });
   };
   return (
-    <form onSubmit={submit} className="form" noValidate aria-label={expenditure ? t.grantEdit.editExpenditure : t.grantEdit.addExpenditure}>
+    <form onSubmit={submit} className="form" noValidate aria-label={expenditure ? tGrantEdit.editExpenditure : tGrantEdit.addExpenditure}>
       <div className="form-grid">
-        <Select label={t.grantEdit.school} placeholder={t.grantEdit.chooseSchool} selectedKey={schoolId} onSelectionChange={(k) => setSchoolId(String(k))} options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={invalid.schoolId ?? apiError?.fieldError('schoolId')} />
-        <Select label={t.grantEdit.category} selectedKey={category} onSelectionChange={(k) => setCategory(k as Category)} options={CATEGORIES.map((c) => ({ value: c, label: label('expenditureCategory', c) }))} />
-        {field('vendor', t.grantEdit.vendor, true)}
-        {field('description', t.grantEdit.description, true)}
-        {field('gross', t.grantEdit.gross, true)}
-        {field('orderDate', t.grantEdit.orderDate, true)}
-        {field('invoiceNumber', t.grantEdit.invoiceNumber)}
-        {field('invoiceDate', t.grantEdit.invoiceDate)}
-        {field('paidOn', t.grantEdit.paidOn)}
+        <Select label={tGrantEdit.school} placeholder={tGrantEdit.chooseSchool} selectedKey={schoolId} onSelectionChange={(k) => setSchoolId(String(k))} options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={invalid.schoolId ?? apiError?.fieldError('schoolId')} />
+        <Select label={tGrantEdit.category} selectedKey={category} onSelectionChange={(k) => setCategory(k as Category)} options={CATEGORIES.map((c) => ({ value: c, label: label('expenditureCategory', c) }))} />
+        {field('vendor', tGrantEdit.vendor, true)}
+        {field('description', tGrantEdit.description, true)}
+        {field('gross', tGrantEdit.gross, true)}
+        {field('orderDate', tGrantEdit.orderDate, true)}
+        {field('invoiceNumber', tGrantEdit.invoiceNumber)}
+        {field('invoiceDate', tGrantEdit.invoiceDate)}
+        {field('paidOn', tGrantEdit.paidOn)}
       </div>
       <DeviceScanList deviceIds={deviceIds} onChange={setDeviceIds} />
       <Checkbox isSelected={override} onChange={setOverride}>
-        {t.grantEdit.overrideBudget}
+        {tGrantEdit.overrideBudget}
       </Checkbox>
-      {override && field('overrideReason', t.grantEdit.overrideReason, true)}
+      {override && field('overrideReason', tGrantEdit.overrideReason, true)}
       {save.error && <ErrorNotice error={save.error} />}
       <div className="actions">
         <Button type="submit" variant="primary" isDisabled={save.isPending}>

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tGrantEdit } from '../i18n/grant-edit';
 import { useAllSchools } from '../schools/all-schools';
 import { Button, ErrorNotice, Loading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
@@ -24,7 +25,7 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
   const remove = useMutation({
     mutationFn: (e: Expenditure) => unwrap(api.DELETE('/api/v1/grants/{grantId}/expenditures/{id}', { params: { path: { grantId, id: e.id } } })),
     onSuccess: (_, e) => {
-      setMessage(fill(t.grantEdit.deleted, { what: e.description }));
+      setMessage(fill(tGrantEdit.deleted, { what: e.description }));
       setConfirming(null);
       void queryClient.invalidateQueries({ queryKey: ['grants', grantId] });
     },
@@ -32,32 +33,32 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
   const schoolName = (id: string) => schools.data?.find((s) => s.id === id)?.name ?? '…';
   const done = (what: string) => {
     setEditing(null);
-    setMessage(what ? fill(t.grantEdit.saved, { what }) : '');
+    setMessage(what ? fill(tGrantEdit.saved, { what }) : '');
   };
   return (
     <section aria-labelledby="grant-expenditures">
-      <h2 id="grant-expenditures">{t.grantEdit.expendituresTitle}</h2>
-      <p>{t.grantEdit.expendituresIntro}</p>
+      <h2 id="grant-expenditures">{tGrantEdit.expendituresTitle}</h2>
+      <p>{tGrantEdit.expendituresIntro}</p>
       {list.isPending ? (
         <Loading />
       ) : list.error ? (
         <ErrorNotice error={list.error} onRetry={() => list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        <p>{t.grantEdit.noExpenditures}</p>
+        <p>{tGrantEdit.noExpenditures}</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{t.grantEdit.expendituresTitle}</caption>
+            <caption className="visually-hidden">{tGrantEdit.expendituresTitle}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.grantEdit.description}</th>
-                <th scope="col">{t.grantEdit.school}</th>
-                <th scope="col">{t.grantEdit.category}</th>
-                <th scope="col">{t.grantEdit.orderDate}</th>
-                <th scope="col">{t.grantEdit.invoiceNumber}</th>
-                <th scope="col">{t.grantEdit.paidOn}</th>
-                <th scope="col" className="num">{t.grantEdit.grossShort}</th>
-                <th scope="col" className="num">{t.grantEdit.devices}</th>
+                <th scope="col">{tGrantEdit.description}</th>
+                <th scope="col">{tGrantEdit.school}</th>
+                <th scope="col">{tGrantEdit.category}</th>
+                <th scope="col">{tGrantEdit.orderDate}</th>
+                <th scope="col">{tGrantEdit.invoiceNumber}</th>
+                <th scope="col">{tGrantEdit.paidOn}</th>
+                <th scope="col" className="num">{tGrantEdit.grossShort}</th>
+                <th scope="col" className="num">{tGrantEdit.devices}</th>
                 {canWrite && <td />}
               </tr>
             </thead>
@@ -79,16 +80,16 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
                   {canWrite && (
                     <td>
                       <div className="row-actions">
-                        <Button aria-label={fill(t.grantEdit.editLabel, { what: e.description })} onPress={() => setEditing(e)}>
-                          {t.grantEdit.edit}
+                        <Button aria-label={fill(tGrantEdit.editLabel, { what: e.description })} onPress={() => setEditing(e)}>
+                          {tGrantEdit.edit}
                         </Button>
                         {confirming === e.id ? (
                           <Button variant="danger" onPress={() => remove.mutate(e)} isDisabled={remove.isPending}>
-                            {fill(t.grantEdit.confirmDelete, { what: e.description })}
+                            {fill(tGrantEdit.confirmDelete, { what: e.description })}
                           </Button>
                         ) : (
-                          <Button variant="danger" aria-label={fill(t.grantEdit.deleteLabel, { what: e.description })} onPress={() => setConfirming(e.id)}>
-                            {t.grantEdit.delete}
+                          <Button variant="danger" aria-label={fill(tGrantEdit.deleteLabel, { what: e.description })} onPress={() => setConfirming(e.id)}>
+                            {tGrantEdit.delete}
                           </Button>
                         )}
                       </div>
@@ -105,12 +106,12 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
       {canWrite &&
         (editing ? (
           <div className="panel">
-            <h3>{editing === 'new' ? t.grantEdit.addExpenditure : t.grantEdit.editExpenditure}</h3>
+            <h3>{editing === 'new' ? tGrantEdit.addExpenditure : tGrantEdit.editExpenditure}</h3>
             <ExpenditureForm key={editing === 'new' ? 'new' : editing.id} grantId={grantId} expenditure={editing === 'new' ? undefined : editing} schools={schools.data ?? []} onDone={done} />
           </div>
         ) : (
           <Button variant="primary" onPress={() => setEditing('new')}>
-            {t.grantEdit.addExpenditure}
+            {tGrantEdit.addExpenditure}
           </Button>
         ))}
     </section>

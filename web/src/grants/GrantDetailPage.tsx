@@ -4,7 +4,8 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { grantWarningText, type GrantWarningParams } from '../../../src/i18n/grant-warnings';
-import { label, language, t } from '../i18n';
+import { label, language } from '../i18n';
+import { tOffice } from '../i18n/office';
 import { ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
 import { formatDate, formatEuro, todayInBerlin } from '../ui/format';
 import { AllocationsSection } from './AllocationsSection';
@@ -27,27 +28,27 @@ export default function GrantDetailPage() {
   return (
     <>
       <p>
-        <Link to="/foerderung">← {t.office.grantsListTitle}</Link>
+        <Link to="/foerderung">← {tOffice.grantsListTitle}</Link>
       </p>
       <PageHeading title={g.title}>{g.title}</PageHeading>
       <section aria-labelledby="grant-facts">
-        <h2 id="grant-facts">{t.office.grantFacts}</h2>
+        <h2 id="grant-facts">{tOffice.grantFacts}</h2>
         <dl className="facts">
-          <dt>{t.office.program}</dt>
+          <dt>{tOffice.program}</dt>
           <dd>{label('grantProgram', g.program)}</dd>
-          <dt>{t.office.referenceNumber}</dt>
+          <dt>{tOffice.referenceNumber}</dt>
           <dd>{g.referenceNumber ?? '–'}</dd>
-          <dt>{t.office.status}</dt>
+          <dt>{tOffice.status}</dt>
           <dd>{label('grantStatus', g.status)}</dd>
-          <dt>{t.office.approved}</dt>
+          <dt>{tOffice.approved}</dt>
           <dd>{formatEuro(g.approvedCents)}</dd>
-          <dt>{t.office.fundingRate}</dt>
+          <dt>{tOffice.fundingRate}</dt>
           <dd>{g.fundingRatePercent.toLocaleString('de-DE')} %</dd>
-          <dt>{t.office.eligiblePeriod}</dt>
+          <dt>{tOffice.eligiblePeriod}</dt>
           <dd>
             {formatDate(g.eligibleFrom)} – {formatDate(g.eligibleUntil)}
           </dd>
-          <dt>{t.office.deadlineProof}</dt>
+          <dt>{tOffice.deadlineProof}</dt>
           <dd>{formatDate(g.proofDueOn)}</dd>
         </dl>
       </section>
@@ -58,28 +59,28 @@ export default function GrantDetailPage() {
       ) : (
         <>
           <section aria-labelledby="grant-money">
-            <h2 id="grant-money">{t.office.summaryTitle}</h2>
+            <h2 id="grant-money">{tOffice.summaryTitle}</h2>
             <dl className="facts">
-              <dt>{t.office.approved}</dt>
+              <dt>{tOffice.approved}</dt>
               <dd>{formatEuro(summary.data.totals.approvedCents)}</dd>
-              <dt>{t.office.allocated}</dt>
+              <dt>{tOffice.allocated}</dt>
               <dd>{formatEuro(summary.data.totals.allocatedCents)}</dd>
-              <dt>{t.office.committed}</dt>
+              <dt>{tOffice.committed}</dt>
               <dd>{formatEuro(summary.data.totals.committedCents)}</dd>
-              <dt>{t.office.paid}</dt>
+              <dt>{tOffice.paid}</dt>
               <dd>{formatEuro(summary.data.totals.paidCents)}</dd>
-              <dt>{t.office.funded}</dt>
+              <dt>{tOffice.funded}</dt>
               <dd>{formatEuro(summary.data.totals.fundedCents)}</dd>
-              <dt>{t.office.own}</dt>
+              <dt>{tOffice.own}</dt>
               <dd>{formatEuro(summary.data.totals.ownCents)}</dd>
-              <dt>{t.office.remaining}</dt>
+              <dt>{tOffice.remaining}</dt>
               <dd>{formatEuro(summary.data.totals.remainingCents)}</dd>
             </dl>
           </section>
           <section aria-labelledby="grant-warnings">
-            <h2 id="grant-warnings">{t.office.warningsTitle}</h2>
+            <h2 id="grant-warnings">{tOffice.warningsTitle}</h2>
             {summary.data.warnings.length === 0 ? (
-              <p>{t.office.noWarnings}</p>
+              <p>{tOffice.noWarnings}</p>
             ) : (
               <ul className="warnings">
                 {summary.data.warnings.map((w, i) => (
@@ -88,7 +89,7 @@ export default function GrantDetailPage() {
                     <p>{language === 'de' ? grantWarningText(w.code, (w.params ?? {}) as GrantWarningParams) : w.message}</p>
                     {w.amountCents != null && (
                       <p>
-                        {t.office.amountAtRisk}: {formatEuro(w.amountCents)}
+                        {tOffice.amountAtRisk}: {formatEuro(w.amountCents)}
                       </p>
                     )}
                   </li>
@@ -101,12 +102,12 @@ export default function GrantDetailPage() {
         </>
       )}
       <section aria-labelledby="grant-report" className="panel">
-        <h2 id="grant-report">{t.office.reportTitle}</h2>
-        <TextField label={t.office.reportDate} value={reportDate} onChange={setReportDate} description={t.office.dateFormat} serverError={asOf ? undefined : t.office.dateInvalid} />
+        <h2 id="grant-report">{tOffice.reportTitle}</h2>
+        <TextField label={tOffice.reportDate} value={reportDate} onChange={setReportDate} description={tOffice.dateFormat} serverError={asOf ? undefined : tOffice.dateInvalid} />
         {asOf && (
           <p>
             <a className="btn btn-primary" href={`/api/v1/grants/${id}/report.xlsx?asOf=${asOf}`} download>
-              {t.office.download}
+              {tOffice.download}
             </a>
           </p>
         )}

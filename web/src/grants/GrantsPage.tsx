@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
+import { tOffice } from '../i18n/office';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { NewGrantForm } from './NewGrantForm';
@@ -13,7 +14,7 @@ export function DeadlineBadges({ deadlines }: { deadlines: { kind: string; date:
     <>
       {deadlines.map((d) => (
         <span key={d.kind} className={`badge ${d.daysLeft < 0 ? 'badge-danger' : 'badge-warn'}`}>
-          {label('grantDeadlineKind', d.kind)} {formatDate(d.date)} ({fill(d.daysLeft < 0 ? t.office.daysOver : t.office.daysLeft, { days: Math.abs(d.daysLeft) })})
+          {label('grantDeadlineKind', d.kind)} {formatDate(d.date)} ({fill(d.daysLeft < 0 ? tOffice.daysOver : tOffice.daysLeft, { days: Math.abs(d.daysLeft) })})
         </span>
       ))}
     </>
@@ -26,8 +27,8 @@ export default function GrantsPage() {
   const grants = useQuery({ queryKey: ['grants', 'all'], queryFn: () => unwrap(api.GET('/api/v1/grants', { params: { query: { limit: 200 } } })) });
   return (
     <>
-      <PageHeading title={t.office.grantsListTitle}>{t.office.grantsListTitle}</PageHeading>
-      <p>{t.office.grantsIntro}</p>
+      <PageHeading title={tOffice.grantsListTitle}>{tOffice.grantsListTitle}</PageHeading>
+      <p>{tOffice.grantsIntro}</p>
       {grants.isPending ? (
         <Loading />
       ) : grants.error ? (
@@ -37,16 +38,16 @@ export default function GrantsPage() {
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{t.office.grantsListTitle}</caption>
+            <caption className="visually-hidden">{tOffice.grantsListTitle}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.office.title}</th>
-                <th scope="col">{t.office.program}</th>
-                <th scope="col">{t.office.status}</th>
-                <th scope="col" className="num">{t.office.approved}</th>
-                <th scope="col" className="num">{t.office.allocated}</th>
-                <th scope="col" className="num">{t.office.paid}</th>
-                <th scope="col">{t.office.deadlines}</th>
+                <th scope="col">{tOffice.title}</th>
+                <th scope="col">{tOffice.program}</th>
+                <th scope="col">{tOffice.status}</th>
+                <th scope="col" className="num">{tOffice.approved}</th>
+                <th scope="col" className="num">{tOffice.allocated}</th>
+                <th scope="col" className="num">{tOffice.paid}</th>
+                <th scope="col">{tOffice.deadlines}</th>
               </tr>
             </thead>
             <tbody>

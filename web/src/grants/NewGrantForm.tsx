@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { label, t } from '../i18n';
+import { label } from '../i18n';
+import { tGrantEdit } from '../i18n/grant-edit';
+import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import { parseEuroToCents } from '../ui/format';
 import { germanToIso } from './german-date';
@@ -33,7 +35,7 @@ export function NewGrantForm() {
       label={text}
       value={v[key]}
       isRequired={opts.required}
-      description={opts.date ? t.office.dateFormat : undefined}
+      description={opts.date ? tOffice.dateFormat : undefined}
       onChange={(value) => {
         setV({ ...v, [key]: value });
         setInvalid({ ...invalid, [key]: undefined });
@@ -47,11 +49,11 @@ export function NewGrantForm() {
     const rate = /^\d{1,3}(,\d{1,2})?$/.test(v.fundingRate.trim()) ? Number(v.fundingRate.trim().replace(',', '.')) : null;
     const [from, until, proof] = [germanToIso(v.eligibleFrom), germanToIso(v.eligibleUntil), v.proofDueOn.trim() ? germanToIso(v.proofDueOn) : undefined];
     const bad: Partial<Record<Field, string>> = {};
-    if (approvedCents == null || approvedCents < 0) bad.approved = t.grantEdit.amountInvalid;
-    if (rate == null || rate <= 0 || rate > 100) bad.fundingRate = t.grantEdit.percentInvalid;
-    if (!from) bad.eligibleFrom = t.office.dateInvalid;
-    if (!until) bad.eligibleUntil = t.office.dateInvalid;
-    if (proof === null) bad.proofDueOn = t.office.dateInvalid;
+    if (approvedCents == null || approvedCents < 0) bad.approved = tGrantEdit.amountInvalid;
+    if (rate == null || rate <= 0 || rate > 100) bad.fundingRate = tGrantEdit.percentInvalid;
+    if (!from) bad.eligibleFrom = tOffice.dateInvalid;
+    if (!until) bad.eligibleUntil = tOffice.dateInvalid;
+    if (proof === null) bad.proofDueOn = tOffice.dateInvalid;
     setInvalid(bad);
     if (Object.keys(bad).length) return;
     create.mutate({
@@ -69,22 +71,22 @@ export function NewGrantForm() {
   };
   return (
     <section aria-labelledby="grant-create" className="panel">
-      <h2 id="grant-create">{t.grantEdit.createTitle}</h2>
+      <h2 id="grant-create">{tGrantEdit.createTitle}</h2>
       <form onSubmit={submit} className="form" noValidate>
         <div className="form-grid">
-          {field('title', t.grantEdit.titleField, { required: true })}
-          <Select label={t.office.program} selectedKey={program} onSelectionChange={(k) => setProgram(k as Schemas['GrantProgram'])} options={PROGRAMS.map((p) => ({ value: p, label: label('grantProgram', p) }))} />
-          {field('referenceNumber', t.office.referenceNumber)}
-          {field('approved', t.grantEdit.approvedEuro, { required: true })}
-          {field('fundingRate', t.grantEdit.fundingRate, { required: true })}
-          {field('eligibleFrom', t.grantEdit.eligibleFrom, { required: true, date: true })}
-          {field('eligibleUntil', t.grantEdit.eligibleUntil, { required: true, date: true })}
-          {field('proofDueOn', t.grantEdit.proofDueOn, { date: true })}
+          {field('title', tGrantEdit.titleField, { required: true })}
+          <Select label={tOffice.program} selectedKey={program} onSelectionChange={(k) => setProgram(k as Schemas['GrantProgram'])} options={PROGRAMS.map((p) => ({ value: p, label: label('grantProgram', p) }))} />
+          {field('referenceNumber', tOffice.referenceNumber)}
+          {field('approved', tGrantEdit.approvedEuro, { required: true })}
+          {field('fundingRate', tGrantEdit.fundingRate, { required: true })}
+          {field('eligibleFrom', tGrantEdit.eligibleFrom, { required: true, date: true })}
+          {field('eligibleUntil', tGrantEdit.eligibleUntil, { required: true, date: true })}
+          {field('proofDueOn', tGrantEdit.proofDueOn, { date: true })}
         </div>
         {create.error && <ErrorNotice error={create.error} />}
         <div className="actions">
           <Button type="submit" variant="primary" isDisabled={create.isPending}>
-            {t.grantEdit.create}
+            {tGrantEdit.create}
           </Button>
         </div>
       </form>

@@ -1,20 +1,16 @@
 import { de, type Texts } from './de';
 import { en } from './en';
-import { language } from './language';
+import { inLanguage } from './language';
 
 export type { Texts };
 export { type Language, language, switchLanguage } from './language';
 export { accessoryLabel, label, labels } from './labels';
 
-function merge<T>(base: T, over: unknown): T {
-  if (!over || typeof over !== 'object') return (over as T) ?? base;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(over)) out[k] = typeof v === 'object' ? merge(out[k], v) : v;
-  return out as T;
-}
-
-/** The texts of the chosen language (German unless the user switched; then English with German where none exists). */
-export const t: Texts = language === 'en' ? merge<Texts>(de, en) : de;
+/**
+ * The texts of the shell and the counter in the chosen language (German unless the user switched; then English with German
+ * where none exists). Each other screen area's texts come from its own module, `./<area>.ts` (tDevices, tLoans …).
+ */
+export const t: Texts = inLanguage(de, en);
 
 /** A text with its {placeholders} filled in: fill(t.counter.lent, { name }). */
 export function fill(text: string, values: Record<string, string | number>): string {

@@ -3,6 +3,8 @@ import { FileTrigger } from 'react-aria-components';
 import { useId, useMemo, useState } from 'react';
 import { useSchool } from '../app/school';
 import { fill, t } from '../i18n';
+import { tImportList } from '../i18n/import-list';
+import { tLabelPrint } from '../i18n/label-print';
 import { Button, ErrorNotice, LiveRegion, PageHeading, Select } from '../ui/components';
 import { IMPORT_COLUMNS, type ImportReport, templateCsv, uploadList } from './import-api';
 import { ImportReportView } from './ImportReportView';
@@ -35,7 +37,7 @@ export default function ImportPage() {
   const runDryRun = (e: React.FormEvent) => {
     e.preventDefault();
     if (!file) {
-      setFileError(t.importList.fileMissing);
+      setFileError(tImportList.fileMissing);
       document.getElementById(`${fileId}-button`)?.focus();
       return;
     }
@@ -47,20 +49,20 @@ export default function ImportPage() {
   if (done) {
     return (
       <>
-        <PageHeading title={t.importList.title}>{t.importList.title}</PageHeading>
+        <PageHeading title={tImportList.title}>{tImportList.title}</PageHeading>
         <div className="notice notice-success" role="status">
-          <p className="notice-title">{t.importList.doneTitle}</p>
-          <p>{fill(t.importList.done, { count: done.created })}</p>
+          <p className="notice-title">{tImportList.doneTitle}</p>
+          <p>{fill(tImportList.done, { count: done.created })}</p>
         </div>
-        {done.createdDevices.length > 0 && <LabelPrintPanel choices={[{ label: t.labelPrint.title, target: { deviceIds: done.createdDevices.map((d) => d.id) } }]} />}
+        {done.createdDevices.length > 0 && <LabelPrintPanel choices={[{ label: tLabelPrint.title, target: { deviceIds: done.createdDevices.map((d) => d.id) } }]} />}
         <section aria-labelledby="created-title">
-          <h2 id="created-title">{t.importList.createdTitle}</h2>
+          <h2 id="created-title">{tImportList.createdTitle}</h2>
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">{t.importList.createdTitle}</caption>
+              <caption className="visually-hidden">{tImportList.createdTitle}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t.importList.row}</th>
+                  <th scope="col" className="num">{tImportList.row}</th>
                   <th scope="col">{t.counter.inventoryNumber}</th>
                 </tr>
               </thead>
@@ -82,7 +84,7 @@ export default function ImportPage() {
               setFile(null);
             }}
           >
-            {t.importList.another}
+            {tImportList.another}
           </Button>
         </div>
       </>
@@ -91,11 +93,11 @@ export default function ImportPage() {
 
   return (
     <>
-      <PageHeading title={t.importList.title}>{t.importList.title}</PageHeading>
-      <p className="prose">{t.importList.intro}</p>
+      <PageHeading title={tImportList.title}>{tImportList.title}</PageHeading>
+      <p className="prose">{tImportList.intro}</p>
       <details className="panel">
-        <summary>{t.importList.columnsTitle}</summary>
-        <p>{t.importList.columnsIntro}</p>
+        <summary>{tImportList.columnsTitle}</summary>
+        <p>{tImportList.columnsIntro}</p>
         <ul>
           {IMPORT_COLUMNS.map((c) => (
             <li key={c.heading}>
@@ -109,23 +111,23 @@ export default function ImportPage() {
           ))}
         </ul>
         <a href={templateUrl} download="lieferliste-vorlage.csv">
-          {t.importList.template}
+          {tImportList.template}
         </a>
       </details>
       <form onSubmit={runDryRun} noValidate className="form">
         <div className="form-grid">
           <Select
-            label={t.importList.school}
+            label={tImportList.school}
             selectedKey={target}
             onSelectionChange={(k) => {
               setTarget(String(k));
               reset();
             }}
-            options={[...schools.map((s) => ({ value: s.id, label: s.name })), { value: FROM_FILE, label: t.importList.schoolFromFile }]}
+            options={[...schools.map((s) => ({ value: s.id, label: s.name })), { value: FROM_FILE, label: tImportList.schoolFromFile }]}
           />
           <div className="field" role="group" aria-labelledby={`${fileId}-label`} aria-describedby={fileError ? `${fileId}-error` : undefined}>
             <span id={`${fileId}-label`} className="group-label">
-              {t.importList.file}
+              {tImportList.file}
               <span aria-hidden="true"> *</span>
             </span>
             <div className="file-row">
@@ -138,10 +140,10 @@ export default function ImportPage() {
                 }}
               >
                 <Button id={`${fileId}-button`} aria-describedby={`${fileId}-name`}>
-                  {t.importList.chooseFile}
+                  {tImportList.chooseFile}
                 </Button>
               </FileTrigger>
-              <span id={`${fileId}-name`}>{file ? file.name : t.importList.noFile}</span>
+              <span id={`${fileId}-name`}>{file ? file.name : tImportList.noFile}</span>
             </div>
             {fileError && (
               <span id={`${fileId}-error`} className="field-error">
@@ -152,7 +154,7 @@ export default function ImportPage() {
         </div>
         <div className="actions">
           <Button type="submit" variant="primary" isDisabled={check.isPending}>
-            {check.isPending ? t.importList.running : t.importList.dryRun}
+            {check.isPending ? tImportList.running : tImportList.dryRun}
           </Button>
         </div>
       </form>
@@ -162,14 +164,14 @@ export default function ImportPage() {
           {dryRun.valid && dryRun.newDevices > 0 && file && (
             <div className="actions">
               <Button variant="primary" onPress={() => importer.mutate(file)} isDisabled={importer.isPending}>
-                {importer.isPending ? t.importList.importing : fill(t.importList.importNow, { count: dryRun.newDevices })}
+                {importer.isPending ? tImportList.importing : fill(tImportList.importNow, { count: dryRun.newDevices })}
               </Button>
             </div>
           )}
         </ImportReportView>
       )}
       {importer.error && <ErrorNotice error={importer.error} />}
-      <LiveRegion message={dryRun ? (dryRun.valid ? t.importList.valid : fill(t.importList.invalid, { count: dryRun.problems.length })) : ''} />
+      <LiveRegion message={dryRun ? (dryRun.valid ? tImportList.valid : fill(tImportList.invalid, { count: dryRun.problems.length })) : ''} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../api/errors';
 import { fill, t } from '../i18n';
+import { tLabelPrint } from '../i18n/label-print';
 import { Button, Checkbox, ErrorNotice, QueryView, RadioGroup, Select, TextField } from '../ui/components';
 import { saveBlob } from '../ui/download';
 import { fetchLabelFormats, type LabelFormat, labelsPdf, labelsPerSheet, type LabelTarget } from './labels-api';
@@ -39,7 +40,7 @@ export function LabelPrintPanel({ choices, onClose, id }: { choices: LabelChoice
 
   return (
     <section id={id} className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t.labelPrint.title}</h2>
+      <h2 id={headingId}>{tLabelPrint.title}</h2>
       <QueryView query={formats}>
         {(data) => (
           <form
@@ -51,36 +52,36 @@ export function LabelPrintPanel({ choices, onClose, id }: { choices: LabelChoice
             }}
           >
             {choices.length > 1 && (
-              <RadioGroup label={t.labelPrint.for} value={String(choice)} onChange={(v) => setChoice(Number(v))} options={choices.map((c, i) => ({ value: String(i), label: c.label }))} />
+              <RadioGroup label={tLabelPrint.for} value={String(choice)} onChange={(v) => setChoice(Number(v))} options={choices.map((c, i) => ({ value: String(i), label: c.label }))} />
             )}
-            <Select label={t.labelPrint.format} selectedKey={formatId} onSelectionChange={(k) => setFormatId(k as LabelFormat['id'])} options={data.map((f) => ({ value: f.id, label: f.name }))} />
+            <Select label={tLabelPrint.format} selectedKey={formatId} onSelectionChange={(k) => setFormatId(k as LabelFormat['id'])} options={data.map((f) => ({ value: f.id, label: f.name }))} />
             {max > 1 && (
               <TextField
-                label={t.labelPrint.startAt}
+                label={tLabelPrint.startAt}
                 value={startAt}
                 onChange={setStartAt}
                 inputMode="numeric"
-                description={fill(t.labelPrint.startAtHelp, { max })}
-                serverError={startValid ? (print.error instanceof ApiError ? print.error.fieldError('startAt') : undefined) : fill(t.labelPrint.startAtInvalid, { max })}
+                description={fill(tLabelPrint.startAtHelp, { max })}
+                serverError={startValid ? (print.error instanceof ApiError ? print.error.fieldError('startAt') : undefined) : fill(tLabelPrint.startAtInvalid, { max })}
               />
             )}
             <Checkbox isSelected={showModel} onChange={setShowModel}>
-              {t.labelPrint.showModel}
+              {tLabelPrint.showModel}
             </Checkbox>
             {print.error && <ErrorNotice error={print.error} />}
             <div role="status" aria-live="polite">
               {pdfUrl && (
                 <p className="notice notice-success">
-                  {t.labelPrint.done}{' '}
+                  {tLabelPrint.done}{' '}
                   <a href={pdfUrl} target="_blank" rel="noreferrer">
-                    {t.labelPrint.open}
+                    {tLabelPrint.open}
                   </a>
                 </p>
               )}
             </div>
             <div className="actions">
               <Button type="submit" variant="primary" isDisabled={print.isPending || !target}>
-                {print.isPending ? t.labelPrint.printing : t.labelPrint.print}
+                {print.isPending ? tLabelPrint.printing : tLabelPrint.print}
               </Button>
               {onClose && <Button onPress={onClose}>{t.close}</Button>}
             </div>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, explainError, unwrap } from '../api/errors';
 import { fill, t } from '../i18n';
+import { tLicences } from '../i18n/licences';
 import { Button, QueryView, TextField } from '../ui/components';
 import { formatDate } from '../ui/format';
 import { type Contract, parseSeats, seatsText } from './licence-parts';
@@ -14,25 +15,25 @@ export function ContractSeats({ contract, canWrite, onClose }: { contract: Contr
   const seats = useQuery({ queryKey: ['licences', 'seats', contract.id], queryFn: () => unwrap(api.GET('/api/v1/licences/contracts/{id}/seats', { params: { path: { id: contract.id } } })) });
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const title = fill(t.licences.seatsTitle, { product: contract.productName });
+  const title = fill(tLicences.seatsTitle, { product: contract.productName });
   return (
     <section aria-labelledby="licence-seats" className="panel">
       <h2 id="licence-seats">{title}</h2>
       <p>{seatsText(contract)}</p>
       {saved && (
         <p className="notice notice-success" role="status">
-          {fill(t.licences.seatsSaved, { school: saved })}
+          {fill(tLicences.seatsSaved, { school: saved })}
         </p>
       )}
-      <QueryView query={seats} empty={<p>{t.licences.noSeats}</p>}>
+      <QueryView query={seats} empty={<p>{tLicences.noSeats}</p>}>
         {(data) => (
           <div className="table-wrap">
             <table aria-labelledby="licence-seats">
               <thead>
                 <tr>
-                  <th scope="col">{t.licences.school}</th>
-                  <th scope="col" className="num">{t.licences.seatsAssigned}</th>
-                  <th scope="col" className="num">{t.licences.seatsInUse}</th>
+                  <th scope="col">{tLicences.school}</th>
+                  <th scope="col" className="num">{tLicences.seatsAssigned}</th>
+                  <th scope="col" className="num">{tLicences.seatsInUse}</th>
                 </tr>
               </thead>
               <tbody>
@@ -55,8 +56,8 @@ export function ContractSeats({ contract, canWrite, onClose }: { contract: Contr
                           {canWrite && (
                             <>
                               {' '}
-                              <Button variant="quiet" onPress={() => { setSaved(null); setEditing(s.schoolId); }} aria-label={fill(t.licences.editSeats, { school: s.schoolName })}>
-                                {t.licences.edit}
+                              <Button variant="quiet" onPress={() => { setSaved(null); setEditing(s.schoolId); }} aria-label={fill(tLicences.editSeats, { school: s.schoolName })}>
+                                {tLicences.edit}
                               </Button>
                             </>
                           )}
@@ -64,11 +65,11 @@ export function ContractSeats({ contract, canWrite, onClose }: { contract: Contr
                       )}
                     </td>
                     <td className="num">
-                      {s.seatsInUse == null ? t.licences.notReported : s.seatsInUse.toLocaleString('de-DE')}
+                      {s.seatsInUse == null ? tLicences.notReported : s.seatsInUse.toLocaleString('de-DE')}
                       {s.inUseOn && (
                         <>
                           <br />
-                          <small>{fill(t.licences.countedOn, { date: formatDate(s.inUseOn) })}</small>
+                          <small>{fill(tLicences.countedOn, { date: formatDate(s.inUseOn) })}</small>
                         </>
                       )}
                     </td>
@@ -80,7 +81,7 @@ export function ContractSeats({ contract, canWrite, onClose }: { contract: Contr
         )}
       </QueryView>
       <div className="actions">
-        <Button onPress={onClose}>{t.licences.closeSeats}</Button>
+        <Button onPress={onClose}>{tLicences.closeSeats}</Button>
       </div>
     </section>
   );
@@ -104,12 +105,12 @@ function SeatsForm({ contractId, seat, onDone }: { contractId: string; seat: Sea
       onSubmit={(e) => {
         e.preventDefault();
         const n = parseSeats(value);
-        if (n === null) return setFieldError(t.licences.wholeNumber);
+        if (n === null) return setFieldError(tLicences.wholeNumber);
         setFieldError(undefined);
         save.mutate(n);
       }}
     >
-      <TextField label={fill(t.licences.seatsAssignedLabel, { school: seat.schoolName })} value={value} onChange={(v) => { setValue(v); setFieldError(undefined); }} inputMode="numeric" serverError={fieldError} autoFocus />
+      <TextField label={fill(tLicences.seatsAssignedLabel, { school: seat.schoolName })} value={value} onChange={(v) => { setValue(v); setFieldError(undefined); }} inputMode="numeric" serverError={fieldError} autoFocus />
       <div className="actions">
         <Button type="submit" variant="primary" isDisabled={save.isPending}>
           {t.save}

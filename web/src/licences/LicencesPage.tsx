@@ -1,6 +1,6 @@
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
-import { t } from '../i18n';
+import { tLicences } from '../i18n/licences';
 import { Loading, PageHeading } from '../ui/components';
 import { OfficeLicences } from './OfficeLicences';
 import { SchoolLicences } from './SchoolLicences';
@@ -16,22 +16,22 @@ export default function LicencesPage() {
   if (me.data.role === 'coordinator') {
     return (
       <>
-        <PageHeading title={t.licences.schoolTitle}>
-          {t.licences.schoolTitle}
+        <PageHeading title={tLicences.schoolTitle}>
+          {tLicences.schoolTitle}
           {school && `: ${school.name}`}
         </PageHeading>
-        <p>{t.licences.schoolIntro}</p>
+        <p>{tLicences.schoolIntro}</p>
         {schoolId && school ? <SchoolLicences schoolId={schoolId} schoolName={school.name} canEnterUse /> : <Loading />}
       </>
     );
   }
   return (
     <>
-      <PageHeading title={t.licences.title}>{t.licences.title}</PageHeading>
-      <p>{t.licences.intro}</p>
+      <PageHeading title={tLicences.title}>{tLicences.title}</PageHeading>
+      <p>{tLicences.intro}</p>
       <p>
         <a className="btn" href="/api/v1/licences.xlsx" download>
-          {t.licences.export}
+          {tLicences.export}
         </a>
       </p>
       <OfficeLicences canWrite={me.data.role === 'office'} />

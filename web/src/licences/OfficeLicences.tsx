@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
+import { tLicences } from '../i18n/licences';
 import { useAllSchools } from '../schools/all-schools';
 import { Button, QueryView } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
@@ -22,22 +23,22 @@ export function OfficeLicences({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <section aria-labelledby="licence-warnings">
-        <h2 id="licence-warnings">{t.licences.warningsTitle}</h2>
+        <h2 id="licence-warnings">{tLicences.warningsTitle}</h2>
         <QueryView query={warnings}>{(data) => <WarningsList warnings={data.items} schoolName={schoolName} />}</QueryView>
       </section>
       <section aria-labelledby="licence-contracts">
-        <h2 id="licence-contracts">{t.licences.contractsTitle}</h2>
-        <QueryView query={contracts} empty={<p>{t.licences.noContracts}</p>}>
+        <h2 id="licence-contracts">{tLicences.contractsTitle}</h2>
+        <QueryView query={contracts} empty={<p>{tLicences.noContracts}</p>}>
           {(data) => (
             <div className="table-wrap">
               <table aria-labelledby="licence-contracts">
                 <thead>
                   <tr>
-                    <th scope="col">{t.licences.product}</th>
-                    <th scope="col">{t.licences.term}</th>
-                    <th scope="col">{t.licences.seats}</th>
-                    <th scope="col" className="num">{t.licences.yearlyCost}</th>
-                    <th scope="col">{t.licences.grant}</th>
+                    <th scope="col">{tLicences.product}</th>
+                    <th scope="col">{tLicences.term}</th>
+                    <th scope="col">{tLicences.seats}</th>
+                    <th scope="col" className="num">{tLicences.yearlyCost}</th>
+                    <th scope="col">{tLicences.grant}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -50,8 +51,8 @@ export function OfficeLicences({ canWrite }: { canWrite: boolean }) {
                           {c.vendor} · {label('licenceModel', c.licenceModel)}
                         </small>
                         <br />
-                        <Button variant="quiet" onPress={() => setOpenId(c.id)} aria-label={fill(t.licences.showSeats, { product: c.productName })}>
-                          {t.licences.seats}
+                        <Button variant="quiet" onPress={() => setOpenId(c.id)} aria-label={fill(tLicences.showSeats, { product: c.productName })}>
+                          {tLicences.seats}
                         </Button>
                       </th>
                       <td>
@@ -64,7 +65,7 @@ export function OfficeLicences({ canWrite }: { canWrite: boolean }) {
                           <>
                             <br />
                             <small>
-                              {t.licences.oneOffCost}: {formatEuro(c.oneOffCents)}
+                              {tLicences.oneOffCost}: {formatEuro(c.oneOffCents)}
                             </small>
                           </>
                         )}
@@ -80,18 +81,18 @@ export function OfficeLicences({ canWrite }: { canWrite: boolean }) {
       </section>
       {open && <ContractSeats key={open.id} contract={open} canWrite={canWrite} onClose={() => setOpenId(null)} />}
       <section aria-labelledby="licence-catalogue">
-        <h2 id="licence-catalogue">{t.licences.catalogueTitle}</h2>
-        <QueryView query={products} empty={<p>{t.licences.noProducts}</p>}>
+        <h2 id="licence-catalogue">{tLicences.catalogueTitle}</h2>
+        <QueryView query={products} empty={<p>{tLicences.noProducts}</p>}>
           {(data) => (
             <div className="table-wrap">
               <table aria-labelledby="licence-catalogue">
                 <thead>
                   <tr>
-                    <th scope="col">{t.licences.product}</th>
-                    <th scope="col">{t.licences.studentData}</th>
-                    <th scope="col">{t.licences.dpa}</th>
-                    <th scope="col">{t.licences.hosting}</th>
-                    <th scope="col">{t.licences.approved}</th>
+                    <th scope="col">{tLicences.product}</th>
+                    <th scope="col">{tLicences.studentData}</th>
+                    <th scope="col">{tLicences.dpa}</th>
+                    <th scope="col">{tLicences.hosting}</th>
+                    <th scope="col">{tLicences.approved}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -107,21 +108,21 @@ export function OfficeLicences({ canWrite }: { canWrite: boolean }) {
                       <td>{p.processesStudentData ? t.yes : t.no}</td>
                       <td>
                         {p.dpaSignedOn ? (
-                          fill(t.licences.dpaSigned, { date: formatDate(p.dpaSignedOn) })
+                          fill(tLicences.dpaSigned, { date: formatDate(p.dpaSignedOn) })
                         ) : p.processesStudentData ? (
-                          <span className="badge badge-danger">{t.licences.dpaMissing}</span>
+                          <span className="badge badge-danger">{tLicences.dpaMissing}</span>
                         ) : (
-                          t.licences.notNeeded
+                          tLicences.notNeeded
                         )}
                         {p.dpiaDone && (
                           <>
                             <br />
-                            <small>{t.licences.dpia}</small>
+                            <small>{tLicences.dpia}</small>
                           </>
                         )}
                       </td>
                       <td>{p.hosting ? label('licenceHosting', p.hosting) : '–'}</td>
-                      <td>{p.approved ? <span className="badge badge-ok">{t.licences.approved}</span> : <span className="badge badge-warn">{t.licences.notApproved}</span>}</td>
+                      <td>{p.approved ? <span className="badge badge-ok">{tLicences.approved}</span> : <span className="badge badge-warn">{tLicences.notApproved}</span>}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, explainError, unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
+import { tLicences } from '../i18n/licences';
 import { Button, QueryView, TextField } from '../ui/components';
 import { formatEuro, todayInBerlin } from '../ui/format';
 import { type Contract, Deadline, parseSeats, seatsText, WarningsList } from './licence-parts';
@@ -16,7 +17,7 @@ export function SchoolLicences({ schoolId, schoolName, canEnterUse }: { schoolId
   return (
     <>
       <section aria-labelledby="school-licence-warnings">
-        <h2 id="school-licence-warnings">{t.licences.warningsTitle}</h2>
+        <h2 id="school-licence-warnings">{tLicences.warningsTitle}</h2>
         <QueryView query={warnings}>
           {(data) => (
             <WarningsList warnings={data.items} schoolName={(id) => (id === schoolId ? schoolName : undefined)} />
@@ -24,30 +25,30 @@ export function SchoolLicences({ schoolId, schoolName, canEnterUse }: { schoolId
         </QueryView>
       </section>
       <section aria-labelledby="school-licences">
-        <h2 id="school-licences">{t.licences.contractsTitle}</h2>
+        <h2 id="school-licences">{tLicences.contractsTitle}</h2>
         {saved && (
           <p className="notice notice-success" role="status">
-            {fill(t.licences.useSaved, { product: saved })}
+            {fill(tLicences.useSaved, { product: saved })}
           </p>
         )}
-        <QueryView query={contracts} empty={<p>{t.licences.noContracts}</p>}>
+        <QueryView query={contracts} empty={<p>{tLicences.noContracts}</p>}>
           {(data) => (
             <div>
               {data.items.map((c) => (
                 <article key={c.id} className="panel" aria-labelledby={`licence-${c.id}`}>
                   <h3 id={`licence-${c.id}`}>{c.productName}</h3>
                   <dl className="facts">
-                    <dt>{t.licences.vendor}</dt>
+                    <dt>{tLicences.vendor}</dt>
                     <dd>{c.vendor}</dd>
-                    <dt>{t.licences.model}</dt>
+                    <dt>{tLicences.model}</dt>
                     <dd>{label('licenceModel', c.licenceModel)}</dd>
-                    <dt>{t.licences.term}</dt>
+                    <dt>{tLicences.term}</dt>
                     <dd>
                       <Deadline contract={c} due={dueContracts.has(c.id)} />
                     </dd>
-                    <dt>{t.licences.seats}</dt>
+                    <dt>{tLicences.seats}</dt>
                     <dd>{seatsText({ seatsAssigned: c.seatsAssigned, seatsInUse: c.seatsInUse })}</dd>
-                    <dt>{t.licences.yearlyCost}</dt>
+                    <dt>{tLicences.yearlyCost}</dt>
                     <dd>{formatEuro(c.yearlyCents)}</dd>
                   </dl>
                   {canEnterUse && <UseForm contract={c} schoolId={schoolId} onSaved={() => setSaved(c.productName)} />}
@@ -77,17 +78,17 @@ function UseForm({ contract, schoolId, onSaved }: { contract: Contract; schoolId
   return (
     <form
       className="form"
-      aria-label={fill(t.licences.enterUse, { product: contract.productName })}
+      aria-label={fill(tLicences.enterUse, { product: contract.productName })}
       onSubmit={(e) => {
         e.preventDefault();
         const n = parseSeats(value);
-        if (n === null) return setFieldError(t.licences.wholeNumber);
+        if (n === null) return setFieldError(tLicences.wholeNumber);
         setFieldError(undefined);
         save.mutate(n);
       }}
     >
       <TextField
-        label={fill(t.licences.inUseLabel, { product: contract.productName })}
+        label={fill(tLicences.inUseLabel, { product: contract.productName })}
         value={value}
         onChange={(v) => {
           setValue(v);
@@ -95,7 +96,7 @@ function UseForm({ contract, schoolId, onSaved }: { contract: Contract; schoolId
         }}
         inputMode="numeric"
         serverError={fieldError}
-        description={contract.seatsInUse == null ? t.licences.notReported : undefined}
+        description={contract.seatsInUse == null ? tLicences.notReported : undefined}
       />
       <div className="actions">
         <Button type="submit" variant="primary" isDisabled={save.isPending}>

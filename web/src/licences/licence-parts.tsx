@@ -1,5 +1,6 @@
 import type { Schemas } from '../api/client';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tLicences } from '../i18n/licences';
 import { formatDate } from '../ui/format';
 
 export type Contract = Schemas['ContractDto'];
@@ -11,13 +12,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function warningText(w: Warning, schoolName: (id: string) => string | undefined): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(w.params ?? {})) params[k] = typeof v === 'string' && ISO_DATE.test(v) ? formatDate(v) : typeof v === 'number' ? v.toLocaleString('de-DE') : String(v);
-  params.school = (w.schoolId && schoolName(w.schoolId)) || t.licences.school;
-  return fill(t.licences.warning[w.code], params);
+  params.school = (w.schoolId && schoolName(w.schoolId)) || tLicences.school;
+  return fill(tLicences.warning[w.code], params);
 }
 
 /** The warnings as a list of notices (title from the label table, text from the params). */
 export function WarningsList({ warnings, schoolName }: { warnings: Warning[]; schoolName: (id: string) => string | undefined }) {
-  if (warnings.length === 0) return <p>{t.licences.noWarnings}</p>;
+  if (warnings.length === 0) return <p>{tLicences.noWarnings}</p>;
   return (
     <ul className="warnings">
       {warnings.map((w, i) => (
@@ -34,18 +35,18 @@ export function WarningsList({ warnings, schoolName }: { warnings: Warning[]; sc
 export function Deadline({ contract, due }: { contract: Contract; due: boolean }) {
   return (
     <>
-      {fill(t.licences.termUntil, { date: formatDate(contract.currentTermEnd) })}
+      {fill(tLicences.termUntil, { date: formatDate(contract.currentTermEnd) })}
       <br />
       {contract.lastDayToCancel ? (
         due ? (
-          <span className="badge badge-warn">{fill(t.licences.cancelSoon, { date: formatDate(contract.lastDayToCancel) })}</span>
+          <span className="badge badge-warn">{fill(tLicences.cancelSoon, { date: formatDate(contract.lastDayToCancel) })}</span>
         ) : (
           <>
-            {t.licences.lastDayToCancel}: {formatDate(contract.lastDayToCancel)}
+            {tLicences.lastDayToCancel}: {formatDate(contract.lastDayToCancel)}
           </>
         )
       ) : (
-        t.licences.noRenewal
+        tLicences.noRenewal
       )}
     </>
   );
@@ -54,8 +55,8 @@ export function Deadline({ contract, due }: { contract: Contract; due: boolean }
 /** "1.200 gekauft · 900 zugewiesen · 640 genutzt" (without the seats bought: a school's share). */
 export function seatsText(c: { seatsBought?: number; seatsAssigned: number; seatsInUse: number | null }): string {
   const n = (v: number) => v.toLocaleString('de-DE');
-  const values = { assigned: n(c.seatsAssigned), inUse: c.seatsInUse == null ? t.licences.notReported : n(c.seatsInUse) };
-  return c.seatsBought == null ? fill(t.licences.schoolSeatsValue, values) : fill(t.licences.seatsValue, { ...values, bought: n(c.seatsBought) });
+  const values = { assigned: n(c.seatsAssigned), inUse: c.seatsInUse == null ? tLicences.notReported : n(c.seatsInUse) };
+  return c.seatsBought == null ? fill(tLicences.schoolSeatsValue, values) : fill(tLicences.seatsValue, { ...values, bought: n(c.seatsBought) });
 }
 
 /** A whole number of seats from a text field, or null. */

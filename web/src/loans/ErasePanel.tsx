@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
-import { fill, t } from '../i18n';
+import { fill } from '../i18n';
+import { tLoans } from '../i18n/loans';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 
@@ -25,8 +26,8 @@ export function ErasePanel() {
   const who = name.trim() || reference.trim();
   return (
     <section className="panel" aria-labelledby="erase-title">
-      <h2 id="erase-title">{t.loans.eraseTitle}</h2>
-      <p>{t.loans.eraseIntro}</p>
+      <h2 id="erase-title">{tLoans.eraseTitle}</h2>
+      <p>{tLoans.eraseIntro}</p>
       <form
         className="form"
         onSubmit={(e) => {
@@ -38,24 +39,24 @@ export function ErasePanel() {
         noValidate
       >
         <div className="form-grid">
-          <Select label={t.loans.school} selectedKey={schoolId} onSelectionChange={(k) => setSchoolId(String(k))} placeholder={t.loans.school} isRequired options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={missing === 'school' ? t.loans.eraseNeedsSchool : fieldError('schoolId')} />
-          <TextField label={t.loans.eraseName} value={name} onChange={setName} autoComplete="off" serverError={missing === 'who' ? t.loans.eraseNeedsWho : fieldError('borrowerName')} />
-          <TextField label={t.loans.eraseReference} value={reference} onChange={setReference} autoComplete="off" serverError={fieldError('borrowerReference')} />
+          <Select label={tLoans.school} selectedKey={schoolId} onSelectionChange={(k) => setSchoolId(String(k))} placeholder={tLoans.school} isRequired options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={missing === 'school' ? tLoans.eraseNeedsSchool : fieldError('schoolId')} />
+          <TextField label={tLoans.eraseName} value={name} onChange={setName} autoComplete="off" serverError={missing === 'who' ? tLoans.eraseNeedsWho : fieldError('borrowerName')} />
+          <TextField label={tLoans.eraseReference} value={reference} onChange={setReference} autoComplete="off" serverError={fieldError('borrowerReference')} />
         </div>
         {erase.error && <ErrorNotice error={erase.error} />}
         {erase.isSuccess && (
           <p className="notice notice-success" role="status">
-            {fill(t.loans.erasedResult, { count: erase.data.erasedLoans })}
+            {fill(tLoans.erasedResult, { count: erase.data.erasedLoans })}
           </p>
         )}
         <div className="actions">
           <Button type="submit" variant="danger">
-            {t.loans.erase}
+            {tLoans.erase}
           </Button>
         </div>
       </form>
-      <ConfirmDialog isOpen={asking} title={t.loans.eraseConfirmTitle} confirmLabel={t.loans.eraseConfirmButton} onConfirm={() => erase.mutate()} onCancel={() => setAsking(false)} isPending={erase.isPending}>
-        <p>{fill(t.loans.eraseConfirm, { who, school: schools.find((s) => s.id === schoolId)?.name ?? '' })}</p>
+      <ConfirmDialog isOpen={asking} title={tLoans.eraseConfirmTitle} confirmLabel={tLoans.eraseConfirmButton} onConfirm={() => erase.mutate()} onCancel={() => setAsking(false)} isPending={erase.isPending}>
+        <p>{fill(tLoans.eraseConfirm, { who, school: schools.find((s) => s.id === schoolId)?.name ?? '' })}</p>
       </ConfirmDialog>
     </section>
   );

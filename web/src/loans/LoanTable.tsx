@@ -5,14 +5,15 @@ import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { agreementUrl } from '../counter/counter-api';
 import { fill, label, t } from '../i18n';
+import { tLoans } from '../i18n/loans';
 import { Button, DateInput, ErrorNotice } from '../ui/components';
 import { formatDate } from '../ui/format';
 
 type Loan = Schemas['LoanDto'];
 
 function borrowerOf(l: Loan): string {
-  if (l.personalDataErased) return t.loans.erased;
-  if (!l.personalDataVisible) return t.loans.borrowerHidden;
+  if (l.personalDataErased) return tLoans.erased;
+  if (!l.personalDataVisible) return tLoans.borrowerHidden;
   return `${l.borrowerName ?? '–'}${l.borrowerClass ? `, ${l.borrowerClass}` : ''}`;
 }
 
@@ -25,7 +26,7 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
   const sign = useMutation({
     mutationFn: (l: Loan) => unwrap(api.POST('/api/v1/loans/{id}/agreement-signed', { params: { path: { id: l.id } }, body: { version: l.version } })),
     onSuccess: (l) => {
-      setDone(fill(t.loans.markedSigned, { agreement: l.agreementNumber }));
+      setDone(fill(tLoans.markedSigned, { agreement: l.agreementNumber }));
       void refresh();
     },
   });
@@ -40,48 +41,48 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
       )}
       <div className="table-wrap">
         <table className="stack-table loan-table">
-          <caption className="visually-hidden">{t.loans.title}</caption>
+          <caption className="visually-hidden">{tLoans.title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.loans.agreementNumber}</th>
-              <th scope="col">{t.loans.device}</th>
-              <th scope="col">{t.loans.borrower}</th>
-              {showSchool && <th scope="col">{t.loans.school}</th>}
-              <th scope="col">{t.loans.startedOn}</th>
-              <th scope="col">{t.loans.dueOn}</th>
-              <th scope="col">{t.loans.signedShort}</th>
-              <th scope="col">{t.loans.actions}</th>
+              <th scope="col">{tLoans.agreementNumber}</th>
+              <th scope="col">{tLoans.device}</th>
+              <th scope="col">{tLoans.borrower}</th>
+              {showSchool && <th scope="col">{tLoans.school}</th>}
+              <th scope="col">{tLoans.startedOn}</th>
+              <th scope="col">{tLoans.dueOn}</th>
+              <th scope="col">{tLoans.signedShort}</th>
+              <th scope="col">{tLoans.actions}</th>
             </tr>
           </thead>
           <tbody>
             {loans.map((l) => (
               <Fragment key={l.id}>
                 <tr className={l.state === 'overdue' ? 'overdue' : undefined} data-loan={l.id}>
-                  <td data-label={t.loans.agreementNumber}>{l.agreementNumber}</td>
-                  <td data-label={t.loans.device}>
+                  <td data-label={tLoans.agreementNumber}>{l.agreementNumber}</td>
+                  <td data-label={tLoans.device}>
                     <Link to={`/geraete/${l.device.id}`}>{l.device.inventoryNumber}</Link> <span>{label('deviceType', l.device.type)}</span>
                   </td>
-                  <td data-label={t.loans.borrower}>{borrowerOf(l)}</td>
-                  {showSchool && <td data-label={t.loans.school}>{l.schoolName}</td>}
-                  <td data-label={t.loans.startedOn}>{formatDate(l.startedOn)}</td>
-                  <td data-label={l.returnedOn ? t.loans.returnedOn : t.loans.dueOn}>
-                    {l.returnedOn ? formatDate(l.returnedOn) : formatDate(l.dueOn)} {l.state === 'overdue' && <span className="badge badge-danger">{t.loans.overdue}</span>}
+                  <td data-label={tLoans.borrower}>{borrowerOf(l)}</td>
+                  {showSchool && <td data-label={tLoans.school}>{l.schoolName}</td>}
+                  <td data-label={tLoans.startedOn}>{formatDate(l.startedOn)}</td>
+                  <td data-label={l.returnedOn ? tLoans.returnedOn : tLoans.dueOn}>
+                    {l.returnedOn ? formatDate(l.returnedOn) : formatDate(l.dueOn)} {l.state === 'overdue' && <span className="badge badge-danger">{tLoans.overdue}</span>}
                   </td>
-                  <td data-label={t.loans.signedShort}>{l.agreementSigned ? t.yes : t.no}</td>
-                  <td data-label={t.loans.actions}>
+                  <td data-label={tLoans.signedShort}>{l.agreementSigned ? t.yes : t.no}</td>
+                  <td data-label={tLoans.actions}>
                     <span className="loan-actions">
                       {canWrite && !l.returnedOn && (
-                        <Button onPress={() => setExtending(extending === l.id ? null : l.id)} aria-label={fill(t.loans.extendFor, { agreement: l.agreementNumber })} aria-expanded={extending === l.id}>
-                          {t.loans.extend}
+                        <Button onPress={() => setExtending(extending === l.id ? null : l.id)} aria-label={fill(tLoans.extendFor, { agreement: l.agreementNumber })} aria-expanded={extending === l.id}>
+                          {tLoans.extend}
                         </Button>
                       )}
                       {canWrite && !l.agreementSigned && !l.personalDataErased && (
-                        <Button onPress={() => sign.mutate(l)} isDisabled={sign.isPending} aria-label={fill(t.loans.markSignedFor, { agreement: l.agreementNumber })}>
-                          {t.loans.markSigned}
+                        <Button onPress={() => sign.mutate(l)} isDisabled={sign.isPending} aria-label={fill(tLoans.markSignedFor, { agreement: l.agreementNumber })}>
+                          {tLoans.markSigned}
                         </Button>
                       )}
-                      <a href={agreementUrl(l.id)} target="_blank" rel="noopener" aria-label={fill(t.loans.printAgreementFor, { agreement: l.agreementNumber })}>
-                        {t.loans.printAgreement}
+                      <a href={agreementUrl(l.id)} target="_blank" rel="noopener" aria-label={fill(tLoans.printAgreementFor, { agreement: l.agreementNumber })}>
+                        {tLoans.printAgreement}
                       </a>
                     </span>
                   </td>
@@ -93,7 +94,7 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
                         loan={l}
                         onDone={(due) => {
                           setExtending(null);
-                          setDone(fill(t.loans.extended, { due: formatDate(due) }));
+                          setDone(fill(tLoans.extended, { due: formatDate(due) }));
                           void refresh();
                         }}
                         onCancel={() => setExtending(null)}
@@ -119,17 +120,17 @@ function ExtendForm({ loan, onDone, onCancel }: { loan: Loan; onDone: (due: stri
   return (
     <form
       className="form"
-      aria-label={fill(t.loans.extendFor, { agreement: loan.agreementNumber })}
+      aria-label={fill(tLoans.extendFor, { agreement: loan.agreementNumber })}
       onSubmit={(e) => {
         e.preventDefault();
         if (dueOn) extend.mutate(dueOn);
       }}
     >
-      <DateInput label={t.loans.newDueOn} value={dueOn} onChange={setDueOn} isRequired serverError={extend.error instanceof ApiError ? extend.error.fieldError('dueOn') : undefined} />
+      <DateInput label={tLoans.newDueOn} value={dueOn} onChange={setDueOn} isRequired serverError={extend.error instanceof ApiError ? extend.error.fieldError('dueOn') : undefined} />
       {extend.error && <ErrorNotice error={extend.error} />}
       <div className="actions">
         <Button type="submit" variant="primary" isDisabled={!dueOn || extend.isPending}>
-          {t.loans.extendSave}
+          {tLoans.extendSave}
         </Button>
         <Button onPress={onCancel}>{t.cancel}</Button>
       </div>

@@ -6,6 +6,7 @@ import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { fill, t } from '../i18n';
+import { tLoans } from '../i18n/loans';
 import { Button, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { ErasePanel } from './ErasePanel';
 import { loanFiltersFromParams, loanFiltersToParams, loanQuery, loansExportUrl, type LoanFilters, type LoanState } from './loan-filters';
@@ -38,7 +39,7 @@ export default function LoansPage() {
     queryFn: () => unwrap(api.GET('/api/v1/loans', { params: { query: { ...overdueQuery, limit: OVERDUE_COUNT_LIMIT } } })),
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const overdueLabel = overdue.data ? fill(overdue.data.nextCursor ? t.loans.overdueTabMany : t.loans.overdueTab, { count: overdue.data.items.length }) : t.loans.overdue;
+  const overdueLabel = overdue.data ? fill(overdue.data.nextCursor ? tLoans.overdueTabMany : tLoans.overdueTab, { count: overdue.data.items.length }) : tLoans.overdue;
   const tab = (state: LoanState, text: string) => {
     const href = `/ausleihen?${loanFiltersToParams({ ...filters, state })}`;
     return (
@@ -52,30 +53,30 @@ export default function LoansPage() {
 
   return (
     <>
-      <PageHeading title={t.loans.title}>{t.loans.title}</PageHeading>
-      <nav aria-label={t.loans.tabs}>
+      <PageHeading title={tLoans.title}>{tLoans.title}</PageHeading>
+      <nav aria-label={tLoans.tabs}>
         <ul className="tabs">
-          {tab('active', t.loans.active)}
+          {tab('active', tLoans.active)}
           {tab('overdue', overdueLabel)}
-          {tab('returned', t.loans.returned)}
+          {tab('returned', tLoans.returned)}
         </ul>
       </nav>
       {filters.deviceId && (
         <p className="notice">
-          {fill(t.loans.forDevice, { device: items[0]?.device.inventoryNumber ?? '' })} <Link to={`/ausleihen?${loanFiltersToParams({ ...filters, deviceId: undefined })}`}>{t.loans.allLoans}</Link>
+          {fill(tLoans.forDevice, { device: items[0]?.device.inventoryNumber ?? '' })} <Link to={`/ausleihen?${loanFiltersToParams({ ...filters, deviceId: undefined })}`}>{tLoans.allLoans}</Link>
         </p>
       )}
       <LoanFilterForm filters={filters} onChange={update} showSchool={!chosen} schools={schools} />
       <p className="actions toolbar">
         <a className="btn btn-secondary" href={loansExportUrl(filters, chosen)} download>
-          {t.loans.export}
+          {tLoans.export}
         </a>
       </p>
-      <QueryView query={list} empty={<p className="notice">{t.loans.empty}</p>}>
+      <QueryView query={list} empty={<p className="notice">{tLoans.empty}</p>}>
         {() => (
           <>
             <LoanTable loans={items} showSchool={!chosen} canWrite={canWrite} />
-            <p role="status">{fill(t.loans.shown, { count: items.length })}</p>
+            <p role="status">{fill(tLoans.shown, { count: items.length })}</p>
             {list.hasNextPage && (
               <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
                 {list.isFetchingNextPage ? t.loading : t.loadMore}
@@ -95,26 +96,26 @@ function LoanFilterForm({ filters, onChange, showSchool, schools }: { filters: L
     <form
       className="panel filter-panel"
       role="search"
-      aria-label={t.loans.filters}
+      aria-label={tLoans.filters}
       onSubmit={(e) => {
         e.preventDefault();
         onChange({ borrowerClass: borrowerClass.trim() || undefined });
       }}
     >
       <div className="form-grid">
-        <TextField label={t.loans.borrowerClass} value={borrowerClass} onChange={setBorrowerClass} />
+        <TextField label={tLoans.borrowerClass} value={borrowerClass} onChange={setBorrowerClass} />
         {showSchool && (
           <Select
-            label={t.loans.school}
+            label={tLoans.school}
             selectedKey={filters.schoolId ?? ALL}
             onSelectionChange={(k) => onChange({ schoolId: k === ALL ? undefined : String(k) })}
-            options={[{ value: ALL, label: t.loans.allSchools }, ...schools.map((s) => ({ value: s.id, label: s.name }))]}
+            options={[{ value: ALL, label: tLoans.allSchools }, ...schools.map((s) => ({ value: s.id, label: s.name }))]}
           />
         )}
       </div>
       <div className="actions">
         <Button type="submit" variant="primary">
-          {t.loans.apply}
+          {tLoans.apply}
         </Button>
       </div>
     </form>

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
-import { t } from '../i18n';
+import { tMySchool } from '../i18n/my-school';
 import { PageHeading, QueryView } from '../ui/components';
 import { CoverageView } from './CoverageView';
 import { ReplacementList } from './ReplacementList';
@@ -15,11 +15,11 @@ export default function MySchoolPage() {
   const me = useMe();
   const school = useQuery({ queryKey: ['schools', 'one', schoolId], queryFn: () => unwrap(api.GET('/api/v1/schools/{id}', { params: { path: { id: schoolId! } } })), enabled: !!schoolId });
   const coverage = useQuery({ queryKey: ['coverage', 'school', schoolId], queryFn: () => unwrap(api.GET('/api/v1/schools/{id}/coverage', { params: { path: { id: schoolId! } } })), enabled: !!schoolId });
-  const title = school.data?.name ?? t.mySchool.title;
+  const title = school.data?.name ?? tMySchool.title;
   return (
     <>
-      <PageHeading title={t.mySchool.title}>
-        {t.mySchool.title}
+      <PageHeading title={tMySchool.title}>
+        {tMySchool.title}
         {school.data && `: ${title}`}
       </PageHeading>
       <QueryView query={school}>{(data) => <SchoolFigures school={data} canEdit={me.data?.role === 'coordinator' || me.data?.role === 'office'} />}</QueryView>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import type { paths } from '../api/schema';
 import { unwrap } from '../api/errors';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tMySchool } from '../i18n/my-school';
 import { Button, ErrorNotice, Loading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { type DeviceItem, inServiceSince, pastReplacementAge, yearsBetween } from './replacement';
@@ -37,13 +38,13 @@ export function ReplacementList({ schoolId, coverage }: { schoolId: string; cove
   const error = settings.error ?? devices.error;
   return (
     <section aria-labelledby="replacement-title">
-      <h2 id="replacement-title">{t.mySchool.replacementTitle}</h2>
+      <h2 id="replacement-title">{tMySchool.replacementTitle}</h2>
       <p>
         {coverage.replacement.pastAge === 0
-          ? t.mySchool.replacementNone
-          : fill(t.mySchool.replacementSummary, { count: coverage.replacement.pastAge, cost: formatEuro(coverage.replacement.costCents) })}
+          ? tMySchool.replacementNone
+          : fill(tMySchool.replacementSummary, { count: coverage.replacement.pastAge, cost: formatEuro(coverage.replacement.costCents) })}
       </p>
-      {coverage.replacement.unknownAge > 0 && <p>{fill(t.mySchool.replacementUnknown, { count: coverage.replacement.unknownAge })}</p>}
+      {coverage.replacement.unknownAge > 0 && <p>{fill(tMySchool.replacementUnknown, { count: coverage.replacement.unknownAge })}</p>}
       {coverage.replacement.pastAge > 0 &&
         (error ? (
           <ErrorNotice error={error} onRetry={() => void (settings.error ? settings.refetch() : devices.refetch())} />
@@ -53,34 +54,34 @@ export function ReplacementList({ schoolId, coverage }: { schoolId: string; cove
           <>
             <div className="table-wrap">
               <table className="stack-table replacement">
-                <caption className="visually-hidden">{t.mySchool.replacementTitle}</caption>
+                <caption className="visually-hidden">{tMySchool.replacementTitle}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.mySchool.inventoryNumber}</th>
-                    <th scope="col">{t.mySchool.type}</th>
-                    <th scope="col">{t.mySchool.model}</th>
-                    <th scope="col">{t.mySchool.room}</th>
-                    <th scope="col">{t.mySchool.since}</th>
-                    <th scope="col" className="num">{t.mySchool.age}</th>
+                    <th scope="col">{tMySchool.inventoryNumber}</th>
+                    <th scope="col">{tMySchool.type}</th>
+                    <th scope="col">{tMySchool.model}</th>
+                    <th scope="col">{tMySchool.room}</th>
+                    <th scope="col">{tMySchool.since}</th>
+                    <th scope="col" className="num">{tMySchool.age}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {shown.map((d) => (
                     <tr key={d.id}>
-                      <td data-label={t.mySchool.inventoryNumber}>{d.inventoryNumber}</td>
-                      <td data-label={t.mySchool.type}>{label('deviceType', d.type)}</td>
-                      <td data-label={t.mySchool.model}>{`${d.manufacturer} ${d.model}`}</td>
-                      <td data-label={t.mySchool.room}>{d.location ?? '–'}</td>
-                      <td data-label={t.mySchool.since}>{formatDate(inServiceSince(d))}</td>
-                      <td data-label={t.mySchool.age} className="num" title={fill(t.mySchool.replacementAge, { years: settings.data.replacementAgeYears[d.type] })}>
-                        {fill(t.mySchool.years, { years: yearsBetween(inServiceSince(d)!, coverage.asOf) })}
+                      <td data-label={tMySchool.inventoryNumber}>{d.inventoryNumber}</td>
+                      <td data-label={tMySchool.type}>{label('deviceType', d.type)}</td>
+                      <td data-label={tMySchool.model}>{`${d.manufacturer} ${d.model}`}</td>
+                      <td data-label={tMySchool.room}>{d.location ?? '–'}</td>
+                      <td data-label={tMySchool.since}>{formatDate(inServiceSince(d))}</td>
+                      <td data-label={tMySchool.age} className="num" title={fill(tMySchool.replacementAge, { years: settings.data.replacementAgeYears[d.type] })}>
+                        {fill(tMySchool.years, { years: yearsBetween(inServiceSince(d)!, coverage.asOf) })}
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            {!showAll && past.length > FIRST && <Button onPress={() => setShowAll(true)}>{fill(t.mySchool.showAll, { count: past.length })}</Button>}
+            {!showAll && past.length > FIRST && <Button onPress={() => setShowAll(true)}>{fill(tMySchool.showAll, { count: past.length })}</Button>}
           </>
         ))}
     </section>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
+import { tMySchool } from '../i18n/my-school';
 import { Button, Checkbox, ErrorNotice, TextField } from '../ui/components';
 
 type School = Schemas['SchoolDto'];
@@ -11,19 +12,19 @@ type TextKey = 'street' | 'postalCode' | 'city';
 
 /** The API's upper bounds (UpdateSchoolDto). */
 const INT_FIELDS: { key: IntField; label: string; max: number; optional?: boolean }[] = [
-  { key: 'studentCount', label: t.mySchool.students, max: 100_000 },
-  { key: 'teacherCount', label: t.mySchool.teachers, max: 10_000 },
-  { key: 'classCount', label: t.mySchool.classes, max: 5_000 },
-  { key: 'broadbandMbps', label: t.mySchool.broadband, max: 100_000, optional: true },
-  { key: 'wlanCoveragePercent', label: t.mySchool.wlan, max: 100, optional: true },
+  { key: 'studentCount', label: tMySchool.students, max: 100_000 },
+  { key: 'teacherCount', label: tMySchool.teachers, max: 10_000 },
+  { key: 'classCount', label: tMySchool.classes, max: 5_000 },
+  { key: 'broadbandMbps', label: tMySchool.broadband, max: 100_000, optional: true },
+  { key: 'wlanCoveragePercent', label: tMySchool.wlan, max: 100, optional: true },
 ];
 const TEXT_FIELDS: { key: TextKey; label: string }[] = [
-  { key: 'street', label: t.mySchool.street },
-  { key: 'postalCode', label: t.mySchool.postalCode },
-  { key: 'city', label: t.mySchool.city },
+  { key: 'street', label: tMySchool.street },
+  { key: 'postalCode', label: tMySchool.postalCode },
+  { key: 'city', label: tMySchool.city },
 ];
 
-const shown = (v: number | string | null | undefined) => (v == null || v === '' ? t.mySchool.unknown : String(v));
+const shown = (v: number | string | null | undefined) => (v == null || v === '' ? tMySchool.unknown : String(v));
 
 /** The school's figures; the coordinator edits those the API lets them (not name, number, type). */
 export function SchoolFigures({ school, canEdit }: { school: School; canEdit: boolean }) {
@@ -31,11 +32,11 @@ export function SchoolFigures({ school, canEdit }: { school: School; canEdit: bo
   const [saved, setSaved] = useState(false);
   return (
     <section aria-labelledby="figures-title" className="panel">
-      <h2 id="figures-title">{t.mySchool.figuresTitle}</h2>
-      <p>{t.mySchool.figuresIntro}</p>
+      <h2 id="figures-title">{tMySchool.figuresTitle}</h2>
+      <p>{tMySchool.figuresIntro}</p>
       {saved && !editing && (
         <p className="notice notice-success" role="status">
-          {t.mySchool.saved}
+          {tMySchool.saved}
         </p>
       )}
       {editing ? (
@@ -49,16 +50,16 @@ export function SchoolFigures({ school, canEdit }: { school: School; canEdit: bo
       ) : (
         <>
           <dl className="facts">
-            <dt>{t.mySchool.schoolNumber}</dt>
+            <dt>{tMySchool.schoolNumber}</dt>
             <dd>{school.schoolNumber}</dd>
-            <dt>{t.mySchool.schoolType}</dt>
+            <dt>{tMySchool.schoolType}</dt>
             <dd>{label('schoolType', school.schoolType)}</dd>
-            <dt>{t.mySchool.street}</dt>
-            <dd>{[school.street, [school.postalCode, school.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || t.mySchool.unknown}</dd>
+            <dt>{tMySchool.street}</dt>
+            <dd>{[school.street, [school.postalCode, school.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || tMySchool.unknown}</dd>
             {INT_FIELDS.map((f) => (
               <FigureRow key={f.key} term={f.label} value={shown(school[f.key])} />
             ))}
-            <dt>{t.mySchool.fibre}</dt>
+            <dt>{tMySchool.fibre}</dt>
             <dd>{school.hasFibre ? t.yes : t.no}</dd>
           </dl>
           {canEdit && (
@@ -69,7 +70,7 @@ export function SchoolFigures({ school, canEdit }: { school: School; canEdit: bo
                   setEditing(true);
                 }}
               >
-                {t.mySchool.edit}
+                {tMySchool.edit}
               </Button>
             </div>
           )}
@@ -110,7 +111,7 @@ function FiguresForm({ school, onDone }: { school: School; onDone: (saved: boole
     for (const f of INT_FIELDS) {
       const text = values[f.key].trim();
       if (text === '' && f.optional) continue;
-      if (!/^\d+$/.test(text) || Number(text) > f.max) found[f.key] = fill(t.mySchool.intInvalid, { max: f.max.toLocaleString('de-DE') });
+      if (!/^\d+$/.test(text) || Number(text) > f.max) found[f.key] = fill(tMySchool.intInvalid, { max: f.max.toLocaleString('de-DE') });
       else body[f.key] = Number(text);
     }
     for (const f of TEXT_FIELDS) if (values[f.key].trim()) body[f.key] = values[f.key].trim();
@@ -137,7 +138,7 @@ function FiguresForm({ school, onDone }: { school: School; onDone: (saved: boole
         ))}
       </div>
       <Checkbox isSelected={fibre} onChange={setFibre}>
-        {t.mySchool.fibre}
+        {tMySchool.fibre}
       </Checkbox>
       {save.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={save.error} />}
       <div className="actions">

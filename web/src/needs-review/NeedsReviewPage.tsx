@@ -5,6 +5,7 @@ import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
+import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, PageHeading, QueryView, RadioGroup, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime, formatEuro, parseEuroToCents } from '../ui/format';
 
@@ -38,63 +39,63 @@ export default function NeedsReviewPage() {
   const current = items.find((n) => n.id === selected);
   return (
     <>
-      <PageHeading title={t.office.needsReviewTitle}>{t.office.needsReviewTitle}</PageHeading>
-      <p>{t.office.needsReviewIntro}</p>
-      {!canWrite && <p className="notice">{t.office.readOnly}</p>}
+      <PageHeading title={tOffice.needsReviewTitle}>{tOffice.needsReviewTitle}</PageHeading>
+      <p>{tOffice.needsReviewIntro}</p>
+      {!canWrite && <p className="notice">{tOffice.readOnly}</p>}
       <div className="filters">
         <Select
-          label={t.office.filterStatus}
+          label={tOffice.filterStatus}
           selectedKey={status}
           onSelectionChange={(k) => setFilter('status', String(k))}
           options={STATUSES.map((s) => ({ value: s, label: label('needStatus', s) }))}
         />
         <Select
-          label={t.office.filterCategory}
+          label={tOffice.filterCategory}
           selectedKey={category || 'all'}
           onSelectionChange={(k) => setFilter('category', k === 'all' ? '' : String(k))}
-          options={[{ value: 'all', label: t.office.all }, ...['student_devices', 'teacher_devices', 'displays', 'wlan', 'broadband', 'software', 'training', 'other'].map((c) => ({ value: c, label: label('needCategory', c) }))]}
+          options={[{ value: 'all', label: tOffice.all }, ...['student_devices', 'teacher_devices', 'displays', 'wlan', 'broadband', 'software', 'training', 'other'].map((c) => ({ value: c, label: label('needCategory', c) }))]}
         />
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      <QueryView query={needs} empty={<p>{t.office.emptyQueue}</p>}>
+      <QueryView query={needs} empty={<p>{tOffice.emptyQueue}</p>}>
         {() => (
           <div className="table-wrap">
             <table className="stack-table">
-              <caption className="visually-hidden">{t.office.needsReviewTitle}</caption>
+              <caption className="visually-hidden">{tOffice.needsReviewTitle}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.office.submittedAt}</th>
-                  <th scope="col">{t.office.school}</th>
-                  <th scope="col">{t.office.title}</th>
-                  <th scope="col">{t.office.category}</th>
+                  <th scope="col">{tOffice.submittedAt}</th>
+                  <th scope="col">{tOffice.school}</th>
+                  <th scope="col">{tOffice.title}</th>
+                  <th scope="col">{tOffice.category}</th>
                   <th scope="col" className="num">
-                    {t.office.quantity}
+                    {tOffice.quantity}
                   </th>
                   <th scope="col" className="num">
-                    {t.office.estimatedCost}
+                    {tOffice.estimatedCost}
                   </th>
-                  <th scope="col">{t.office.priority}</th>
-                  <th scope="col">{t.office.status}</th>
-                  {canWrite && <th scope="col"><span className="visually-hidden">{t.office.decide}</span></th>}
+                  <th scope="col">{tOffice.priority}</th>
+                  <th scope="col">{tOffice.status}</th>
+                  {canWrite && <th scope="col"><span className="visually-hidden">{tOffice.decide}</span></th>}
                 </tr>
               </thead>
               <tbody>
                 {items.map((n) => (
                   <tr key={n.id} aria-current={n.id === selected ? 'true' : undefined}>
-                    <td data-label={t.office.submittedAt}>{formatDate(n.submittedAt ?? n.createdAt)}</td>
-                    <td data-label={t.office.school}>{n.schoolName}</td>
-                    <td data-label={t.office.title}>{n.title}</td>
-                    <td data-label={t.office.category}>{label('needCategory', n.category)}</td>
-                    <td data-label={t.office.quantity} className="num">{n.quantity}</td>
-                    <td data-label={t.office.estimatedCost} className="num">{formatEuro(n.estimatedCostCents)}</td>
-                    <td data-label={t.office.priority}>{label('needPriority', n.priority)}</td>
-                    <td data-label={t.office.status}>{label('needStatus', n.status)}</td>
+                    <td data-label={tOffice.submittedAt}>{formatDate(n.submittedAt ?? n.createdAt)}</td>
+                    <td data-label={tOffice.school}>{n.schoolName}</td>
+                    <td data-label={tOffice.title}>{n.title}</td>
+                    <td data-label={tOffice.category}>{label('needCategory', n.category)}</td>
+                    <td data-label={tOffice.quantity} className="num">{n.quantity}</td>
+                    <td data-label={tOffice.estimatedCost} className="num">{formatEuro(n.estimatedCostCents)}</td>
+                    <td data-label={tOffice.priority}>{label('needPriority', n.priority)}</td>
+                    <td data-label={tOffice.status}>{label('needStatus', n.status)}</td>
                     {canWrite && (
                       <td>
-                        <Button onPress={() => setSelected(n.id)} aria-label={`${t.office.decide}: ${n.title}`}>
-                          {n.status === 'submitted' ? t.office.decide : t.office.linkGrant}
+                        <Button onPress={() => setSelected(n.id)} aria-label={`${tOffice.decide}: ${n.title}`}>
+                          {n.status === 'submitted' ? tOffice.decide : tOffice.linkGrant}
                         </Button>
                       </td>
                     )}
@@ -110,7 +111,7 @@ export default function NeedsReviewPage() {
           key={current.id + current.version}
           need={current}
           onDone={(n) => {
-            setAnnouncement(fill(t.office.decided, { title: n.title }));
+            setAnnouncement(fill(tOffice.decided, { title: n.title }));
             setSelected(null);
           }}
           onCancel={() => setSelected(null)}
@@ -156,30 +157,30 @@ function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Nee
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const errors: Record<string, string> = {};
-    if (need.status === 'submitted' && decision === 'rejected' && reason.trim().length < 3) errors.reason = t.office.reasonRequired;
-    if (need.status === 'submitted' && decision === 'partially_approved' && parseEuroToCents(amount) === null) errors.approvedCents = t.office.amountInvalid;
+    if (need.status === 'submitted' && decision === 'rejected' && reason.trim().length < 3) errors.reason = tOffice.reasonRequired;
+    if (need.status === 'submitted' && decision === 'partially_approved' && parseEuroToCents(amount) === null) errors.approvedCents = tOffice.amountInvalid;
     setLocalError(errors);
     if (Object.keys(errors).length === 0) decide.mutate();
   };
   return (
     <section className="panel" aria-labelledby="decide-title">
       <h2 id="decide-title">
-        {need.status === 'submitted' ? t.office.decide : t.office.linkGrant}: {need.title}
+        {need.status === 'submitted' ? tOffice.decide : tOffice.linkGrant}: {need.title}
       </h2>
       <dl className="facts">
-        <dt>{t.office.school}</dt>
+        <dt>{tOffice.school}</dt>
         <dd>{need.schoolName}</dd>
-        <dt>{t.office.quantity}</dt>
+        <dt>{tOffice.quantity}</dt>
         <dd>{need.quantity}</dd>
-        <dt>{t.office.estimatedCost}</dt>
+        <dt>{tOffice.estimatedCost}</dt>
         <dd>{formatEuro(need.estimatedCostCents)}</dd>
-        <dt>{t.office.justification}</dt>
+        <dt>{tOffice.justification}</dt>
         <dd>{need.justification ?? '–'}</dd>
-        <dt>{t.office.submittedAt}</dt>
+        <dt>{tOffice.submittedAt}</dt>
         <dd>{formatDateTime(need.submittedAt)}</dd>
         {need.decidedAt && (
           <>
-            <dt>{t.office.decision}</dt>
+            <dt>{tOffice.decision}</dt>
             <dd>
               {label('needStatus', need.status)} ({formatDateTime(need.decidedAt)}){need.decisionReason ? `: ${need.decisionReason}` : ''}
             </dd>
@@ -190,7 +191,7 @@ function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Nee
         {need.status === 'submitted' && (
           <>
             <RadioGroup
-              label={t.office.decision}
+              label={tOffice.decision}
               value={decision}
               onChange={(v) => setDecision(v as Decision)}
               options={(['approved', 'partially_approved', 'rejected'] as const).map((d) => ({ value: d, label: label('needStatus', d) }))}
@@ -198,19 +199,19 @@ function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Nee
             />
             {decision === 'partially_approved' && (
               <>
-                <TextField label={t.office.approvedQuantity} value={quantity} onChange={setQuantity} inputMode="numeric" serverError={serverError('approvedQuantity')} />
-                <TextField label={t.office.approvedAmount} value={amount} onChange={setAmount} inputMode="decimal" serverError={localError.approvedCents ?? serverError('approvedCents')} />
+                <TextField label={tOffice.approvedQuantity} value={quantity} onChange={setQuantity} inputMode="numeric" serverError={serverError('approvedQuantity')} />
+                <TextField label={tOffice.approvedAmount} value={amount} onChange={setAmount} inputMode="decimal" serverError={localError.approvedCents ?? serverError('approvedCents')} />
               </>
             )}
-            <TextField label={t.office.reason} value={reason} onChange={setReason} multiline isRequired={decision === 'rejected'} serverError={localError.reason ?? serverError('reason')} />
+            <TextField label={tOffice.reason} value={reason} onChange={setReason} multiline isRequired={decision === 'rejected'} serverError={localError.reason ?? serverError('reason')} />
           </>
         )}
         {decision !== 'rejected' && (
           <Select
-            label={t.office.grant}
+            label={tOffice.grant}
             selectedKey={grantId}
             onSelectionChange={(k) => setGrantId(String(k))}
-            options={[{ value: 'none', label: t.office.noGrant }, ...(grants.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.title} (${g.referenceNumber ?? label('grantProgram', g.program)})` }))]}
+            options={[{ value: 'none', label: tOffice.noGrant }, ...(grants.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.title} (${g.referenceNumber ?? label('grantProgram', g.program)})` }))]}
             serverError={serverError('grantId')}
           />
         )}

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tNeeds } from '../i18n/needs';
 import { Button, ErrorNotice } from '../ui/components';
 import { formatDateTime, formatEuro } from '../ui/format';
 import type { Need } from './needs-form';
@@ -23,7 +24,7 @@ export function NeedDetail({ need, onEdit, onDone, onReload }: { need: Need; onE
     },
     onSuccess: (action) => {
       void queryClient.invalidateQueries({ queryKey: ['needs'] });
-      const text = { submit: t.needs.submittedDone, withdraw: t.needs.withdrawn, delete: t.needs.deleted }[action];
+      const text = { submit: tNeeds.submittedDone, withdraw: tNeeds.withdrawn, delete: tNeeds.deleted }[action];
       onDone(fill(text, { title: need.title }), action === 'delete');
     },
   });
@@ -33,95 +34,95 @@ export function NeedDetail({ need, onEdit, onDone, onReload }: { need: Need; onE
     <section className="panel" aria-labelledby="need-title">
       <h2 id="need-title">{need.title}</h2>
       <dl className="facts">
-        <dt>{t.needs.status}</dt>
+        <dt>{tNeeds.status}</dt>
         <dd>
           <span className={`badge ${need.status === 'rejected' ? 'badge-danger' : decided ? 'badge-ok' : ''}`}>{label('needStatus', need.status)}</span>
         </dd>
-        <dt>{t.needs.category}</dt>
+        <dt>{tNeeds.category}</dt>
         <dd>{label('needCategory', need.category)}</dd>
-        <dt>{t.needs.quantity}</dt>
+        <dt>{tNeeds.quantity}</dt>
         <dd>{need.quantity}</dd>
-        <dt>{t.needs.cost}</dt>
+        <dt>{tNeeds.cost}</dt>
         <dd>{formatEuro(need.estimatedCostCents)}</dd>
-        <dt>{t.needs.priority}</dt>
+        <dt>{tNeeds.priority}</dt>
         <dd>{label('needPriority', need.priority)}</dd>
-        <dt>{t.needs.justification}</dt>
+        <dt>{tNeeds.justification}</dt>
         <dd>{need.justification}</dd>
       </dl>
       {decided && (
         <>
-          <h3>{t.needs.decision}</h3>
+          <h3>{tNeeds.decision}</h3>
           <dl className="facts decision">
-            <dt>{t.needs.decision}</dt>
+            <dt>{tNeeds.decision}</dt>
             <dd>{label('needStatus', need.status)}</dd>
             {need.status !== 'rejected' && (
               <>
-                <dt>{t.needs.approvedQuantity}</dt>
+                <dt>{tNeeds.approvedQuantity}</dt>
                 <dd>{need.approvedQuantity ?? need.quantity}</dd>
-                <dt>{t.needs.approvedAmount}</dt>
+                <dt>{tNeeds.approvedAmount}</dt>
                 <dd>{formatEuro(need.approvedCents ?? need.estimatedCostCents)}</dd>
               </>
             )}
             {need.decisionReason && (
               <>
-                <dt>{t.needs.reason}</dt>
+                <dt>{tNeeds.reason}</dt>
                 <dd>{need.decisionReason}</dd>
               </>
             )}
           </dl>
         </>
       )}
-      <h3>{t.needs.history}</h3>
+      <h3>{tNeeds.history}</h3>
       <ol className="history">
         <li>
-          {t.needs.created}: {formatDateTime(need.createdAt)}
+          {tNeeds.created}: {formatDateTime(need.createdAt)}
         </li>
         {need.submittedAt && (
           <li>
-            {t.needs.submitted}: {formatDateTime(need.submittedAt)}
+            {tNeeds.submitted}: {formatDateTime(need.submittedAt)}
           </li>
         )}
         {need.decidedAt && (
           <li>
-            {fill(t.needs.decided, { status: label('needStatus', need.status) })}: {formatDateTime(need.decidedAt)}
+            {fill(tNeeds.decided, { status: label('needStatus', need.status) })}: {formatDateTime(need.decidedAt)}
           </li>
         )}
         {!need.decidedAt && need.updatedAt !== need.createdAt && (
           <li>
-            {t.needs.lastChanged}: {formatDateTime(need.updatedAt)}
+            {tNeeds.lastChanged}: {formatDateTime(need.updatedAt)}
           </li>
         )}
       </ol>
       {stale ? (
         <div className="notice notice-error" role="alert">
-          <p className="notice-title">{t.needs.stale}</p>
-          <Button onPress={onReload}>{t.needs.reloadNeed}</Button>
+          <p className="notice-title">{tNeeds.stale}</p>
+          <Button onPress={onReload}>{tNeeds.reloadNeed}</Button>
         </div>
       ) : (
         act.error && <ErrorNotice error={act.error} />
       )}
-      {decided && <p>{fill(t.needs.readOnly, { status: label('needStatus', need.status) })}</p>}
+      {decided && <p>{fill(tNeeds.readOnly, { status: label('needStatus', need.status) })}</p>}
       <div className="actions">
         {need.status === 'draft' && (
           <>
             <Button variant="primary" onPress={() => act.mutate('submit')} isDisabled={act.isPending}>
-              {t.needs.submit}
+              {tNeeds.submit}
             </Button>
-            <Button onPress={onEdit}>{t.needs.edit}</Button>
+            <Button onPress={onEdit}>{tNeeds.edit}</Button>
             {confirmDelete ? (
               <Button variant="danger" onPress={() => act.mutate('delete')} isDisabled={act.isPending}>
-                {t.needs.deleteConfirm}
+                {tNeeds.deleteConfirm}
               </Button>
             ) : (
               <Button variant="danger" onPress={() => setConfirmDelete(true)}>
-                {t.needs.delete}
+                {tNeeds.delete}
               </Button>
             )}
           </>
         )}
         {need.status === 'submitted' && (
           <Button onPress={() => act.mutate('withdraw')} isDisabled={act.isPending}>
-            {t.needs.withdraw}
+            {tNeeds.withdraw}
           </Button>
         )}
       </div>

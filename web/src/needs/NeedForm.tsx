@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { label, t } from '../i18n';
+import { tNeeds } from '../i18n/needs';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import { CATEGORIES, emptyValues, PRIORITIES, validateNeed, valuesOf, type Need, type NeedBody, type NeedValues } from './needs-form';
 
@@ -32,25 +33,25 @@ export function NeedForm({ schoolId, need, onSaved, onCancel, onReload }: { scho
     setErrors({});
     save.mutate(result.body);
   };
-  const title = need ? t.needs.editTitle : t.needs.createTitle;
+  const title = need ? tNeeds.editTitle : tNeeds.createTitle;
   return (
     <section className="panel" aria-labelledby="need-form-title">
       <h2 id="need-form-title">{title}</h2>
       <form onSubmit={submit} noValidate className="form">
         <div className="form-grid">
-          <Select label={t.needs.category} selectedKey={values.category} onSelectionChange={(k) => set('category')(k as NeedValues['category'])} options={CATEGORIES.map((c) => ({ value: c, label: label('needCategory', c) }))} serverError={fieldError('category')} />
-          <Select label={t.needs.priority} selectedKey={values.priority} onSelectionChange={(k) => set('priority')(k as NeedValues['priority'])} options={PRIORITIES.map((p) => ({ value: p, label: label('needPriority', p) }))} serverError={fieldError('priority')} />
+          <Select label={tNeeds.category} selectedKey={values.category} onSelectionChange={(k) => set('category')(k as NeedValues['category'])} options={CATEGORIES.map((c) => ({ value: c, label: label('needCategory', c) }))} serverError={fieldError('category')} />
+          <Select label={tNeeds.priority} selectedKey={values.priority} onSelectionChange={(k) => set('priority')(k as NeedValues['priority'])} options={PRIORITIES.map((p) => ({ value: p, label: label('needPriority', p) }))} serverError={fieldError('priority')} />
         </div>
-        <TextField label={t.needs.titleField} description={t.needs.titleHelp} value={values.title} onChange={set('title')} isRequired serverError={fieldError('title')} />
+        <TextField label={tNeeds.titleField} description={tNeeds.titleHelp} value={values.title} onChange={set('title')} isRequired serverError={fieldError('title')} />
         <div className="form-grid">
-          <TextField label={t.needs.quantity} value={values.quantity} onChange={set('quantity')} inputMode="numeric" isRequired serverError={fieldError('quantity')} />
-          <TextField label={t.needs.estimatedCost} description={t.needs.estimatedCostHelp} value={values.cost} onChange={set('cost')} inputMode="decimal" isRequired serverError={fieldError('estimatedCostCents')} />
+          <TextField label={tNeeds.quantity} value={values.quantity} onChange={set('quantity')} inputMode="numeric" isRequired serverError={fieldError('quantity')} />
+          <TextField label={tNeeds.estimatedCost} description={tNeeds.estimatedCostHelp} value={values.cost} onChange={set('cost')} inputMode="decimal" isRequired serverError={fieldError('estimatedCostCents')} />
         </div>
-        <TextField label={t.needs.justification} description={t.needs.justificationHelp} value={values.justification} onChange={set('justification')} multiline isRequired serverError={fieldError('justification')} />
+        <TextField label={tNeeds.justification} description={tNeeds.justificationHelp} value={values.justification} onChange={set('justification')} multiline isRequired serverError={fieldError('justification')} />
         {stale ? (
           <div className="notice notice-error" role="alert">
-            <p className="notice-title">{t.needs.stale}</p>
-            <Button onPress={onReload}>{t.needs.reloadNeed}</Button>
+            <p className="notice-title">{tNeeds.stale}</p>
+            <Button onPress={onReload}>{tNeeds.reloadNeed}</Button>
           </div>
         ) : (
           save.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={save.error} />

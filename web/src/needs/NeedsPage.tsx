@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { fill, label, t } from '../i18n';
+import { tNeeds } from '../i18n/needs';
 import { Button, LiveRegion, PageHeading, QueryView } from '../ui/components';
 import { formatEuro } from '../ui/format';
 import { NeedDetail } from './NeedDetail';
@@ -27,13 +28,13 @@ export default function NeedsPage() {
 
   return (
     <>
-      <PageHeading title={t.needs.title}>{t.needs.title}</PageHeading>
-      <p className="prose">{t.needs.intro}</p>
+      <PageHeading title={tNeeds.title}>{tNeeds.title}</PageHeading>
+      <p className="prose">{tNeeds.intro}</p>
       <LiveRegion message={announcement} />
       {view.kind === 'list' && (
         <div className="actions">
           <Button variant="primary" onPress={() => setView({ kind: 'new' })}>
-            {t.needs.create}
+            {tNeeds.create}
           </Button>
         </div>
       )}
@@ -41,7 +42,7 @@ export default function NeedsPage() {
         <NeedForm
           schoolId={schoolId}
           onSaved={(n) => {
-            setAnnouncement(fill(t.needs.saved, { title: n.title }));
+            setAnnouncement(fill(tNeeds.saved, { title: n.title }));
             setView({ kind: 'show', id: n.id });
           }}
           onCancel={() => setView({ kind: 'list' })}
@@ -54,7 +55,7 @@ export default function NeedsPage() {
           schoolId={schoolId}
           need={current}
           onSaved={(n) => {
-            setAnnouncement(fill(t.needs.saved, { title: n.title }));
+            setAnnouncement(fill(tNeeds.saved, { title: n.title }));
             setView({ kind: 'show', id: n.id });
           }}
           onCancel={() => setView({ kind: 'show', id: current.id })}
@@ -78,39 +79,39 @@ export default function NeedsPage() {
           <Button onPress={() => setView({ kind: 'list' })}>{t.back}</Button>
         </div>
       )}
-      <h2>{t.needs.title}</h2>
-      <QueryView query={needs} onRetry={reload} empty={<p>{t.needs.empty}</p>}>
+      <h2>{tNeeds.title}</h2>
+      <QueryView query={needs} onRetry={reload} empty={<p>{tNeeds.empty}</p>}>
         {() => (
           <div className="table-wrap">
             <table className="stack-table">
-              <caption className="visually-hidden">{t.needs.title}</caption>
+              <caption className="visually-hidden">{tNeeds.title}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.needs.titleField}</th>
-                  <th scope="col">{t.needs.category}</th>
-                  <th scope="col" className="num">{t.needs.quantity}</th>
-                  <th scope="col" className="num">{t.needs.cost}</th>
-                  <th scope="col">{t.needs.status}</th>
-                  <th scope="col">{t.needs.decision}</th>
+                  <th scope="col">{tNeeds.titleField}</th>
+                  <th scope="col">{tNeeds.category}</th>
+                  <th scope="col" className="num">{tNeeds.quantity}</th>
+                  <th scope="col" className="num">{tNeeds.cost}</th>
+                  <th scope="col">{tNeeds.status}</th>
+                  <th scope="col">{tNeeds.decision}</th>
                   <th scope="col">
-                    <span className="visually-hidden">{t.needs.open}</span>
+                    <span className="visually-hidden">{tNeeds.open}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((n) => (
                   <tr key={n.id} aria-current={current?.id === n.id ? 'true' : undefined}>
-                    <td data-label={t.needs.titleField}>{n.title}</td>
-                    <td data-label={t.needs.category}>{label('needCategory', n.category)}</td>
-                    <td data-label={t.needs.quantity} className="num">{n.quantity}</td>
-                    <td data-label={t.needs.cost} className="num">{formatEuro(n.estimatedCostCents)}</td>
-                    <td data-label={t.needs.status}>{label('needStatus', n.status)}</td>
-                    <td data-label={t.needs.decision}>
-                      {n.decidedAt ? (n.status === 'rejected' ? (n.decisionReason ?? '–') : fill(t.needs.approvedShort, { quantity: n.approvedQuantity ?? n.quantity, amount: formatEuro(n.approvedCents ?? n.estimatedCostCents) })) : '–'}
+                    <td data-label={tNeeds.titleField}>{n.title}</td>
+                    <td data-label={tNeeds.category}>{label('needCategory', n.category)}</td>
+                    <td data-label={tNeeds.quantity} className="num">{n.quantity}</td>
+                    <td data-label={tNeeds.cost} className="num">{formatEuro(n.estimatedCostCents)}</td>
+                    <td data-label={tNeeds.status}>{label('needStatus', n.status)}</td>
+                    <td data-label={tNeeds.decision}>
+                      {n.decidedAt ? (n.status === 'rejected' ? (n.decisionReason ?? '–') : fill(tNeeds.approvedShort, { quantity: n.approvedQuantity ?? n.quantity, amount: formatEuro(n.approvedCents ?? n.estimatedCostCents) })) : '–'}
                     </td>
                     <td>
-                      <Button onPress={() => setView({ kind: 'show', id: n.id })} aria-label={`${t.needs.open}: ${n.title}`}>
-                        {t.needs.open}
+                      <Button onPress={() => setView({ kind: 'show', id: n.id })} aria-label={`${tNeeds.open}: ${n.title}`}>
+                        {tNeeds.open}
                       </Button>
                     </td>
                   </tr>

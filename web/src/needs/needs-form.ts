@@ -1,5 +1,5 @@
 import type { Schemas } from '../api/client';
-import { t } from '../i18n';
+import { tNeeds } from '../i18n/needs';
 import { formatEuro, parseEuroToCents } from '../ui/format';
 
 export type Need = Schemas['NeedDto'];
@@ -40,10 +40,10 @@ export function validateNeed(v: NeedValues): { body: NeedBody } | { errors: Reco
   const justification = v.justification.trim();
   const quantity = /^\d+$/.test(v.quantity.trim()) ? Number(v.quantity.trim()) : NaN;
   const cents = parseEuroToCents(v.cost);
-  if (title.length < 3 || title.length > 200) errors.title = t.needs.titleInvalid;
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1_000_000) errors.quantity = t.needs.quantityInvalid;
-  if (cents === null || cents < 0) errors.estimatedCostCents = t.needs.costInvalid;
-  if (justification.length < 10 || justification.length > 5000) errors.justification = t.needs.justificationInvalid;
+  if (title.length < 3 || title.length > 200) errors.title = tNeeds.titleInvalid;
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1_000_000) errors.quantity = tNeeds.quantityInvalid;
+  if (cents === null || cents < 0) errors.estimatedCostCents = tNeeds.costInvalid;
+  if (justification.length < 10 || justification.length > 5000) errors.justification = tNeeds.justificationInvalid;
   if (Object.keys(errors).length) return { errors };
   return { body: { category: v.category, title, quantity, estimatedCostCents: cents!, justification, priority: v.priority } };
 }

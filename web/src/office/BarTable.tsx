@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { tOffice } from '../i18n/office';
 
 export interface BarRow {
   key: string;
@@ -22,10 +22,10 @@ export function BarTable({ caption, head, rows }: { caption: string; head: strin
           <tr>
             <th scope="col">{head}</th>
             <th scope="col" className="num">
-              {t.office.count}
+              {tOffice.count}
             </th>
             <th scope="col" className="bar-col">
-              {t.office.share}
+              {tOffice.share}
             </th>
           </tr>
         </thead>

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tOffice } from '../i18n/office';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { BarTable, BudgetBar } from './BarTable';
@@ -19,82 +20,82 @@ export default function OverviewPage() {
   const c = o.coverage;
   return (
     <>
-      <PageHeading title={t.office.overviewTitle}>{t.office.overviewTitle}</PageHeading>
+      <PageHeading title={tOffice.overviewTitle}>{tOffice.overviewTitle}</PageHeading>
       <p>
-        {t.office.asOf}: {formatDate(o.asOf)}
+        {tOffice.asOf}: {formatDate(o.asOf)}
       </p>
       <div className="cards">
         <section className="panel" aria-labelledby="ov-devices">
-          <h2 id="ov-devices">{t.office.devicesTitle}</h2>
+          <h2 id="ov-devices">{tOffice.devicesTitle}</h2>
           <p className="figure">
-            <a href="/geraete">{o.devices.inService.toLocaleString('de-DE')}</a> <span>{t.office.inService}</span>
+            <a href="/geraete">{o.devices.inService.toLocaleString('de-DE')}</a> <span>{tOffice.inService}</span>
           </p>
         </section>
         <section className="panel" aria-labelledby="ov-loans">
-          <h2 id="ov-loans">{t.office.loansTitle}</h2>
+          <h2 id="ov-loans">{tOffice.loansTitle}</h2>
           <p className="figure">
-            <a href="/ausleihen">{o.loans.active.toLocaleString('de-DE')}</a> <span>{t.office.loansActive}</span>
+            <a href="/ausleihen">{o.loans.active.toLocaleString('de-DE')}</a> <span>{tOffice.loansActive}</span>
           </p>
           <p className="figure">
-            <a href="/ausleihen?status=overdue">{o.loans.overdue.toLocaleString('de-DE')}</a> <span>{t.office.loansOverdue}</span>
+            <a href="/ausleihen?status=overdue">{o.loans.overdue.toLocaleString('de-DE')}</a> <span>{tOffice.loansOverdue}</span>
           </p>
         </section>
         <section className="panel" aria-labelledby="ov-needs">
-          <h2 id="ov-needs">{t.office.needsTitle}</h2>
+          <h2 id="ov-needs">{tOffice.needsTitle}</h2>
           <p className="figure">
-            <a href="/bedarfe-pruefen">{o.needs.awaitingDecision.count.toLocaleString('de-DE')}</a> <span>{t.office.awaitingDecision}</span> ({formatEuro(o.needs.awaitingDecision.estimatedCostCents)})
+            <a href="/bedarfe-pruefen">{o.needs.awaitingDecision.count.toLocaleString('de-DE')}</a> <span>{tOffice.awaitingDecision}</span> ({formatEuro(o.needs.awaitingDecision.estimatedCostCents)})
           </p>
           <p className="figure">
-            <a href="/bedarfe-pruefen?status=approved">{o.needs.approvedWithoutGrant.count.toLocaleString('de-DE')}</a> <span>{t.office.approvedWithoutGrant}</span> ({formatEuro(o.needs.approvedWithoutGrant.approvedCents)})
+            <a href="/bedarfe-pruefen?status=approved">{o.needs.approvedWithoutGrant.count.toLocaleString('de-DE')}</a> <span>{tOffice.approvedWithoutGrant}</span> ({formatEuro(o.needs.approvedWithoutGrant.approvedCents)})
           </p>
         </section>
       </div>
 
       <div className="columns">
-        <BarTable caption={t.office.devicesByStatus} head={t.office.status} rows={statusRows} />
-        <BarTable caption={t.office.devicesByType} head={t.office.type} rows={typeRows} />
+        <BarTable caption={tOffice.devicesByStatus} head={tOffice.status} rows={statusRows} />
+        <BarTable caption={tOffice.devicesByType} head={tOffice.type} rows={typeRows} />
       </div>
 
       <section aria-labelledby="ov-grants">
         <h2 id="ov-grants">
-          <a href="/foerderung">{t.office.grantsTitle}</a>
+          <a href="/foerderung">{tOffice.grantsTitle}</a>
         </h2>
         <BudgetBar
-          label={t.office.committed}
+          label={tOffice.committed}
           spentCents={o.grants.spentCents}
           totalCents={o.grants.approvedCents}
-          text={fill(t.office.budgetOf, { spent: formatEuro(o.grants.spentCents), total: formatEuro(o.grants.approvedCents) })}
+          text={fill(tOffice.budgetOf, { spent: formatEuro(o.grants.spentCents), total: formatEuro(o.grants.approvedCents) })}
         />
         <dl className="facts">
-          <dt>{t.office.approved}</dt>
+          <dt>{tOffice.approved}</dt>
           <dd>{formatEuro(o.grants.approvedCents)}</dd>
-          <dt>{t.office.committed}</dt>
+          <dt>{tOffice.committed}</dt>
           <dd>{formatEuro(o.grants.spentCents)}</dd>
-          <dt>{t.office.remaining}</dt>
+          <dt>{tOffice.remaining}</dt>
           <dd>{formatEuro(o.grants.remainingCents)}</dd>
         </dl>
       </section>
 
       <section aria-labelledby="ov-coverage">
-        <h2 id="ov-coverage">{t.office.coverageTitle}</h2>
+        <h2 id="ov-coverage">{tOffice.coverageTitle}</h2>
         <dl className="facts">
-          <dt>{t.office.schools}</dt>
+          <dt>{tOffice.schools}</dt>
           <dd>
             <a href="/schulen">{c.schools}</a>
           </dd>
-          <dt>{t.office.studentsPerDevice}</dt>
+          <dt>{tOffice.studentsPerDevice}</dt>
           <dd>{c.studentsPerDevice == null ? '–' : Number(c.studentsPerDevice).toLocaleString('de-DE', { maximumFractionDigits: 1 })}</dd>
-          <dt>{t.office.belowStudentTarget}</dt>
+          <dt>{tOffice.belowStudentTarget}</dt>
           <dd>{c.schoolsBelowStudentTarget}</dd>
-          <dt>{t.office.belowWlanTarget}</dt>
+          <dt>{tOffice.belowWlanTarget}</dt>
           <dd>{c.schoolsBelowWlanTarget}</dd>
-          <dt>{t.office.notServed}</dt>
+          <dt>{tOffice.notServed}</dt>
           <dd>{c.schoolsNotServed}</dd>
-          <dt>{t.office.pastReplacementAge}</dt>
+          <dt>{tOffice.pastReplacementAge}</dt>
           <dd>{c.pastReplacementAge}</dd>
-          <dt>{t.office.replacementCost}</dt>
+          <dt>{tOffice.replacementCost}</dt>
           <dd>{formatEuro(c.replacementCostCents)}</dd>
-          <dt>{t.office.shortfallCost}</dt>
+          <dt>{tOffice.shortfallCost}</dt>
           <dd>{formatEuro(c.shortfallCostCents)}</dd>
         </dl>
       </section>

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { t } from '../i18n';
+import { tSchoolEdit } from '../i18n/school-edit';
 import { PageHeading } from '../ui/components';
 import { SchoolForm, type SchoolBody } from './SchoolForm';
 
@@ -16,7 +17,7 @@ export default function NewSchoolPage() {
     mutationFn: (body: SchoolBody) => unwrap(api.POST('/api/v1/schools', { body })),
     onSuccess: (school) => {
       void queryClient.invalidateQueries({ queryKey: ['schools'] });
-      navigate(`/schulen/${school.id}`, { state: { message: t.schoolEdit.created } });
+      navigate(`/schulen/${school.id}`, { state: { message: tSchoolEdit.created } });
     },
   });
   // Only the office creates schools: for anyone else this page does not exist, by URL neither.
@@ -24,10 +25,10 @@ export default function NewSchoolPage() {
   return (
     <>
       <p>
-        <Link to="/schulen">← {t.schoolEdit.back}</Link>
+        <Link to="/schulen">← {tSchoolEdit.back}</Link>
       </p>
-      <PageHeading title={t.schoolEdit.createTitle}>{t.schoolEdit.createTitle}</PageHeading>
-      <SchoolForm onSubmit={(body) => create.mutate(body)} error={create.error} pending={create.isPending} submitLabel={t.schoolEdit.create} />
+      <PageHeading title={tSchoolEdit.createTitle}>{tSchoolEdit.createTitle}</PageHeading>
+      <SchoolForm onSubmit={(body) => create.mutate(body)} error={create.error} pending={create.isPending} submitLabel={tSchoolEdit.create} />
     </>
   );
 }

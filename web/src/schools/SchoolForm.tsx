@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { Schemas } from '../api/client';
 import { ApiError } from '../api/errors';
 import { SCHOOL_TYPES } from '../coverage/coverage-parts';
-import { label, t } from '../i18n';
+import { label } from '../i18n';
+import { tSchoolEdit } from '../i18n/school-edit';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
 
 type School = Schemas['SchoolDto'];
@@ -21,7 +22,7 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
   const apiError = error instanceof ApiError ? error : undefined;
   const field = (key: (typeof TEXTS)[number] | (typeof NUMBERS)[number], required = false) => (
     <TextField
-      label={t.schoolEdit[key]}
+      label={tSchoolEdit[key]}
       value={values[key]}
       onChange={(v) => {
         setValues({ ...values, [key]: v });
@@ -30,7 +31,7 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
       }}
       isRequired={required}
       inputMode={(NUMBERS as readonly string[]).includes(key) ? 'numeric' : undefined}
-      serverError={invalid.includes(key) ? t.schoolEdit.wholeNumber : apiError?.fieldError(key)}
+      serverError={invalid.includes(key) ? tSchoolEdit.wholeNumber : apiError?.fieldError(key)}
     />
   );
   const submit = (e: React.FormEvent) => {
@@ -46,18 +47,18 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
   return (
     <form onSubmit={submit} className="form" noValidate>
       <fieldset>
-        <legend>{t.schoolEdit.address}</legend>
+        <legend>{tSchoolEdit.address}</legend>
         <div className="form-grid">
           {field('name', true)}
           {field('schoolNumber', true)}
-          <Select label={t.schoolEdit.schoolType} selectedKey={schoolType} onSelectionChange={(k) => setSchoolType(k as School['schoolType'])} options={SCHOOL_TYPES.map((s) => ({ value: s, label: label('schoolType', s) }))} serverError={apiError?.fieldError('schoolType')} />
+          <Select label={tSchoolEdit.schoolType} selectedKey={schoolType} onSelectionChange={(k) => setSchoolType(k as School['schoolType'])} options={SCHOOL_TYPES.map((s) => ({ value: s, label: label('schoolType', s) }))} serverError={apiError?.fieldError('schoolType')} />
           {field('street')}
           {field('postalCode')}
           {field('city')}
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t.schoolEdit.figures}</legend>
+        <legend>{tSchoolEdit.figures}</legend>
         <div className="form-grid">
           {field('studentCount')}
           {field('teacherCount')}
@@ -65,12 +66,12 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
         </div>
       </fieldset>
       <fieldset>
-        <legend>{t.schoolEdit.network}</legend>
+        <legend>{tSchoolEdit.network}</legend>
         <div className="form-grid">
           {field('broadbandMbps')}
           {field('wlanCoveragePercent')}
           <Checkbox isSelected={hasFibre} onChange={setHasFibre}>
-            {t.schoolEdit.hasFibre}
+            {tSchoolEdit.hasFibre}
           </Checkbox>
         </div>
       </fieldset>

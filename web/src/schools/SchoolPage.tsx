@@ -6,6 +6,8 @@ import type { paths } from '../api/schema';
 import { ApiError, unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
+import { tOffice } from '../i18n/office';
+import { tSchoolEdit } from '../i18n/school-edit';
 import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { SchoolForm, type SchoolBody } from './SchoolForm';
 
@@ -39,7 +41,7 @@ export default function SchoolPage() {
     mutationFn: () => unwrap(api.DELETE('/api/v1/schools/{id}', { params: { path: { id } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['schools'] });
-      navigate('/schulen', { state: { message: fill(t.schoolEdit.deleted, { name: school.data?.name ?? '' }) } });
+      navigate('/schulen', { state: { message: fill(tSchoolEdit.deleted, { name: school.data?.name ?? '' }) } });
     },
   });
   if (school.isPending) return <Loading />;
@@ -49,61 +51,61 @@ export default function SchoolPage() {
   return (
     <>
       <p>
-        <Link to="/schulen">← {t.schoolEdit.back}</Link>
+        <Link to="/schulen">← {tSchoolEdit.back}</Link>
       </p>
       <PageHeading title={s.name}>{s.name}</PageHeading>
       {flash && <p className="notice notice-success">{flash}</p>}
       <p>
-        {label('schoolType', s.schoolType)} · {t.schoolEdit.schoolNumber} {s.schoolNumber} · <Link to={`/medienentwicklungsplan/${s.id}`}>{t.schoolEdit.coverage}</Link>
+        {label('schoolType', s.schoolType)} · {tSchoolEdit.schoolNumber} {s.schoolNumber} · <Link to={`/medienentwicklungsplan/${s.id}`}>{tSchoolEdit.coverage}</Link>
       </p>
       {!canWrite ? (
         <>
-          <p className="notice">{t.office.readOnly}</p>
+          <p className="notice">{tOffice.readOnly}</p>
           <dl className="facts">
-            <dt>{t.schoolEdit.address}</dt>
+            <dt>{tSchoolEdit.address}</dt>
             <dd>{[s.street, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '–'}</dd>
-            <dt>{t.schoolEdit.studentCount}</dt>
+            <dt>{tSchoolEdit.studentCount}</dt>
             <dd>{s.studentCount}</dd>
-            <dt>{t.schoolEdit.teacherCount}</dt>
+            <dt>{tSchoolEdit.teacherCount}</dt>
             <dd>{s.teacherCount}</dd>
-            <dt>{t.schoolEdit.classCount}</dt>
+            <dt>{tSchoolEdit.classCount}</dt>
             <dd>{s.classCount}</dd>
-            <dt>{t.schoolEdit.broadbandMbps}</dt>
+            <dt>{tSchoolEdit.broadbandMbps}</dt>
             <dd>{s.broadbandMbps ?? '–'}</dd>
-            <dt>{t.schoolEdit.hasFibre}</dt>
+            <dt>{tSchoolEdit.hasFibre}</dt>
             <dd>{s.hasFibre ? t.yes : t.no}</dd>
-            <dt>{t.schoolEdit.wlanCoveragePercent}</dt>
+            <dt>{tSchoolEdit.wlanCoveragePercent}</dt>
             <dd>{s.wlanCoveragePercent == null ? '–' : `${s.wlanCoveragePercent} %`}</dd>
           </dl>
         </>
       ) : (
         <>
           <SchoolForm key={s.version} school={s} onSubmit={(body) => (setSaved(false), update.mutate(body))} error={update.error} pending={update.isPending} submitLabel={t.save} />
-          <p role="status">{saved ? t.schoolEdit.saved : ''}</p>
+          <p role="status">{saved ? tSchoolEdit.saved : ''}</p>
           <section aria-labelledby="school-delete" className="panel">
-            <h2 id="school-delete">{t.schoolEdit.deleteTitle}</h2>
+            <h2 id="school-delete">{tSchoolEdit.deleteTitle}</h2>
             {hasDevices ? (
-              <p className="notice notice-warning">{t.schoolEdit.hasDevices}</p>
+              <p className="notice notice-warning">{tSchoolEdit.hasDevices}</p>
             ) : (
               <>
-                <p>{t.schoolEdit.deleteIntro}</p>
+                <p>{tSchoolEdit.deleteIntro}</p>
                 {confirming ? (
                   <div className="actions">
                     <Button variant="danger" onPress={() => remove.mutate()} isDisabled={remove.isPending}>
-                      {fill(t.schoolEdit.confirmDelete, { name: s.name })}
+                      {fill(tSchoolEdit.confirmDelete, { name: s.name })}
                     </Button>
                     <Button onPress={() => setConfirming(false)}>{t.cancel}</Button>
                   </div>
                 ) : (
                   <Button variant="danger" onPress={() => setConfirming(true)} isDisabled={devices.isPending}>
-                    {t.schoolEdit.delete}
+                    {tSchoolEdit.delete}
                   </Button>
                 )}
               </>
             )}
             {remove.error instanceof ApiError && remove.error.status === 409 ? (
               <div className="notice notice-error" role="alert">
-                <p className="notice-title">{t.schoolEdit.deleteRefused}</p>
+                <p className="notice-title">{tSchoolEdit.deleteRefused}</p>
               </div>
             ) : remove.error ? (
               <ErrorNotice error={remove.error} />

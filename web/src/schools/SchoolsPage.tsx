@@ -5,6 +5,8 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { label, t } from '../i18n';
+import { tOffice } from '../i18n/office';
+import { tSchoolEdit } from '../i18n/school-edit';
 import { Button, PageHeading, QueryView, TextField } from '../ui/components';
 
 /** The authority's schools with their figures (keyset pages, "Weitere laden"), searchable by name or number. */
@@ -21,34 +23,34 @@ export default function SchoolsPage() {
   const items = schools.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <PageHeading title={t.office.schoolsTitle}>{t.office.schoolsTitle}</PageHeading>
+      <PageHeading title={tOffice.schoolsTitle}>{tOffice.schoolsTitle}</PageHeading>
       {flash && <p className="notice notice-success">{flash}</p>}
       {me.data?.role === 'office' && (
         <p>
           <Link className="btn btn-primary" to="/schulen/neu">
-            {t.schoolEdit.create}
+            {tSchoolEdit.create}
           </Link>
         </p>
       )}
       <div className="filters">
-        <TextField label={t.office.searchSchools} type="search" value={q} onChange={setQ} />
+        <TextField label={tOffice.searchSchools} type="search" value={q} onChange={setQ} />
       </div>
       <QueryView query={schools} empty={<p>{t.nothingFound}</p>}>
         {() => (
           <>
             <div className="table-wrap">
               <table>
-                <caption className="visually-hidden">{t.office.schoolsTitle}</caption>
+                <caption className="visually-hidden">{tOffice.schoolsTitle}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.office.school}</th>
-                    <th scope="col">{t.office.schoolNumber}</th>
-                    <th scope="col">{t.office.schoolType}</th>
-                    <th scope="col" className="num">{t.office.students}</th>
-                    <th scope="col" className="num">{t.office.teachers}</th>
-                    <th scope="col" className="num">{t.office.classes}</th>
-                    <th scope="col" className="num">{t.office.broadband}</th>
-                    <th scope="col" className="num">{t.office.wlan}</th>
+                    <th scope="col">{tOffice.school}</th>
+                    <th scope="col">{tOffice.schoolNumber}</th>
+                    <th scope="col">{tOffice.schoolType}</th>
+                    <th scope="col" className="num">{tOffice.students}</th>
+                    <th scope="col" className="num">{tOffice.teachers}</th>
+                    <th scope="col" className="num">{tOffice.classes}</th>
+                    <th scope="col" className="num">{tOffice.broadband}</th>
+                    <th scope="col" className="num">{tOffice.wlan}</th>
                   </tr>
                 </thead>
                 <tbody>

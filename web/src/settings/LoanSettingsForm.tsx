@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { fill, t } from '../i18n';
+import { fill } from '../i18n';
+import { tSettings } from '../i18n/settings';
 import { Button, ErrorNotice, Loading, TextField } from '../ui/components';
 
 /** The loan settings as the API sends them (openapi.json does not describe LoanSettingsDto's fields). */
@@ -47,34 +48,34 @@ export function LoanSettingsForm({ canWrite }: { canWrite: boolean }) {
   };
   return (
     <section aria-labelledby="settings-loans" className="panel">
-      <h2 id="settings-loans">{t.settings.loansTitle}</h2>
+      <h2 id="settings-loans">{tSettings.loansTitle}</h2>
       <form onSubmit={submit} className="form" noValidate>
         <div className="form-grid">
-          <TextField label={t.settings.defaultDue} description={t.settings.defaultDueHelp} value={d.due} isReadOnly={!canWrite} onChange={(v) => (change({ due: v }), setInvalid({ ...invalid, due: false }))} serverError={invalid.due ? t.settings.dueInvalid : apiError?.fieldError('defaultDueMonthDay')} />
-          <TextField label={t.settings.retentionDays} description={t.settings.retentionHelp} value={d.retention} isReadOnly={!canWrite} inputMode="numeric" onChange={(v) => (change({ retention: v }), setInvalid({ ...invalid, retention: false }))} serverError={invalid.retention ? t.settings.wholeNumber : apiError?.fieldError('retentionDays')} />
+          <TextField label={tSettings.defaultDue} description={tSettings.defaultDueHelp} value={d.due} isReadOnly={!canWrite} onChange={(v) => (change({ due: v }), setInvalid({ ...invalid, due: false }))} serverError={invalid.due ? tSettings.dueInvalid : apiError?.fieldError('defaultDueMonthDay')} />
+          <TextField label={tSettings.retentionDays} description={tSettings.retentionHelp} value={d.retention} isReadOnly={!canWrite} inputMode="numeric" onChange={(v) => (change({ retention: v }), setInvalid({ ...invalid, retention: false }))} serverError={invalid.retention ? tSettings.wholeNumber : apiError?.fieldError('retentionDays')} />
         </div>
         <fieldset>
-          <legend>{t.settings.clausesTitle}</legend>
-          <p>{t.settings.clauseHelp}</p>
+          <legend>{tSettings.clausesTitle}</legend>
+          <p>{tSettings.clauseHelp}</p>
           {d.clauses.map((c, i) => (
             <div key={i} className="clause">
-              <TextField label={fill(t.settings.clauseTitle, { n: i + 1 })} value={c.title} isReadOnly={!canWrite} onChange={(v) => change({ clauses: d.clauses.map((x, j) => (j === i ? { ...x, title: v } : x)) })} serverError={apiError?.fieldError(`agreementClauses.${i}.title`)} />
-              <TextField multiline label={fill(t.settings.clauseText, { n: i + 1 })} value={c.text} isReadOnly={!canWrite} onChange={(v) => change({ clauses: d.clauses.map((x, j) => (j === i ? { ...x, text: v } : x)) })} serverError={apiError?.fieldError(`agreementClauses.${i}.text`)} />
+              <TextField label={fill(tSettings.clauseTitle, { n: i + 1 })} value={c.title} isReadOnly={!canWrite} onChange={(v) => change({ clauses: d.clauses.map((x, j) => (j === i ? { ...x, title: v } : x)) })} serverError={apiError?.fieldError(`agreementClauses.${i}.title`)} />
+              <TextField multiline label={fill(tSettings.clauseText, { n: i + 1 })} value={c.text} isReadOnly={!canWrite} onChange={(v) => change({ clauses: d.clauses.map((x, j) => (j === i ? { ...x, text: v } : x)) })} serverError={apiError?.fieldError(`agreementClauses.${i}.text`)} />
               {canWrite && d.clauses.length > 1 && (
                 <Button variant="quiet" onPress={() => change({ clauses: d.clauses.filter((_, j) => j !== i) })}>
-                  {fill(t.settings.removeClause, { n: i + 1 })}
+                  {fill(tSettings.removeClause, { n: i + 1 })}
                 </Button>
               )}
             </div>
           ))}
-          {canWrite && d.clauses.length < 12 && <Button onPress={() => change({ clauses: [...d.clauses, { title: '', text: '' }] })}>{t.settings.addClause}</Button>}
+          {canWrite && d.clauses.length < 12 && <Button onPress={() => change({ clauses: [...d.clauses, { title: '', text: '' }] })}>{tSettings.addClause}</Button>}
         </fieldset>
         {save.error && <ErrorNotice error={save.error} />}
-        <p role="status">{saved ? t.settings.loansSaved : ''}</p>
+        <p role="status">{saved ? tSettings.loansSaved : ''}</p>
         {canWrite && (
           <div className="actions">
             <Button type="submit" variant="primary" isDisabled={save.isPending}>
-              {t.settings.saveLoans}
+              {tSettings.saveLoans}
             </Button>
           </div>
         )}

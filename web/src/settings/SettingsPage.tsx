@@ -5,7 +5,9 @@ import { ApiError, unwrap } from '../api/errors';
 import { useSite } from '../app/Layout';
 import { useMe } from '../app/session';
 import { CoverageSettingsForm } from '../coverage/CoverageSettingsForm';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tOffice } from '../i18n/office';
+import { tSettings } from '../i18n/settings';
 import { Button, ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
 import { LoanSettingsForm } from './LoanSettingsForm';
 
@@ -37,34 +39,34 @@ function GrantSettingsForm({ canWrite }: { canWrite: boolean }) {
   };
   return (
     <section aria-labelledby="settings-grants" className="panel">
-      <h2 id="settings-grants">{t.settings.grantsTitle}</h2>
+      <h2 id="settings-grants">{tSettings.grantsTitle}</h2>
       <form onSubmit={submit} className="form" noValidate>
         <TextField
-          label={t.settings.deadlineWarningDays}
+          label={tSettings.deadlineWarningDays}
           value={value}
           isReadOnly={!canWrite}
           inputMode="numeric"
           onChange={(v) => (setDays(v), setInvalid(false), setSaved(false))}
-          serverError={invalid ? t.settings.wholeNumber : save.error instanceof ApiError ? save.error.fieldError('deadlineWarningDays') : undefined}
+          serverError={invalid ? tSettings.wholeNumber : save.error instanceof ApiError ? save.error.fieldError('deadlineWarningDays') : undefined}
         />
-        <h3>{t.settings.shareRules}</h3>
+        <h3>{tSettings.shareRules}</h3>
         {rules.length === 0 ? (
-          <p>{t.settings.noShareRules}</p>
+          <p>{tSettings.noShareRules}</p>
         ) : (
           <ul>
             {rules.map((r, i) => (
               <li key={i}>
-                {fill(t.settings.shareRule, { label: r.label ?? label('grantProgram', r.program), percent: r.maxSharePercent.toLocaleString('de-DE'), category: label('expenditureCategory', r.category), scope: r.scope === 'school' ? t.settings.scopeSchool : t.settings.scopeGrant })}
+                {fill(tSettings.shareRule, { label: r.label ?? label('grantProgram', r.program), percent: r.maxSharePercent.toLocaleString('de-DE'), category: label('expenditureCategory', r.category), scope: r.scope === 'school' ? tSettings.scopeSchool : tSettings.scopeGrant })}
               </li>
             ))}
           </ul>
         )}
         {save.error && <ErrorNotice error={save.error} />}
-        <p role="status">{saved ? t.settings.grantsSaved : ''}</p>
+        <p role="status">{saved ? tSettings.grantsSaved : ''}</p>
         {canWrite && (
           <div className="actions">
             <Button type="submit" variant="primary" isDisabled={save.isPending}>
-              {t.settings.saveGrants}
+              {tSettings.saveGrants}
             </Button>
           </div>
         )}
@@ -80,20 +82,20 @@ export default function SettingsPage() {
   const site = useSite();
   return (
     <>
-      <PageHeading title={t.settings.title}>{t.settings.title}</PageHeading>
-      <p>{t.settings.intro}</p>
-      {!canWrite && <p className="notice">{t.office.readOnly}</p>}
+      <PageHeading title={tSettings.title}>{tSettings.title}</PageHeading>
+      <p>{tSettings.intro}</p>
+      {!canWrite && <p className="notice">{tOffice.readOnly}</p>}
       <LoanSettingsForm canWrite={canWrite} />
       <CoverageSettingsForm canWrite={canWrite} />
       <GrantSettingsForm canWrite={canWrite} />
       <section aria-labelledby="settings-a11y" className="panel">
-        <h2 id="settings-a11y">{t.settings.accessibilityTitle}</h2>
-        <p>{t.settings.accessibilityIntro}</p>
+        <h2 id="settings-a11y">{tSettings.accessibilityTitle}</h2>
+        <p>{tSettings.accessibilityIntro}</p>
         <dl className="facts">
-          <dt>{t.settings.contactName}</dt>
-          <dd>{site.data?.accessibilityContactName ?? t.settings.notSet}</dd>
-          <dt>{t.settings.contactEmail}</dt>
-          <dd>{site.data?.accessibilityContactEmail ?? t.settings.notSet}</dd>
+          <dt>{tSettings.contactName}</dt>
+          <dd>{site.data?.accessibilityContactName ?? tSettings.notSet}</dd>
+          <dt>{tSettings.contactEmail}</dt>
+          <dd>{site.data?.accessibilityContactEmail ?? tSettings.notSet}</dd>
         </dl>
       </section>
     </>

@@ -4,6 +4,7 @@ import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { needsEarmarkingConfirmation } from '../counter/counter-api';
 import { t } from '../i18n';
+import { tStocktaking } from '../i18n/stocktaking';
 import { Button, Checkbox, ErrorNotice, QueryView, RadioGroup } from '../ui/components';
 
 type Action = Schemas['StocktakingMissingAction'];
@@ -49,40 +50,40 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
     setDecisions({});
   };
   const options = [
-    { value: 'mark_lost' as const, label: t.stocktaking.markLost },
-    { value: 'keep_open' as const, label: t.stocktaking.keepOpen },
+    { value: 'mark_lost' as const, label: tStocktaking.markLost },
+    { value: 'keep_open' as const, label: tStocktaking.keepOpen },
   ];
   return (
     <section className="panel" aria-labelledby="close-title">
-      <h2 id="close-title">{t.stocktaking.closeTitle}</h2>
-      <QueryView query={missing} empty={<p>{t.stocktaking.noneMissing}</p>}>
+      <h2 id="close-title">{tStocktaking.closeTitle}</h2>
+      <QueryView query={missing} empty={<p>{tStocktaking.noneMissing}</p>}>
         {(data) => (
           <>
-            <p>{t.stocktaking.closeIntro}</p>
+            <p>{tStocktaking.closeIntro}</p>
             <div className="actions">
-              <Button onPress={() => setAll('mark_lost')}>{t.stocktaking.allLost}</Button>
-              <Button onPress={() => setAll('keep_open')}>{t.stocktaking.allOpen}</Button>
+              <Button onPress={() => setAll('mark_lost')}>{tStocktaking.allLost}</Button>
+              <Button onPress={() => setAll('keep_open')}>{tStocktaking.allOpen}</Button>
             </div>
             <div className="table-wrap">
               <table className="stack-table missing">
-                <caption className="visually-hidden">{t.stocktaking.closeTitle}</caption>
+                <caption className="visually-hidden">{tStocktaking.closeTitle}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t.counter.inventoryNumber}</th>
-                    <th scope="col">{t.stocktaking.model}</th>
-                    <th scope="col">{t.stocktaking.rooms}</th>
-                    <th scope="col">{t.stocktaking.decision}</th>
+                    <th scope="col">{tStocktaking.model}</th>
+                    <th scope="col">{tStocktaking.rooms}</th>
+                    <th scope="col">{tStocktaking.decision}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.map((m) => (
                     <tr key={m.deviceId}>
                       <th scope="row">{m.inventoryNumber}</th>
-                      <td data-label={t.stocktaking.model}>{m.model}</td>
-                      <td data-label={t.stocktaking.rooms}>{m.room || t.stocktaking.noRoom}</td>
+                      <td data-label={tStocktaking.model}>{m.model}</td>
+                      <td data-label={tStocktaking.rooms}>{m.room || tStocktaking.noRoom}</td>
                       <td>
                         <RadioGroup
-                          label={`${t.stocktaking.decision}: ${m.inventoryNumber}`}
+                          label={`${tStocktaking.decision}: ${m.inventoryNumber}`}
                           value={decisions[m.deviceId] ?? fallback}
                           onChange={(v) => setDecisions((d) => ({ ...d, [m.deviceId]: v as Action }))}
                           options={options}
@@ -99,9 +100,9 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
       </QueryView>
       {earmarking ? (
         <div className="notice notice-warning" role="alert">
-          <p>{t.stocktaking.earmarking}</p>
+          <p>{tStocktaking.earmarking}</p>
           <Checkbox isSelected={confirmed} onChange={setConfirmed}>
-            {t.stocktaking.earmarkingConfirm}
+            {tStocktaking.earmarkingConfirm}
           </Checkbox>
         </div>
       ) : (
@@ -109,7 +110,7 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
       )}
       <div className="actions">
         <Button variant="primary" onPress={() => close.mutate()} isDisabled={close.isPending || missing.isPending || (earmarking && !confirmed)}>
-          {t.stocktaking.close}
+          {tStocktaking.close}
         </Button>
         <Button onPress={onCancel}>{t.cancel}</Button>
       </div>

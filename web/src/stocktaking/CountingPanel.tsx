@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { ScanField, type ScanFieldHandle } from '../counter/ScanField';
-import { t } from '../i18n';
+import { tStocktaking } from '../i18n/stocktaking';
 import { Button, Checkbox, LiveRegion, Select } from '../ui/components';
 import { RegisterForm } from './RegisterForm';
 import { createScanRunner, describeScan, type ScanEntry } from './scan-runner';
@@ -36,17 +36,17 @@ export function CountingPanel({ stocktaking, room, onRoom }: { stocktaking: Deta
   return (
     <section aria-labelledby="count-title" className="counting">
       <h2 id="count-title" className="visually-hidden">
-        {t.stocktaking.countSection}
+        {tStocktaking.countSection}
       </h2>
       <div className="filters">
         <Select
-          label={t.stocktaking.room}
+          label={tStocktaking.room}
           selectedKey={room === '' ? NO_ROOM : room}
           onSelectionChange={(k) => {
             onRoom(k === NO_ROOM ? '' : String(k));
             scanField.current?.focus();
           }}
-          options={rooms.map((r) => ({ value: r === '' ? NO_ROOM : r, label: r || t.stocktaking.noRoom }))}
+          options={rooms.map((r) => ({ value: r === '' ? NO_ROOM : r, label: r || tStocktaking.noRoom }))}
         />
         <Checkbox
           isSelected={move}
@@ -55,24 +55,24 @@ export function CountingPanel({ stocktaking, room, onRoom }: { stocktaking: Deta
             scanField.current?.focus();
           }}
         >
-          {t.stocktaking.moveHere}
+          {tStocktaking.moveHere}
         </Checkbox>
       </div>
-      <ScanField label={t.stocktaking.scanLabel} handle={scanField} onScan={(code) => runner.scan(code, room, move)} />
+      <ScanField label={tStocktaking.scanLabel} handle={scanField} onScan={(code) => runner.scan(code, room, move)} />
       <LiveRegion message={announcement} />
-      <h3 id="live-title">{t.stocktaking.liveTitle}</h3>
+      <h3 id="live-title">{tStocktaking.liveTitle}</h3>
       {entries.length === 0 ? (
-        <p>{t.stocktaking.noScans}</p>
+        <p>{tStocktaking.noScans}</p>
       ) : (
         <ol className="results scans" reversed aria-labelledby="live-title">
           {entries.map((e) => (
             <li key={e.id} className={e.state === 'failed' ? 'failed' : e.result?.result === 'found' ? 'ok' : e.state === 'done' ? 'note' : ''} data-state={e.state} data-result={e.result?.result}>
               <span className="scan-tag">{e.tag}</span>
-              <span>{e.room || t.stocktaking.noRoom}</span>
+              <span>{e.room || tStocktaking.noRoom}</span>
               <strong>{describeScan(e, stocktaking.schoolId)}</strong>
               {e.result?.result === 'unknown' && !e.result.createdDeviceId && registering !== e.id && (
-                <Button onPress={() => setRegistering(e.id)} aria-label={`${t.stocktaking.register}: ${e.tag}`}>
-                  {t.stocktaking.register}
+                <Button onPress={() => setRegistering(e.id)} aria-label={`${tStocktaking.register}: ${e.tag}`}>
+                  {tStocktaking.register}
                 </Button>
               )}
               {registering === e.id && (

@@ -1,24 +1,24 @@
 import type { Schemas } from '../api/client';
-import { t } from '../i18n';
+import { tStocktaking } from '../i18n/stocktaking';
 
 type Detail = Schemas['StocktakingDetailDto'];
 
 /** Expected, found, missing so far, found elsewhere and unknown per room, with the totals. */
 export function ProgressTable({ stocktaking, currentRoom }: { stocktaking: Detail; currentRoom?: string }) {
-  const total = { room: t.stocktaking.total, expected: stocktaking.expected, found: stocktaking.found, missing: stocktaking.missing, foundElsewhere: stocktaking.foundElsewhere, unknown: stocktaking.unknown };
+  const total = { room: tStocktaking.total, expected: stocktaking.expected, found: stocktaking.found, missing: stocktaking.missing, foundElsewhere: stocktaking.foundElsewhere, unknown: stocktaking.unknown };
   const cols = [
-    ['expected', t.stocktaking.expected],
-    ['found', t.stocktaking.found],
-    ['missing', stocktaking.status === 'open' ? t.stocktaking.missingSoFar : t.stocktaking.missing],
-    ['foundElsewhere', t.stocktaking.foundElsewhere],
-    ['unknown', t.stocktaking.unknown],
+    ['expected', tStocktaking.expected],
+    ['found', tStocktaking.found],
+    ['missing', stocktaking.status === 'open' ? tStocktaking.missingSoFar : tStocktaking.missing],
+    ['foundElsewhere', tStocktaking.foundElsewhere],
+    ['unknown', tStocktaking.unknown],
   ] as const;
   return (
     <div className="table-wrap">
       <table className="stack-table progress" aria-labelledby="progress-title">
         <thead>
           <tr>
-            <th scope="col">{t.stocktaking.rooms}</th>
+            <th scope="col">{tStocktaking.rooms}</th>
             {cols.map(([key, text]) => (
               <th key={key} scope="col" className="num">
                 {text}
@@ -29,7 +29,7 @@ export function ProgressTable({ stocktaking, currentRoom }: { stocktaking: Detai
         <tbody>
           {stocktaking.progress.map((p) => (
             <tr key={p.room} aria-current={currentRoom !== undefined && p.room.toLowerCase() === currentRoom.toLowerCase() ? 'true' : undefined} data-room={p.room}>
-              <th scope="row">{p.room || t.stocktaking.noRoom}</th>
+              <th scope="row">{p.room || tStocktaking.noRoom}</th>
               {cols.map(([key, text]) => (
                 <td key={key} data-label={text} className={`num ${key}`}>
                   {p[key]}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
+import { tStocktaking } from '../i18n/stocktaking';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import type { ScanEntry, ScanResult } from './scan-runner';
 
@@ -38,18 +39,18 @@ export function RegisterForm({ stocktakingId, entry, onDone, onCancel }: { stock
         if (!bad) save.mutate();
       }}
     >
-      <h3>{fill(t.stocktaking.registerTitle, { tag: entry.tag })}</h3>
+      <h3>{fill(tStocktaking.registerTitle, { tag: entry.tag })}</h3>
       <div className="form-grid">
-        <Select label={t.stocktaking.type} selectedKey={type} onSelectionChange={(k) => setType(k as Schemas['DeviceType'])} options={TYPES.map((v) => ({ value: v, label: label('deviceType', v) }))} />
-        <TextField label={t.stocktaking.manufacturer} value={manufacturer} onChange={setManufacturer} isRequired serverError={(invalid && !manufacturer.trim() ? t.stocktaking.registerInvalid : undefined) ?? apiError?.fieldError('manufacturer')} />
-        <TextField label={t.stocktaking.model} value={model} onChange={setModel} isRequired serverError={(invalid && !model.trim() ? t.stocktaking.registerInvalid : undefined) ?? apiError?.fieldError('model')} />
-        <TextField label={t.stocktaking.serialNumber} value={serial} onChange={setSerial} serverError={apiError?.fieldError('serialNumber')} />
+        <Select label={tStocktaking.type} selectedKey={type} onSelectionChange={(k) => setType(k as Schemas['DeviceType'])} options={TYPES.map((v) => ({ value: v, label: label('deviceType', v) }))} />
+        <TextField label={tStocktaking.manufacturer} value={manufacturer} onChange={setManufacturer} isRequired serverError={(invalid && !manufacturer.trim() ? tStocktaking.registerInvalid : undefined) ?? apiError?.fieldError('manufacturer')} />
+        <TextField label={tStocktaking.model} value={model} onChange={setModel} isRequired serverError={(invalid && !model.trim() ? tStocktaking.registerInvalid : undefined) ?? apiError?.fieldError('model')} />
+        <TextField label={tStocktaking.serialNumber} value={serial} onChange={setSerial} serverError={apiError?.fieldError('serialNumber')} />
       </div>
-      <TextField label={t.stocktaking.note} value={note} onChange={setNote} multiline serverError={apiError?.fieldError('note')} />
+      <TextField label={tStocktaking.note} value={note} onChange={setNote} multiline serverError={apiError?.fieldError('note')} />
       {save.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={save.error} />}
       <div className="actions">
         <Button type="submit" variant="primary" isDisabled={save.isPending}>
-          {t.stocktaking.registerSave}
+          {tStocktaking.registerSave}
         </Button>
         <Button onPress={onCancel}>{t.cancel}</Button>
       </div>

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { fill, t } from '../i18n';
+import { tStocktaking } from '../i18n/stocktaking';
 import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDateTime } from '../ui/format';
 import { allMissing, ClosePanel } from './ClosePanel';
@@ -23,54 +24,54 @@ export default function StocktakingPage() {
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorNotice error={detail.error} onRetry={() => detail.refetch()} />;
   const st = detail.data;
-  const title = fill(t.stocktaking.countTitle, { school: st.schoolName });
+  const title = fill(tStocktaking.countTitle, { school: st.schoolName });
   const open = st.status === 'open';
   const currentRoom = room ?? st.progress[0]?.room ?? '';
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p>
-        <Link to="/inventur">{t.stocktaking.back}</Link>
+        <Link to="/inventur">{tStocktaking.back}</Link>
       </p>
       <dl className="facts">
-        <dt>{t.stocktaking.status}</dt>
-        <dd>{open ? t.stocktaking.statusOpen : t.stocktaking.statusClosed}</dd>
-        <dt>{t.stocktaking.rooms}</dt>
-        <dd>{st.rooms?.length ? st.rooms.map((r) => r || t.stocktaking.noRoom).join(', ') : t.stocktaking.wholeSchool}</dd>
-        <dt>{t.stocktaking.startedAt}</dt>
+        <dt>{tStocktaking.status}</dt>
+        <dd>{open ? tStocktaking.statusOpen : tStocktaking.statusClosed}</dd>
+        <dt>{tStocktaking.rooms}</dt>
+        <dd>{st.rooms?.length ? st.rooms.map((r) => r || tStocktaking.noRoom).join(', ') : tStocktaking.wholeSchool}</dd>
+        <dt>{tStocktaking.startedAt}</dt>
         <dd>{formatDateTime(st.startedAt)}</dd>
         {st.closedAt && (
           <>
-            <dt>{t.stocktaking.closedAt}</dt>
+            <dt>{tStocktaking.closedAt}</dt>
             <dd>{formatDateTime(st.closedAt)}</dd>
-            <dt>{t.stocktaking.markedLost}</dt>
+            <dt>{tStocktaking.markedLost}</dt>
             <dd>{st.markedLost}</dd>
           </>
         )}
         {st.note && (
           <>
-            <dt>{t.stocktaking.note}</dt>
+            <dt>{tStocktaking.note}</dt>
             <dd>{st.note}</dd>
           </>
         )}
       </dl>
       {closedLost !== null && (
         <p className="notice notice-success" role="status">
-          {fill(t.stocktaking.closed, { lost: closedLost })}
+          {fill(tStocktaking.closed, { lost: closedLost })}
         </p>
       )}
-      {!open && <p className="notice">{t.stocktaking.closedNote}</p>}
-      {open && !canWrite && <p className="notice">{t.stocktaking.readOnly}</p>}
+      {!open && <p className="notice">{tStocktaking.closedNote}</p>}
+      {open && !canWrite && <p className="notice">{tStocktaking.readOnly}</p>}
       {open && canWrite && !closing && <CountingPanel stocktaking={st} room={currentRoom} onRoom={setRoom} />}
-      <h2 id="progress-title">{t.stocktaking.progressTitle}</h2>
+      <h2 id="progress-title">{tStocktaking.progressTitle}</h2>
       <ProgressTable stocktaking={st} currentRoom={open && canWrite ? currentRoom : undefined} />
       <div className="actions">
         <a className="btn btn-secondary" href={`/api/v1/stocktakings/${encodeURIComponent(st.id)}/export.xlsx`} download>
-          {t.stocktaking.download}
+          {tStocktaking.download}
         </a>
         {open && canWrite && !closing && (
           <Button variant="primary" onPress={() => setClosing(true)}>
-            {t.stocktaking.closeStart}
+            {tStocktaking.closeStart}
           </Button>
         )}
       </div>
@@ -90,8 +91,8 @@ export default function StocktakingPage() {
 }
 
 function resolutionText(resolution: 'lost' | 'kept_open' | null): string {
-  if (resolution === 'lost') return t.stocktaking.resolvedLost;
-  if (resolution === 'kept_open') return t.stocktaking.resolvedOpen;
+  if (resolution === 'lost') return tStocktaking.resolvedLost;
+  if (resolution === 'kept_open') return tStocktaking.resolvedOpen;
   return '–';
 }
 
@@ -102,28 +103,28 @@ function MissingResolved({ id }: { id: string }) {
   if (missing.error) return <ErrorNotice error={missing.error} onRetry={() => missing.refetch()} />;
   return (
     <section aria-labelledby="missing-title">
-      <h2 id="missing-title">{t.stocktaking.missing}</h2>
+      <h2 id="missing-title">{tStocktaking.missing}</h2>
       {missing.data.length === 0 ? (
-        <p>{t.stocktaking.noneMissing}</p>
+        <p>{tStocktaking.noneMissing}</p>
       ) : (
         <div className="table-wrap">
           <table className="stack-table">
-            <caption className="visually-hidden">{t.stocktaking.missing}</caption>
+            <caption className="visually-hidden">{tStocktaking.missing}</caption>
             <thead>
               <tr>
                 <th scope="col">{t.counter.inventoryNumber}</th>
-                <th scope="col">{t.stocktaking.model}</th>
-                <th scope="col">{t.stocktaking.rooms}</th>
-                <th scope="col">{t.stocktaking.resolution}</th>
+                <th scope="col">{tStocktaking.model}</th>
+                <th scope="col">{tStocktaking.rooms}</th>
+                <th scope="col">{tStocktaking.resolution}</th>
               </tr>
             </thead>
             <tbody>
               {missing.data.map((m) => (
                 <tr key={m.deviceId}>
                   <td data-label={t.counter.inventoryNumber}>{m.inventoryNumber}</td>
-                  <td data-label={t.stocktaking.model}>{m.model}</td>
-                  <td data-label={t.stocktaking.rooms}>{m.room || t.stocktaking.noRoom}</td>
-                  <td data-label={t.stocktaking.resolution}>{resolutionText(m.resolution)}</td>
+                  <td data-label={tStocktaking.model}>{m.model}</td>
+                  <td data-label={tStocktaking.rooms}>{m.room || tStocktaking.noRoom}</td>
+                  <td data-label={tStocktaking.resolution}>{resolutionText(m.resolution)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,7 +5,8 @@ import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
-import { fill, t } from '../i18n';
+import { fill } from '../i18n';
+import { tStocktaking } from '../i18n/stocktaking';
 import { Button, ErrorNotice, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
 
@@ -22,45 +23,45 @@ export default function StocktakingsPage() {
   const items = [...(list.data?.items ?? [])].sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
   return (
     <>
-      <PageHeading title={t.stocktaking.title}>{t.stocktaking.title}</PageHeading>
-      <p className="prose">{t.stocktaking.intro}</p>
-      {!canWrite && <p className="notice">{t.stocktaking.readOnly}</p>}
+      <PageHeading title={tStocktaking.title}>{tStocktaking.title}</PageHeading>
+      <p className="prose">{tStocktaking.intro}</p>
+      {!canWrite && <p className="notice">{tStocktaking.readOnly}</p>}
       {canWrite && <StartForm openIds={items.filter((s) => s.status === 'open').map((s) => ({ id: s.id, schoolId: s.schoolId }))} />}
-      <h2>{t.stocktaking.listTitle}</h2>
-      <QueryView query={list} empty={<p>{t.stocktaking.empty}</p>}>
+      <h2>{tStocktaking.listTitle}</h2>
+      <QueryView query={list} empty={<p>{tStocktaking.empty}</p>}>
         {() => (
           <div className="table-wrap">
             <table className="stack-table">
-              <caption className="visually-hidden">{t.stocktaking.listTitle}</caption>
+              <caption className="visually-hidden">{tStocktaking.listTitle}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.stocktaking.school}</th>
-                  <th scope="col">{t.stocktaking.rooms}</th>
-                  <th scope="col">{t.stocktaking.status}</th>
-                  <th scope="col">{t.stocktaking.startedAt}</th>
-                  <th scope="col" className="num">{t.stocktaking.expected}</th>
-                  <th scope="col" className="num">{t.stocktaking.found}</th>
-                  <th scope="col" className="num">{t.stocktaking.missing}</th>
+                  <th scope="col">{tStocktaking.school}</th>
+                  <th scope="col">{tStocktaking.rooms}</th>
+                  <th scope="col">{tStocktaking.status}</th>
+                  <th scope="col">{tStocktaking.startedAt}</th>
+                  <th scope="col" className="num">{tStocktaking.expected}</th>
+                  <th scope="col" className="num">{tStocktaking.found}</th>
+                  <th scope="col" className="num">{tStocktaking.missing}</th>
                   <th scope="col">
-                    <span className="visually-hidden">{t.stocktaking.open}</span>
+                    <span className="visually-hidden">{tStocktaking.open}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
                 {items.map((s) => (
                   <tr key={s.id}>
-                    <td data-label={t.stocktaking.school}>{s.schoolName}</td>
-                    <td data-label={t.stocktaking.rooms}>{s.rooms?.length ? s.rooms.join(', ') : t.stocktaking.wholeSchool}</td>
-                    <td data-label={t.stocktaking.status}>
-                      <span className={`badge ${s.status === 'open' ? 'badge-warn' : 'badge-ok'}`}>{s.status === 'open' ? t.stocktaking.statusOpen : t.stocktaking.statusClosed}</span>
+                    <td data-label={tStocktaking.school}>{s.schoolName}</td>
+                    <td data-label={tStocktaking.rooms}>{s.rooms?.length ? s.rooms.join(', ') : tStocktaking.wholeSchool}</td>
+                    <td data-label={tStocktaking.status}>
+                      <span className={`badge ${s.status === 'open' ? 'badge-warn' : 'badge-ok'}`}>{s.status === 'open' ? tStocktaking.statusOpen : tStocktaking.statusClosed}</span>
                     </td>
-                    <td data-label={t.stocktaking.startedAt}>{formatDateTime(s.startedAt)}</td>
-                    <td data-label={t.stocktaking.expected} className="num">{s.expected}</td>
-                    <td data-label={t.stocktaking.found} className="num">{s.found}</td>
-                    <td data-label={t.stocktaking.missing} className="num">{s.missing}</td>
+                    <td data-label={tStocktaking.startedAt}>{formatDateTime(s.startedAt)}</td>
+                    <td data-label={tStocktaking.expected} className="num">{s.expected}</td>
+                    <td data-label={tStocktaking.found} className="num">{s.found}</td>
+                    <td data-label={tStocktaking.missing} className="num">{s.missing}</td>
                     <td>
-                      <Link className="btn btn-secondary" to={`/inventur/${s.id}`} aria-label={`${t.stocktaking.open}: ${s.schoolName}, ${formatDateTime(s.startedAt)}`}>
-                        {t.stocktaking.open}
+                      <Link className="btn btn-secondary" to={`/inventur/${s.id}`} aria-label={`${tStocktaking.open}: ${s.schoolName}, ${formatDateTime(s.startedAt)}`}>
+                        {tStocktaking.open}
                       </Link>
                     </td>
                   </tr>
@@ -70,31 +71,31 @@ export default function StocktakingsPage() {
           </div>
         )}
       </QueryView>
-      <h2>{t.stocktaking.dueTitle}</h2>
+      <h2>{tStocktaking.dueTitle}</h2>
       <QueryView query={due}>
         {(data) => (
           <>
-            <p>{fill(t.stocktaking.dueIntro, { years: data.countIntervalYears })}</p>
+            <p>{fill(tStocktaking.dueIntro, { years: data.countIntervalYears })}</p>
             {data.schools.length === 0 ? (
-              <p>{t.stocktaking.noneDue}</p>
+              <p>{tStocktaking.noneDue}</p>
             ) : (
               <div className="table-wrap">
                 <table className="stack-table">
-                  <caption className="visually-hidden">{t.stocktaking.dueTitle}</caption>
+                  <caption className="visually-hidden">{tStocktaking.dueTitle}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">{t.stocktaking.school}</th>
-                      <th scope="col">{t.stocktaking.lastCount}</th>
-                      <th scope="col">{t.stocktaking.status}</th>
+                      <th scope="col">{tStocktaking.school}</th>
+                      <th scope="col">{tStocktaking.lastCount}</th>
+                      <th scope="col">{tStocktaking.status}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {data.schools.map((s) => (
                       <tr key={s.schoolId}>
-                        <td data-label={t.stocktaking.school}>{s.schoolName}</td>
-                        <td data-label={t.stocktaking.lastCount}>{s.lastCompleteCountOn ? formatDate(s.lastCompleteCountOn) : t.stocktaking.never}</td>
-                        <td data-label={t.stocktaking.status}>
-                          <span className={`badge ${s.countDue ? 'badge-warn' : 'badge-ok'}`}>{s.countDue ? t.stocktaking.due : t.stocktaking.notDue}</span>
+                        <td data-label={tStocktaking.school}>{s.schoolName}</td>
+                        <td data-label={tStocktaking.lastCount}>{s.lastCompleteCountOn ? formatDate(s.lastCompleteCountOn) : tStocktaking.never}</td>
+                        <td data-label={tStocktaking.status}>
+                          <span className={`badge ${s.countDue ? 'badge-warn' : 'badge-ok'}`}>{s.countDue ? tStocktaking.due : tStocktaking.notDue}</span>
                         </td>
                       </tr>
                     ))}
@@ -131,7 +132,7 @@ function StartForm({ openIds }: { openIds: { id: string; schoolId: string }[] })
   const running = openIds.find((o) => o.schoolId === target);
   return (
     <section className="panel" aria-labelledby="start-title">
-      <h2 id="start-title">{t.stocktaking.startTitle}</h2>
+      <h2 id="start-title">{tStocktaking.startTitle}</h2>
       <form
         className="form"
         noValidate
@@ -141,20 +142,20 @@ function StartForm({ openIds }: { openIds: { id: string; schoolId: string }[] })
         }}
       >
         {schools.length > 1 && (
-          <Select label={t.stocktaking.school} selectedKey={target} onSelectionChange={(k) => setTarget(String(k))} options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={apiError?.fieldError('schoolId')} />
+          <Select label={tStocktaking.school} selectedKey={target} onSelectionChange={(k) => setTarget(String(k))} options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={apiError?.fieldError('schoolId')} />
         )}
-        <TextField label={t.stocktaking.startRooms} description={t.stocktaking.startRoomsHelp} value={rooms} onChange={setRooms} multiline serverError={apiError?.fieldError('rooms')} />
-        <TextField label={t.stocktaking.note} value={note} onChange={setNote} serverError={apiError?.fieldError('note')} />
+        <TextField label={tStocktaking.startRooms} description={tStocktaking.startRoomsHelp} value={rooms} onChange={setRooms} multiline serverError={apiError?.fieldError('rooms')} />
+        <TextField label={tStocktaking.note} value={note} onChange={setNote} serverError={apiError?.fieldError('note')} />
         {running ? (
           <p className="notice">
-            {t.stocktaking.openExists} <Link to={`/inventur/${running.id}`}>{t.stocktaking.toOpen}</Link>
+            {tStocktaking.openExists} <Link to={`/inventur/${running.id}`}>{tStocktaking.toOpen}</Link>
           </p>
         ) : (
           start.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={start.error} />
         )}
         <div className="actions">
           <Button type="submit" variant="primary" isDisabled={start.isPending || !target || !!running}>
-            {t.stocktaking.start}
+            {tStocktaking.start}
           </Button>
         </div>
       </form>

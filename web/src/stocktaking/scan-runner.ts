@@ -1,6 +1,7 @@
 import type { Schemas } from '../api/client';
 import { ApiError, explainError } from '../api/errors';
-import { fill, t } from '../i18n';
+import { fill } from '../i18n';
+import { tStocktaking } from '../i18n/stocktaking';
 
 export type ScanResult = Schemas['ScanResultDto'];
 export type ScanBody = Schemas['ScanDto'];
@@ -74,25 +75,25 @@ export function createScanRunner(send: (body: ScanBody) => Promise<ScanResult>, 
 
 /** What a scan means, in German: for the list and the live region. */
 export function describeScan(entry: ScanEntry, schoolId: string): string {
-  if (entry.state === 'pending') return t.stocktaking.pending;
-  if (entry.state === 'failed' || !entry.result) return `${t.stocktaking.failed}: ${entry.error ?? ''}`;
+  if (entry.state === 'pending') return tStocktaking.pending;
+  if (entry.state === 'failed' || !entry.result) return `${tStocktaking.failed}: ${entry.error ?? ''}`;
   const r = entry.result;
   switch (r.result) {
     case 'found':
-      return t.stocktaking.found;
+      return tStocktaking.found;
     case 'duplicate':
-      return t.stocktaking.duplicate;
+      return tStocktaking.duplicate;
     case 'unknown':
-      return r.createdDeviceId ? t.stocktaking.unknownRegistered : t.stocktaking.unknown;
+      return r.createdDeviceId ? tStocktaking.unknownRegistered : tStocktaking.unknown;
     case 'found_elsewhere': {
       const d = r.device;
       const where =
         r.elsewhere === 'other_school' && d && d.schoolId !== schoolId
-          ? fill(t.stocktaking.otherSchool, { school: d.schoolName })
+          ? fill(tStocktaking.otherSchool, { school: d.schoolName })
           : r.elsewhere === 'not_expected'
-            ? t.stocktaking.notExpected
-            : fill(t.stocktaking.otherRoom, { room: d?.expectedRoom || d?.location || t.stocktaking.noRoom });
-      return `${t.stocktaking.foundElsewhere} (${where})${r.moved ? `: ${t.stocktaking.moved}` : ''}`;
+            ? tStocktaking.notExpected
+            : fill(tStocktaking.otherRoom, { room: d?.expectedRoom || d?.location || tStocktaking.noRoom });
+      return `${tStocktaking.foundElsewhere} (${where})${r.moved ? `: ${tStocktaking.moved}` : ''}`;
     }
   }
 }

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
+import { tUsers } from '../i18n/users';
 import { Button, CheckboxGroup, ErrorNotice, Select, TextField } from '../ui/components';
 import { generatePassword, OncePassword } from './OncePassword';
 
@@ -34,19 +35,19 @@ export function CreateUserForm({ schools }: { schools: Schemas['SchoolDto'][] })
   };
   return (
     <section aria-labelledby="user-create" className="panel">
-      <h2 id="user-create">{t.users.createTitle}</h2>
-      {shown && <OncePassword title={fill(t.users.initialPassword, { name: shown.name })} password={shown.password} onDone={() => setShown(null)} />}
+      <h2 id="user-create">{tUsers.createTitle}</h2>
+      {shown && <OncePassword title={fill(tUsers.initialPassword, { name: shown.name })} password={shown.password} onDone={() => setShown(null)} />}
       <form onSubmit={onSubmit} className="form" noValidate>
         <div className="form-grid">
-          <TextField label={t.users.name} value={displayName} onChange={setDisplayName} isRequired serverError={error?.fieldError('displayName')} />
-          <TextField label={t.users.email} type="email" value={email} onChange={setEmail} isRequired serverError={error?.fieldError('email')} />
-          <Select label={t.users.role} selectedKey={role} onSelectionChange={(k) => setRole(k as Role)} options={AUTHORITY_ROLES.map((r) => ({ value: r, label: label('role', r) }))} serverError={error?.fieldError('role')} />
+          <TextField label={tUsers.name} value={displayName} onChange={setDisplayName} isRequired serverError={error?.fieldError('displayName')} />
+          <TextField label={tUsers.email} type="email" value={email} onChange={setEmail} isRequired serverError={error?.fieldError('email')} />
+          <Select label={tUsers.role} selectedKey={role} onSelectionChange={(k) => setRole(k as Role)} options={AUTHORITY_ROLES.map((r) => ({ value: r, label: label('role', r) }))} serverError={error?.fieldError('role')} />
         </div>
-        {role === 'coordinator' && <CheckboxGroup label={t.users.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />}
+        {role === 'coordinator' && <CheckboxGroup label={tUsers.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />}
         {create.error && <ErrorNotice error={create.error} />}
         <div className="actions">
           <Button type="submit" variant="primary" isDisabled={create.isPending}>
-            {t.users.create}
+            {tUsers.create}
           </Button>
         </div>
       </form>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '../i18n';
+import { tUsers } from '../i18n/users';
 import { Button } from '../ui/components';
 
 /** A password nobody chose: 24 characters from an alphabet without look-alikes, in groups of four. */
@@ -29,14 +29,14 @@ export function OncePassword({ title, password, onDone }: { title: string; passw
           {password}
         </code>
       </p>
-      <p>{t.users.passwordOnce}</p>
+      <p>{tUsers.passwordOnce}</p>
       <div className="actions">
         <Button variant="primary" onPress={copy}>
-          {t.users.copy}
+          {tUsers.copy}
         </Button>
-        <Button onPress={onDone}>{t.users.close}</Button>
+        <Button onPress={onDone}>{tUsers.close}</Button>
       </div>
-      <p role="status">{copied === 'ok' ? t.users.copied : copied === 'failed' ? t.users.copyFailed : ''}</p>
+      <p role="status">{copied === 'ok' ? tUsers.copied : copied === 'failed' ? tUsers.copyFailed : ''}</p>
     </section>
   );
 }

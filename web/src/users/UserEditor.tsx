@@ -4,6 +4,7 @@ import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import type { Me } from '../app/session';
 import { fill, label, t } from '../i18n';
+import { tUsers } from '../i18n/users';
 import { Button, CheckboxGroup, ErrorNotice, Select } from '../ui/components';
 import { AUTHORITY_ROLES } from './CreateUserForm';
 import { generatePassword, OncePassword } from './OncePassword';
@@ -27,48 +28,48 @@ export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me;
   });
   const assign = useMutation({
     mutationFn: () => unwrap(api.PUT('/api/v1/users/{id}/schools', { params: { path: { id: user.id } }, body: { schoolIds } })),
-    onSuccess: done(t.users.schoolsSaved),
+    onSuccess: done(tUsers.schoolsSaved),
   });
-  const saveRole = () => patch.mutate({ role }, { onSuccess: done(t.users.roleSaved) });
-  const toggleActive = () => patch.mutate({ active: !user.active }, { onSuccess: done(fill(user.active ? t.users.deactivated : t.users.activated, { name: user.displayName })) });
+  const saveRole = () => patch.mutate({ role }, { onSuccess: done(tUsers.roleSaved) });
+  const toggleActive = () => patch.mutate({ active: !user.active }, { onSuccess: done(fill(user.active ? tUsers.deactivated : tUsers.activated, { name: user.displayName })) });
   const reset = () => {
     const next = generatePassword();
     patch.mutate({ password: next }, { onSuccess: () => setPassword(next) });
   };
-  const title = fill(t.users.editTitle, { name: user.displayName });
+  const title = fill(tUsers.editTitle, { name: user.displayName });
   return (
     <section aria-labelledby="user-edit" className="panel">
       <h2 id="user-edit">{title}</h2>
       <p>{user.email}</p>
-      {self && <p className="notice">{t.users.self}</p>}
-      {password && <OncePassword title={fill(t.users.resetFor, { name: user.displayName })} password={password} onDone={() => setPassword(null)} />}
+      {self && <p className="notice">{tUsers.self}</p>}
+      {password && <OncePassword title={fill(tUsers.resetFor, { name: user.displayName })} password={password} onDone={() => setPassword(null)} />}
       {!self && (
         <div className="filters">
-          <Select label={t.users.role} selectedKey={role} onSelectionChange={(k) => setRole(k as User['role'])} options={AUTHORITY_ROLES.map((r) => ({ value: r, label: label('role', r) }))} />
+          <Select label={tUsers.role} selectedKey={role} onSelectionChange={(k) => setRole(k as User['role'])} options={AUTHORITY_ROLES.map((r) => ({ value: r, label: label('role', r) }))} />
           <Button onPress={saveRole} isDisabled={role === user.role || patch.isPending}>
-            {t.users.saveRole}
+            {tUsers.saveRole}
           </Button>
         </div>
       )}
       {user.role === 'coordinator' ? (
         <>
-          <CheckboxGroup label={t.users.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />
+          <CheckboxGroup label={tUsers.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />
           <div className="actions">
             <Button onPress={() => assign.mutate()} isDisabled={assign.isPending}>
-              {t.users.saveSchools}
+              {tUsers.saveSchools}
             </Button>
           </div>
         </>
       ) : (
-        <p>{t.users.schoolsHelp}</p>
+        <p>{tUsers.schoolsHelp}</p>
       )}
       {!self && (
         <div className="actions">
           <Button variant={user.active ? 'danger' : 'secondary'} onPress={toggleActive} isDisabled={patch.isPending}>
-            {user.active ? t.users.deactivate : t.users.activate}
+            {user.active ? tUsers.deactivate : tUsers.activate}
           </Button>
           <Button onPress={reset} isDisabled={patch.isPending}>
-            {t.users.resetPassword}
+            {tUsers.resetPassword}
           </Button>
           <Button variant="quiet" onPress={onClose}>
             {t.close}

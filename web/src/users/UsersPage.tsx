@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
+import { tUsers } from '../i18n/users';
 import { useAllSchools } from '../schools/all-schools';
 import { Button, PageHeading, QueryView } from '../ui/components';
 import { formatDateTime } from '../ui/format';
@@ -22,21 +23,21 @@ export default function UsersPage() {
   const current = users.data?.items.find((u) => u.id === selected);
   return (
     <>
-      <PageHeading title={t.users.title}>{t.users.title}</PageHeading>
-      <p>{t.users.intro}</p>
+      <PageHeading title={tUsers.title}>{tUsers.title}</PageHeading>
+      <p>{tUsers.intro}</p>
       <QueryView query={users} empty={<p>{t.nothingFound}</p>}>
         {(data) => (
           <div className="table-wrap">
             <table className="users-table">
-              <caption className="visually-hidden">{t.users.title}</caption>
+              <caption className="visually-hidden">{tUsers.title}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t.users.name}</th>
-                  <th scope="col">{t.users.email}</th>
-                  <th scope="col">{t.users.role}</th>
-                  <th scope="col">{t.users.schools}</th>
-                  <th scope="col">{t.users.status}</th>
-                  <th scope="col">{t.users.lastLogin}</th>
+                  <th scope="col">{tUsers.name}</th>
+                  <th scope="col">{tUsers.email}</th>
+                  <th scope="col">{tUsers.role}</th>
+                  <th scope="col">{tUsers.schools}</th>
+                  <th scope="col">{tUsers.status}</th>
+                  <th scope="col">{tUsers.lastLogin}</th>
                   <td />
                 </tr>
               </thead>
@@ -47,11 +48,11 @@ export default function UsersPage() {
                     <td>{u.email}</td>
                     <td>{label('role', u.role)}</td>
                     <td>{u.schoolIds.length ? u.schoolIds.map(schoolName).join(', ') : '–'}</td>
-                    <td>{u.active ? t.users.active : <span className="badge badge-danger">{t.users.inactive}</span>}</td>
-                    <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t.users.never}</td>
+                    <td>{u.active ? tUsers.active : <span className="badge badge-danger">{tUsers.inactive}</span>}</td>
+                    <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : tUsers.never}</td>
                     <td>
-                      <Button onPress={() => setSelected(u.id)} aria-label={fill(t.users.edit, { name: u.displayName })}>
-                        {t.users.editShort}
+                      <Button onPress={() => setSelected(u.id)} aria-label={fill(tUsers.edit, { name: u.displayName })}>
+                        {tUsers.editShort}
                       </Button>
                     </td>
                   </tr>

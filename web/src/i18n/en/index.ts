@@ -1,8 +1,7 @@
-import type { Texts } from './de';
+import type { Texts } from '../de';
+import type { DeepPartial } from '../language';
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
-
-/** English where it was cheap; every text not here falls back to German (de.ts). */
+/** English where it was cheap (the shell's texts); every text not here falls back to German (de/). */
 export const en: DeepPartial<Texts> = {
   lang: 'en',
   locale: 'en-GB',

@@ -1,0 +1,22 @@
+/** The German texts of the platform admin's screen. */
+export const platform = {
+  title: 'Plattform',
+  intro: 'Die Schulträger dieser Installation und ihre ersten Konten des Schulverwaltungsamts. Schuldaten sieht die Plattform-Administration nicht.',
+  authorities: 'Schulträger',
+  name: 'Name',
+  slug: 'Kurzname (für Adressen)',
+  slugHelp: 'Kleinbuchstaben, Ziffern und Bindestriche, z. B. musterstadt',
+  kind: 'Art',
+  state: 'Land (Kürzel)',
+  stateHelp: 'z. B. NW, BY',
+  createdAt: 'angelegt am',
+  create: 'Schulträger anlegen',
+  created: 'Der Schulträger {name} ist angelegt.',
+  offices: 'Schulverwaltungsamt: {name}',
+  officeUsers: 'Konten des Schulverwaltungsamts',
+  noOffice: 'Noch kein Konto. Legen Sie das erste an.',
+  createOffice: 'Erstes Konto des Schulverwaltungsamts anlegen',
+  officeHint: 'Sobald sich das Schulverwaltungsamt angemeldet hat, legt es weitere Konten selbst an.',
+  show: 'Konten zeigen: {name}',
+  showShort: 'Konten',
+} as const;
