@@ -7,7 +7,7 @@ import { DEFAULT_BATCH_SIZE } from '../src/exports/export-db';
 import { inventoryColumns, inventoryExportSql } from '../src/exports/inventory-export.service';
 import { invoiceColumns, inventoryLineColumns } from '../src/exports/grant-report-sheets';
 import { PacedWorkbook } from '../src/exports/paced-workbook';
-import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grant-export.sql';
+import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grants.queries';
 import { benchJwtSecret, ensureBenchUser, log, machine, openBenchDatabase, saveResult, startApi, tokenFor, withClient } from './common';
 import { runSeed } from './seed';
 import { EXPORT_AUTHORITY_SLUG, exportDevicesPart, grantReportPart, REPORT_GRANT_REFERENCE } from './seed-export';

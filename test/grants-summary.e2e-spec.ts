@@ -1,6 +1,6 @@
 import { grantWarningText } from '../src/i18n/grant-warnings';
 import { seededRandom } from '../src/demo/demo-context';
-import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grant-export.sql';
+import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grants.queries';
 import { GrantsService } from '../src/grants/grants.service';
 import { createDevice, createSchool, createUser, World } from './factories';
 import { allocate, createGrant, spend } from './grants-fixtures';

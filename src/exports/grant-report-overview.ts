@@ -1,4 +1,4 @@
-import type { LineGroupRow } from '../grants/grant-export.sql';
+import type { LineGroupRow } from '../grants/grants.queries';
 import type { GrantDto } from '../grants/grants.dto';
 import type { GrantSummaryDto } from '../grants/summary.dto';
 import { EXPENDITURE_CATEGORIES } from '../grants/expenditures.dto';

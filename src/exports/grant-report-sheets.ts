@@ -1,4 +1,4 @@
-import type { ExpenditureLineRow, InventoryLineRow } from '../grants/grant-export.sql';
+import type { ExpenditureLineRow, InventoryLineRow } from '../grants/grants.queries';
 import { germanDate, germanEuro } from '../i18n/format';
 import { labelOf, labels, labelsEn } from '../i18n/labels';
 import { deviceIdentityColumns } from './inventory-export.service';

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
-import { expenditureLinesQuery, type ExpenditureLineRow, inventoryLinesQuery, type InventoryLineRow, type LineGroupRow, lineGroupsSql } from '../grants/grant-export.sql';
+import { expenditureLinesQuery, type ExpenditureLineRow, inventoryLinesQuery, type InventoryLineRow, type LineGroupRow, lineGroupsSql } from '../grants/grants.queries';
 import { grantWarningText } from '../i18n/grant-warnings';
 import { SummaryQueryDto } from '../grants/grants.dto';
 import { GrantsService } from '../grants/grants.service';

@@ -3,51 +3,14 @@ import { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
 import { todayInBerlin } from '../common/dates';
+import { one, rows } from '../common/db';
 import { illegalState } from '../common/errors';
 import type { LockedDevice, StatusChange } from '../devices/device-lifecycle.service';
 import { GuardsLeavingService, type LeaveServiceGuard } from '../devices/device-extensions';
 import { amountAtRisk, earmarkOf } from './earmarking';
-import type { GrantRow } from './grant-access';
+import { type FundedDeviceRow, GRANT_SQL, type GrantRow } from './grants.queries';
 import type { GrantWarning } from './program-rules';
 
-interface FundedDeviceRow {
-  deviceId: string;
-  inventoryNumber: string;
-  type: string;
-  status: string;
-  commissionedOn: string | null;
-  purchaseDate: string | null;
-  purchasePriceCents: number | null;
-  retiredOn: string | null;
-  lostOn: string | null;
-  expenditureId: string;
-  schoolId: string;
-  grossCents: number;
-  invoiceDate: string | null;
-  orderDate: string;
-  devicesOnExpenditure: number;
-  grantId: string;
-  grantTitle: string;
-  fundingRateBp: number;
-  earmarkingYears: number;
-  earmarkingYearsByType: Record<string, number>;
-}
-
-// The joins repeat the authority (the composite foreign keys make it equal anyway): knowing `d.authority_id`, the planner
-// finds a grant's retired and lost devices through ix_devices_authority_status instead of scanning every device.
-const FUNDED_DEVICE_SELECT = `
-  SELECT d.id AS "deviceId", d.inventory_number AS "inventoryNumber", d.type::text AS type, d.status::text AS status,
-         d.commissioned_on AS "commissionedOn", d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents",
-         d.retired_on AS "retiredOn",
-         (SELECT max(ev.occurred_at)::date FROM device_events ev WHERE ev.device_id = d.id AND ev.to_status = 'lost') AS "lostOn",
-         e.id AS "expenditureId", e.school_id AS "schoolId", e.gross_cents AS "grossCents", e.invoice_date AS "invoiceDate", e.order_date AS "orderDate",
-         (SELECT count(*)::int FROM expenditure_devices y WHERE y.expenditure_id = e.id) AS "devicesOnExpenditure",
-         g.id AS "grantId", g.title AS "grantTitle", g.funding_rate_bp AS "fundingRateBp", g.earmarking_years AS "earmarkingYears",
-         g.earmarking_years_by_type AS "earmarkingYearsByType"
-    FROM expenditure_devices x
-    JOIN expenditures e ON e.id = x.expenditure_id AND e.authority_id = x.authority_id
-    JOIN grants g ON g.id = e.grant_id
-    JOIN devices d ON d.id = x.device_id AND d.authority_id = x.authority_id`;
 
 const earmarkFor = (r: FundedDeviceRow) =>
   earmarkOf({
@@ -74,8 +37,7 @@ const earmarkFor = (r: FundedDeviceRow) =>
 export class EarmarkingService implements LeaveServiceGuard {
   /** Throws 409 (ILLEGAL_STATE) for an unconfirmed retirement/loss inside the earmarking period; returns audit meta when confirmed. */
   async beforeLeavingService(em: EntityManager, device: LockedDevice, change: StatusChange): Promise<Record<string, unknown> | void> {
-    const rows: FundedDeviceRow[] = await em.query(`${FUNDED_DEVICE_SELECT} WHERE x.device_id = $1`, [device.id]);
-    const row = rows[0];
+    const row = await one<FundedDeviceRow>(em, GRANT_SQL.fundedDevice, [device.id]);
     if (!row) return;
     const leftOn = (change.to === 'retired' ? change.retiredOn : null) ?? todayInBerlin();
     const earmark = earmarkFor(row);
@@ -104,12 +66,9 @@ export class EarmarkingService implements LeaveServiceGuard {
   async breachWarnings(em: EntityManager, actor: Actor, grant: GrantRow, asOf: string | null): Promise<GrantWarning[]> {
     const params: unknown[] = [grant.id];
     const scope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
-    const rows: FundedDeviceRow[] = await em.query(
-      `${FUNDED_DEVICE_SELECT} WHERE e.grant_id = $1 AND d.status IN ('retired', 'lost') AND ${scope} ORDER BY d.inventory_number`,
-      params,
-    );
+    const left = await rows<FundedDeviceRow>(em, GRANT_SQL.fundedDevicesOutOfService(scope), params);
     const warnings: GrantWarning[] = [];
-    for (const r of rows) {
+    for (const r of left) {
       const leftOn = (r.status === 'retired' ? r.retiredOn : r.lostOn) ?? r.retiredOn ?? r.lostOn;
       if (!leftOn || (asOf && leftOn > asOf)) continue;
       const earmark = earmarkFor(r);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { exec, one, rows } from '../common/db';
 import { conflict, invalidField } from '../common/errors';
-import type { GrantRow } from './grant-access';
+import { GRANT_SQL, type GrantRow } from './grants.queries';
 
 export interface ExpenditureValues {
   orderDate: string;
@@ -41,12 +42,7 @@ export async function checkBudget(
   line: { schoolId: string; grossCents: number; excludeId: string | null },
   request: { overrideBudget?: boolean; overrideReason?: string },
 ): Promise<BudgetOverride | null> {
-  const [f] = await em.query(
-    `SELECT (SELECT coalesce(sum(amount_cents), 0) FROM grant_allocations WHERE grant_id = $1 AND school_id = $2)::bigint AS allocated,
-            (SELECT coalesce(sum(gross_cents), 0) FROM expenditures WHERE grant_id = $1 AND school_id = $2 AND id IS DISTINCT FROM $3)::bigint AS "schoolCommitted",
-            (SELECT coalesce(sum(gross_cents), 0) FROM expenditures WHERE grant_id = $1 AND id IS DISTINCT FROM $3)::bigint AS "grantCommitted"`,
-    [grant.id, line.schoolId, line.excludeId],
-  );
+  const f = (await one<{ allocated: number; schoolCommitted: number; grantCommitted: number }>(em, GRANT_SQL.budgetCheck, [grant.id, line.schoolId, line.excludeId]))!;
   const exceeded: BudgetOverride['exceeded'] = [];
   if (f.schoolCommitted + line.grossCents > f.allocated) {
     exceeded.push({ limit: 'school_allocation', limitCents: f.allocated, committedCents: f.schoolCommitted, requestedCents: line.grossCents });
@@ -71,11 +67,7 @@ export async function checkBudget(
  */
 export async function linkDevices(em: EntityManager, grant: Pick<GrantRow, 'authorityId'>, expenditureId: string, deviceIds: string[]): Promise<void> {
   if (deviceIds.length > 0) {
-    const found: { id: string; linkedTo: string | null }[] = await em.query(
-      `SELECT d.id, x.expenditure_id AS "linkedTo" FROM devices d LEFT JOIN expenditure_devices x ON x.device_id = d.id
-        WHERE d.id = ANY($1::uuid[]) AND d.authority_id = $2`,
-      [deviceIds, grant.authorityId],
-    );
+    const found = await rows<{ id: string; linkedTo: string | null }>(em, GRANT_SQL.devicesToLink, [deviceIds, grant.authorityId]);
     const known = new Set(found.map((d) => d.id));
     const unknown = deviceIds.filter((id) => !known.has(id));
     if (unknown.length) throw invalidField('deviceIds', 'unknownDevices', `Unknown device(s): ${unknown.slice(0, 10).join(', ')}`, { count: unknown.length });
@@ -86,13 +78,6 @@ export async function linkDevices(em: EntityManager, grant: Pick<GrantRow, 'auth
       });
     }
   }
-  await em.query(`DELETE FROM expenditure_devices WHERE expenditure_id = $1 AND NOT (device_id = ANY($2::uuid[]))`, [expenditureId, deviceIds]);
-  if (deviceIds.length > 0) {
-    await em.query(
-      `INSERT INTO expenditure_devices (device_id, expenditure_id, authority_id)
-       SELECT d, $2, $3 FROM unnest($1::uuid[]) AS d
-        WHERE NOT EXISTS (SELECT 1 FROM expenditure_devices x WHERE x.device_id = d AND x.expenditure_id = $2)`,
-      [deviceIds, expenditureId, grant.authorityId],
-    );
-  }
+  await exec(em, GRANT_SQL.unlinkDevices, [expenditureId, deviceIds]);
+  if (deviceIds.length > 0) await exec(em, GRANT_SQL.linkDevices, [deviceIds, expenditureId, grant.authorityId]);
 }

@@ -4,12 +4,13 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
+import { exec, one, rows, transaction } from '../common/db';
 import { notFound, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { checkBudget, linkDevices, validateExpenditure } from './expenditure-rules';
 import { CreateExpenditureDto, ExpenditureDto, ListExpendituresQueryDto, UpdateExpenditureDto } from './expenditures.dto';
 import { findGrant, lockWritableGrant } from './grant-access';
-import { fundedShareSql } from './money';
+import { GRANT_SQL } from './grants.queries';
 
 registerConstraintMessages({
   uq_expenditures_invoice: { field: 'invoiceNumber', reason: 'INVOICE_NUMBER_TAKEN', message: 'This vendor already has an invoice with this number in this authority' },
@@ -20,12 +21,6 @@ registerConstraintMessages({
   ck_expenditures_invoice: { field: 'invoiceDate', code: 'invoicePair', message: 'invoiceNumber and invoiceDate go together' },
 });
 
-const funded = fundedShareSql('e.gross_cents', 'g.funding_rate_bp');
-const EXPENDITURE_COLUMNS = `e.id, e.grant_id AS "grantId", e.school_id AS "schoolId", e.category::text AS category, e.order_date AS "orderDate",
-  e.invoice_number AS "invoiceNumber", e.invoice_date AS "invoiceDate", e.paid_on AS "paidOn", e.vendor, e.description,
-  e.gross_cents AS "grossCents", ${funded} AS "fundedCents", e.gross_cents - ${funded} AS "ownCents",
-  ARRAY(SELECT x.device_id FROM expenditure_devices x WHERE x.expenditure_id = e.id ORDER BY x.device_id) AS "deviceIds",
-  e.budget_override AS "budgetOverride", e.override_reason AS "overrideReason", e.version, e.created_at AS "createdAt", e.updated_at AS "updatedAt"`;
 
 /** Orders and invoices paid from a grant, and the devices they bought. */
 @Injectable()
@@ -37,7 +32,8 @@ export class ExpendituresService {
   ) {}
 
   async list(actor: Actor, grantId: string, query: ListExpendituresQueryDto): Promise<Page<ExpenditureDto>> {
-    await findGrant(this.dataSource.manager, actor, grantId);
+    const em = this.dataSource.manager;
+    await findGrant(em, actor, grantId);
     const limit = query.limit ?? 50;
     const params: unknown[] = [grantId];
     const where = ['e.grant_id = $1', schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params)];
@@ -48,29 +44,26 @@ export class ExpendituresService {
       where.push(`(e.order_date, e.id) > ($${params.push(orderDate)}::date, $${params.push(id)}::uuid)`);
     }
     params.push(limit + 1);
-    const rows: ExpenditureDto[] = await this.dataSource.query(
-      `SELECT ${EXPENDITURE_COLUMNS} FROM expenditures e JOIN grants g ON g.id = e.grant_id
-        WHERE ${where.join(' AND ')} ORDER BY e.order_date, e.id LIMIT $${params.length}`,
-      params,
-    );
-    return toPage(rows, limit, (e) => [e.orderDate, e.id], (e) => e);
+    const expenditures = await rows<ExpenditureDto>(em, GRANT_SQL.expenditures(where.join(' AND '), params.length), params);
+    return toPage(expenditures, limit, (e) => [e.orderDate, e.id], (e) => e);
   }
 
-  async get(actor: Actor, grantId: string, id: string, em: EntityManager = this.dataSource.manager, lock = false): Promise<ExpenditureDto> {
+  async get(actor: Actor, grantId: string, id: string): Promise<ExpenditureDto> {
+    return this.getIn(this.dataSource.manager, actor, grantId, id);
+  }
+
+  /** One expenditure inside the caller's transaction (`lock`: FOR UPDATE). */
+  private async getIn(em: EntityManager, actor: Actor, grantId: string, id: string, lock = false): Promise<ExpenditureDto> {
     await findGrant(em, actor, grantId);
     const params: unknown[] = [grantId, id];
     const scope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
-    const rows: ExpenditureDto[] = await em.query(
-      `SELECT ${EXPENDITURE_COLUMNS} FROM expenditures e JOIN grants g ON g.id = e.grant_id
-        WHERE e.grant_id = $1 AND e.id = $2 AND ${scope}${lock ? ' FOR UPDATE OF e' : ''}`,
-      params,
-    );
-    if (!rows[0]) throw notFound('Expenditure');
-    return rows[0];
+    const expenditure = await one<ExpenditureDto>(em, GRANT_SQL.expenditure(scope, lock), params);
+    if (!expenditure) throw notFound('Expenditure');
+    return expenditure;
   }
 
   async create(actor: Actor, grantId: string, dto: CreateExpenditureDto): Promise<ExpenditureDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const grant = await lockWritableGrant(em, actor, grantId);
       await this.access.requireSchool(actor, dto.schoolId, 'write', em);
       const values = {
@@ -86,14 +79,15 @@ export class ExpendituresService {
       };
       validateExpenditure(grant, values);
       const override = await checkBudget(em, grant, { schoolId: values.schoolId, grossCents: values.grossCents, excludeId: null }, dto);
-      const [{ id }] = await em.query(
-        `INSERT INTO expenditures (authority_id, grant_id, school_id, category, order_date, invoice_number, invoice_date, paid_on, vendor, description,
-                                   gross_cents, budget_override, override_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-        [grant.authorityId, grantId, ...Object.values(values), override !== null, override?.reason ?? null],
-      );
+      const { id } = (await one<{ id: string }>(em, GRANT_SQL.insertExpenditure, [
+        grant.authorityId,
+        grantId,
+        ...Object.values(values),
+        override !== null,
+        override?.reason ?? null,
+      ]))!;
       await linkDevices(em, grant, id, dto.deviceIds ?? []);
-      const created = await this.get(actor, grantId, id, em);
+      const created = await this.getIn(em, actor, grantId, id);
       await this.audit.record(em, actor, {
         action: 'grant.expenditure_created',
         entityType: 'expenditure',
@@ -107,9 +101,9 @@ export class ExpendituresService {
   }
 
   async update(actor: Actor, grantId: string, id: string, dto: UpdateExpenditureDto): Promise<ExpenditureDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const grant = await lockWritableGrant(em, actor, grantId);
-      const before = await this.get(actor, grantId, id, em, true);
+      const before = await this.getIn(em, actor, grantId, id, true);
       if (dto.version !== undefined && dto.version !== before.version) {
         throw staleVersion('expenditure', before.version);
       }
@@ -130,15 +124,9 @@ export class ExpendituresService {
       // Only a change that adds spending to a school (more money, or another school) is checked against the budget again.
       const addsSpending = values.schoolId !== before.schoolId || values.grossCents > before.grossCents;
       const override = addsSpending ? await checkBudget(em, grant, { schoolId: values.schoolId, grossCents: values.grossCents, excludeId: id }, dto) : null;
-      await em.query(
-        `UPDATE expenditures SET school_id = $2, category = $3, order_date = $4, invoice_number = $5, invoice_date = $6, paid_on = $7,
-                vendor = $8, description = $9, gross_cents = $10, budget_override = $11, override_reason = $12,
-                version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [id, ...Object.values(values), override ? true : before.budgetOverride, override ? override.reason : before.overrideReason],
-      );
+      await exec(em, GRANT_SQL.updateExpenditure, [id, ...Object.values(values), override ? true : before.budgetOverride, override ? override.reason : before.overrideReason]);
       if (dto.deviceIds) await linkDevices(em, grant, id, dto.deviceIds);
-      const after = await this.get(actor, grantId, id, em);
+      const after = await this.getIn(em, actor, grantId, id);
       await this.audit.record(em, actor, {
         action: 'grant.expenditure_updated',
         entityType: 'expenditure',
@@ -152,10 +140,10 @@ export class ExpendituresService {
   }
 
   async remove(actor: Actor, grantId: string, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await transaction(this.dataSource, async (em) => {
       await lockWritableGrant(em, actor, grantId);
-      const before = await this.get(actor, grantId, id, em, true);
-      await em.query(`DELETE FROM expenditures WHERE id = $1`, [id]);
+      const before = await this.getIn(em, actor, grantId, id, true);
+      await exec(em, GRANT_SQL.deleteExpenditure, [id]);
       await this.audit.record(em, actor, { action: 'grant.expenditure_deleted', entityType: 'expenditure', entityId: id, before: { ...before }, after: null, meta: { grantId } });
     });
   }

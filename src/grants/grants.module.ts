@@ -11,7 +11,7 @@ import { GrantSummaryService } from './summary.service';
 
 /**
  * Funding grants. Exports GrantsService (budgetOverview, settings) and GrantSummaryService (summary) for statistics and
- * exports; the raw SQL of the proof-of-use lists is in `grant-export.sql.ts`, the rounding rule in `money.ts`.
+ * exports; the SQL (also of the proof-of-use lists) is in `grants.queries.ts`, the rounding rule in `money.ts`.
  */
 @Module({
   imports: [DevicesModule, LicencesModule],

@@ -6,10 +6,12 @@ import { AuthoritiesService } from '../authorities/authorities.service';
 import { schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
+import { exec, one, rows, transaction } from '../common/db';
 import { conflict, illegalState, invalidField, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { DEVICE_TYPES } from '../devices/device.entity';
-import { assertWritable, findGrant, GRANT_COLUMNS, GrantRow, grantVisibilitySql, toGrantDto } from './grant-access';
+import { assertWritable, findGrant, toGrantDto } from './grant-access';
+import { GRANT_SQL, type GrantRow, grantVisibilitySql } from './grants.queries';
 import {
   CreateGrantDto,
   GRANT_TRANSITIONS,
@@ -76,11 +78,8 @@ export class GrantsService {
       where.push(`(g.title, g.id) > ($${params.push(title)}, $${params.push(id)}::uuid)`);
     }
     params.push(limit + 1);
-    const rows: GrantRow[] = await this.dataSource.query(
-      `SELECT ${GRANT_COLUMNS} FROM grants g WHERE ${where.join(' AND ')} ORDER BY g.title, g.id LIMIT $${params.length}`,
-      params,
-    );
-    const page = toPage(rows, limit, (g) => [g.title, g.id], (g) => g);
+    const grants = await rows<GrantRow>(this.dataSource.manager, GRANT_SQL.list(where.join(' AND '), params.length), params);
+    const page = toPage(grants, limit, (g) => [g.title, g.id], (g) => g);
     const figures = await this.figuresOf(actor, page.items.map((g) => g.id));
     const settings = await this.settings(actor);
     const on = todayInBerlin();
@@ -110,17 +109,12 @@ export class GrantsService {
     const params: unknown[] = [grantIds];
     const allocScope = schoolScopeSql(actor, { authority: 'a.authority_id', school: 'a.school_id' }, params);
     const expScope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
-    const rows: { grantId: string; allocatedCents: number; committedCents: number; paidCents: number }[] = await this.dataSource.query(
-      `SELECT g.id AS "grantId",
-              coalesce((SELECT sum(a.amount_cents) FROM grant_allocations a WHERE a.grant_id = g.id AND ${allocScope}), 0)::bigint AS "allocatedCents",
-              coalesce(x.committed, 0)::bigint AS "committedCents", coalesce(x.paid, 0)::bigint AS "paidCents"
-         FROM grants g
-         LEFT JOIN (SELECT e.grant_id, sum(e.gross_cents) AS committed, sum(e.gross_cents) FILTER (WHERE e.paid_on IS NOT NULL) AS paid
-                      FROM expenditures e WHERE e.grant_id = ANY($1::uuid[]) AND ${expScope} GROUP BY e.grant_id) x ON x.grant_id = g.id
-        WHERE g.id = ANY($1::uuid[])`,
+    const figures = await rows<{ grantId: string; allocatedCents: number; committedCents: number; paidCents: number }>(
+      this.dataSource.manager,
+      GRANT_SQL.figuresOf(allocScope, expScope),
       params,
     );
-    for (const r of rows) result.set(r.grantId, r);
+    for (const r of figures) result.set(r.grantId, r);
     return result;
   }
 
@@ -138,12 +132,8 @@ export class GrantsService {
     validateEarmarkingByType(dto.earmarkingYearsByType);
     if (dto.eligibleUntil < dto.eligibleFrom) throw invalidField('eligibleUntil', 'notBefore', 'eligibleUntil must not be before eligibleFrom', { date: dto.eligibleFrom });
     if (dto.status && dto.status !== 'planned' && dto.status !== 'approved') throw invalidField('status', 'newGrantStatus', 'A new grant is planned or approved');
-    return this.dataSource.transaction(async (em) => {
-      const [{ id }] = await em.query(
-        `INSERT INTO grants (authority_id, program, title, reference_number, decision_date, approved_cents, funding_rate_bp,
-                             eligible_from, eligible_until, proof_due_on, status, earmarking_years, earmarking_years_by_type, notes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-        [
+    return transaction(this.dataSource, async (em) => {
+      const { id } = (await one<{ id: string }>(em, GRANT_SQL.insert, [
           authorityId,
           dto.program,
           dto.title,
@@ -158,8 +148,7 @@ export class GrantsService {
           dto.earmarkingYears ?? 5,
           JSON.stringify(dto.earmarkingYearsByType ?? {}),
           dto.notes ?? null,
-        ],
-      );
+      ]))!;
       const created = toGrantDto(await findGrant(em, actor, id));
       await this.audit.record(em, actor, { action: 'grant.created', entityType: 'grant', entityId: id, before: null, after: { ...created } });
       return created;
@@ -168,7 +157,7 @@ export class GrantsService {
 
   async update(actor: Actor, id: string, dto: UpdateGrantDto): Promise<GrantDto> {
     validateEarmarkingByType(dto.earmarkingYearsByType);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const before = await findGrant(em, actor, id, true);
       if (dto.version !== undefined && dto.version !== before.version) {
         throw staleVersion('grant', before.version);
@@ -185,12 +174,7 @@ export class GrantsService {
       }
       if (next.eligibleUntil < next.eligibleFrom) throw invalidField('eligibleUntil', 'notBefore', 'eligibleUntil must not be before eligibleFrom', { date: next.eligibleFrom });
       await this.checkBudgetChange(em, before, next);
-      await em.query(
-        `UPDATE grants SET program = $2, title = $3, reference_number = $4, decision_date = $5, approved_cents = $6, funding_rate_bp = $7,
-                eligible_from = $8, eligible_until = $9, proof_due_on = $10, status = $11, earmarking_years = $12,
-                earmarking_years_by_type = $13, notes = $14, version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [
+      await exec(em, GRANT_SQL.update, [
           id,
           next.program,
           next.title,
@@ -205,8 +189,7 @@ export class GrantsService {
           next.earmarkingYears,
           JSON.stringify(next.earmarkingYearsByType),
           next.notes,
-        ],
-      );
+      ]);
       const after = toGrantDto(await findGrant(em, actor, id));
       const action = dto.status && dto.status !== before.status ? 'grant.status_changed' : 'grant.updated';
       await this.audit.record(em, actor, { action, entityType: 'grant', entityId: id, before: { ...toGrantDto(before) }, after: { ...after } });
@@ -216,12 +199,7 @@ export class GrantsService {
 
   /** The approved amount may not fall below what is allocated or committed, and the period must keep every invoice. */
   private async checkBudgetChange(em: EntityManager, before: GrantRow, next: GrantRow): Promise<void> {
-    const [figures] = await em.query(
-      `SELECT (SELECT coalesce(sum(amount_cents), 0) FROM grant_allocations WHERE grant_id = $1)::bigint AS allocated,
-              (SELECT coalesce(sum(gross_cents), 0) FROM expenditures WHERE grant_id = $1)::bigint AS committed,
-              (SELECT count(*) FROM expenditures WHERE grant_id = $1 AND (invoice_date < $2 OR invoice_date > $3))::int AS outside`,
-      [before.id, next.eligibleFrom, next.eligibleUntil],
-    );
+    const figures = (await one<{ allocated: number; committed: number; outside: number }>(em, GRANT_SQL.budgetFigures, [before.id, next.eligibleFrom, next.eligibleUntil]))!;
     if (next.approvedCents < before.approvedCents) {
       if (next.approvedCents < figures.allocated) {
         throw conflict('GRANT_APPROVED_BELOW_ALLOCATIONS', 'The approved amount may not fall below the sum of the allocations', { allocatedCents: figures.allocated, approvedCents: next.approvedCents });
@@ -237,18 +215,23 @@ export class GrantsService {
 
   /** Deletes a grant without expenditures (its allocations go with it); reported and closed grants stay. */
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await transaction(this.dataSource, async (em) => {
       const before = await findGrant(em, actor, id, true);
       assertWritable(before);
-      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM expenditures WHERE grant_id = $1`, [id]);
+      const { n } = (await one<{ n: number }>(em, GRANT_SQL.expenditureCount, [id]))!;
       if (n > 0) throw conflict('GRANT_HAS_EXPENDITURES', 'The grant has expenditures; delete them first', { expenditures: n });
-      await em.query(`DELETE FROM grants WHERE id = $1`, [id]);
+      await exec(em, GRANT_SQL.delete, [id]);
       await this.audit.record(em, actor, { action: 'grant.deleted', entityType: 'grant', entityId: id, before: { ...toGrantDto(before) }, after: null });
     });
   }
 
   /** The authority's grant settings with defaults filled in. */
-  async settings(actor: Actor, em?: EntityManager): Promise<Required<GrantSettingsDto>> {
+  async settings(actor: Actor): Promise<Required<GrantSettingsDto>> {
+    return this.settingsIn(this.dataSource.manager, actor);
+  }
+
+  /** The settings inside the caller's transaction. */
+  async settingsIn(em: EntityManager, actor: Actor): Promise<Required<GrantSettingsDto>> {
     const section = await this.authorities.settingsSection<GrantSettingsDto>(tenantOf(actor), 'grants', em);
     return {
       deadlineWarningDays: section.deadlineWarningDays ?? DEFAULT_DEADLINE_WARNING_DAYS,
@@ -257,18 +240,13 @@ export class GrantsService {
   }
 
   async updateSettings(actor: Actor, dto: GrantSettingsDto): Promise<Required<GrantSettingsDto>> {
-    await this.dataSource.transaction((em) => this.authorities.updateSettingsSection(em, actor, 'grants', { ...dto }));
+    await transaction(this.dataSource, (em) => this.authorities.updateSettingsSection(em, actor, 'grants', { ...dto }));
     return this.settings(actor);
   }
 
   /** Budget figures of all grants of an authority, for the statistics (spent = committed by orders). */
   async budgetOverview(authorityId: string): Promise<{ grants: number; approvedCents: number; spentCents: number; remainingCents: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS grants, coalesce(sum(g.approved_cents), 0)::bigint AS "approvedCents",
-              coalesce(sum((SELECT sum(e.gross_cents) FROM expenditures e WHERE e.grant_id = g.id)), 0)::bigint AS "spentCents"
-         FROM grants g WHERE g.authority_id = $1`,
-      [authorityId],
-    );
+    const row = (await one<{ grants: number; approvedCents: number; spentCents: number }>(this.dataSource.manager, GRANT_SQL.budgetOverview, [authorityId]))!;
     return { grants: row.grants, approvedCents: row.approvedCents, spentCents: row.spentCents, remainingCents: row.approvedCents - row.spentCents };
   }
 }

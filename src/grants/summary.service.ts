@@ -3,13 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { schoolScopeSql } from '../common/access';
 import { todayInBerlin } from '../common/dates';
+import { rows } from '../common/db';
 import { MOBILE_DEVICE_TYPES } from '../devices/device.entity';
 import { LicencesService } from '../licences/licences.service';
 import { EarmarkingService } from './earmarking.service';
 import { EXPENDITURE_CATEGORIES, type ExpenditureCategory } from './expenditures.dto';
 import { findGrant, GrantRow } from './grant-access';
+import { GRANT_SQL } from './grants.queries';
 import { grantDeadlines, GrantsService } from './grants.service';
-import { fundedShareSql, bpToPercent } from './money';
+import { bpToPercent } from './money';
 import { categoryShareWarnings, GrantWarning, MobileCapResult, mobileCapWarnings, mobileDeviceCap } from './program-rules';
 import { GrantSummaryDto, MoneyFiguresDto, SchoolSummaryDto } from './summary.dto';
 
@@ -51,28 +53,23 @@ export class GrantSummaryService {
     private readonly licences: LicencesService,
   ) {}
 
-  async summary(actor: Actor, grantId: string, asOf?: string | null, em: EntityManager = this.dataSource.manager): Promise<GrantSummaryDto> {
+  async summary(actor: Actor, grantId: string, asOf?: string | null): Promise<GrantSummaryDto> {
+    const em = this.dataSource.manager;
     return this.withChecks(actor, await this.figures(actor, grantId, asOf, em), em);
   }
 
   /** The summary's figures, without the checks. */
-  async figures(actor: Actor, grantId: string, asOf?: string | null, em: EntityManager = this.dataSource.manager): Promise<SummaryFigures> {
+  async figures(actor: Actor, grantId: string, asOf: string | null | undefined, em: EntityManager): Promise<SummaryFigures> {
     const grant = await findGrant(em, actor, grantId);
     const asOfDate = asOf ?? null;
     const groups = await this.groups(em, actor, grant.id, asOfDate);
     const licences = await this.licences.grantLicences(actor, grant.id, asOfDate, em);
     const params: unknown[] = [grant.id];
     const allocScope = schoolScopeSql(actor, { authority: 'a.authority_id', school: 'a.school_id' }, params);
-    const allocations: { schoolId: string; amountCents: number }[] = await em.query(
-      `SELECT school_id AS "schoolId", amount_cents AS "amountCents" FROM grant_allocations a WHERE a.grant_id = $1 AND ${allocScope}`,
-      params,
-    );
+    const allocations = await rows<{ schoolId: string; amountCents: number }>(em, GRANT_SQL.summaryAllocations(allocScope), params);
 
     const schoolIds = [...new Set([...allocations.map((a) => a.schoolId), ...groups.map((g) => g.schoolId)])];
-    const schools: { id: string; name: string; schoolNumber: string; schoolType: string }[] = await em.query(
-      `SELECT id, name, school_number AS "schoolNumber", school_type::text AS "schoolType" FROM schools WHERE id = ANY($1::uuid[]) ORDER BY name, id`,
-      [schoolIds],
-    );
+    const schools = await rows<{ id: string; name: string; schoolNumber: string; schoolType: string }>(em, GRANT_SQL.summarySchools, [schoolIds]);
     const bySchool = new Map<string, SchoolSummaryDto>(
       schools.map((s) => [s.id, { schoolId: s.id, schoolName: s.name, schoolNumber: s.schoolNumber, schoolType: s.schoolType, allocatedCents: 0, remainingCents: 0, ...zero() }]),
     );
@@ -108,7 +105,7 @@ export class GrantSummaryService {
   }
 
   /** The whole summary: the figures and the warnings (budget, program rules, earmarking, deadlines, in this order). */
-  async withChecks(actor: Actor, { grant, figures }: SummaryFigures, em: EntityManager = this.dataSource.manager): Promise<GrantSummaryDto> {
+  async withChecks(actor: Actor, { grant, figures }: SummaryFigures, em: EntityManager): Promise<GrantSummaryDto> {
     const program = await this.programWarnings(em, actor, grant, figures.asOf);
     const warnings = [
       ...this.budgetWarnings(grant, figures.bySchool, figures.totals.committedCents, actor.role === 'coordinator'),
@@ -123,22 +120,7 @@ export class GrantSummaryService {
   private groups(em: EntityManager, actor: Actor, grantId: string, asOf: string | null): Promise<GroupRow[]> {
     const params: unknown[] = [grantId, asOf];
     const scope = schoolScopeSql(actor, { authority: 'e.authority_id', school: 'e.school_id' }, params);
-    const funded = fundedShareSql('e.gross_cents', 'g.funding_rate_bp');
-    const committed = `($2::date IS NULL OR e.order_date <= $2::date)`;
-    const paid = `(e.paid_on IS NOT NULL AND ($2::date IS NULL OR e.paid_on <= $2::date))`;
-    return em.query(
-      `SELECT e.school_id AS "schoolId", e.category::text AS category,
-              coalesce(sum(e.gross_cents) FILTER (WHERE ${committed}), 0)::bigint AS "committedCents",
-              coalesce(sum(${funded}) FILTER (WHERE ${committed}), 0)::bigint AS "fundedCents",
-              coalesce(sum(e.gross_cents - ${funded}) FILTER (WHERE ${committed}), 0)::bigint AS "ownCents",
-              coalesce(sum(e.gross_cents) FILTER (WHERE ${paid}), 0)::bigint AS "paidCents",
-              coalesce(sum(${funded}) FILTER (WHERE ${paid}), 0)::bigint AS "paidFundedCents",
-              coalesce(sum(e.gross_cents - ${funded}) FILTER (WHERE ${paid}), 0)::bigint AS "paidOwnCents"
-         FROM expenditures e JOIN grants g ON g.id = e.grant_id
-        WHERE e.grant_id = $1 AND ${scope}
-        GROUP BY e.school_id, e.category`,
-      params,
-    );
+    return rows<GroupRow>(em, GRANT_SQL.summaryGroups(scope), params);
   }
 
   private budgetWarnings(grant: GrantRow, schools: SchoolSummaryDto[], committedCents: number, coordinator: boolean): GrantWarning[] {
@@ -176,37 +158,12 @@ export class GrantSummaryService {
    * all its committed spending in the grant. Vocational schools (Berufskolleg) are left out.
    */
   private async programWarnings(em: EntityManager, actor: Actor, grant: GrantRow, asOf: string | null): Promise<{ warnings: GrantWarning[]; mobileDeviceCap: MobileCapResult | null }> {
-    const committed = `($2::date IS NULL OR e.order_date <= $2::date)`;
-    const spending: { schoolId: string; category: string; committedCents: number }[] = await em.query(
-      `SELECT e.school_id AS "schoolId", e.category::text AS category, sum(e.gross_cents)::bigint AS "committedCents"
-         FROM expenditures e WHERE e.grant_id = $1 AND ${committed} GROUP BY 1, 2`,
-      [grant.id, asOf],
-    );
-    const settings = await this.grants.settings(actor, em);
+    const spending = await rows<{ schoolId: string; category: string; committedCents: number }>(em, GRANT_SQL.spendingByCategory, [grant.id, asOf]);
+    const settings = await this.grants.settingsIn(em, actor);
     const warnings: GrantWarning[] = categoryShareWarnings(grant.program, settings.categoryShareRules, spending);
     let cap: MobileCapResult | null = null;
     if (grant.program === 'digitalpakt_basis') {
-      // One grouped pass over the linked devices of the grant's device invoices (`linked`: devices and mobile ones per
-      // invoice), joined to the invoices by hash; a per-invoice lateral count took a second at 50,000 invoices.
-      // The authority columns tie the joins to one tenant (the composite foreign keys guarantee it) and let the
-      // planner use the authority indexes. An invoice without linked devices has no `linked` row: mobile part 0.
-      const schools: { schoolId: string; investmentCents: number; mobileCents: number }[] = await em.query(
-        `WITH linked AS (
-           SELECT x.expenditure_id AS id, count(*) AS total, count(*) FILTER (WHERE d.type = ANY($3::device_type[])) AS mobile
-             FROM expenditures e
-             JOIN expenditure_devices x ON x.expenditure_id = e.id AND x.authority_id = e.authority_id
-             JOIN devices d ON d.id = x.device_id AND d.authority_id = x.authority_id
-            WHERE e.grant_id = $1 AND ${committed} AND e.category = 'devices'
-            GROUP BY x.expenditure_id)
-         SELECT e.school_id AS "schoolId", sum(e.gross_cents)::bigint AS "investmentCents",
-                coalesce(sum((e.gross_cents * n.mobile * 2 + n.total) / (2 * n.total)), 0)::bigint AS "mobileCents"
-           FROM expenditures e
-           JOIN schools s ON s.id = e.school_id AND s.authority_id = e.authority_id
-           LEFT JOIN linked n ON n.id = e.id
-          WHERE e.grant_id = $1 AND ${committed} AND s.school_type <> 'berufskolleg'
-          GROUP BY e.school_id ORDER BY e.school_id`,
-        [grant.id, asOf, MOBILE_DEVICE_TYPES],
-      );
+      const schools = await rows<{ schoolId: string; investmentCents: number; mobileCents: number }>(em, GRANT_SQL.mobileCap, [grant.id, asOf, MOBILE_DEVICE_TYPES]);
       cap = mobileDeviceCap(schools);
       warnings.push(...mobileCapWarnings(cap));
     }
@@ -221,7 +178,7 @@ export class GrantSummaryService {
   }
 
   private async deadlineWarnings(actor: Actor, grant: GrantRow, em: EntityManager): Promise<GrantWarning[]> {
-    const settings = await this.grants.settings(actor, em);
+    const settings = await this.grants.settingsIn(em, actor);
     return grantDeadlines(grant, todayInBerlin(), settings.deadlineWarningDays).map((d) => ({
       code: d.kind === 'proof_of_use' ? ('proof_of_use_due' as const) : ('eligible_period_ending' as const),
       message: d.kind === 'proof_of_use' ? `The proof of use is due on ${d.date}` : `The eligible spending period ends on ${d.date}`,
