@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { tenantOf } from '../common/access';
+import { exec, one, rows, transaction } from '../common/db';
 import { notFound } from '../common/errors';
 import { AuthorityDto, CreateAuthorityDto, UpdateAuthorityDto } from './authorities.dto';
-import { Authority } from './authority.entity';
+import { AUTHORITY_SQL, type AuthorityRow } from './authorities.queries';
 
-const toDto = (a: Authority): AuthorityDto => ({
+const toDto = (a: AuthorityRow): AuthorityDto => ({
   id: a.id,
   name: a.name,
   slug: a.slug,
@@ -22,16 +22,15 @@ const toDto = (a: Authority): AuthorityDto => ({
 export class AuthoritiesService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(Authority) private readonly authorities: Repository<Authority>,
     private readonly audit: AuditService,
   ) {}
 
-  list(): Promise<AuthorityDto[]> {
-    return this.authorities.find({ order: { name: 'ASC' } }).then((rows) => rows.map(toDto));
+  async list(): Promise<AuthorityDto[]> {
+    return (await rows<AuthorityRow>(this.dataSource.manager, AUTHORITY_SQL.list)).map(toDto);
   }
 
   async get(id: string): Promise<AuthorityDto> {
-    const authority = await this.authorities.findOneBy({ id });
+    const authority = await one<AuthorityRow>(this.dataSource.manager, AUTHORITY_SQL.byId(false), [id]);
     if (!authority) throw notFound('Authority');
     return toDto(authority);
   }
@@ -42,18 +41,21 @@ export class AuthoritiesService {
   }
 
   async create(actor: Actor, dto: CreateAuthorityDto): Promise<AuthorityDto> {
-    return this.dataSource.transaction(async (em) => {
-      const saved = await em.save(em.create(Authority, { ...dto, kind: dto.kind ?? 'city', state: dto.state ?? null, settings: {} }));
+    return transaction(this.dataSource, async (em) => {
+      const saved = (await one<AuthorityRow>(em, AUTHORITY_SQL.insert, [dto.name, dto.slug, dto.kind ?? 'city', dto.state ?? null]))!;
       await this.audit.record(em, actor, { action: 'authority.created', entityType: 'authority', entityId: saved.id, authorityId: saved.id, before: null, after: { ...dto } });
       return toDto(saved);
     });
   }
 
   async update(actor: Actor, id: string, dto: UpdateAuthorityDto): Promise<AuthorityDto> {
-    return this.dataSource.transaction(async (em) => {
-      const before = await em.findOne(Authority, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return transaction(this.dataSource, async (em) => {
+      const before = await one<AuthorityRow>(em, AUTHORITY_SQL.byId(true), [id]);
       if (!before) throw notFound('Authority');
-      const after = await em.save(Authority, { ...before, ...dto });
+      const next = { ...before, ...dto };
+      // Only a real change is written (and moves updated_at).
+      const changed = next.name !== before.name || next.kind !== before.kind || next.state !== before.state;
+      const after = changed ? (await exec<AuthorityRow>(em, AUTHORITY_SQL.update, [id, next.name, next.kind, next.state])).rows[0] : before;
       await this.audit.record(em, actor, { action: 'authority.updated', entityType: 'authority', entityId: id, authorityId: id, before: { ...before }, after: { ...after } });
       return toDto(after);
     });
@@ -65,17 +67,17 @@ export class AuthoritiesService {
    */
   async updateSettingsSection(em: EntityManager, actor: Actor, section: string, value: Record<string, unknown>): Promise<Record<string, unknown>> {
     const authorityId = tenantOf(actor);
-    const [row] = await em.query(`SELECT settings FROM authorities WHERE id = $1 FOR UPDATE`, [authorityId]);
-    const before = (row.settings?.[section] ?? {}) as Record<string, unknown>;
+    const row = await one<{ settings: Record<string, Record<string, unknown>> | null }>(em, AUTHORITY_SQL.lockSettings, [authorityId]);
+    const before = (row?.settings?.[section] ?? {}) as Record<string, unknown>;
     const merged = { ...before, ...value };
-    await em.query(`UPDATE authorities SET settings = jsonb_set(settings, $2, $3::jsonb), updated_at = now() WHERE id = $1`, [authorityId, `{${section}}`, JSON.stringify(merged)]);
+    await exec(em, AUTHORITY_SQL.setSettingsSection, [authorityId, `{${section}}`, JSON.stringify(merged)]);
     await this.audit.record(em, actor, { action: `authority.settings.${section}`, entityType: 'authority', entityId: authorityId, before, after: merged });
     return merged;
   }
 
   /** One feature's settings section of an authority (empty object when never set). */
   async settingsSection<T extends object>(authorityId: string, section: string, em: EntityManager = this.dataSource.manager): Promise<Partial<T>> {
-    const [row] = await em.query(`SELECT settings -> $2 AS section FROM authorities WHERE id = $1`, [authorityId, section]);
-    return (row?.section ?? {}) as Partial<T>;
+    const row = await one<{ section: Partial<T> | null }>(em, AUTHORITY_SQL.settingsSection, [authorityId, section]);
+    return row?.section ?? {};
   }
 }

@@ -11,7 +11,6 @@ import { amountAtRisk, earmarkOf } from './earmarking';
 import { type FundedDeviceRow, GRANT_SQL, type GrantRow } from './grants.queries';
 import type { GrantWarning } from './program-rules';
 
-
 const earmarkFor = (r: FundedDeviceRow) =>
   earmarkOf({
     earmarkingYears: r.earmarkingYears,

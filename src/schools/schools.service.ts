@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { schoolScope, tenantOf } from '../common/access';
+import { schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
+import { exec, one, rows, transaction } from '../common/db';
 import { forbidden, notFound, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { escapeLike } from '../common/sql';
-import { School } from './school.entity';
 import { CreateSchoolDto, ListSchoolsQueryDto, SchoolDto, UpdateSchoolDto } from './schools.dto';
+import { SCHOOL_FIELD_COLUMNS, SCHOOL_FIELDS, SCHOOL_SQL } from './schools.queries';
 
 // Deleting a school that still has records: the foreign keys restrict it (409).
 registerConstraintMessages({
@@ -23,60 +23,51 @@ registerConstraintMessages({
 /** Official data that only the education office changes; coordinators keep the rest up to date. */
 const OFFICE_ONLY_FIELDS: (keyof UpdateSchoolDto)[] = ['schoolNumber', 'schoolType', 'name'];
 
-const toDto = (s: School): SchoolDto => ({ ...s });
-
-
 @Injectable()
 export class SchoolsService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(School) private readonly schools: Repository<School>,
     private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, query: ListSchoolsQueryDto): Promise<Page<SchoolDto>> {
     const limit = query.limit ?? 50;
-    const scope = schoolScope(actor, { authority: 's.authority_id', school: 's.id' });
-    const qb = this.schools.createQueryBuilder('s').where(scope.sql, scope.params);
-    if (query.schoolType) qb.andWhere('s.school_type = :schoolType', { schoolType: query.schoolType });
+    const params: unknown[] = [];
+    const where = [schoolScopeSql(actor, { authority: 's.authority_id', school: 's.id' }, params)];
+    if (query.schoolType) where.push(`s.school_type = $${params.push(query.schoolType)}`);
     if (query.q) {
-      qb.andWhere(`(s.name ILIKE :q OR s.school_number LIKE :q)`, { q: `%${escapeLike(query.q)}%` });
+      const q = `$${params.push(`%${escapeLike(query.q)}%`)}`;
+      where.push(`(s.name ILIKE ${q} OR s.school_number LIKE ${q})`);
     }
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, 2);
-      qb.andWhere('(s.name, s.id) > (:cursorName, :cursorId)', { cursorName: name, cursorId: id });
+      where.push(`(s.name, s.id) > ($${params.push(name)}, $${params.push(id)})`);
     }
-    const rows = await qb.orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC').limit(limit + 1).getMany();
-    return toPage(rows, limit, (s) => [s.name, s.id], toDto);
+    params.push(limit + 1);
+    const schools = await rows<SchoolDto>(this.dataSource.manager, SCHOOL_SQL.list(where.join(' AND '), params.length), params);
+    return toPage(schools, limit, (s) => [s.name, s.id], (s) => s);
   }
 
-  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<SchoolDto> {
-    const scope = schoolScope(actor, { authority: 's.authority_id', school: 's.id' });
-    const school = await em.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id }).andWhere(scope.sql, scope.params).getOne();
+  async get(actor: Actor, id: string): Promise<SchoolDto> {
+    return this.getIn(this.dataSource.manager, actor, id);
+  }
+
+  /** One school in the caller's scope, inside the caller's transaction (`lock`: FOR UPDATE); others are 404. */
+  async getIn(em: EntityManager, actor: Actor, id: string, lock = false): Promise<SchoolDto> {
+    const params: unknown[] = [id];
+    const scope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.id' }, params);
+    const school = await one<SchoolDto>(em, SCHOOL_SQL.byId(scope, lock), params);
     if (!school) throw notFound('School');
-    return toDto(school);
+    return school;
   }
 
   async create(actor: Actor, dto: CreateSchoolDto): Promise<SchoolDto> {
     const authorityId = tenantOf(actor);
-    return this.dataSource.transaction(async (em) => {
-      const school = await em.save(
-        em.create(School, {
-          authorityId,
-          studentCount: 0,
-          teacherCount: 0,
-          classCount: 0,
-          hasFibre: false,
-          street: null,
-          postalCode: null,
-          city: null,
-          broadbandMbps: null,
-          wlanCoveragePercent: null,
-          ...dto,
-        }),
-      );
+    return transaction(this.dataSource, async (em) => {
+      const present = SCHOOL_FIELDS.filter((f) => dto[f] !== undefined);
+      const school = (await one<SchoolDto>(em, SCHOOL_SQL.insert(present.map((f) => SCHOOL_FIELD_COLUMNS[f])), [authorityId, ...present.map((f) => dto[f])]))!;
       await this.audit.record(em, actor, { action: 'school.created', entityType: 'school', entityId: school.id, before: null, after: { ...dto } });
-      return toDto(school);
+      return school;
     });
   }
 
@@ -85,25 +76,27 @@ export class SchoolsService {
       const officeOnly = OFFICE_ONLY_FIELDS.filter((f) => dto[f] !== undefined);
       if (officeOnly.length) throw forbidden('SCHOOL_FIELDS_OFFICE_ONLY', `Only the education office changes ${officeOnly.join(', ')}`, { fields: officeOnly });
     }
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       // One locked read within the caller's scope: foreign schools are 404.
-      const scope = schoolScope(actor, { authority: 's.authority_id', school: 's.id' });
-      const before = await em.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id }).andWhere(scope.sql, scope.params).setLock('pessimistic_write').getOne();
-      if (!before) throw notFound('School');
-      const { version, ...changes } = dto;
+      const before = await this.getIn(em, actor, id, true);
+      const { version } = dto;
       if (version !== undefined && version !== before.version) throw staleVersion('school', before.version, `The school was changed by someone else (now version ${before.version}); reload and retry`);
-      const after = await em.save(School, { ...before, ...changes });
+      // Only what differs is written (and moves the version); an unchanged save leaves the row as it is.
+      const changed = SCHOOL_FIELDS.filter((f) => dto[f] !== undefined && dto[f] !== before[f]);
+      const after = changed.length
+        ? (await exec<SchoolDto>(em, SCHOOL_SQL.update(changed.map((f) => SCHOOL_FIELD_COLUMNS[f])), [id, ...changed.map((f) => dto[f])])).rows[0]
+        : before;
       await this.audit.record(em, actor, { action: 'school.updated', entityType: 'school', entityId: id, before: { ...before }, after: { ...after } });
-      return toDto(after);
+      return after;
     });
   }
 
   /** Removes a school that has no devices or other records yet (otherwise 409). */
   async remove(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      const before = await this.get(actor, id, em);
-      await em.query(`DELETE FROM user_schools WHERE school_id = $1`, [id]);
-      await em.delete(School, { id });
+    await transaction(this.dataSource, async (em) => {
+      const before = await this.getIn(em, actor, id);
+      await exec(em, SCHOOL_SQL.unassignCoordinators, [id]);
+      await exec(em, SCHOOL_SQL.delete, [id]);
       await this.audit.record(em, actor, { action: 'school.deleted', entityType: 'school', entityId: id, before: { ...before }, after: null });
     });
   }
