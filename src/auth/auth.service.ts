@@ -11,6 +11,8 @@ import { ChangePasswordDto, LoginDto, MeDto, TokenDto } from './auth.dto';
 import { Caller, CallerCache } from './caller-cache';
 import { assertStrongPassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
+import { exec, one, transaction } from '../common/db';
+import { AUTH_SQL } from './auth.queries';
 
 interface TokenPayload {
   sub: string;
@@ -40,19 +42,15 @@ export class AuthService {
   ) {}
 
   async login(dto: LoginDto): Promise<TokenDto> {
-    const rows: { id: string; password_hash: string; active: boolean; token_version: number }[] = await this.dataSource.query(
-      `SELECT id, password_hash, active, token_version FROM users WHERE lower(email) = lower($1)`,
-      [dto.email],
-    );
-    const user = rows[0];
+    const em = this.dataSource.manager;
+    const user = await one<{ id: string; password_hash: string; active: boolean; token_version: number }>(em, AUTH_SQL.loginUser, [dto.email]);
     if (!user) {
       this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
       await verifyPassword(await this.dummyHash, dto.password);
       throw invalidCredentials();
     }
     if (!(await verifyPassword(user.password_hash, dto.password)) || !user.active) throw invalidCredentials();
-    // The first login with the first start's generated password ends its reprinting at every start (src/auth/first-admin.ts).
-    await this.dataSource.query(`UPDATE users SET last_login_at = now(), initial_password_pending = false WHERE id = $1`, [user.id]);
+    await exec(em, AUTH_SQL.loggedIn, [user.id]);
     const accessToken = await this.jwt.signAsync({ sub: user.id, ver: user.token_version } satisfies TokenPayload);
     return { accessToken, tokenType: 'Bearer', expiresIn: durationToSeconds(this.config.JWT_EXPIRES_IN) };
   }
@@ -81,44 +79,36 @@ export class AuthService {
    * call `forget` after it commits).
    */
   async endSessions(em: EntityManager, userId: string): Promise<void> {
-    await em.query(`UPDATE users SET token_version = token_version + 1 WHERE id = $1`, [userId]);
+    await exec(em, AUTH_SQL.endSessions, [userId]);
   }
 
   /** Logs out: ends the caller's sessions (this token and every other one of the same user). */
   async logout(actor: Actor): Promise<void> {
-    await this.dataSource.transaction((em) => this.endSessions(em, actor.id));
+    await transaction(this.dataSource, (em) => this.endSessions(em, actor.id));
     await this.forget(actor.id);
   }
 
   private async loadCaller(userId: string): Promise<Caller | null> {
-    const rows: { id: string; role: Role; authority_id: string | null; school_ids: string[]; token_version: number }[] = await this.dataSource.query(
-      `SELECT u.id, u.role, u.authority_id, u.token_version,
-              coalesce(array_agg(us.school_id) FILTER (WHERE us.school_id IS NOT NULL AND u.role = 'coordinator'), '{}') AS school_ids
-         FROM users u LEFT JOIN user_schools us ON us.user_id = u.id
-        WHERE u.id = $1 AND u.active
-        GROUP BY u.id`,
-      [userId],
-    );
-    const row = rows[0];
+    const row = await one<{ id: string; role: Role; authority_id: string | null; school_ids: string[]; token_version: number }>(this.dataSource.manager, AUTH_SQL.caller, [userId]);
     if (!row) return null;
     return { actor: { id: row.id, role: row.role, authorityId: row.authority_id, schoolIds: row.school_ids }, tokenVersion: row.token_version };
   }
 
   async me(actor: Actor): Promise<MeDto> {
-    const [row] = await this.dataSource.query(`SELECT email, display_name FROM users WHERE id = $1`, [actor.id]);
+    const row = (await one<{ email: string; display_name: string }>(this.dataSource.manager, AUTH_SQL.me, [actor.id]))!;
     return { id: actor.id, email: row.email, displayName: row.display_name, role: actor.role, authorityId: actor.authorityId, schoolIds: actor.schoolIds };
   }
 
   /** Sets a new password and ends every session of the caller, this one included. */
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT password_hash, email, display_name FROM users WHERE id = $1`, [actor.id]);
+    const row = (await one<{ password_hash: string; email: string; display_name: string }>(this.dataSource.manager, AUTH_SQL.passwordOf, [actor.id]))!;
     if (!(await verifyPassword(row.password_hash, dto.currentPassword))) {
       throw invalidField('currentPassword', 'passwordWrong', 'The current password is wrong');
     }
     assertStrongPassword(dto.newPassword, 'newPassword', { email: row.email, displayName: row.display_name });
     const hash = await hashPassword(dto.newPassword);
-    await this.dataSource.transaction(async (em) => {
-      await em.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [actor.id, hash]);
+    await transaction(this.dataSource, async (em) => {
+      await exec(em, AUTH_SQL.setPassword, [actor.id, hash]);
       await this.endSessions(em, actor.id);
       await this.audit.record(em, actor, { action: 'user.password_changed', entityType: 'user', entityId: actor.id });
     });

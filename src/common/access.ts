@@ -3,27 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, TenantActor } from '../auth/actor';
 import { forbidden, notFound } from './errors';
 
-export interface SqlCondition {
-  sql: string;
-  params: Record<string, unknown>;
-}
-
 /**
  * The one rule of who sees which schools' data:
  * office and viewer see every school of their authority, a coordinator only the schools assigned to them,
  * the platform admin no school data at all (data sovereignty of each authority).
- * Every feature's queries filter through this condition.
+ * Every feature's queries filter through `schoolScopeSql` below; `inSchoolScope` is the rule for a row in hand.
  */
-export function schoolScope(actor: Actor, columns: { authority: string; school: string }): SqlCondition {
-  if (actor.role === 'admin' || !actor.authorityId) return { sql: 'false', params: {} };
-  if (actor.role === 'coordinator') {
-    return {
-      sql: `(${columns.authority} = :scopeAuthorityId AND ${columns.school} = ANY(:scopeSchoolIds))`,
-      params: { scopeAuthorityId: actor.authorityId, scopeSchoolIds: actor.schoolIds },
-    };
-  }
-  return { sql: `${columns.authority} = :scopeAuthorityId`, params: { scopeAuthorityId: actor.authorityId } };
-}
 
 /** The same rule for a row already in hand. */
 export function inSchoolScope(actor: Actor, row: { authorityId: string; schoolId: string }): boolean {

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AppError, badRequest } from './errors';
+import { exec, rows, transaction } from './db';
 
 /** How long a key's answer is kept (and replayed). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -54,6 +55,24 @@ interface StoredRow {
   response: unknown;
 }
 
+const IDEMPOTENCY_SQL = {
+  /** $1 the key's lock name: writers of one key queue here. */
+  lock: `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
+  /** $1 user, $2 key, $3 part, $4 request hash: the part's row and any row of the key another request made. */
+  stored: `SELECT part, request_hash, response FROM idempotency_keys
+        WHERE user_id = $1 AND key = $2 AND expires_at > now() AND (part = $3 OR request_hash <> $4)
+        LIMIT 2`,
+  /** An expired row of the same key (not yet cleaned away) gives way to the new answer; a live one stays the first. */
+  insert: `INSERT INTO idempotency_keys (user_id, key, part, request_hash, response, expires_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(hours => $6))
+       ON CONFLICT (user_id, key, part) DO UPDATE SET request_hash = EXCLUDED.request_hash, response = EXCLUDED.response,
+              created_at = now(), expires_at = EXCLUDED.expires_at
+        WHERE idempotency_keys.expires_at <= now()`,
+  /** $1 batch size; rows another worker is deleting are skipped. */
+  deleteExpired: `DELETE FROM idempotency_keys WHERE ctid IN (
+           SELECT ctid FROM idempotency_keys WHERE expires_at <= now() LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+} as const;
+
 /**
  * One write under an idempotency key (or under none: then it is a plain transaction). The answer is stored in the
  * write's own transaction, so a write that fails or is cut short by a crash leaves no key and can simply be sent again.
@@ -81,10 +100,10 @@ export class IdempotencyScope {
 
   /** Runs `work` in a transaction that also stores its answer under the key and `part`; a stored answer is returned instead. */
   async transaction<T>(work: (em: EntityManager) => Promise<T>, part = ''): Promise<T> {
-    if (!this.key) return this.dataSource.transaction(work);
+    if (!this.key) return transaction(this.dataSource, work);
     const key = this.key;
-    const { found, value } = await this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`idempotency:${this.userId}:${part}:${key}`]);
+    const { found, value } = await transaction(this.dataSource, async (em) => {
+      await rows(em, IDEMPOTENCY_SQL.lock, [`idempotency:${this.userId}:${part}:${key}`]);
       const stored = await this.storedRow(em, part);
       if (stored) return { found: true, value: stored.response as T };
       const result = await work(em);
@@ -98,7 +117,7 @@ export class IdempotencyScope {
   /** Stores the answer of the whole request (after a bulk request's items were done, each in a transaction of its own). */
   async save(result: unknown): Promise<void> {
     if (!this.key) return;
-    await this.dataSource.transaction((em) => this.insert(em, '', result));
+    await transaction(this.dataSource, (em) => this.insert(em, '', result));
   }
 
   private async stored<T>(em: EntityManager, part: string): Promise<T | undefined> {
@@ -108,30 +127,18 @@ export class IdempotencyScope {
   /** The key's row of `part`; any row of the key made by another request is a 422. */
   private async storedRow(em: EntityManager, part: string): Promise<StoredRow | undefined> {
     // The part's row, and any row of the key (whole request or another item) that another request made.
-    const rows: StoredRow[] = await em.query(
-      `SELECT part, request_hash, response FROM idempotency_keys
-        WHERE user_id = $1 AND key = $2 AND expires_at > now() AND (part = $3 OR request_hash <> $4)
-        LIMIT 2`,
-      [this.userId, this.key, part, this.hash],
-    );
-    if (rows.some((r) => r.request_hash !== this.hash)) {
+    const stored = await rows<StoredRow>(em, IDEMPOTENCY_SQL.stored, [this.userId, this.key, part, this.hash]);
+    if (stored.some((r) => r.request_hash !== this.hash)) {
       throw new AppError(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY_KEY_REUSED', `This ${HEADER} was used for another request; use a new key for a new request`, [
         { field: HEADER, messages: ['was used for another request'] },
       ]);
     }
-    return rows.find((r) => r.part === part);
+    return stored.find((r) => r.part === part);
   }
 
   private async insert(em: EntityManager, part: string, result: unknown): Promise<void> {
     // An expired row of the same key (not yet cleaned away) gives way to the new answer; a live one stays the first.
-    await em.query(
-      `INSERT INTO idempotency_keys (user_id, key, part, request_hash, response, expires_at)
-       VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(hours => $6))
-       ON CONFLICT (user_id, key, part) DO UPDATE SET request_hash = EXCLUDED.request_hash, response = EXCLUDED.response,
-              created_at = now(), expires_at = EXCLUDED.expires_at
-        WHERE idempotency_keys.expires_at <= now()`,
-      [this.userId, this.key, part, this.hash, JSON.stringify(result ?? null), IDEMPOTENCY_TTL_HOURS],
-    );
+    await exec(em, IDEMPOTENCY_SQL.insert, [this.userId, this.key, part, this.hash, JSON.stringify(result ?? null), IDEMPOTENCY_TTL_HOURS]);
   }
 }
 
@@ -150,11 +157,7 @@ export class IdempotencyService {
   async deleteExpired(batch = 5_000): Promise<number> {
     let total = 0;
     for (;;) {
-      const [, count]: [unknown, number] = await this.dataSource.query(
-        `DELETE FROM idempotency_keys WHERE ctid IN (
-           SELECT ctid FROM idempotency_keys WHERE expires_at <= now() LIMIT $1 FOR UPDATE SKIP LOCKED)`,
-        [batch],
-      );
+      const { count } = await exec(this.dataSource.manager, IDEMPOTENCY_SQL.deleteExpired, [batch]);
       total += count;
       if (count < batch) return total;
     }

@@ -5,37 +5,12 @@ import { AuthService } from '../auth/auth.service';
 import { assertStrongPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { AuditService } from '../audit/audit.service';
+import { exec, one, rows, transaction } from '../common/db';
 import { forbidden, invalidField, notFound } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { CreateUserDto, ListUsersQueryDto, SetUserSchoolsDto, UpdateUserDto, UserDto } from './users.dto';
 import type { Role } from './user.entity';
-
-interface UserRow {
-  id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  authority_id: string | null;
-  active: boolean;
-  school_ids: string[];
-  last_login_at: Date | null;
-  created_at: Date;
-}
-
-const USER_COLUMNS = `u.id, u.email, u.display_name, u.role, u.authority_id, u.active, u.last_login_at, u.created_at,
-  coalesce((SELECT array_agg(us.school_id ORDER BY us.school_id) FROM user_schools us WHERE us.user_id = u.id), '{}') AS school_ids`;
-
-const toDto = (r: UserRow): UserDto => ({
-  id: r.id,
-  email: r.email,
-  displayName: r.display_name,
-  role: r.role,
-  authorityId: r.authority_id,
-  active: r.active,
-  schoolIds: r.school_ids,
-  lastLoginAt: r.last_login_at,
-  createdAt: r.created_at,
-});
+import { USER_SQL } from './users.queries';
 
 /**
  * User management. An office user manages the non-admin users of their own authority. The platform admin manages
@@ -67,33 +42,30 @@ export class UsersService {
       where.push(`(lower(u.email), u.id) > ($${params.push(email)}, $${params.push(id)}::uuid)`);
     }
     params.push(limit + 1);
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS} FROM users u ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY lower(u.email), u.id LIMIT $${params.length}`,
-      params,
-    );
-    return toPage(rows, limit, (r) => [r.email.toLowerCase(), r.id], toDto);
+    const users = await rows<UserDto>(this.dataSource.manager, USER_SQL.list(where, params.length), params);
+    return toPage(users, limit, (r) => [r.email.toLowerCase(), r.id], (r) => r);
   }
 
-  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<UserDto> {
-    const rows: UserRow[] = await em.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
-    const row = rows[0];
-    if (!row || !this.canManage(actor, row)) throw notFound('User');
-    return toDto(row);
+  async get(actor: Actor, id: string): Promise<UserDto> {
+    return this.getIn(this.dataSource.manager, actor, id);
+  }
+
+  /** One user the caller manages, inside the caller's transaction; others are 404. */
+  private async getIn(em: EntityManager, actor: Actor, id: string): Promise<UserDto> {
+    const user = await one<UserDto>(em, USER_SQL.byId, [id]);
+    if (!user || !this.canManage(actor, user)) throw notFound('User');
+    return user;
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<UserDto> {
     const authorityId = this.targetAuthority(actor, dto);
     assertStrongPassword(dto.password, 'password', dto);
     const hash = await hashPassword(dto.password);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       if (actor.role === 'admin' && authorityId) await this.assertAuthorityWithoutOffice(em, authorityId);
-      const [{ id }] = await em.query(
-        `INSERT INTO users (authority_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [authorityId, dto.email, dto.displayName, dto.role, hash],
-      );
+      const { id } = (await one<{ id: string }>(em, USER_SQL.insert, [authorityId, dto.email, dto.displayName, dto.role, hash]))!;
       if (dto.schoolIds?.length) await this.replaceSchools(em, id, dto.role, authorityId, dto.schoolIds);
-      const user = await this.get(actor, id, em);
+      const user = await this.getIn(em, actor, id);
       await this.audit.record(em, actor, {
         action: 'user.created',
         entityType: 'user',
@@ -113,7 +85,7 @@ export class UsersService {
       assertStrongPassword(dto.password, 'password', user);
     }
     const hash = dto.password ? await hashPassword(dto.password) : undefined;
-    const updated = await this.dataSource.transaction(async (em) => {
+    const updated = await transaction(this.dataSource, async (em) => {
       const before = await this.lockForChange(em, actor, id);
       this.assertAdminMayChange(actor, before, dto);
       if (dto.role) this.assertAssignableRole(actor, dto.role);
@@ -123,15 +95,11 @@ export class UsersService {
       if (actor.id === id && (dto.active === false || (dto.role && dto.role !== before.role))) {
         throw invalidField(dto.active === false ? 'active' : 'role', 'notYourself', 'You cannot deactivate yourself or change your own role');
       }
-      await em.query(
-        `UPDATE users SET display_name = coalesce($2, display_name), role = coalesce($3, role), active = coalesce($4, active),
-                password_hash = coalesce($5, password_hash), updated_at = now() WHERE id = $1`,
-        [id, dto.displayName ?? null, dto.role ?? null, dto.active ?? null, hash ?? null],
-      );
-      if (dto.role && dto.role !== 'coordinator') await em.query(`DELETE FROM user_schools WHERE user_id = $1`, [id]);
+      await exec(em, USER_SQL.update, [id, dto.displayName ?? null, dto.role ?? null, dto.active ?? null, hash ?? null]);
+      if (dto.role && dto.role !== 'coordinator') await exec(em, USER_SQL.unassignSchools, [id]);
       // A new password, a deactivation or another role ends every session the user has.
       if (hash || dto.active === false || (dto.role && dto.role !== before.role)) await this.auth.endSessions(em, id);
-      const after = await this.get(actor, id, em);
+      const after = await this.getIn(em, actor, id);
       await this.audit.record(em, actor, {
         action: 'user.updated',
         entityType: 'user',
@@ -149,11 +117,11 @@ export class UsersService {
 
   /** Replaces a coordinator's school assignments. */
   async setSchools(actor: Actor, id: string, dto: SetUserSchoolsDto): Promise<UserDto> {
-    const updated = await this.dataSource.transaction(async (em) => {
+    const updated = await transaction(this.dataSource, async (em) => {
       const before = await this.lockForChange(em, actor, id);
       if (actor.role === 'admin') throw forbidden('SCHOOLS_ASSIGNED_BY_OFFICE', "Assigning schools is the authority's office's task");
       await this.replaceSchools(em, id, before.role, before.authorityId, dto.schoolIds);
-      const after = await this.get(actor, id, em);
+      const after = await this.getIn(em, actor, id);
       await this.audit.record(em, actor, {
         action: 'user.schools_assigned',
         entityType: 'user',
@@ -169,26 +137,23 @@ export class UsersService {
   }
 
   private async lockForChange(em: EntityManager, actor: Actor, id: string): Promise<UserDto> {
-    await em.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
-    return this.get(actor, id, em);
+    await rows(em, USER_SQL.lock, [id]);
+    return this.getIn(em, actor, id);
   }
 
   private async replaceSchools(em: EntityManager, userId: string, role: Role, authorityId: string | null, schoolIds: string[]): Promise<void> {
     if (role !== 'coordinator' && schoolIds.length > 0) throw invalidField('schoolIds', 'coordinatorsOnly', 'Only coordinators are assigned to schools');
     const unique = [...new Set(schoolIds)];
-    const found: { id: string }[] = await em.query(`SELECT id FROM schools WHERE authority_id = $1 AND id = ANY($2::uuid[])`, [authorityId, unique]);
+    const found = await rows<{ id: string }>(em, USER_SQL.schoolsOfAuthority, [authorityId, unique]);
     const missing = unique.filter((s) => !found.some((f) => f.id === s));
     if (missing.length) throw invalidField('schoolIds', 'unknownSchools', `Unknown schools: ${missing.join(', ')}`, { count: missing.length });
-    await em.query(`DELETE FROM user_schools WHERE user_id = $1`, [userId]);
-    await em.query(
-      `INSERT INTO user_schools (user_id, school_id, authority_id) SELECT $1, s, $2 FROM unnest($3::uuid[]) AS s`,
-      [userId, authorityId, unique],
-    );
+    await exec(em, USER_SQL.unassignSchools, [userId]);
+    await exec(em, USER_SQL.assignSchools, [userId, authorityId, unique]);
   }
 
-  private canManage(actor: Actor, row: { role: Role; authority_id: string | null }): boolean {
+  private canManage(actor: Actor, user: { role: Role; authorityId: string | null }): boolean {
     if (actor.role === 'admin') return true;
-    return actor.role === 'office' && row.authority_id === actor.authorityId && row.role !== 'admin';
+    return actor.role === 'office' && user.authorityId === actor.authorityId && user.role !== 'admin';
   }
 
   /** The admin changes platform admins freely; of an authority's users only an office user's name and activity. */
@@ -205,12 +170,8 @@ export class UsersService {
    * The authority row is locked against a concurrent login check racing a second creation.
    */
   private async assertAuthorityWithoutOffice(em: EntityManager, authorityId: string): Promise<void> {
-    const found = await em.query(`SELECT 1 FROM authorities WHERE id = $1 FOR UPDATE`, [authorityId]);
-    if (found.length === 0) throw notFound('Authority');
-    const [{ offices }] = await em.query(
-      `SELECT count(*)::int AS offices FROM users WHERE authority_id = $1 AND role = 'office' AND last_login_at IS NOT NULL`,
-      [authorityId],
-    );
+    if (!(await one(em, USER_SQL.lockAuthority, [authorityId]))) throw notFound('Authority');
+    const { offices } = (await one<{ offices: number }>(em, USER_SQL.activeOffices, [authorityId]))!;
     if (offices > 0) throw forbidden('AUTHORITY_HAS_OFFICE', 'The authority has an office; its office creates further users');
   }
 
