@@ -1,5 +1,5 @@
 import { todayInBerlin } from '../src/common/dates';
-import { addDays } from '../src/loans/loan-rules';
+import { addDays } from '../src/common/dates';
 import type { World } from './factories';
 import { allocate, createGrant, grantBody, setStatus, spend } from './grants-fixtures';
 import { createTestWorld, TestApp } from './harness';

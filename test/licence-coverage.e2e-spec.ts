@@ -1,5 +1,5 @@
 import { todayInBerlin } from '../src/common/dates';
-import { addDays, addMonths } from '../src/licences/licence-rules';
+import { addDays, addMonthsKeepingMonthEnd as addMonths } from '../src/common/dates';
 import { createSchool, type TestUser, type World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 

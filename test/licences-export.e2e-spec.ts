@@ -1,5 +1,6 @@
 import { todayInBerlin } from '../src/common/dates';
-import { addMonths, lastDayToCancel } from '../src/licences/licence-rules';
+import { addMonthsKeepingMonthEnd as addMonths } from '../src/common/dates';
+import { lastDayToCancel } from '../src/licences/licence-rules';
 import { createSchool, type TestUser, type World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 import { binaryParser, headings, readWorkbook, sheetRows, utcDate } from './xlsx-helpers';

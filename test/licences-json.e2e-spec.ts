@@ -1,5 +1,6 @@
 import { todayInBerlin } from '../src/common/dates';
-import { addMonths, seatWarnings, type SeatFacts } from '../src/licences/licence-rules';
+import { addMonthsKeepingMonthEnd as addMonths } from '../src/common/dates';
+import { seatWarnings, type SeatFacts } from '../src/licences/licence-rules';
 import type { TestUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 

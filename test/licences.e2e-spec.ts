@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { todayInBerlin } from '../src/common/dates';
-import { addDays, addMonths, daysBetween } from '../src/licences/licence-rules';
+import { addDays, addMonthsKeepingMonthEnd as addMonths, daysBetween } from '../src/common/dates';
 import { createSchool, createUser, type TestUser, type World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 

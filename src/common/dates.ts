@@ -5,3 +5,45 @@ const BERLIN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin',
 export function todayInBerlin(now: Date = new Date()): string {
   return BERLIN_DAY.format(now);
 }
+
+/*
+ * Calendar arithmetic on 'YYYY-MM-DD' strings (the form every `date` column has in JS), in UTC so that no time zone
+ * or daylight saving shifts a day. The one set of these helpers: loans, grants, licences and the demo use them.
+ */
+const MS_PER_DAY = 86_400_000;
+const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate(); // month 1..12
+
+/** The date `days` days after (negative: before) `date`. */
+export function addDays(date: string, days: number): string {
+  return fromUtc(toUtc(date) + days * MS_PER_DAY);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / MS_PER_DAY);
+}
+
+function shiftMonths(date: string, months: number, monthEndStays: boolean): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = daysInMonth(year, month);
+  const day = monthEndStays && d === daysInMonth(y, m) ? last : Math.min(d, last);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The date `months` months after (negative: before) `date`, clamped to the end of a shorter month (29.02. + 1 year = 28.02.). */
+export function addMonths(date: string, months: number): string {
+  return shiftMonths(date, months, false);
+}
+
+/**
+ * Like `addMonths`, but a month's last day maps to the target month's last day (31.05. − 3 months = 28.02. or 29.02.;
+ * 30.09. − 1 month = 31.08.): contract terms that run to a month's end.
+ */
+export function addMonthsKeepingMonthEnd(date: string, months: number): string {
+  return shiftMonths(date, months, true);
+}

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { databaseErrorAnswer, loggableDatabaseError } from './database-errors';
+import { databaseErrorAnswer, type DatabaseErrorAnswer, loggableDatabaseError } from './database-errors';
 import { AppError, ErrorBody, ErrorCode, UnavailableError } from './errors';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -27,8 +27,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const response = ctx.getResponse<Response>();
     const request = ctx.getRequest<Request & { id?: string }>();
-    const database = databaseErrorAnswer(exception);
-    const body = database?.body ?? errorBodyOf(exception);
+    const answer = errorAnswer(exception);
+    const body = answer.body;
     body.requestId = request?.id;
     if (body.statusCode >= 500) {
       // A database error is logged by its code, constraint and table only: its query parameters and message hold request values.
@@ -40,10 +40,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    const retryAfter = database?.retryAfterSeconds ?? (exception instanceof UnavailableError ? exception.retryAfterSeconds : undefined);
-    if (retryAfter) response.setHeader('Retry-After', String(retryAfter));
+    if (answer.retryAfterSeconds) response.setHeader('Retry-After', String(answer.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
+}
+
+/**
+ * The one mapping of an error to the API's answer, for the filter and for the items of a bulk request alike:
+ * database errors by `databaseErrorAnswer`, everything else by `errorBodyOf`, with the `Retry-After` of a 503.
+ */
+export function errorAnswer(exception: unknown): DatabaseErrorAnswer {
+  const database = databaseErrorAnswer(exception);
+  if (database) return database;
+  const body = errorBodyOf(exception);
+  return exception instanceof UnavailableError ? { body, retryAfterSeconds: exception.retryAfterSeconds } : { body };
+}
+
+/** True for an error the API answers on purpose (the database's mapped errors, ours, Nest's HTTP errors), not a bug. */
+export function isAnsweredError(exception: unknown): boolean {
+  return databaseErrorAnswer(exception) !== undefined || exception instanceof HttpException;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addMonths } from '../licences/licence-rules';
+import { addMonthsKeepingMonthEnd as addMonths } from '../common/dates';
 import { type DemoContext, isoDate } from './demo-context';
 
 const SECONDARY = new Set(['hauptschule', 'realschule', 'sekundarschule', 'gesamtschule', 'gymnasium']);

@@ -1,4 +1,5 @@
 import { fundedShare, proRata } from './money';
+import { addMonths } from '../common/dates';
 
 /**
  * Earmarking (Zweckbindungsfrist): a funded device must serve its purpose for a number of years that
@@ -33,15 +34,6 @@ export interface Earmark {
   priceCents: number;
 }
 
-/** Adds months to a YYYY-MM-DD date, clamping to the end of a shorter month (29 Feb + 1 year → 28 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-}
 
 /** Whole months from `from` to `to` (0 when `to` is before `from`). */
 export function wholeMonthsBetween(from: string, to: string): number {

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
-import { todayInBerlin } from '../common/dates';
+import { daysBetween, todayInBerlin } from '../common/dates';
 import { exec, one, rows, transaction } from '../common/db';
 import { conflict, illegalState, invalidField, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
@@ -34,8 +34,6 @@ export const DEFAULT_DEADLINE_WARNING_DAYS = 90;
 
 /** Fields a reported or closed grant still accepts: its status (to reopen or close it) and notes. */
 const READ_ONLY_EXCEPTIONS = new Set(['status', 'notes', 'version']);
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function validateEarmarkingByType(value: Record<string, unknown> | undefined): void {
   for (const [type, years] of Object.entries(value ?? {})) {

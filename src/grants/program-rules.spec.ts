@@ -1,4 +1,5 @@
-import { addMonths, amountAtRisk, earmarkOf, wholeMonthsBetween } from './earmarking';
+import { addMonths } from '../common/dates';
+import { amountAtRisk, earmarkOf, wholeMonthsBetween } from './earmarking';
 import { categoryShareWarnings, mobileCapWarnings, mobileDeviceCap } from './program-rules';
 
 describe('DigitalPakt mobile-device cap', () => {

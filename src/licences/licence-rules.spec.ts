@@ -1,4 +1,5 @@
-import { addMonths, contractWarnings, type ContractFacts, currentTerm, DEFAULT_LICENCE_SETTINGS, lastDayToCancel, productWarnings, seatWarnings, splitCents } from './licence-rules';
+import { addMonthsKeepingMonthEnd as addMonths } from '../common/dates';
+import { contractWarnings, type ContractFacts, currentTerm, DEFAULT_LICENCE_SETTINGS, lastDayToCancel, productWarnings, seatWarnings, splitCents } from './licence-rules';
 
 describe('lastDayToCancel (end of term minus the notice period), hand-computed', () => {
   it.each([

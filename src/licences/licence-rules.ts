@@ -1,3 +1,4 @@
+import { addDays, addMonthsKeepingMonthEnd, daysBetween } from '../common/dates';
 /**
  * The rules of licence contracts that need no database: the last day to cancel, the term in force after automatic
  * renewals, the warnings, and the split of a yearly cost over schools. Dates are `YYYY-MM-DD` strings (calendar days).
@@ -28,40 +29,12 @@ export const LICENCE_WARNING_CODES = [
 ] as const;
 export type LicenceWarningCode = (typeof LICENCE_WARNING_CODES)[number];
 
-const MS_PER_DAY = 86_400_000;
-const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate(); // month 1..12
-
-export function addDays(date: string, days: number): string {
-  return fromUtc(toUtc(date) + days * MS_PER_DAY);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / MS_PER_DAY);
-}
-
-/**
- * The date `months` months after (negative: before) `date`. A month's last day maps to the target month's last day
- * (31.05. − 3 months = 28.02. or 29.02.; 30.09. − 1 month = 31.08.), any other day to the same day number, or to the
- * target month's last day when that month is shorter (30.03. − 1 month = 28.02.).
- */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = daysInMonth(year, month);
-  const day = d === daysInMonth(y, m) ? last : Math.min(d, last);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * The last day a notice of cancellation must reach the vendor so that the contract ends with `termEnd`:
  * the end of the term minus the notice period ("3 Monate zum Ende der Laufzeit": term ending 31.12. → 30.09.).
  */
 export function lastDayToCancel(termEnd: string, period: number, unit: NoticeUnit): string {
-  if (unit === 'months') return addMonths(termEnd, -period);
+  if (unit === 'months') return addMonthsKeepingMonthEnd(termEnd, -period);
   return addDays(termEnd, -(unit === 'weeks' ? 7 * period : period));
 }
 
@@ -86,7 +59,7 @@ export function currentTerm(c: TermFacts, today: string): { termEnd: string; las
     // A renewed term ends `renewalMonths` after the previous end (month ends stay month ends); bounded loop.
     while (termEnd < today && renewals < 1200) {
       renewals += 1;
-      termEnd = addMonths(c.termEnd, c.renewalMonths * renewals);
+      termEnd = addMonthsKeepingMonthEnd(c.termEnd, c.renewalMonths * renewals);
     }
   }
   const cancel = c.autoRenewal && c.noticePeriod !== null && c.noticeUnit !== null ? lastDayToCancel(termEnd, c.noticePeriod, c.noticeUnit) : null;
@@ -169,7 +142,7 @@ export function contractWarnings(c: ContractFacts, productName: string, today: s
   if (c.seatsAssigned > c.seatsBought) {
     warnings.push({ ...base, code: 'seats_over_bought', message: `More seats of ${productName} are assigned than bought`, params: { product: productName, seatsAssigned: c.seatsAssigned, seatsBought: c.seatsBought } });
   }
-  if (c.seatsInUse !== null && c.seatsBought > 0 && c.termStart <= addMonths(today, -s.lowUseAfterMonths)) {
+  if (c.seatsInUse !== null && c.seatsBought > 0 && c.termStart <= addMonthsKeepingMonthEnd(today, -s.lowUseAfterMonths)) {
     const usePercent = Math.floor((c.seatsInUse * 100) / c.seatsBought);
     if (c.seatsInUse * 100 < s.lowUsePercent * c.seatsBought) {
       warnings.push({ ...base, code: 'low_use', message: `Only ${usePercent} % of the seats of ${productName} are in use`, params: { product: productName, seatsInUse: c.seatsInUse, seatsBought: c.seatsBought, usePercent } });

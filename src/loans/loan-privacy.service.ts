@@ -1,4 +1,4 @@
-import { todayInBerlin } from '../common/dates';
+import { addDays, todayInBerlin } from '../common/dates';
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,7 +7,6 @@ import { AuditEvent, AuditService } from '../audit/audit.service';
 import { AccessService, tenantOf } from '../common/access';
 import { exec, rows, transaction } from '../common/db';
 import { invalidField } from '../common/errors';
-import { addDays } from './loan-rules';
 import { effectiveLoanSettings, LOAN_SETTINGS_SECTION } from './loan-settings';
 import { EraseBorrowerDto, ErasureResultDto } from './loans.dto';
 import { LOAN_SQL } from './loans.queries';

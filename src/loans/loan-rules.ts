@@ -39,10 +39,3 @@ export function loanState(loan: { returnedOn: string | null; dueOn: string }, to
   if (loan.returnedOn) return 'returned';
   return loan.dueOn < today ? 'overdue' : 'active';
 }
-
-/** The date `days` days after `date` (both YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -3,10 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
-import { databaseErrorAnswer, loggableDatabaseError } from '../common/database-errors';
+import { loggableDatabaseError } from '../common/database-errors';
 import { rows, transaction } from '../common/db';
-import { AppError, illegalState, notFound } from '../common/errors';
-import { errorBodyOf } from '../common/http-exception.filter';
+import { illegalState, notFound } from '../common/errors';
+import { errorAnswer, isAnsweredError } from '../common/http-exception.filter';
 import type { IdempotencyScope } from '../common/idempotency';
 import type { DeviceStatus } from '../devices/device.entity';
 import { BulkItemErrorDto, BulkItemResultDto, BulkLendDto, BulkResultDto, BulkReturnDto } from './loans.dto';
@@ -15,10 +15,13 @@ import { LoansService } from './loans.service';
 
 /** A per-item error in the same shape (and with the same messages) as an HTTP error of the single routes. */
 export function toItemError(error: unknown): BulkItemErrorDto | undefined {
-  // The exception filter's mapping, so an item fails exactly as the single route would.
-  const body = databaseErrorAnswer(error)?.body ?? (error instanceof AppError ? errorBodyOf(error) : undefined);
-  if (!body) return undefined;
-  const { requestId: _requestId, ...item } = body;
+  if (!isAnsweredError(error)) return undefined;
+  return itemErrorOf(error);
+}
+
+/** The exception filter's answer, so an item fails exactly as the single route would (a bug too: its 500). */
+function itemErrorOf(error: unknown): BulkItemErrorDto {
+  const { requestId: _requestId, ...item } = errorAnswer(error).body;
   return item;
 }
 
@@ -122,7 +125,7 @@ export class LoansBulkService {
         // Only the position and error class: the item carries personal data.
         this.logger.error({ index, error: error instanceof Error ? error.name : 'unknown', db: loggableDatabaseError(error) }, 'Bulk loan item failed unexpectedly');
       }
-      return { index, inventoryNumber, ok: false, loanId: null, deviceStatus: null, error: known ?? { statusCode: 500, error: 'INTERNAL_ERROR', message: 'Internal server error' } };
+      return { index, inventoryNumber, ok: false, loanId: null, deviceStatus: null, error: known ?? itemErrorOf(error) };
     }
   }
 

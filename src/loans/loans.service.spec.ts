@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor';
 import { illegalState, invalidField } from '../common/errors';
 import { germanDate, accessoryLabel } from './loan-agreement.pdf';
 import { loanListQuery, personalFieldsVisibleTo } from './loans.queries';
-import { addDays, defaultDueDate, isMonthDay, loanState, STATUS_AFTER_RETURN } from './loan-rules';
+import { addDays } from '../common/dates';
+import { defaultDueDate, isMonthDay, loanState, STATUS_AFTER_RETURN } from './loan-rules';
 import { DEFAULT_LOAN_SETTINGS, effectiveLoanSettings } from './loan-settings';
 import { toItemError } from './loans-bulk.service';
 

@@ -1,4 +1,4 @@
-import { todayInBerlin } from '../common/dates';
+import { addDays, todayInBerlin } from '../common/dates';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -12,7 +12,7 @@ import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
 import type { DeviceStatus } from '../devices/device.entity';
 import { LOAN_SQL, loanListQuery, type LockedLoan, LoanRow, personalFieldsVisibleTo, toLoanDto } from './loans.queries';
-import { addDays, BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN } from './loan-rules';
+import { BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN } from './loan-rules';
 import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
 import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, MarkAgreementSignedDto, ReturnLoanDto } from './loans.dto';
 
