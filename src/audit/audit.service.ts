@@ -5,6 +5,8 @@ import { tenantOf } from '../common/access';
 import { invalidField } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { AuditEntryDto, AuditQueryDto } from './audit.dto';
+import { exec, rows } from '../common/db';
+import { AUDIT_SQL } from './audit.queries';
 
 export interface AuditEvent {
   /** `entity.verb`, e.g. `device.updated`, `loan.returned`. */
@@ -61,7 +63,7 @@ export class AuditService {
       const n = params.length;
       return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
     });
-    await em.query(`INSERT INTO audit_log (authority_id, actor_id, action, entity_type, entity_id, changes) VALUES ${values.join(', ')}`, params);
+    await exec(em, AUDIT_SQL.insert(values), params);
   }
 
   /** The authority's audit trail, newest first; `from`/`to` are Berlin calendar days. */
@@ -83,15 +85,8 @@ export class AuditService {
       where.push(`a.id < $${params.push(Number(id))}`);
     }
     params.push(limit + 1);
-    const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT a.id, a.action, a.entity_type, a.entity_id, a.changes, a.created_at, a.actor_id, u.email AS actor_email
-         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY a.id DESC
-        LIMIT $${params.length}`,
-      params,
-    );
-    return toPage(rows, limit, (r) => [r.id], (r) => ({
+    const entries = await rows<AuditRow>(this.dataSource.manager, AUDIT_SQL.list(where.join(' AND '), params.length), params);
+    return toPage(entries, limit, (r) => [r.id], (r) => ({
       id: r.id,
       action: r.action,
       entityType: r.entity_type,
