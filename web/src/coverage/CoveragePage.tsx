@@ -5,7 +5,7 @@ import { unwrap } from '../api/errors';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
 import { tCoverage } from '../i18n/coverage';
-import { Button, PageHeading, QueryView, Select } from '../ui/components';
+import { LoadMore, PageHeading, QueryView, Select } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
 import { Ratio, SCHOOL_TYPES, TargetFlag } from './coverage-parts';
@@ -122,11 +122,7 @@ export default function CoveragePage() {
                 </tbody>
               </table>
             </div>
-            {coverage.hasNextPage && (
-              <Button onPress={() => coverage.fetchNextPage()} isDisabled={coverage.isFetchingNextPage}>
-                {t.loadMore}
-              </Button>
-            )}
+            <LoadMore query={coverage} />
           </>
         )}
       </QueryView>

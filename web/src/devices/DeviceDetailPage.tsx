@@ -6,7 +6,7 @@ import { currentLoan } from '../counter/counter-api';
 import { accessoryLabel, label, t } from '../i18n';
 import { tDevices } from '../i18n/devices';
 import { tLoans } from '../i18n/loans';
-import { Button, ErrorNotice, Loading, PageHeading, QueryView } from '../ui/components';
+import { ErrorNotice, Loading, LoadMore, PageHeading, QueryView } from '../ui/components';
 import { formatDate, formatDateTime, formatEuro } from '../ui/format';
 import { DeviceEditForm } from './DeviceEditForm';
 import { DeviceMoveForm } from './DeviceMoveForm';
@@ -188,11 +188,7 @@ function History({ id }: { id: string }) {
                 </tbody>
               </table>
             </div>
-            {history.hasNextPage && (
-              <Button onPress={() => history.fetchNextPage()} isDisabled={history.isFetchingNextPage}>
-                {t.loadMore}
-              </Button>
-            )}
+            <LoadMore query={history} />
           </>
         )}
       </QueryView>

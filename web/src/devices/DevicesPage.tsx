@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
-import { fill, label, t } from '../i18n';
+import { fill, label } from '../i18n';
 import { tDevices } from '../i18n/devices';
-import { Button, Checkbox, DateInput, PageHeading, QueryView, Select, TextField } from '../ui/components';
+import { Button, Checkbox, DateInput, LoadMore, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
 import { LabelPrintPanel } from '../labels/LabelPrintPanel';
 import type { LabelTarget } from '../labels/labels-api';
@@ -89,11 +89,7 @@ export default function DevicesPage() {
               {fill(tDevices.shown, { count: items.length })}
               {list.hasNextPage ? `, ${tDevices.more}` : ''}
             </p>
-            {list.hasNextPage && (
-              <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
-                {list.isFetchingNextPage ? t.loading : t.loadMore}
-              </Button>
-            )}
+            <LoadMore query={list} />
           </>
         )}
       </QueryView>

@@ -5,9 +5,9 @@ import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
-import { fill, t } from '../i18n';
+import { fill } from '../i18n';
 import { tLoans } from '../i18n/loans';
-import { Button, PageHeading, QueryView, Select, TextField } from '../ui/components';
+import { Button, LoadMore, PageHeading, QueryView, Select, TextField } from '../ui/components';
 import { ErasePanel } from './ErasePanel';
 import { loanFiltersFromParams, loanFiltersToParams, loanQuery, loansExportUrl, type LoanFilters, type LoanState } from './loan-filters';
 import { LoanTable } from './LoanTable';
@@ -77,11 +77,7 @@ export default function LoansPage() {
           <>
             <LoanTable loans={items} showSchool={!chosen} canWrite={canWrite} />
             <p role="status">{fill(tLoans.shown, { count: items.length })}</p>
-            {list.hasNextPage && (
-              <Button onPress={() => list.fetchNextPage()} isDisabled={list.isFetchingNextPage}>
-                {list.isFetchingNextPage ? t.loading : t.loadMore}
-              </Button>
-            )}
+            <LoadMore query={list} />
           </>
         )}
       </QueryView>

@@ -7,7 +7,7 @@ import { useMe } from '../app/session';
 import { label, t } from '../i18n';
 import { tOffice } from '../i18n/office';
 import { tSchoolEdit } from '../i18n/school-edit';
-import { Button, PageHeading, QueryView, TextField } from '../ui/components';
+import { LoadMore, PageHeading, QueryView, TextField } from '../ui/components';
 
 /** The authority's schools with their figures (keyset pages, "Weitere laden"), searchable by name or number. */
 export default function SchoolsPage() {
@@ -71,11 +71,7 @@ export default function SchoolsPage() {
                 </tbody>
               </table>
             </div>
-            {schools.hasNextPage && (
-              <Button onPress={() => schools.fetchNextPage()} isDisabled={schools.isFetchingNextPage}>
-                {t.loadMore}
-              </Button>
-            )}
+            <LoadMore query={schools} />
           </>
         )}
       </QueryView>

@@ -168,6 +168,16 @@ export function QueryView<T>({
   return <>{children(data)}</>;
 }
 
+/** "Weitere laden" under a list read page by page (an infinite query); nothing when there is no further page. */
+export function LoadMore({ query }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
+  if (!query.hasNextPage) return null;
+  return (
+    <Button onPress={() => void query.fetchNextPage()} isDisabled={query.isFetchingNextPage}>
+      {query.isFetchingNextPage ? t.loading : t.loadMore}
+    </Button>
+  );
+}
+
 export function Loading() {
   return (
     <p className="loading" role="status">
