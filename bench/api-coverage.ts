@@ -1,4 +1,4 @@
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/common/actor';
 import { COVERAGE_SORTS } from '../src/coverage/coverage-sort';
 import { todayInBerlin } from '../src/common/dates';
 import { effectiveCoverageSettings } from '../src/coverage/coverage-settings';

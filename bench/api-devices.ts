@@ -1,4 +1,4 @@
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/common/actor';
 import { encodeCursor } from '../src/common/pagination';
 import type { ListDevicesQueryDto } from '../src/devices/device-filters';
 import { buildDeviceListSql } from '../src/devices/devices.queries';

@@ -1,4 +1,4 @@
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/common/actor';
 import { contractsQuery, overUsedSeatsQuery, productsQuery } from '../src/licences/licences.queries';
 import type { BenchContext, Scenario, ScenarioGroup } from './api';
 import { ensureBenchUser, tokenFor } from './common';

@@ -1,5 +1,5 @@
 import { todayInBerlin } from '../src/common/dates';
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/common/actor';
 import { loanListQuery } from '../src/loans/loans.queries';
 import type { BenchContext, BenchStep, Scenario, ScenarioGroup } from './api';
 import { ensureBenchUser, log, percentile, seeded, tokenFor } from './common';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { Writable } from 'node:stream';
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/common/actor';
 import { DEFAULT_BATCH_SIZE } from '../src/exports/export-db';
 import { inventoryColumns, inventoryExportSql } from '../src/exports/inventory-export.service';
 import { invoiceColumns, inventoryLineColumns } from '../src/exports/grant-report-sheets';

@@ -30,7 +30,7 @@ function hashOf(paths) {
 const TARGETS = [
   {
     name: 'server',
-    sources: ['src', 'scripts', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'],
+    sources: ['src', 'scripts', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'],
     stamp: join(ROOT, 'dist', '.build-stamp'),
     output: join(ROOT, 'dist', 'src', 'main.js'),
     build: () => execFileSync(process.execPath, [join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: ROOT, stdio: 'inherit' }),

@@ -15,9 +15,9 @@ const SHUTDOWN_GRACE_MS = 15_000;
  * before they serve); if none has served yet, the start failed and the whole service stops (the error would only
  * repeat). SIGINT/SIGTERM: the workers finish their requests and exit, then the embedded server stops.
  */
-export async function runClusterPrimary(config: AppConfig): Promise<void> {
+export async function runClusterPrimary(validated: AppConfig): Promise<void> {
   const log = new Logger('Cluster');
-  const { embedded, firstLogin } = await prepareDatabase(config);
+  const { config, embedded, firstLogin } = await prepareDatabase(validated);
   // The workers use the database and secret prepared here; they find no migration left to run.
   const env = { DATABASE_URL: config.DATABASE_URL, JWT_SECRET: config.JWT_SECRET };
   const listening = new Set<number>();

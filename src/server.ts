@@ -11,7 +11,7 @@ import { ensureFirstAdmin, OneTimeLogin } from './auth/first-admin';
 import { configureApp } from './bootstrap';
 import { ROOT_LOGGER } from './common/logging';
 import { NestPinoLogger } from './common/nest-logger';
-import { AppConfig, validateConfig } from './config/app-config';
+import { AppConfig, validateConfig, withStartValues } from './config/app-config';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 import { oneTimeLoginBlock } from './i18n/first-start';
@@ -42,6 +42,8 @@ function developmentJwtSecret(config: AppConfig): string {
 
 /** The database the service runs on: the embedded server (started here) when DATABASE_URL is unset, migrated. */
 export interface PreparedDatabase {
+  /** The config to start with: the validated one with DATABASE_URL and JWT_SECRET filled in (withStartValues). */
+  config: AppConfig;
   /** Set when this process started the embedded server; stop it last. */
   embedded?: EmbeddedPostgresHandle;
   /** The first admin's generated password, when this start set one: print it with `printFirstLogin` once the server listens. */
@@ -53,21 +55,21 @@ export interface PreparedDatabase {
  * the first admin (or gives a first admin who never logged in a new password, src/auth/first-admin.ts) and fills in the
  * development JWT secret. The cluster's primary runs this once and hands DATABASE_URL and JWT_SECRET to its workers.
  */
-export async function prepareDatabase(config: AppConfig): Promise<PreparedDatabase> {
+export async function prepareDatabase(validated: AppConfig): Promise<PreparedDatabase> {
   const log = new NestLogger('Bootstrap');
   let embedded: EmbeddedPostgresHandle | undefined;
-  if (!config.DATABASE_URL) {
-    log.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, persistent: true });
-    config.DATABASE_URL = embedded.url;
+  if (!validated.DATABASE_URL) {
+    log.log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${validated.EMBEDDED_PG_DIR}, port ${validated.EMBEDDED_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir: validated.EMBEDDED_PG_DIR, port: validated.EMBEDDED_PG_PORT, persistent: true });
   }
   try {
-    const applied = await runMigrations(config.DATABASE_URL);
+    const databaseUrl = validated.DATABASE_URL ?? embedded!.url;
+    const applied = await runMigrations(databaseUrl);
     if (applied.length) log.log(`Applied migrations: ${applied.join(', ')}`);
+    const config = withStartValues(validated, { DATABASE_URL: databaseUrl, JWT_SECRET: validated.JWT_SECRET ?? developmentJwtSecret(validated) });
     // A cluster's worker finds everything prepared by its primary (which prints the login).
-    const firstLogin = cluster.isWorker ? undefined : await ensureFirstAdmin(config.DATABASE_URL, config);
-    config.JWT_SECRET ??= developmentJwtSecret(config);
-    return { embedded, firstLogin };
+    const firstLogin = cluster.isWorker ? undefined : await ensureFirstAdmin(databaseUrl, config);
+    return { config, embedded, firstLogin };
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -78,9 +80,9 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
  * Starts everything `npm start` needs: the embedded PostgreSQL when DATABASE_URL is unset,
  * the migrations, then the HTTP server. `close()` stops them in reverse order.
  */
-export async function startServer(config: AppConfig, options: { listen?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(validated: AppConfig, options: { listen?: boolean } = {}): Promise<RunningServer> {
   const started = Date.now();
-  const { embedded, firstLogin } = await prepareDatabase(config);
+  const { config, embedded, firstLogin } = await prepareDatabase(validated);
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
     app.useLogger(new NestPinoLogger(app.get(ROOT_LOGGER)));

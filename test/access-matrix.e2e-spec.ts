@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Test } from 'supertest';
-import type { Role } from '../src/users/user.entity';
+import type { Role } from '../src/common/actor';
 import { createDevice, type TestUser, type World } from './factories';
 import { allocate, createGrant, spend } from './grants-fixtures';
 import { createTestWorld, TestApp } from './harness';
@@ -216,7 +216,8 @@ function specOperations(): SpecOperation[] {
         path,
         operationId: op.operationId,
         roles: op['x-roles'] ?? null,
-        authenticated: Boolean(op.security?.length),
+        // Public operations carry an empty requirement (`[{}]`: anyone may call them).
+        authenticated: Boolean(op.security?.some((s) => Object.keys(s as object).length > 0)),
         pathParams: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
         multipart: Boolean(op.requestBody?.content['multipart/form-data']),
       });

@@ -1,6 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/common/actor';
 import type { LockedDevice, StatusChange } from '../src/devices/device-lifecycle.service';
 import { type DeviceDetailExtension, type DeviceDetailSectionKey, ExtendsDeviceDetail, GuardsLeavingService, type LeaveServiceGuard } from '../src/devices/device-extensions';
 

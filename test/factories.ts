@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Role } from '../src/users/user.entity';
+import type { Role } from '../src/common/actor';
 import type { TestApp } from './harness';
 
 let counter = 0;

@@ -57,7 +57,7 @@ function operations(): Operation[] {
       const op = item[method] as
         | { operationId: string; security?: unknown[]; 'x-roles'?: string[]; parameters?: { in: string; name: string; schema: Schema }[]; requestBody?: { content: Record<string, { schema: Schema }> } }
         | undefined;
-      if (!op || !op.security?.length) continue;
+      if (!op || !op.security?.some((s) => Object.keys(s as object).length > 0)) continue; // public ones carry `[{}]`
       const content = op.requestBody?.content ?? {};
       ops.push({
         method,

@@ -1,4 +1,4 @@
-import type { Actor } from '../src/auth/actor';
+import type { Actor } from '../src/common/actor';
 import { LoanPrivacyService } from '../src/loans/loan-privacy.service';
 import { loanListQuery } from '../src/loans/loans.queries';
 import { createDevice, createSchool, createUser, World } from './factories';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
 import { invalidField } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';

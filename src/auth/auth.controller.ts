@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@ne
 import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../common/openapi';
-import type { Actor } from './actor';
+import type { Actor } from '../common/actor';
 import { ChangePasswordDto, LoginDto, MeDto, TokenDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { Authenticated, CurrentActor, Public } from './decorators';

@@ -1,5 +1,5 @@
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '../users/user.entity';
+import { ROLES, type Role } from '../common/actor';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class LoginDto {

@@ -2,8 +2,8 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError, forbidden } from '../common/errors';
-import type { Role } from '../users/user.entity';
-import type { Actor } from './actor';
+import type { Role } from '../common/actor';
+import type { Actor } from '../common/actor';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { CSRF_HEADER, isWrite, readSessionCookie } from './session-cookie';

@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module';
+import { AuditModule } from '../audit/audit.module';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
@@ -8,11 +10,11 @@ import { AuthGuard } from './auth.guard';
 import { AuthService, durationToSeconds } from './auth.service';
 import { CallerCache } from './caller-cache';
 import { AuthRateLimits, RateLimitGuard } from './rate-limits';
-import { RedisService } from '../common/redis';
 
-@Global()
 @Module({
   imports: [
+    CommonModule,
+    AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -25,7 +27,7 @@ import { RedisService } from '../common/redis';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, CallerCache, RedisService, AuthRateLimits, RateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, RedisService],
+  providers: [AuthService, CallerCache, AuthRateLimits, RateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RedisService } from '../common/redis';
 import { AppConfig } from '../config/app-config';
-import type { Actor } from './actor';
+import type { Actor } from '../common/actor';
 
 /** What a token is checked against: the caller (null: unknown or inactive) and their current token version. */
 export interface Caller {

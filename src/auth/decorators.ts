@@ -1,8 +1,8 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, HttpStatus, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import { ApiError } from '../common/openapi';
-import type { Role } from '../users/user.entity';
-import type { Actor } from './actor';
+import type { Role } from '../common/actor';
+import type { Actor } from '../common/actor';
 
 export const IS_PUBLIC = 'auth:isPublic';
 export const ROLES = 'auth:roles';

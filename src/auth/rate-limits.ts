@@ -6,7 +6,7 @@ import { AppError } from '../common/errors';
 import { ApiError } from '../common/openapi';
 import { RedisService } from '../common/redis';
 import { AppConfig } from '../config/app-config';
-import type { Actor } from './actor';
+import type { Actor } from '../common/actor';
 
 /** What a rate-limited route counts: a login (per client IP and per account) or a password change (per user). */
 export type LimitedAction = 'login' | 'password';

@@ -1,9 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AuthoritiesController } from './authorities.controller';
 import { AuthoritiesService } from './authorities.service';
 
-@Global()
 @Module({
+  imports: [AuditModule],
   controllers: [AuthoritiesController],
   providers: [AuthoritiesService],
   exports: [AuthoritiesService],

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from './actor';
 import { inSchoolScope, schoolScopeSql } from './access';
 
 const coordinator: Actor = { id: 'u', role: 'coordinator', authorityId: 'A', schoolIds: ['s1'] };

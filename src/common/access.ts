@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor, TenantActor } from '../auth/actor';
+import type { Actor, TenantActor } from './actor';
 import { forbidden, notFound } from './errors';
 
 /**

@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AccessService } from './access';
 import { IdempotencyService } from './idempotency';
+import { RedisService } from './redis';
 
-@Global()
-@Module({ providers: [AccessService, IdempotencyService], exports: [AccessService, IdempotencyService] })
+/** What features share from common/: the access rule, idempotent writes, and the Redis connection (when configured). */
+@Module({ providers: [AccessService, IdempotencyService, RedisService], exports: [AccessService, IdempotencyService, RedisService] })
 export class CommonModule {}

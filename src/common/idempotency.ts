@@ -4,7 +4,7 @@ import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from './actor';
 import { AppError, badRequest } from './errors';
 import { exec, rows, transaction } from './db';
 

@@ -171,5 +171,13 @@ export function validateConfig(env: Record<string, unknown>): AppConfig {
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigValidationError('Invalid configuration:\n  JWT_SECRET is required when NODE_ENV=production');
   }
-  return config;
+  return Object.freeze(config);
+}
+
+/**
+ * The validated config with what the start derives (the embedded server's URL, the development JWT secret): a new
+ * object, so the validated one never changes after validation (both are frozen).
+ */
+export function withStartValues(config: AppConfig, values: Partial<Pick<AppConfig, 'DATABASE_URL' | 'JWT_SECRET'>>): AppConfig {
+  return Object.freeze(Object.assign(new AppConfig(), config, values));
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { schoolScopeSql } from '../common/access';
 import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus, type DeviceType } from '../devices/device.entity';
 import type { SchoolType } from '../schools/school.entity';

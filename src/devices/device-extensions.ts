@@ -1,6 +1,6 @@
 import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import type { LockedDevice, StatusChange } from './device-lifecycle.service';
 import type { DeviceDetailDto, DeviceDto } from './devices.dto';
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { schoolScopeSql } from '../common/access';
 import { invalidField } from '../common/errors';
 import { decodeCursor, PageQueryDto } from '../common/pagination';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module';
+import { AuditModule } from '../audit/audit.module';
 import { DiscoveryModule } from '@nestjs/core';
 import { DeviceActionsService } from './device-actions.service';
 import { DeviceLifecycleService } from './device-lifecycle.service';
@@ -7,7 +9,7 @@ import { DevicesService } from './devices.service';
 import { DeviceImportService } from './import/device-import.service';
 
 @Module({
-  imports: [DiscoveryModule],
+  imports: [CommonModule, AuditModule, DiscoveryModule],
   controllers: [DevicesController],
   providers: [DeviceLifecycleService, DevicesService, DeviceActionsService, DeviceImportService],
   exports: [DeviceLifecycleService, DevicesService, DeviceActionsService],

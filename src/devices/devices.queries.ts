@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 import { deviceCursorWhere, deviceListWhere, deviceOrderBy, deviceSortKeySelect, type ListDevicesQueryDto } from './device-filters';
 import type { DeviceListItemDto } from './devices.dto';

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { releaseConnection } from '../common/pg-connection';
+import { tuneTransaction } from '../common/session-tuning';
 import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
@@ -182,9 +184,7 @@ export class ExportConnection {
     this.released = true;
     this.signal?.removeEventListener('abort', this.onAbort);
     // An error makes the pool discard the connection instead of reusing it.
-    void (this.runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(
-      destroy ? new Error('export aborted') : undefined,
-    );
+    void releaseConnection(this.runner, destroy ? new Error('export aborted') : undefined);
   }
 }
 
@@ -202,16 +202,12 @@ export class ExportDb {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
       if (snapshot) await runner.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
-      // Export queries hand out rows one by one; JIT compiling their expressions at the first fetch cost up to
-      // 0.5 s before the first row (the grant report's invoice lines: a per-line count inflates the cost estimate)
-      // and never paid off. Only for this transaction.
-      await runner.query('SET LOCAL jit = off');
-      // No parallel workers either: the writer already keeps one core busy, and on a small server the workers would
-      // take the cores the writer, the zip compressor and the other requests need (the grant report's inventory join
-      // cost 2.4 s of CPU in three processes instead of 1.3 s in one).
-      await runner.query('SET LOCAL max_parallel_workers_per_gather = 0');
+      // Export queries hand out rows one by one: JIT compiling their expressions at the first fetch delays the first
+      // row and never pays off. No parallel workers either: the writer already keeps one core busy, and the workers
+      // would take the cores the writer, the zip compressor and the other requests need (bench/RESULTS.md, exports).
+      await tuneTransaction(runner, { jit: false, parallelWorkers: 0 });
     } catch (error) {
-      await (runner as unknown as { releasePostgresConnection(err?: Error): Promise<void> }).releasePostgresConnection(error as Error);
+      await releaseConnection(runner, error as Error);
       throw error;
     }
     return new ExportConnection(runner, client, signal, (exported) => this.openIfFree(signal, exported));

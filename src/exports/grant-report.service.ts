@@ -1,8 +1,9 @@
 import { todayInBerlin } from '../common/dates';
+import { tuneTransaction } from '../common/session-tuning';
 import { Injectable } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { expenditureLinesQuery, type ExpenditureLineRow, inventoryLinesQuery, type InventoryLineRow, type LineGroupRow, lineGroupsSql } from '../grants/grants.queries';
 import { grantWarningText } from '../i18n/grant-warnings';
 import { SummaryQueryDto } from '../grants/grants.dto';
@@ -36,7 +37,7 @@ export const MAX_LISTED_LINE_NOTES = 1000;
 const SUM_LABEL = { de: 'Summe', en: 'Total' };
 
 /** work_mem of the transaction that reads the inventory lines (see inventoryCursor). */
-const INVENTORY_WORK_MEM = '64MB';
+const INVENTORY_WORK_MEM = '64MB' as const;
 
 @Injectable()
 export class GrantReportService {
@@ -143,9 +144,9 @@ export class GrantReportService {
   /** The Inventarliste's query (on a fork, the memory setting stays with that transaction). */
   private async inventoryCursor(db: ExportConnection, actor: Actor, grantId: string, asOf: string | null): Promise<RowCursor<InventoryLineRow>> {
     const { sql, params } = inventoryLinesQuery(actor, grantId, asOf);
-    // Its hash join and sort need about 15 and 55 MB for 200,000 devices; with the default 4 MB both spill to temporary
-    // files, which took a third of the query's time. A larger grant still spills, within this bound.
-    await db.query(`SET LOCAL work_mem = '${INVENTORY_WORK_MEM}'`);
+    // Its hash join and sort spill to temporary files with the default 4 MB for a large grant (bench/RESULTS.md,
+    // grant report); a larger grant still spills, within this bound.
+    await tuneTransaction(db, { workMem: INVENTORY_WORK_MEM });
     return db.cursor<InventoryLineRow>(`/* export:grant-report */ ${sql}`, params);
   }
 

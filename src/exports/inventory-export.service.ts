@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { DeviceFilterQueryDto, deviceListWhere, deviceOrderBy } from '../devices/device-filters';
 import { labelOf } from '../i18n/labels';
 import { labelWidth } from './xlsx-format';

@@ -2,7 +2,7 @@ import { Controller, Get, Injectable, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { tenantOf } from '../common/access';
 import { todayInBerlin } from '../common/dates';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntersectionType, OmitType } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { loanListQuery, type LoanRow } from '../loans/loans.queries';
 import { ListLoansQueryDto } from '../loans/loans.dto';
 import { accessoryLabelOf, labelOf, yesNo } from '../i18n/labels';

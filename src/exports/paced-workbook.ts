@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { needsDrain, pendingBytes, type WritableLike as StreamBacklog } from '../common/stream-backlog';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CellValue, ColumnDef, columnLetter, columnWidth, ExportLang, LINE_HEIGHT, numFmtOf, StyledCell, sumFormula, wrappedLines } from './xlsx-format';
@@ -101,23 +102,12 @@ export function headerFooter(print: PrintInfo, lang: ExportLang): Partial<ExcelJ
   };
 }
 
-/** Stream-like things we may wait on: Node streams and archiver's readable-stream v2 ones. */
-interface WritableLike {
-  writableLength?: number;
-  writableNeedDrain?: boolean;
+/** Stream-like things we may wait on: Node streams and archiver's readable-stream ones (src/common/stream-backlog.ts). */
+interface WritableLike extends StreamBacklog {
   destroyed?: boolean;
-  _writableState?: { length: number; needDrain: boolean };
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   once(event: string, listener: (...args: unknown[]) => void): unknown;
   removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
-}
-
-function pendingBytes(s: WritableLike): number {
-  return s.writableLength ?? s._writableState?.length ?? 0;
-}
-
-function needsDrain(s: WritableLike): boolean {
-  return s.writableNeedDrain ?? s._writableState?.needDrain ?? false;
 }
 
 /**

@@ -2,7 +2,7 @@ import { todayInBerlin } from '../common/dates';
 import { Injectable } from '@nestjs/common';
 import { IntersectionType, OmitType } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
 import type { SchoolCoverage } from '../coverage/coverage-math';
 import { CoverageQueryDto } from '../coverage/coverage.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { todayInBerlin } from '../common/dates';
 import { labelOf } from '../i18n/labels';
 import { StocktakingsService } from '../stocktakings/stocktakings.service';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { one } from '../common/db';
 import { illegalState, notFound } from '../common/errors';
 import { bpToPercent } from './money';

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module';
+import { AuditModule } from '../audit/audit.module';
+import { AuthoritiesModule } from '../authorities/authorities.module';
 import { DevicesModule } from '../devices/devices.module';
 import { LicencesModule } from '../licences/licences.module';
 import { AllocationsService } from './allocations.service';
@@ -14,7 +17,7 @@ import { GrantSummaryService } from './summary.service';
  * exports; the SQL (also of the proof-of-use lists) is in `grants.queries.ts`, the rounding rule in `money.ts`.
  */
 @Module({
-  imports: [DevicesModule, LicencesModule],
+  imports: [CommonModule, AuditModule, AuthoritiesModule, DevicesModule, LicencesModule],
   controllers: [GrantsController, ExpendituresController],
   providers: [GrantsService, AllocationsService, ExpendituresService, GrantSummaryService, EarmarkingService],
   exports: [GrantsService, GrantSummaryService],

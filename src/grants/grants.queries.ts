@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { schoolScopeSql, tenantOf } from '../common/access';
 import { LICENCE_NAMES_JOIN } from '../licences/licences.queries';
 import type { GrantProgram, GrantStatus } from './grants.dto';

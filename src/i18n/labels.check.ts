@@ -12,7 +12,7 @@ import type { LICENCE_HOSTINGS, LICENCE_MODELS, LICENCE_PLATFORMS, LICENCE_PRODU
 import type { BORROWER_KINDS, LOAN_STATES, RETURN_CONDITIONS } from '../loans/loan-rules';
 import type { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES } from '../needs/needs-workflow';
 import type { SCHOOL_TYPES } from '../schools/school.entity';
-import type { ROLES } from '../users/user.entity';
+import type { ROLES } from '../common/actor';
 import type { LabelCode, LabelKind } from './labels';
 
 type Codes<A extends readonly string[]> = A[number];

@@ -8,7 +8,7 @@ import { LICENCE_HOSTINGS, LICENCE_MODELS, LICENCE_PLATFORMS, LICENCE_PRODUCT_KI
 import { BORROWER_KINDS, LOAN_STATES, RETURN_CONDITIONS } from '../loans/loan-rules';
 import { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES } from '../needs/needs-workflow';
 import { SCHOOL_TYPES } from '../schools/school.entity';
-import { ROLES } from '../users/user.entity';
+import { ROLES } from '../common/actor';
 import { accessoryLabelOf, labelOf, labels, labelsEn, yesNo } from './labels';
 
 describe('labels', () => {

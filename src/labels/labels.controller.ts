@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { LABEL_FORMAT_IDS, LABEL_FORMATS } from './label-formats';
 import { LabelFormatDto, LabelsRequestDto } from './labels.dto';

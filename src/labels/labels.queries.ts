@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
 import { one, rows } from '../common/db';
 import { deviceListWhere } from '../devices/device-filters';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { inSchoolScope, tenantOf } from '../common/access';
 import { todayInBerlin } from '../common/dates';
 import { rows } from '../common/db';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Patch, Post, Put, Quer
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { JSON_CONTENT_TYPE, JsonText } from '../common/pagination';
 import { IdParam } from '../common/validation';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { type DeviceDetailExtension, ExtendsDeviceDetail } from '../devices/device-extensions';
 import type { LoanDto } from './loans.dto';
 import { LoansService } from './loans.service';

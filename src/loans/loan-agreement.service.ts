@@ -1,7 +1,7 @@
 import { todayInBerlin } from '../common/dates';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
 import { rows } from '../common/db';
 import { notFound } from '../common/errors';

@@ -2,7 +2,7 @@ import { addDays, todayInBerlin } from '../common/dates';
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AuditEvent, AuditService } from '../audit/audit.service';
 import { AccessService, tenantOf } from '../common/access';
 import { exec, rows, transaction } from '../common/db';

@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, registerDecorator, ValidateNested } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { tenantOf } from '../common/access';
 import { transaction } from '../common/db';

@@ -1,7 +1,7 @@
 import { todayInBerlin } from '../common/dates';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
 import { loggableDatabaseError } from '../common/database-errors';
 import { rows, transaction } from '../common/db';

@@ -1,5 +1,5 @@
 import { todayInBerlin } from '../common/dates';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { schoolScopeSql } from '../common/access';
 import { invalidField } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE } from '../common/pagination';

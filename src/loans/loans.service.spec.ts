@@ -1,6 +1,6 @@
 import { todayInBerlin } from '../common/dates';
 import { QueryFailedError } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { illegalState, invalidField } from '../common/errors';
 import { germanDate, accessoryLabel } from './loan-agreement.pdf';
 import { loanListQuery, personalFieldsVisibleTo } from './loans.queries';

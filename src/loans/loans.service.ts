@@ -1,7 +1,7 @@
 import { addDays, todayInBerlin } from '../common/dates';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { inSchoolScope, schoolScopeSql } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';

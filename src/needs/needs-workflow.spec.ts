@@ -1,5 +1,5 @@
 import { AppError } from '../common/errors';
-import type { Role } from '../users/user.entity';
+import type { Role } from '../common/actor';
 import { canTakeAction, decisionFields, type NeedAction, NEED_STATUSES, NEED_WORKFLOW, nextStatus, type NeedStatus } from './needs-workflow';
 
 const errorOf = (fn: () => unknown): AppError => {

@@ -1,5 +1,5 @@
 import { forbidden, illegalState, invalidField } from '../common/errors';
-import type { Role } from '../users/user.entity';
+import type { Role } from '../common/actor';
 
 export const NEED_CATEGORIES = ['student_devices', 'teacher_devices', 'displays', 'wlan', 'broadband', 'software', 'training', 'other'] as const;
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { schoolScopeSql } from '../common/access';
 import { invalidField } from '../common/errors';
 import { decodeCursor } from '../common/pagination';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
 import { CoverageService } from '../coverage/coverage.service';
 import { todayInBerlin } from '../common/dates';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { PageQueryDto } from '../common/pagination';
 import { IdParam } from '../common/validation';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CommonModule } from '../common/common.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { DevicesModule } from '../devices/devices.module';
 import { StocktakingsController } from './stocktakings.controller';
@@ -6,7 +8,7 @@ import { StocktakingsService } from './stocktakings.service';
 
 /** Stocktaking (Inventur): counting a school's devices room by room. */
 @Module({
-  imports: [DevicesModule, AuthoritiesModule],
+  imports: [CommonModule, AuditModule, DevicesModule, AuthoritiesModule],
   controllers: [StocktakingsController],
   providers: [StocktakingsService],
   exports: [StocktakingsService],

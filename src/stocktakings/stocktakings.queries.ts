@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { schoolScopeSql } from '../common/access';
 import { exec, one, rows } from '../common/db';
 import type { ElsewhereKind, MissingResolution, RoomProgressDto, ScanResult, StocktakingDto, StocktakingStatus } from './stocktakings.dto';

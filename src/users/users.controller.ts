@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { IdParam } from '../common/validation';
 import { ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { CreateUserDto, ListUsersQueryDto, SetUserSchoolsDto, UpdateUserDto, UserDto, UserPageDto } from './users.dto';
 import { UsersService } from './users.service';

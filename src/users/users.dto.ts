@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { ROLES, type Role } from './user.entity';
+import { ROLES, type Role } from '../common/actor';
 
 export class CreateUserDto {
   @IsEmail()

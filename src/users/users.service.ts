@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../common/actor';
 import { AuthService } from '../auth/auth.service';
 import { assertStrongPassword } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
@@ -9,7 +9,7 @@ import { exec, one, rows, transaction } from '../common/db';
 import { forbidden, invalidField, notFound } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { CreateUserDto, ListUsersQueryDto, SetUserSchoolsDto, UpdateUserDto, UserDto } from './users.dto';
-import type { Role } from './user.entity';
+import type { Role } from '../common/actor';
 import { USER_SQL } from './users.queries';
 
 /**

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql, tenantOf } from '../../common/access';
 import { exec, rows, transaction } from '../../common/db';

@@ -1,4 +1,6 @@
-import type { Role } from '../users/user.entity';
+/** The roles of a user: the platform admin, and per authority the education office, school coordinators and viewers. */
+export const ROLES = ['admin', 'office', 'coordinator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** The authenticated caller, read from the database (reused for at most AUTH_CACHE_SECONDS). */
 export interface Actor {
