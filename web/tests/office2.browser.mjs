@@ -17,6 +17,12 @@ async function savedOrAlert(page, text) {
   ]);
 }
 
+/** A box (e.g. a table's wrapper) that does not scroll sideways: its content fits its width. */
+async function expectNoSidewaysScroll(locator, what) {
+  const { scrollWidth, clientWidth } = await locator.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  assert.ok(scrollWidth <= clientWidth, `${what}: ${scrollWidth} px of content in a ${clientWidth} px box`);
+}
+
 /** Every screen at 375 px: no horizontal scrolling of the page. */
 async function fits375(page, path, heading) {
   await page.setViewportSize({ width: 375, height: 800 });
@@ -313,6 +319,10 @@ describe('the office: Förderprogramme bearbeiten', () => {
     assert.equal(await warnings.locator('li').count(), summary.warnings.length);
     await expectNoAxeViolations(page, 'grant page');
     await page.screenshot({ path: 'docs/screenshots/office-grant.png', fullPage: true });
+    // At 1280 px the invoices table fits its box (order, invoice and payment share one column).
+    await expectNoSidewaysScroll(page.getByRole('region', { name: 'Bestellungen und Rechnungen' }).locator('.table-wrap'), 'invoices table at 1280 px');
+    const cell = await page.getByRole('row', { name: /Zwei Laptops für die Oberstufe/ }).getByRole('cell').nth(1).innerText();
+    assert.match(cell, /bestellt am 15\.03\.2026\s+Rechnung RE-\S+ vom 20\.03\.2026\s+nicht bezahlt/);
 
     // Edit the amount, then delete it.
     await page.getByRole('button', { name: 'Bearbeiten: Zwei Laptops für die Oberstufe' }).click();
@@ -327,6 +337,63 @@ describe('the office: Förderprogramme bearbeiten', () => {
     await page.getByText('Gelöscht: Zwei Laptops für die Oberstufe').waitFor();
     assert.equal((await api.get(`/grants/${grantId}/expenditures?limit=10`)).body.items.length, 0);
     await fits375(page, `/foerderung/${grantId}`, title);
+  });
+
+  it("edits a grant's own facts (checked before sending), and refuses a stale version with a reload", async () => {
+    const { page } = browser;
+    const api = await apiAs(OFFICE);
+    const created = await api.post('/grants', { title: `Faktenprogramm ${unique()}`, program: 'digitalpakt_basis', approvedCents: 500_000, fundingRatePercent: 90, eligibleFrom: '2026-01-01', eligibleUntil: '2026-12-31', status: 'approved' });
+    assert.equal(created.status, 201);
+    const id = created.body.id;
+    const title = `Sofortausstattung ${unique()}`;
+    const reference = `AZ-${unique()}`;
+    await page.goto(`/foerderung/${id}`);
+    await page.getByRole('heading', { level: 1, name: created.body.title }).waitFor();
+    await page.getByRole('button', { name: 'Eckdaten bearbeiten' }).click();
+    const form = page.getByRole('form', { name: 'Eckdaten bearbeiten' });
+    assert.equal(await form.getByLabel('bewilligter Betrag (€)').inputValue(), '5.000,00');
+    await form.getByLabel('Bezeichnung').fill(title);
+    await form.getByRole('button', { name: /Programm/ }).click();
+    await page.getByRole('option', { name: 'DigitalPakt Sofortausstattungsprogramm' }).click();
+    await form.getByLabel('Aktenzeichen').fill(reference);
+    await form.getByLabel('Datum des Zuwendungsbescheids').fill('15.01.2026');
+    await form.getByLabel('bewilligter Betrag (€)').fill('7.500,50');
+    await form.getByLabel('Förderquote (%)').fill('120');
+    await form.getByLabel('förderfähig bis').fill('30.06.2027');
+    await form.getByLabel('Verwendungsnachweis fällig am').fill('31.12.2027');
+    await form.getByLabel('Laptop (Jahre)').fill('3');
+    await form.getByLabel('WLAN-Access-Point (Jahre)').fill('zehn');
+    await form.getByLabel('Bemerkungen').fill('Bescheid vom 15.01.2026, Änderungsbescheid folgt');
+    await form.getByRole('button', { name: 'Eckdaten speichern' }).click();
+    // Checked in the browser first: nothing is sent while a field is wrong, each error stands at its field.
+    await form.getByText('Bitte eine Zahl zwischen 0,01 und 100 eingeben.').waitFor();
+    await form.getByText('Bitte eine ganze Zahl von 0 bis 30 eingeben.').waitFor();
+    assert.equal((await api.get(`/grants/${id}`)).body.version, 1);
+    await expectNoAxeViolations(page, 'grant facts form');
+    await form.getByLabel('Förderquote (%)').fill('80');
+    await form.getByLabel('WLAN-Access-Point (Jahre)').fill('10');
+    await form.getByRole('button', { name: 'Eckdaten speichern' }).click();
+    await savedOrAlert(page, 'Die Eckdaten sind gespeichert.');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const saved = (await api.get(`/grants/${id}`)).body;
+    assert.deepEqual(
+      { title: saved.title, program: saved.program, referenceNumber: saved.referenceNumber, decisionDate: saved.decisionDate, approvedCents: saved.approvedCents, fundingRatePercent: saved.fundingRatePercent, eligibleFrom: saved.eligibleFrom, eligibleUntil: saved.eligibleUntil, proofDueOn: saved.proofDueOn, earmarkingYears: saved.earmarkingYears, earmarkingYearsByType: saved.earmarkingYearsByType, notes: saved.notes, version: saved.version },
+      { title, program: 'sofortausstattung', referenceNumber: reference, decisionDate: '2026-01-15', approvedCents: 750_050, fundingRatePercent: 80, eligibleFrom: '2026-01-01', eligibleUntil: '2027-06-30', proofDueOn: '2027-12-31', earmarkingYears: 5, earmarkingYearsByType: { laptop: 3, access_point: 10 }, notes: 'Bescheid vom 15.01.2026, Änderungsbescheid folgt', version: 2 },
+    );
+    const facts = page.getByRole('region', { name: 'Eckdaten' });
+    await facts.getByText(reference).waitFor();
+    await facts.getByText('5 (Laptop: 3, WLAN-Access-Point: 10)').waitFor();
+
+    // Someone else saves in between: this form's version is stale, nothing of it is saved, the notice offers a reload.
+    await page.getByRole('button', { name: 'Eckdaten bearbeiten' }).click();
+    await form.getByLabel('Bezeichnung').fill(`${title} (geändert)`);
+    assert.equal((await api.patch(`/grants/${id}`, { notes: 'Von jemand anderem', version: 2 })).status, 200);
+    await form.getByRole('button', { name: 'Eckdaten speichern' }).click();
+    await form.getByRole('alert').getByText(/wurde inzwischen von jemand anderem geändert/).waitFor();
+    await form.getByRole('button', { name: 'Neu laden' }).waitFor();
+    const after = (await api.get(`/grants/${id}`)).body;
+    assert.equal(after.title, title);
+    assert.equal(after.version, 3);
   });
 });
 
@@ -454,6 +521,16 @@ describe('the viewer reads the office screens and changes nothing', () => {
     await page.getByRole('region', { name: 'Förderung' }).getByLabel(/Fristen hervorheben/).waitFor();
     assert.equal(await page.getByRole('button').filter({ hasText: /speichern|Speichern|hinzufügen|entfernen/ }).count(), 0);
     await expectNoAxeViolations(page, 'settings (viewer)');
+  });
+
+  it("reads a grant's facts without a button to edit them", async () => {
+    const { page } = browser;
+    const grant = (await (await apiAs(VIEWER)).get('/grants?limit=1')).body.items[0];
+    await page.goto(`/foerderung/${grant.id}`);
+    await page.getByRole('heading', { level: 1, name: grant.title }).waitFor();
+    await page.getByRole('region', { name: 'Eckdaten' }).getByText(/Zweckbindungsfrist/).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Eckdaten bearbeiten' }).count(), 0);
+    assert.equal(await page.getByRole('form').count(), 0);
   });
 
   it('has no Protokoll, not even by URL', async () => {

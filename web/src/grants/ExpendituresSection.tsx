@@ -11,7 +11,13 @@ import { ExpenditureForm } from './ExpenditureForm';
 
 type Expenditure = Schemas['ExpenditureDto'];
 
-/** A grant's orders and invoices; the office adds, edits and deletes them (devices linked by scanning). */
+/** A part of a cell that breaks only at its edges (a date never splits from its word). */
+const Line = ({ children }: { children: string }) => <span className="nowrap">{children}</span>;
+
+/**
+ * A grant's orders and invoices; the office adds, edits and deletes them (devices linked by scanning). Order, invoice and
+ * payment share one column, so the table fits 1280 px without scrolling sideways (at 375 px it scrolls inside its box).
+ */
 export function ExpendituresSection({ grantId, canWrite }: { grantId: string; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const schools = useAllSchools();
@@ -53,10 +59,7 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
               <tr>
                 <th scope="col">{tGrantEdit.description}</th>
                 <th scope="col">{tGrantEdit.school}</th>
-                <th scope="col">{tGrantEdit.category}</th>
-                <th scope="col">{tGrantEdit.orderDate}</th>
-                <th scope="col">{tGrantEdit.invoiceNumber}</th>
-                <th scope="col">{tGrantEdit.paidOn}</th>
+                <th scope="col">{tGrantEdit.documents}</th>
                 <th scope="col" className="num">{tGrantEdit.grossShort}</th>
                 <th scope="col" className="num">{tGrantEdit.devices}</th>
                 {canWrite && <td />}
@@ -68,13 +71,24 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
                   <th scope="row">
                     {e.description}
                     <br />
-                    <span className="muted">{e.vendor}</span>
+                    <span className="muted">
+                      {label('expenditureCategory', e.category)} · {e.vendor}
+                    </span>
                   </th>
                   <td>{schoolName(e.schoolId)}</td>
-                  <td>{label('expenditureCategory', e.category)}</td>
-                  <td>{formatDate(e.orderDate)}</td>
-                  <td>{e.invoiceNumber ? `${e.invoiceNumber} (${formatDate(e.invoiceDate)})` : '–'}</td>
-                  <td>{formatDate(e.paidOn)}</td>
+                  <td>
+                    <Line>{fill(tGrantEdit.orderedOn, { date: formatDate(e.orderDate) })}</Line>
+                    <br />
+                    {e.invoiceNumber ? (
+                      <>
+                        <Line>{fill(tGrantEdit.invoiceNumbered, { number: e.invoiceNumber })}</Line> <Line>{fill(tGrantEdit.invoiceOf, { date: formatDate(e.invoiceDate) })}</Line>
+                      </>
+                    ) : (
+                      <Line>{tGrantEdit.noInvoice}</Line>
+                    )}
+                    <br />
+                    <Line>{e.paidOn ? fill(tGrantEdit.paidOnDate, { date: formatDate(e.paidOn) }) : tGrantEdit.notPaid}</Line>
+                  </td>
                   <td className="num">{formatEuro(e.grossCents)}</td>
                   <td className="num">{e.deviceIds.length}</td>
                   {canWrite && (

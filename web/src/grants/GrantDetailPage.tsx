@@ -4,12 +4,14 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { grantWarningText, type GrantWarningParams } from '../../../src/i18n/grant-warnings';
-import { label, language } from '../i18n';
+import { fill, label, language } from '../i18n';
+import { tGrantEdit } from '../i18n/grant-edit';
 import { tOffice } from '../i18n/office';
-import { ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
+import { Button, ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
 import { formatDate, formatEuro, todayInBerlin } from '../ui/format';
 import { AllocationsSection } from './AllocationsSection';
 import { ExpendituresSection } from './ExpendituresSection';
+import { GrantFactsForm } from './GrantFactsForm';
 import { germanToIso } from './german-date';
 import { useMe } from '../app/session';
 
@@ -19,12 +21,16 @@ export default function GrantDetailPage() {
   const me = useMe();
   const canWrite = me.data?.role === 'office';
   const [reportDate, setReportDate] = useState(formatDate(todayInBerlin()));
+  const [editing, setEditing] = useState(false);
+  const [factsSaved, setFactsSaved] = useState(false);
   const grant = useQuery({ queryKey: ['grants', id], queryFn: () => unwrap(api.GET('/api/v1/grants/{id}', { params: { path: { id } } })) });
   const summary = useQuery({ queryKey: ['grants', id, 'summary'], queryFn: () => unwrap(api.GET('/api/v1/grants/{id}/summary', { params: { path: { id } } })) });
   if (grant.isPending) return <Loading />;
   if (grant.error) return <ErrorNotice error={grant.error} onRetry={() => grant.refetch()} />;
   const g = grant.data;
   const asOf = germanToIso(reportDate);
+  const writable = g.status === 'planned' || g.status === 'approved';
+  const byType = Object.entries(g.earmarkingYearsByType);
   return (
     <>
       <p>
@@ -33,24 +39,52 @@ export default function GrantDetailPage() {
       <PageHeading title={g.title}>{g.title}</PageHeading>
       <section aria-labelledby="grant-facts">
         <h2 id="grant-facts">{tOffice.grantFacts}</h2>
-        <dl className="facts">
-          <dt>{tOffice.program}</dt>
-          <dd>{label('grantProgram', g.program)}</dd>
-          <dt>{tOffice.referenceNumber}</dt>
-          <dd>{g.referenceNumber ?? '–'}</dd>
-          <dt>{tOffice.status}</dt>
-          <dd>{label('grantStatus', g.status)}</dd>
-          <dt>{tOffice.approved}</dt>
-          <dd>{formatEuro(g.approvedCents)}</dd>
-          <dt>{tOffice.fundingRate}</dt>
-          <dd>{g.fundingRatePercent.toLocaleString('de-DE')} %</dd>
-          <dt>{tOffice.eligiblePeriod}</dt>
-          <dd>
-            {formatDate(g.eligibleFrom)} – {formatDate(g.eligibleUntil)}
-          </dd>
-          <dt>{tOffice.deadlineProof}</dt>
-          <dd>{formatDate(g.proofDueOn)}</dd>
-        </dl>
+        {editing ? (
+          <GrantFactsForm key={g.version} grant={g} onDone={(saved) => (setEditing(false), setFactsSaved(saved))} />
+        ) : (
+          <>
+            <dl className="facts">
+              <dt>{tOffice.program}</dt>
+              <dd>{label('grantProgram', g.program)}</dd>
+              <dt>{tOffice.referenceNumber}</dt>
+              <dd>{g.referenceNumber ?? '–'}</dd>
+              <dt>{tGrantEdit.decisionDate}</dt>
+              <dd>{formatDate(g.decisionDate)}</dd>
+              <dt>{tOffice.status}</dt>
+              <dd>{label('grantStatus', g.status)}</dd>
+              <dt>{tOffice.approved}</dt>
+              <dd>{formatEuro(g.approvedCents)}</dd>
+              <dt>{tOffice.fundingRate}</dt>
+              <dd>{g.fundingRatePercent.toLocaleString('de-DE')} %</dd>
+              <dt>{tOffice.eligiblePeriod}</dt>
+              <dd>
+                {formatDate(g.eligibleFrom)} – {formatDate(g.eligibleUntil)}
+              </dd>
+              <dt>{tOffice.deadlineProof}</dt>
+              <dd>{formatDate(g.proofDueOn)}</dd>
+              <dt>{tGrantEdit.earmarkingYears}</dt>
+              <dd>
+                {g.earmarkingYears}
+                {byType.length > 0 && ` (${byType.map(([type, years]) => `${label('deviceType', type)}: ${years}`).join(', ')})`}
+              </dd>
+              {g.notes && (
+                <>
+                  <dt>{tGrantEdit.notes}</dt>
+                  <dd style={{ whiteSpace: 'pre-line' }}>{g.notes}</dd>
+                </>
+              )}
+            </dl>
+            {canWrite &&
+              (writable ? (
+                <p>
+                  <Button onPress={() => (setEditing(true), setFactsSaved(false))}>{tGrantEdit.editFacts}</Button>
+                </p>
+              ) : (
+                <p className="muted">{fill(tGrantEdit.factsReadOnly, { status: label('grantStatus', g.status) })}</p>
+              ))}
+          </>
+        )}
+        <p role="status">{factsSaved ? tGrantEdit.factsSaved : ''}</p>
       </section>
       {summary.isPending ? (
         <Loading />

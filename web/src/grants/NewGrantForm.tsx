@@ -10,7 +10,7 @@ import { Button, ErrorNotice, Select, TextField } from '../ui/components';
 import { parseEuroToCents } from '../ui/format';
 import { germanToIso } from './german-date';
 
-const PROGRAMS: Schemas['GrantProgram'][] = ['digitalpakt_basis', 'sofortausstattung', 'leihgeraete_lehrkraefte', 'administration', 'state_program', 'city_budget', 'other'];
+export const GRANT_PROGRAMS: Schemas['GrantProgram'][] = ['digitalpakt_basis', 'sofortausstattung', 'leihgeraete_lehrkraefte', 'administration', 'state_program', 'city_budget', 'other'];
 const FIELDS = ['title', 'referenceNumber', 'approved', 'fundingRate', 'eligibleFrom', 'eligibleUntil', 'proofDueOn'] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -75,7 +75,7 @@ export function NewGrantForm() {
       <form onSubmit={submit} className="form" noValidate>
         <div className="form-grid">
           {field('title', tGrantEdit.titleField, { required: true })}
-          <Select label={tOffice.program} selectedKey={program} onSelectionChange={(k) => setProgram(k as Schemas['GrantProgram'])} options={PROGRAMS.map((p) => ({ value: p, label: label('grantProgram', p) }))} />
+          <Select label={tOffice.program} selectedKey={program} onSelectionChange={(k) => setProgram(k as Schemas['GrantProgram'])} options={GRANT_PROGRAMS.map((p) => ({ value: p, label: label('grantProgram', p) }))} />
           {field('referenceNumber', tOffice.referenceNumber)}
           {field('approved', tGrantEdit.approvedEuro, { required: true })}
           {field('fundingRate', tGrantEdit.fundingRate, { required: true })}
