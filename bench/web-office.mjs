@@ -1,0 +1,143 @@
+// npm run bench:web-office: the office's screens in Debian's Chromium on the benchmark authority of 500 schools
+// (issue #12, "Speed"): navigation → data shown for the overview and the Medienentwicklungsplan (target ≤ 1 s) and a
+// list screen with 50 rows, the authority's devices (target ≤ 300 ms); p50/p95 over BENCH_WEB_NAVIGATIONS each.
+// Needs the seeded set: DATABASE_URL=postgres://…/bench_office (npm run bench:seed, part `coverage` = bench-land).
+// Two ways of navigating, both with an empty query cache (every navigation fetches its data):
+// - load: the address typed (page.goto), from the navigation's start (performance.timeOrigin) to the first frame
+//   that shows the data; scripts come from the browser's cache after the first load, as for a returning clerk;
+// - in-app: a click on the main navigation from another screen, from the click to the first frame with the data.
+// Figures go to bench/RESULTS.md by hand, with the machine's load at the time.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const URL_ = process.env.DATABASE_URL;
+if (!URL_) throw new Error('DATABASE_URL (the seeded bench database, e.g. postgres://postgres@127.0.0.1:5432/bench_office) is required');
+const RUNS = Number(process.env.BENCH_WEB_NAVIGATIONS ?? 20);
+const OFFICE = 'bench-land-office@bench.example';
+const PASSWORD = 'Bench-Passwort-2026';
+
+const { hashPassword } = createRequire(import.meta.url)(join(ROOT, 'dist', 'src', 'auth', 'passwords.js'));
+const db = new pg.Client({ connectionString: URL_ });
+await db.connect();
+const { rowCount } = await db.query(`UPDATE users SET password_hash = $2, initial_password_pending = false, active = true WHERE lower(email) = $1`, [OFFICE, await hashPassword(PASSWORD)]);
+const [{ schools }] = (await db.query(`SELECT count(*)::int AS schools FROM schools s JOIN authorities a ON a.id = s.authority_id WHERE a.slug = 'bench-land'`)).rows;
+await db.end();
+if (rowCount !== 1 || schools < 500) throw new Error(`bench-land is not seeded (office user ${rowCount}, ${schools} schools): npm run bench:seed`);
+
+const port = await new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => {
+    const { port: p } = s.address();
+    s.close(() => resolve(p));
+  });
+});
+const baseUrl = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+  cwd: ROOT,
+  env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: URL_, PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '1000', LOGIN_ACCOUNT_RATE_LIMIT: '1000' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+for (let i = 0; ; i++) {
+  if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+  if (await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false)) break;
+  if (i > 1200) throw new Error('the server did not become healthy within 5 minutes');
+  await new Promise((r) => setTimeout(r, 250));
+}
+process.env.BASE_URL = baseUrl;
+// support.mjs reads BASE_URL when it is loaded: import it only now.
+const { login, openBrowser } = await import('../web/tests/support.mjs');
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const fmt = (v) => `${v.toFixed(0)} ms`;
+
+/** The screens, each with the check that its data (not a spinner) is on the page: a selector and its text or count. */
+const SCREENS = [
+  {
+    name: 'overview (/uebersicht)',
+    path: '/uebersicht',
+    nav: 'Startseite',
+    target: 1000,
+    // The coverage summary's school count, the last figure the page renders from GET /stats/overview.
+    shown: { selector: 'section[aria-labelledby="ov-coverage"] a[href="/schulen"]', text: '500' },
+  },
+  {
+    name: 'Medienentwicklungsplan (/medienentwicklungsplan)',
+    path: '/medienentwicklungsplan',
+    nav: 'Medienentwicklungsplan',
+    target: 1000,
+    // The first page of the 500 schools, worst first: 100 rows.
+    shown: { selector: '.coverage-table tbody tr', count: 100 },
+  },
+  {
+    name: 'devices, 50 rows (/geraete)',
+    path: '/geraete',
+    nav: 'Geräte',
+    target: 300,
+    shown: { selector: '.device-table tbody tr', count: 50 },
+  },
+];
+
+/**
+ * Waits for the first frame that shows the data and answers the page's clock then: since the navigation started, or
+ * since the click (`window.__clickAt`). A function with arguments, not a string: the app's CSP forbids eval.
+ */
+async function shownAfter(page, shown, sinceClick) {
+  const handle = await page.waitForFunction(
+    ({ selector, text, count, sinceClick: fromClick }) => {
+      const found = document.querySelectorAll(selector);
+      const ok = text !== undefined ? found[0]?.textContent === text : found.length === count;
+      return ok && performance.now() - (fromClick ? window.__clickAt : 0);
+    },
+    { ...shown, sinceClick },
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return handle.jsonValue();
+}
+
+const browser = await openBrowser();
+const { page } = browser;
+const results = [];
+try {
+  await login(page, OFFICE, PASSWORD);
+  for (const screen of SCREENS) {
+    const load = [];
+    const inApp = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      // Typed address: a full load; the time is the page's own clock since the navigation started.
+      await page.goto(screen.path, { waitUntil: 'commit' });
+      const t = await shownAfter(page, screen.shown, false);
+      // In-app: from another screen (a fresh load, so nothing is cached), a click on the navigation link.
+      await page.goto('/barrierefreiheit');
+      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: screen.nav, exact: true }).waitFor();
+      await page.evaluate(() => document.addEventListener('click', () => (window.__clickAt = performance.now()), { capture: true, once: true }));
+      await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: screen.nav, exact: true }).click();
+      const c = await shownAfter(page, screen.shown, true);
+      if (i >= 2) {
+        // The first two warm the server's and the browser's caches.
+        load.push(t);
+        inApp.push(c);
+      }
+    }
+    results.push({ screen, load, inApp });
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}
+
+console.log(`\nbench:web-office ${new Date().toISOString()} load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${RUNS} navigations each`);
+for (const { screen, load, inApp } of results) {
+  const p95 = Math.max(percentile(load, 95), percentile(inApp, 95));
+  console.log(
+    `${screen.name}: load p50 ${fmt(percentile(load, 50))} p95 ${fmt(percentile(load, 95))} | in-app p50 ${fmt(percentile(inApp, 50))} p95 ${fmt(percentile(inApp, 95))} | target ${screen.target} ms ${p95 <= screen.target ? 'met' : 'MISSED'}`,
+  );
+}
