@@ -1,10 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { one, transaction } from '../common/db';
+import { tuneTransaction } from '../common/session-tuning';
 import { AppConfig } from '../config/app-config';
-
-// Any constant works; it only has to be the same for every process of this app (see src/database/migrate.ts).
-const COUNTERS_LOCK_KEY = 724_018;
+import { COUNTERS_SQL } from './counters.queries';
 
 export interface CompactResult {
   /** False when another process held the counters' lock: it does the work. */
@@ -49,39 +49,37 @@ export class CountersService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** The authority's loans: active, overdue on `today` (due before it) and returned, from the loan counters. */
-  async loanCounts(authorityId: string, today: string): Promise<{ active: number; overdue: number; returned: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT coalesce(sum(n) FILTER (WHERE due_on IS NOT NULL), 0) AS active, coalesce(sum(n) FILTER (WHERE due_on < $2::date), 0) AS overdue,
-              coalesce(sum(n) FILTER (WHERE due_on IS NULL), 0) AS returned
-         FROM (SELECT due_on, n FROM loan_counts WHERE authority_id = $1 UNION ALL SELECT due_on, n FROM loan_count_deltas WHERE authority_id = $1) c`,
-      [authorityId, today],
-    );
-    return { active: Number(row.active), overdue: Number(row.overdue), returned: Number(row.returned) };
+  async loanCounts(authorityId: string, today: string, em: EntityManager): Promise<{ active: number; overdue: number; returned: number }> {
+    const row = await one<{ active: string; overdue: string; returned: string }>(em, COUNTERS_SQL.loanCounts, [authorityId, today]);
+    return { active: Number(row?.active ?? 0), overdue: Number(row?.overdue ?? 0), returned: Number(row?.returned ?? 0) };
   }
 
   /** Folds the deltas into the counter rows (readers see the same figures before and after). */
   async compact(): Promise<CompactResult> {
-    return this.dataSource.transaction(async (em) => {
-      const [{ locked }] = await em.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [COUNTERS_LOCK_KEY]);
-      if (!locked) return { ran: false, folded: 0 };
-      const [{ folded }] = await em.query('SELECT counters_compact() AS folded');
-      return { ran: true, folded: Number(folded) };
+    return transaction(this.dataSource, async (em) => {
+      if (!(await this.tryLock(em))) return { ran: false, folded: 0 };
+      const row = await one<{ folded: number }>(em, COUNTERS_SQL.compact);
+      return { ran: true, folded: Number(row?.folded ?? 0) };
     });
   }
 
   /** Recounts from the base tables, repairs the counters where they differ, then folds the deltas. */
   async reconcile(): Promise<ReconcileResult> {
-    const repaired = await this.dataSource.transaction(async (em) => {
-      const [{ locked }] = await em.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [COUNTERS_LOCK_KEY]);
-      if (!locked) return null;
+    const repaired = await transaction(this.dataSource, async (em) => {
+      if (!(await this.tryLock(em))) return null;
       // One recount of every device and loan: no parallel workers competing with the requests for the cores.
-      await em.query('SET LOCAL max_parallel_workers_per_gather = 0');
-      const [{ fixed }] = await em.query('SELECT counters_reconcile() AS fixed');
-      return Number(fixed);
+      await tuneTransaction(em, { parallelWorkers: 0 });
+      const row = await one<{ fixed: number }>(em, COUNTERS_SQL.reconcile);
+      return Number(row?.fixed ?? 0);
     });
     if (repaired === null) return { ran: false, repaired: 0, folded: 0 };
     const { folded } = await this.compact();
     return { ran: true, repaired, folded };
+  }
+
+  private async tryLock(em: EntityManager): Promise<boolean> {
+    const row = await one<{ locked: boolean }>(em, COUNTERS_SQL.tryLock.sql, [...COUNTERS_SQL.tryLock.params]);
+    return row?.locked === true;
   }
 
   /** Nightly in German time, after the loan retention job. */

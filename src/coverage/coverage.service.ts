@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { AccessService, tenantOf } from '../common/access';
 import { notFound } from '../common/errors';
+import { rows } from '../common/db';
 import { LicenceFiguresService, type SchoolLicenceFigures } from '../licences/licence-figures.service';
 import { LicenceWarningsService } from '../licences/licence-warnings.service';
 import type { SchoolCountDto } from '../stocktakings/stocktakings.dto';
@@ -103,7 +104,7 @@ export class CoverageService {
 
   private async readInventory(actor: Actor): Promise<RawRow[]> {
     const { sql, params } = inventoryQuery(actor);
-    return this.dataSource.query(sql, params);
+    return rows<RawRow>(this.dataSource.manager, sql, params);
   }
 
   private async compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
@@ -130,7 +131,7 @@ export class CoverageService {
   private async read(actor: Actor, build: (settings: CoverageSettings) => { sql: string; params: unknown[] }): Promise<{ settings: CoverageSettings; rows: RawRow[] }> {
     const settings = await this.settingsOf(tenantOf(actor));
     const { sql, params } = build(settings);
-    return { settings, rows: await this.dataSource.query(sql, params) };
+    return { settings, rows: await rows<RawRow>(this.dataSource.manager, sql, params) };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
 import { CoverageService } from '../coverage/coverage.service';
@@ -25,6 +26,7 @@ export class StatsService {
     private readonly counters: CountersService,
     private readonly grants: GrantsService,
     private readonly stocktakings: StocktakingsService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async overview(actor: Actor, asOf?: string): Promise<OverviewDto> {
@@ -32,7 +34,7 @@ export class StatsService {
     const day = asOf ?? todayInBerlin();
     const [coverage, loans, needs, grants, stocktaking] = await Promise.all([
       this.coverage.overviewFigures(actor, day),
-      this.counters.loanCounts(authorityId, day),
+      this.counters.loanCounts(authorityId, day, this.dataSource.manager),
       this.needs.counts(authorityId),
       this.grants.budgetOverview(authorityId),
       this.stocktakings.overview(actor),

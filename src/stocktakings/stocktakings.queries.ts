@@ -331,6 +331,12 @@ export function listMissing(em: EntityManager, stocktakingId: string, q: { after
 }
 
 /** The ids of the devices still missing. */
+/** How many of the stocktaking's missing devices were marked lost at its close. */
+export async function markedLostCount(em: EntityManager, stocktakingId: string): Promise<number> {
+  const row = await one<{ n: number }>(em, `SELECT count(*)::int AS n FROM stocktaking_items WHERE stocktaking_id = $1 AND resolution = 'lost'`, [stocktakingId]);
+  return row?.n ?? 0;
+}
+
 export async function missingIds(em: EntityManager, stocktakingId: string): Promise<string[]> {
   return (await rows<{ id: string }>(em, `SELECT device_id AS id FROM stocktaking_items WHERE stocktaking_id = $1 AND found_at IS NULL ORDER BY device_id`, [stocktakingId])).map(
     (r) => r.id,

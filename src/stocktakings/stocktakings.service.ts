@@ -94,8 +94,7 @@ export class StocktakingsService {
     const row = await q.stocktakingById(em, actor, id);
     if (!row) throw notFound('Stocktaking');
     const progress = await q.roomProgress(em, id);
-    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM stocktaking_items WHERE stocktaking_id = $1 AND resolution = 'lost'`, [id]);
-    return { ...row, progress, markedLost: n };
+    return { ...row, progress, markedLost: await q.markedLostCount(em, id) };
   }
 
   /** One scan: found, found elsewhere (optionally moved here), unknown (optionally registered), or a repeat. */
