@@ -43,15 +43,27 @@ function store(userId: string, schoolId: string | null) {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(raw));
 }
 
+/** Every school the user may see, all keyset pages (200 at a time): an office of a large city has more than one page. */
+export async function fetchAllSchools(): Promise<School[]> {
+  const all: School[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await unwrap(api.GET('/api/v1/schools', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }));
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
 /** The schools the user may see, and the one they work for. A coordinator with several schools picks once; the choice is kept. */
 export function SchoolProvider({ me, children }: { me: Me; children: ReactNode }) {
   // The platform admin sees no school data (the API answers 403): no schools to choose from.
   const isAdmin = me.role === 'admin';
-  const schools = useQuery({ queryKey: ['schools', 'mine'], queryFn: () => unwrap(api.GET('/api/v1/schools', { params: { query: { limit: 200 } } })), staleTime: 10 * 60_000, enabled: !isAdmin });
+  const schools = useQuery({ queryKey: ['schools', 'mine'], queryFn: fetchAllSchools, staleTime: 10 * 60_000, enabled: !isAdmin });
   const [chosen, setChosen] = useState<string | null>(() => stored(me.id));
   if (!isAdmin && schools.isPending) return <Loading />;
   if (schools.error) return <ErrorNotice error={schools.error} onRetry={() => schools.refetch()} />;
-  const list = schools.data?.items ?? [];
+  const list = schools.data ?? [];
   const choose = (id: string | null) => {
     store(me.id, id);
     setChosen(id);
