@@ -37,6 +37,14 @@ describe('Grants demo seed', () => {
     for (const g of grants) expect(g.devices).toBeGreaterThan(0);
   });
 
+  it('describes device invoices in German ("12 × Laptop"), never with the type code a person cannot read', async () => {
+    const descriptions: { description: string }[] = await t.dataSource.query(
+      `SELECT DISTINCT regexp_replace(description, '^[0-9]+', 'N') AS description FROM expenditures WHERE authority_id = $1 AND description ~ '^[0-9]+ × '`,
+      [ctx.authorityId],
+    );
+    expect(descriptions.map((d) => d.description).sort()).toEqual(['N × Interaktives Display', 'N × Laptop', 'N × Tablet', 'N × WLAN-Access-Point']);
+  });
+
   it('keeps every rule: allocations within the approval, spending within allocations (but the one override), invoices inside the period', async () => {
     const [check] = await t.dataSource.query(
       `SELECT

@@ -1,4 +1,5 @@
 import { addDays, isoDate, pick, type DemoContext, type DemoSchool } from './demo-context';
+import { labelOf } from '../i18n/labels';
 
 /**
  * Three grants of different programs with allocations per school and a few hundred orders and invoices,
@@ -152,7 +153,7 @@ export async function seedGrants(ctx: DemoContext): Promise<void> {
         // The invoice is dated on the devices' purchase date when that lies in the eligible period.
         const bought = chunk[0].purchaseDate;
         const date = bought && bought >= spec.eligibleFrom && bought <= spec.eligibleUntil && bought <= isoDate(ctx.today) ? bought : undefined;
-        invoices.push({ category: DEVICE_CATEGORY[type] ?? 'devices', description: `${chunk.length} × ${type}`, gross, deviceIds: chunk.map((d) => d.id), date });
+        invoices.push({ category: DEVICE_CATEGORY[type] ?? 'devices', description: `${chunk.length} × ${labelOf('deviceType', type)}`, gross, deviceIds: chunk.map((d) => d.id), date });
       }
       // Services and equipment without inventory numbers fill the rest of the budget in a few invoices.
       for (let n = 0; n < 4 && budget > 50_000; n++) {
