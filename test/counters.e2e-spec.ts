@@ -179,7 +179,10 @@ describe('counters', () => {
         // Raw SQL, as a console or a future feature would write: a multi-row update, a delete, an insert.
         await t.dataSource.query(
           `UPDATE devices SET status = CASE WHEN status = 'in_use' THEN 'in_repair'::device_status ELSE 'in_use'::device_status END
-            WHERE id IN (SELECT id FROM devices WHERE authority_id = $1 AND status IN ('in_use', 'available') ORDER BY random() LIMIT 3)`,
+            WHERE id IN (SELECT id FROM devices WHERE authority_id = $1 AND status IN ('in_use', 'available') ORDER BY random() LIMIT 3)
+              -- Again on the row being updated: a client may have retired it since the subquery read it (read committed
+              -- re-checks only the outer condition), and a retired device must keep its status (ck_devices_retired).
+              AND status IN ('in_use', 'available')`,
           [w.authorityA],
         );
         await t.dataSource.query(
