@@ -4,7 +4,8 @@ import { request } from 'node:http';
 import { Writable } from 'node:stream';
 import type { Actor } from '../src/common/actor';
 import { DEFAULT_BATCH_SIZE } from '../src/exports/export-db';
-import { inventoryColumns, inventoryExportSql } from '../src/exports/inventory-export.service';
+import { deviceExportQuery } from '../src/devices/devices.queries';
+import { inventoryColumns } from '../src/exports/inventory-export.service';
 import { invoiceColumns, inventoryLineColumns } from '../src/exports/grant-report-sheets';
 import { PacedWorkbook } from '../src/exports/paced-workbook';
 import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grants.queries';
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
       const pool = async ({ sql, params }: { sql: string; params: unknown[] }) =>
         (await client.query(`SELECT * FROM (${sql}) q LIMIT ${BASELINE_POOL}`, params)).rows as Record<string, unknown>[];
       return {
-        devices: await pool(inventoryExportSql(actor, {})),
+        devices: await pool(deviceExportQuery(actor, {})),
         invoices: (await pool(expenditureLinesQuery(actor, grantId))).map((r, i) => ({ ...r, runningNumber: i + 1 })),
         inventoryLines: await pool(inventoryLinesQuery(actor, grantId)),
       };

@@ -6,6 +6,15 @@ import type { DataSource, EntityManager } from 'typeorm';
  * DELETE (also with RETURNING) with `[rows, rowCount]` but a SELECT or INSERT with the rows themselves.
  */
 
+/**
+ * A statement with its parameters, built by a feature for someone else to run: e.g. what a feature's service hands
+ * the export machinery for its streaming cursor (`DevicesService.exportQuery`), so `exports/` never sees the SQL files.
+ */
+export interface SqlQuery {
+  sql: string;
+  params: unknown[];
+}
+
 /** The rows of a SELECT or an INSERT … RETURNING. */
 export async function rows<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   return unwrap<T>(await em.query(sql, params)).rows;

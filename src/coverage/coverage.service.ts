@@ -112,7 +112,7 @@ export class CoverageService {
     const [{ settings, rows }, licences, counts] = await Promise.all([
       this.read(actor, (settings) => coverageQuery(actor, filter, settings, day)),
       this.licenceFigures.bySchool(actor, this.dataSource.manager, day),
-      this.stocktakings.due(actor, this.dataSource.manager, day),
+      this.stocktakings.dueIn(this.dataSource.manager, actor, day),
     ]);
     const countOf = new Map(counts.schools.map((s) => [s.schoolId, { lastCompleteCountOn: s.lastCompleteCountOn, countDue: s.countDue }]));
     const items = rows.map((raw) => toCoverageRow(raw)).map((row) => computeCoverage(row, row, settings));

@@ -1,6 +1,7 @@
 import type { Actor } from '../common/actor';
+import type { SqlQuery } from '../common/db';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
-import { deviceCursorWhere, deviceListWhere, deviceOrderBy, deviceSortKeySelect, type ListDevicesQueryDto } from './device-filters';
+import { deviceCursorWhere, type DeviceFilterQueryDto, deviceListWhere, deviceOrderBy, deviceSortKeySelect, type ListDevicesQueryDto } from './device-filters';
 import type { DeviceListItemDto } from './devices.dto';
 
 /**
@@ -89,6 +90,48 @@ export function buildDeviceListSql(actor: Actor, query: ListDevicesQueryDto): { 
                 ORDER BY ${deviceOrderBy(sort)}
                 LIMIT $${params.length}`;
   return { sql, params, limit };
+}
+
+/** What identifies a device on paper; the first columns of every device list (inventory export, the grant's Inventarliste). */
+export interface DeviceIdentityRow {
+  inventoryNumber: string;
+  serialNumber: string | null;
+  type: string;
+  manufacturer: string;
+  model: string;
+}
+
+/** One row of the inventory export (only what its columns read). */
+export interface DeviceExportRow extends DeviceIdentityRow {
+  operatingSystem: string | null;
+  schoolName: string;
+  schoolNumber: string;
+  location: string | null;
+  status: string;
+  purchaseDate: string | null;
+  purchasePriceCents: number | null;
+  commissionedOn: string | null;
+  warrantyUntil: string | null;
+}
+
+/**
+ * The statement behind the inventory export: exactly the device list's scope, filters and order, without paging.
+ * `ordered: false` leaves out the ORDER BY (for the column widths' aggregate pass over it).
+ */
+export function deviceExportQuery(actor: Actor, query: DeviceFilterQueryDto, { ordered = true } = {}): SqlQuery {
+  const where = deviceListWhere(actor, query);
+  return {
+    sql: `/* export:inventory */
+      SELECT d.inventory_number AS "inventoryNumber", d.serial_number AS "serialNumber", d.type::text AS type, d.manufacturer, d.model,
+             d.operating_system AS "operatingSystem", s.name AS "schoolName", s.school_number AS "schoolNumber", d.location,
+             d.status::text AS status, d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents",
+             d.commissioned_on AS "commissionedOn", d.warranty_until AS "warrantyUntil"
+        FROM devices d
+        JOIN schools s ON s.id = d.school_id
+       WHERE ${where.sql}
+       ${ordered ? `ORDER BY ${deviceOrderBy(query.sort ?? 'inventoryNumber')}` : ''}`,
+    params: where.params,
+  };
 }
 
 /** The columns of a LockedDevice, over alias `d`. */

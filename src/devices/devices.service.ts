@@ -4,14 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, inSchoolScope, schoolScopeSql } from '../common/access';
-import { exec, one, rows, transaction } from '../common/db';
+import { exec, one, rows, type SqlQuery, transaction } from '../common/db';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { conflict, invalidField, notFound, staleVersion } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, JsonText, Page, PageQueryDto, toJsonPage, toPage } from '../common/pagination';
 import { DeviceLifecycleService, type LockedDevice } from './device-lifecycle.service';
 import { type DeviceDetailExtension, discover, ExtendsDeviceDetail } from './device-extensions';
-import { buildDeviceListSql, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, DEVICE_SQL, type DeviceListRow } from './devices.queries';
-import type { ListDevicesQueryDto } from './device-filters';
+import { buildDeviceListSql, DEVICE_FIELD_COLUMNS, DEVICE_FIELDS, DEVICE_SQL, deviceExportQuery, type DeviceListRow } from './devices.queries';
+import type { DeviceFilterQueryDto, ListDevicesQueryDto } from './device-filters';
 import { CreateDeviceDto, DeviceDetailDto, DeviceDto, DeviceEventDto, DeviceListItemDto, REQUIRED_DEVICE_FIELDS, UpdateDeviceDto } from './devices.dto';
 
 registerConstraintMessages({
@@ -48,6 +48,14 @@ export class DevicesService implements OnApplicationBootstrap {
     const { sql, params, limit } = buildDeviceListSql(actor, query);
     const list = await rows<DeviceListRow>(this.dataSource.manager, sql, params);
     return toJsonPage(list, limit, (r) => [r.sortKey, r.id]);
+  }
+
+  /**
+   * The inventory export's statement (rows: `DeviceExportRow`) for the export's cursor: the devices the list shows for
+   * these filters, in its order, unpaged. Nothing runs here; the export reads it on its own snapshot.
+   */
+  exportQuery(actor: Actor, filter: DeviceFilterQueryDto, options: { ordered?: boolean } = {}): SqlQuery {
+    return deviceExportQuery(actor, filter, options);
   }
 
   /** One device with its school's name and the sections other features add. */

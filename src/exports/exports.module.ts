@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { CoverageModule } from '../coverage/coverage.module';
+import { DevicesModule } from '../devices/devices.module';
 import { GrantsModule } from '../grants/grants.module';
 import { LicencesModule } from '../licences/licences.module';
+import { LoansModule } from '../loans/loans.module';
+import { NeedsModule } from '../needs/needs.module';
 import { StocktakingsModule } from '../stocktakings/stocktakings.module';
 import { ExportDb } from './export-db';
 import { ExportSlots } from './export-slots';
@@ -16,9 +19,13 @@ import { ReportExportsController } from './report-exports.controller';
 import { StocktakingExportService } from './stocktaking-export.service';
 import { XlsxExporter } from './xlsx-exporter';
 
-/** Streamed Excel exports: rows go from a database cursor through ExcelJS's streaming writer to the response. */
+/**
+ * Streamed Excel exports: rows go from a database cursor through ExcelJS's streaming writer to the response.
+ * The statements come from the features' services (`DevicesService.exportQuery`, `GrantsService.reportQueries` …):
+ * this folder holds the streaming and workbook machinery and the sheets' layout, no feature's SQL.
+ */
 @Module({
-  imports: [GrantsModule, CoverageModule, LicencesModule, StocktakingsModule],
+  imports: [DevicesModule, LoansModule, NeedsModule, GrantsModule, CoverageModule, LicencesModule, StocktakingsModule],
   controllers: [ExportsController, ReportExportsController, LicencesExportController],
   providers: [
     ExportDb,

@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../common/actor';
-import { expenditureLinesQuery, type ExpenditureLineRow, inventoryLinesQuery, type InventoryLineRow, type LineGroupRow, lineGroupsSql } from '../grants/grants.queries';
+import type { SqlQuery } from '../common/db';
+import type { ExpenditureLineRow, InventoryLineRow, LineGroupRow } from '../grants/grants.queries';
 import { grantWarningText } from '../i18n/grant-warnings';
 import { SummaryQueryDto } from '../grants/grants.dto';
 import { GrantsService } from '../grants/grants.service';
@@ -70,14 +71,15 @@ export class GrantReportService {
       // Without a free pooled connection, this one reads them after the Belegliste.
       const fork = await db.fork();
       const period = { from: grant.eligibleFrom, until: grant.eligibleUntil };
-      const forked = fork ? this.inventoryCursor(fork, actor, grantId, asOf) : null;
+      const queries = this.grants.reportQueries(actor, grantId, asOf);
+      const forked = fork ? this.inventoryCursor(fork, queries.inventoryLines()) : null;
       forked?.catch(() => undefined); // awaited below; should something fail first, this must not go unhandled
 
       const summaryFigures = await this.summaries.figures(actor, grantId, asOf, db.manager);
-      const lines = expenditureLinesQuery(actor, grantId, asOf);
-      const unordered = expenditureLinesQuery(actor, grantId, asOf, { ordered: false });
+      const lines = queries.invoiceLines();
       // The overview's sums and the Belegliste's longest texts, in one pass over the lines.
-      const groups = await db.query<LineGroupRow>(lineGroupsSql(unordered).sql, unordered.params);
+      const lineGroups = queries.lineGroups();
+      const groups = await db.query<LineGroupRow>(lineGroups.sql, lineGroups.params);
       const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
 
       const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
@@ -90,11 +92,11 @@ export class GrantReportService {
       // The warnings are only needed for the last sheet. Their checks look at the grant's devices (the mobile-device cap:
       // 0.2 s for 200,000 devices), so this connection, free again, runs them while the Inventarliste is written.
       const inventoryColumns = inventoryLineColumns(lang, period);
-      const inventoryLengths = await measureColumns(db, inventoryColumns, inventoryLinesQuery(actor, grantId, null, { ordered: false }));
+      const inventoryLengths = await measureColumns(db, inventoryColumns, this.grants.reportQueries(actor, grantId, null).inventoryLines({ ordered: false }));
       const checked = this.summaries.withChecks(actor, summaryFigures, db.manager);
       checked.catch(() => undefined); // awaited below; should the Inventarliste fail first, this must not go unhandled
       const deviceChecks: ReviewNote[] = [];
-      await this.writeInventory(book, await (forked ?? this.inventoryCursor(db, actor, grantId, asOf)), inventoryColumns, inventoryLengths, lang, period, deviceChecks);
+      await this.writeInventory(book, await (forked ?? this.inventoryCursor(db, queries.inventoryLines())), inventoryColumns, inventoryLengths, lang, period, deviceChecks);
       const { warnings } = await checked;
       const schoolName = (id: string | undefined) => (id ? (summary.bySchool.find((s) => s.schoolId === id)?.schoolName ?? null) : null);
       const notes: ReviewNote[] = warnings.map((w) => ({
@@ -142,8 +144,7 @@ export class GrantReportService {
   }
 
   /** The Inventarliste's query (on a fork, the memory setting stays with that transaction). */
-  private async inventoryCursor(db: ExportConnection, actor: Actor, grantId: string, asOf: string | null): Promise<RowCursor<InventoryLineRow>> {
-    const { sql, params } = inventoryLinesQuery(actor, grantId, asOf);
+  private async inventoryCursor(db: ExportConnection, { sql, params }: SqlQuery): Promise<RowCursor<InventoryLineRow>> {
     // Its hash join and sort spill to temporary files with the default 4 MB for a large grant (bench/RESULTS.md,
     // grant report); a larger grant still spills, within this bound.
     await tuneTransaction(db, { workMem: INVENTORY_WORK_MEM });

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { IntersectionType } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../common/actor';
-import { DeviceFilterQueryDto, deviceListWhere, deviceOrderBy } from '../devices/device-filters';
+import { DeviceFilterQueryDto } from '../devices/device-filters';
+import type { DeviceExportRow, DeviceIdentityRow } from '../devices/devices.queries';
+import { DevicesService } from '../devices/devices.service';
 import { labelOf } from '../i18n/labels';
 import { labelWidth } from './xlsx-format';
 import { authorityName, measureColumns, XlsxExporter } from './xlsx-exporter';
@@ -12,28 +14,8 @@ import { ColumnDef, euros, excelDate, ExportLang, ExportLangQueryDto } from './x
 /** The device list's filters and sort, plus the language of the file. */
 export class InventoryExportQueryDto extends IntersectionType(DeviceFilterQueryDto, ExportLangQueryDto) {}
 
-export interface InventoryExportRow extends DeviceIdentity {
-  operatingSystem: string | null;
-  schoolName: string;
-  schoolNumber: string;
-  location: string | null;
-  status: string;
-  purchaseDate: string | null;
-  purchasePriceCents: number | null;
-  commissionedOn: string | null;
-  warrantyUntil: string | null;
-}
-
-/** What identifies a device on paper; the first columns of every device list (inventory export, the grant's Inventarliste). */
-export interface DeviceIdentity {
-  inventoryNumber: string;
-  serialNumber: string | null;
-  type: string;
-  manufacturer: string;
-  model: string;
-}
-
-export function deviceIdentityColumns<Row extends DeviceIdentity>(lang: ExportLang): ColumnDef<Row>[] {
+/** The columns that identify a device (DeviceIdentityRow), first in every device list. */
+export function deviceIdentityColumns<Row extends DeviceIdentityRow>(lang: ExportLang): ColumnDef<Row>[] {
   return [
     { header: { de: 'Inventarnummer', en: 'Inventory number' }, width: 18, kind: 'text', measure: 'q."inventoryNumber"', value: (r) => r.inventoryNumber },
     { header: { de: 'Seriennummer', en: 'Serial number' }, width: 20, kind: 'text', measure: 'q."serialNumber"', value: (r) => r.serialNumber },
@@ -43,9 +25,9 @@ export function deviceIdentityColumns<Row extends DeviceIdentity>(lang: ExportLa
   ];
 }
 
-export function inventoryColumns(lang: ExportLang): ColumnDef<InventoryExportRow>[] {
+export function inventoryColumns(lang: ExportLang): ColumnDef<DeviceExportRow>[] {
   return [
-    ...deviceIdentityColumns<InventoryExportRow>(lang),
+    ...deviceIdentityColumns<DeviceExportRow>(lang),
     { header: { de: 'Betriebssystem', en: 'Operating system' }, width: 16, kind: 'text', measure: 'q."operatingSystem"', value: (r) => r.operatingSystem },
     { header: { de: 'Schule', en: 'School' }, width: 32, kind: 'text', measure: 'q."schoolName"', value: (r) => r.schoolName },
     { header: { de: 'Schulnummer', en: 'School number' }, width: 12, kind: 'text', measure: 'q."schoolNumber"', value: (r) => r.schoolNumber },
@@ -58,36 +40,22 @@ export function inventoryColumns(lang: ExportLang): ColumnDef<InventoryExportRow
   ];
 }
 
-/** The statement behind the inventory export: exactly the device list's scope, filters and order, without paging. */
-export function inventoryExportSql(actor: Actor, query: DeviceFilterQueryDto, { ordered = true } = {}): { sql: string; params: unknown[] } {
-  const where = deviceListWhere(actor, query);
-  return {
-    sql: `/* export:inventory */
-      SELECT d.inventory_number AS "inventoryNumber", d.serial_number AS "serialNumber", d.type::text AS type, d.manufacturer, d.model,
-             d.operating_system AS "operatingSystem", s.name AS "schoolName", s.school_number AS "schoolNumber", d.location,
-             d.status::text AS status, d.purchase_date AS "purchaseDate", d.purchase_price_cents AS "purchasePriceCents",
-             d.commissioned_on AS "commissionedOn", d.warranty_until AS "warrantyUntil"
-        FROM devices d
-        JOIN schools s ON s.id = d.school_id
-       WHERE ${where.sql}
-       ${ordered ? `ORDER BY ${deviceOrderBy(query.sort ?? 'inventoryNumber')}` : ''}`,
-    params: where.params,
-  };
-}
-
 @Injectable()
 export class InventoryExportService {
-  constructor(private readonly exporter: XlsxExporter) {}
+  constructor(
+    private readonly exporter: XlsxExporter,
+    private readonly devices: DevicesService,
+  ) {}
 
   /** GET /exports/inventory.xlsx: every device the list would show for these filters, one sheet. */
   async send(actor: Actor, query: InventoryExportQueryDto, res: Response): Promise<void> {
     const lang = query.lang ?? 'de';
     await this.exporter.send(res, lang, async ({ db, download }) => {
       const authority = await authorityName(db, actor);
-      const { sql, params } = inventoryExportSql(actor, query);
+      const { sql, params } = this.devices.exportQuery(actor, query);
       const columns = inventoryColumns(lang);
-      const contentLengths = await measureColumns(db, columns, inventoryExportSql(actor, query, { ordered: false }));
-      const devices = await db.cursor<InventoryExportRow>(sql, params);
+      const contentLengths = await measureColumns(db, columns, this.devices.exportQuery(actor, query, { ordered: false }));
+      const devices = await db.cursor<DeviceExportRow>(sql, params);
       download.start(exportFileName([authority, lang === 'de' ? 'Inventar' : 'Inventory']), printInfo(lang, lang === 'de' ? 'Inventar' : 'Inventory', authority));
       const sheet = download.book.addSheet(lang === 'de' ? 'Inventar' : 'Inventory', columns, { contentLengths });
       for await (const batch of devices) await sheet.addRows(batch);

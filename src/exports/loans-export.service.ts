@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { IntersectionType, OmitType } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../common/actor';
-import { loanListQuery, type LoanRow } from '../loans/loans.queries';
+import type { LoanRow } from '../loans/loans.queries';
 import { ListLoansQueryDto } from '../loans/loans.dto';
+import { LoansService } from '../loans/loans.service';
 import { accessoryLabelOf, labelOf, yesNo } from '../i18n/labels';
 import { authorityName, measureColumns, XlsxExporter } from './xlsx-exporter';
 import { exportFileName, printInfo } from './xlsx-download';
@@ -50,14 +51,17 @@ export function loanColumns(lang: ExportLang, personalFieldsVisible: boolean): C
 
 @Injectable()
 export class LoansExportService {
-  constructor(private readonly exporter: XlsxExporter) {}
+  constructor(
+    private readonly exporter: XlsxExporter,
+    private readonly loans: LoansService,
+  ) {}
 
   /** GET /exports/loans.xlsx: the loans the list shows for these filters, by due date. */
   async send(actor: Actor, query: LoansExportQueryDto, res: Response): Promise<void> {
     const lang = query.lang ?? 'de';
     await this.exporter.send(res, lang, async ({ db, download }) => {
       const authority = await authorityName(db, actor);
-      const { sql, params, personalFieldsVisible } = loanListQuery(actor, query, { paginate: false });
+      const { sql, params, personalFieldsVisible } = this.loans.exportQuery(actor, query);
       const columns = loanColumns(lang, personalFieldsVisible);
       const contentLengths = await measureColumns(db, columns, { sql, params });
       const loans = await db.cursor<LoanRow>(`/* export:loans */ ${sql}`, params);

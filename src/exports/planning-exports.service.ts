@@ -8,7 +8,8 @@ import type { SchoolCoverage } from '../coverage/coverage-math';
 import { CoverageQueryDto } from '../coverage/coverage.dto';
 import { CoverageService } from '../coverage/coverage.service';
 import { ListNeedsQueryDto } from '../needs/needs.dto';
-import { needsListQuery, type NeedRow } from '../needs/needs.queries';
+import type { NeedRow, NeedTotalsRow } from '../needs/needs.queries';
+import { NeedsService } from '../needs/needs.service';
 import { labelOf, yesNo } from '../i18n/labels';
 import { authorityName, measureColumns, XlsxExporter } from './xlsx-exporter';
 import { exportFileName, printInfo } from './xlsx-download';
@@ -75,24 +76,6 @@ export function needColumns(lang: ExportLang): ColumnDef<NeedRow>[] {
   ];
 }
 
-/** One row of the needs summary: requests of one category (or one status) with their quantities and money. */
-export interface NeedTotalsRow {
-  key: string;
-  requests: number;
-  quantity: number;
-  approvedQuantity: number;
-  estimatedCents: number;
-  approvedCents: number;
-}
-
-/** Per category, then per status, over the same filtered (and draft-free for the office) requests as the list. */
-export function needTotalsSql(listSql: string, by: 'category' | 'status'): string {
-  return `SELECT q.${by} AS key, count(*)::int AS requests, coalesce(sum(q.quantity), 0)::int AS quantity,
-                 coalesce(sum(q."approvedQuantity"), 0)::int AS "approvedQuantity",
-                 coalesce(sum(q."estimatedCostCents"), 0)::bigint AS "estimatedCents", coalesce(sum(q."approvedCents"), 0)::bigint AS "approvedCents"
-            FROM (${listSql}) q GROUP BY q.${by}`;
-}
-
 const NEED_SUMMARY_COLUMNS: ColumnDef<never>[] = [40, 12, 14, 14, 16, 16].map((width) => ({ header: { de: '', en: '' }, width, kind: 'text', value: () => null }));
 
 /**
@@ -128,6 +111,7 @@ export class PlanningExportsService {
   constructor(
     private readonly exporter: XlsxExporter,
     private readonly coverage: CoverageService,
+    private readonly needs: NeedsService,
   ) {}
 
   /**
@@ -160,12 +144,12 @@ export class PlanningExportsService {
     await this.exporter.send(res, lang, async ({ db, download }) => {
       const authority = await authorityName(db, actor);
       const { lang: _lang, ...filter } = query;
-      const { sql, params } = needsListQuery(actor, filter);
+      const queries = this.needs.exportQueries(actor, filter);
       const columns = needColumns(lang);
-      const contentLengths = await measureColumns(db, columns, { sql, params });
-      const byCategory = await db.query<NeedTotalsRow>(needTotalsSql(sql, 'category'), params);
-      const byStatus = await db.query<NeedTotalsRow>(needTotalsSql(sql, 'status'), params);
-      const needs = await db.cursor<NeedRow>(`/* export:needs */ ${sql}`, params);
+      const contentLengths = await measureColumns(db, columns, queries.requests);
+      const byCategory = await db.query<NeedTotalsRow>(queries.byCategory.sql, queries.byCategory.params);
+      const byStatus = await db.query<NeedTotalsRow>(queries.byStatus.sql, queries.byStatus.params);
+      const needs = await db.cursor<NeedRow>(`/* export:needs */ ${queries.requests.sql}`, queries.requests.params);
       download.start(exportFileName([authority, lang === 'de' ? 'Bedarfe' : 'Needs']), printInfo(lang, lang === 'de' ? 'Bedarfsmeldungen' : 'Needs requests', authority));
       const sheet = download.book.addSheet(lang === 'de' ? 'Bedarfsmeldungen' : 'Needs requests', columns, { contentLengths });
       for await (const batch of needs) await sheet.addRows(batch);

@@ -4,7 +4,7 @@ import type { Actor } from '../common/actor';
 import { todayInBerlin } from '../common/dates';
 import { labelOf } from '../i18n/labels';
 import { StocktakingsService } from '../stocktakings/stocktakings.service';
-import { STOCKTAKING_COUNTERS_SQL, STOCKTAKING_EXPORT_ROWS_SQL, type StocktakingExportRow } from '../stocktakings/stocktakings.queries';
+import type { StocktakingExportRow } from '../stocktakings/stocktakings.queries';
 import { authorityName, XlsxExporter } from './xlsx-exporter';
 import { exportFileName, printInfo } from './xlsx-download';
 import { ColumnDef, INTEGER_FORMAT } from './xlsx-format';
@@ -63,11 +63,10 @@ export class StocktakingExportService {
   ) {}
 
   async send(actor: Actor, id: string, res: Response): Promise<void> {
-    const st = await this.stocktakings.get(actor, id);
+    await this.stocktakings.get(actor, id); // 404 before an export slot is taken
     await this.exporter.send(res, 'de', async ({ db, download }) => {
       const authority = await authorityName(db, actor);
-      const counters = await db.query<{ name: string; scans: number; first: Date; last: Date }>(STOCKTAKING_COUNTERS_SQL, [id]);
-      const rows = await db.query<StocktakingExportRow>(STOCKTAKING_EXPORT_ROWS_SQL, [id]);
+      const { stocktaking: st, counters, devices: rows } = await this.stocktakings.exportIn(db.manager, actor, id);
       download.start(exportFileName([authority, 'Inventur', st.schoolName], todayInBerlin(new Date(st.startedAt))), printInfo('de', `Inventur ${st.schoolName}`, authority));
 
       const overview = download.book.addSheet<never>(

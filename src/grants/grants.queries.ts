@@ -1,19 +1,16 @@
 import type { Actor } from '../common/actor';
 import { schoolScopeSql, tenantOf } from '../common/access';
+import type { SqlQuery } from '../common/db';
 import { LICENCE_NAMES_JOIN } from '../licences/licences.queries';
 import type { GrantProgram, GrantStatus } from './grants.dto';
 import { fundedShareSql } from './money';
 
-/**
- * Raw SQL for the proof-of-use lists (Belegliste, Inventarliste), for streaming (pg-query-stream) or plain queries.
- * Both are scoped like every other grants query: a coordinator gets the lines of their schools only.
- * The caller checks that the grant exists and is visible first (GrantsService.get), so an unknown grant is a 404
- * rather than an empty list.
+/*
+ * The proof-of-use lists (Belegliste, Inventarliste) as SqlQuery, for streaming (pg-query-stream) or plain queries,
+ * handed out by GrantsService's report methods. Both are scoped like every other grants query: a coordinator gets
+ * the lines of their schools only. The caller checks that the grant exists and is visible first (GrantsService.get),
+ * so an unknown grant is a 404 rather than an empty list.
  */
-export interface SqlQuery {
-  sql: string;
-  params: unknown[];
-}
 
 /**
  * One invoice line as the Belegliste shows it. Amounts are cents; funded/own share follow `money.ts`.

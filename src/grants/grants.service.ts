@@ -6,12 +6,12 @@ import { AuthoritiesService } from '../authorities/authorities.service';
 import { schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { daysBetween, todayInBerlin } from '../common/dates';
-import { exec, one, rows, transaction } from '../common/db';
+import { exec, one, rows, type SqlQuery, transaction } from '../common/db';
 import { conflict, illegalState, invalidField, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { DEVICE_TYPES } from '../devices/device.entity';
 import { assertWritable, findGrant, toGrantDto } from './grant-access';
-import { GRANT_SQL, type GrantRow, grantVisibilitySql } from './grants.queries';
+import { expenditureLinesQuery, GRANT_SQL, type GrantRow, grantVisibilitySql, inventoryLinesQuery, lineGroupsSql } from './grants.queries';
 import {
   CreateGrantDto,
   GRANT_TRANSITIONS,
@@ -123,6 +123,21 @@ export class GrantsService {
   /** One grant inside the caller's transaction (or on the caller's connection, e.g. an export's). */
   async getIn(em: EntityManager, actor: Actor, id: string): Promise<GrantDto> {
     return toGrantDto(await findGrant(em, actor, id));
+  }
+
+  /**
+   * The proof of use's lists as statements, for the export's cursors on its own snapshot (check the grant with `getIn`
+   * first: an unknown grant is a 404, not empty lists). `invoiceLines`: the Belegliste (rows: `ExpenditureLineRow`, by
+   * order date); `lineGroups`: its sums per school and cost type with the longest texts, one pass over the same lines
+   * (rows: `LineGroupRow`); `inventoryLines`: the Inventarliste (rows: `InventoryLineRow`, by inventory number).
+   * `ordered: false` leaves out the ORDER BY (for an aggregate over the lines). With `asOf`, as on that day.
+   */
+  reportQueries(actor: Actor, grantId: string, asOf: string | null) {
+    return {
+      invoiceLines: ({ ordered = true } = {}): SqlQuery => expenditureLinesQuery(actor, grantId, asOf, { ordered }),
+      lineGroups: (): SqlQuery => lineGroupsSql(expenditureLinesQuery(actor, grantId, asOf, { ordered: false })),
+      inventoryLines: ({ ordered = true } = {}): SqlQuery => inventoryLinesQuery(actor, grantId, asOf, { ordered }),
+    };
   }
 
   async create(actor: Actor, dto: CreateGrantDto): Promise<GrantDto> {

@@ -11,7 +11,7 @@ import { labels } from '../i18n/labels';
 import { Page, toPage } from '../common/pagination';
 import { DeviceLifecycleService } from '../devices/device-lifecycle.service';
 import type { DeviceStatus } from '../devices/device.entity';
-import { LOAN_SQL, loanListQuery, type LockedLoan, LoanRow, personalFieldsVisibleTo, toLoanDto } from './loans.queries';
+import { LOAN_SQL, type LoanListSql, loanListQuery, type LockedLoan, LoanRow, personalFieldsVisibleTo, toLoanDto } from './loans.queries';
 import { BorrowerKind, defaultDueDate, ReturnCondition, STATUS_AFTER_RETURN } from './loan-rules';
 import { LoanSettingsDto, LoanSettingsService } from './loan-settings';
 import { CreateLoanDto, ExtendLoanDto, ListLoansQueryDto, LoanDto, LoanTermsDto, MarkAgreementSignedDto, ReturnLoanDto } from './loans.dto';
@@ -75,6 +75,14 @@ export class LoansService {
     const { sql, params, personalFieldsVisible } = loanListQuery(actor, { ...query, limit });
     const loans = await rows<LoanRow>(this.dataSource.manager, sql, params);
     return toPage(loans, limit, (r) => [r.dueOn, r.id], (r) => toLoanDto(r, personalFieldsVisible));
+  }
+
+  /**
+   * The loans export's statement (rows: `LoanRow`) for the export's cursor: the loans the list shows for these filters,
+   * in its order, unpaged; the personal columns only for those allowed to see them (`personalFieldsVisible`).
+   */
+  exportQuery(actor: Actor, filter: Omit<ListLoansQueryDto, 'limit' | 'cursor'>): LoanListSql {
+    return loanListQuery(actor, filter, { paginate: false });
   }
 
   async get(actor: Actor, id: string): Promise<LoanDto> {

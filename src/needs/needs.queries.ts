@@ -1,5 +1,6 @@
 import type { Actor } from '../common/actor';
 import { schoolScopeSql } from '../common/access';
+import type { SqlQuery } from '../common/db';
 import { invalidField } from '../common/errors';
 import { decodeCursor } from '../common/pagination';
 import type { NeedDto } from './needs.dto';
@@ -35,7 +36,7 @@ export const NEED_COLUMNS = `
  * the Excel export streams it. Rows come back in NeedDto shape (bigint cents arrive as numbers).
  * With `page`, the keyset cursor and `limit + 1` rows are applied.
  */
-export function needsListQuery(actor: Actor, filter: NeedsFilter, page?: { cursor?: string; limit: number }): { sql: string; params: unknown[] } {
+export function needsListQuery(actor: Actor, filter: NeedsFilter, page?: { cursor?: string; limit: number }): SqlQuery {
   const params: unknown[] = [];
   const where = [schoolScopeSql(actor, { authority: 'r.authority_id', school: 'r.school_id' }, params)];
   if (!draftsVisibleTo(actor)) where.push(`(r.status <> 'draft' OR r.created_by = $${params.push(actor.id)}::uuid)`);
@@ -57,6 +58,27 @@ export function needsListQuery(actor: Actor, filter: NeedsFilter, page?: { curso
      WHERE ${where.join(' AND ')}
      ORDER BY r.created_at DESC, r.id DESC${limit}`;
   return { sql, params };
+}
+
+/** One row of the needs export's summary: requests of one category (or one status) with their quantities and money. */
+export interface NeedTotalsRow {
+  key: string;
+  requests: number;
+  quantity: number;
+  approvedQuantity: number;
+  estimatedCents: number;
+  approvedCents: number;
+}
+
+/** Per category, or per status, over the same filtered (and draft-free for the office) requests as the list. */
+export function needTotalsQuery(list: SqlQuery, by: 'category' | 'status'): SqlQuery {
+  return {
+    sql: `SELECT q.${by} AS key, count(*)::int AS requests, coalesce(sum(q.quantity), 0)::int AS quantity,
+                 coalesce(sum(q."approvedQuantity"), 0)::int AS "approvedQuantity",
+                 coalesce(sum(q."estimatedCostCents"), 0)::bigint AS "estimatedCents", coalesce(sum(q."approvedCents"), 0)::bigint AS "approvedCents"
+            FROM (${list.sql}) q GROUP BY q.${by}`,
+    params: list.params,
+  };
 }
 
 /** The sort key the next page starts after: the full-precision timestamp (a JS Date would drop the microseconds). */

@@ -4,12 +4,12 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, schoolScopeSql, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
-import { exec, one, rows, transaction } from '../common/db';
+import { exec, one, rows, type SqlQuery, transaction } from '../common/db';
 import { notFound, staleVersion } from '../common/errors';
 import { Page, toPage } from '../common/pagination';
 import { GrantsService } from '../grants/grants.service';
 import type { CreateNeedDto, DecideNeedDto, LinkGrantDto, ListNeedsQueryDto, NeedDto, UpdateNeedDto } from './needs.dto';
-import { NEED_SQL, needsListQuery, type NeedRow, toNeedDto } from './needs.queries';
+import { NEED_SQL, needsListQuery, type NeedRow, needTotalsQuery, type NeedsFilter, toNeedDto } from './needs.queries';
 import { DECISION_ACTIONS, decisionFields, type NeedAction, nextStatus, NEED_STATUSES, type NeedStatus } from './needs-workflow';
 
 registerConstraintMessages({
@@ -55,6 +55,16 @@ export class NeedsService {
     const { sql, params } = needsListQuery(actor, filter, { cursor, limit });
     const needs = await rows<NeedRow>(this.dataSource.manager, sql, params);
     return toPage(needs, limit, (r) => [r.cursorCreatedAt, r.id], toNeedDto);
+  }
+
+  /**
+   * The needs export's statements for the export's own snapshot: the requests the list shows for these filters
+   * (rows: `NeedRow`, newest first, unpaged) and their totals per category and per status (rows: `NeedTotalsRow`).
+   */
+  exportQueries(actor: Actor, filter: NeedsFilter): { requests: SqlQuery; byCategory: SqlQuery; byStatus: SqlQuery } {
+    tenantOf(actor);
+    const requests = needsListQuery(actor, filter);
+    return { requests, byCategory: needTotalsQuery(requests, 'category'), byStatus: needTotalsQuery(requests, 'status') };
   }
 
   async get(actor: Actor, id: string): Promise<NeedDto> {

@@ -405,6 +405,14 @@ export interface StocktakingExportRow {
   note: string | null;
 }
 
+/** One person who counted: their scans, the first and the last. */
+export interface StocktakingCounterRow {
+  name: string;
+  scans: number;
+  first: Date;
+  last: Date;
+}
+
 /** Who counted: each person with their scans and the first and last. */
 export const STOCKTAKING_COUNTERS_SQL = `
   SELECT coalesce(u.display_name, '–') AS name, count(*)::int AS scans, min(c.scanned_at) AS first, max(c.scanned_at) AS last

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService, inSchoolScope, mayWrite, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
-import { commitWithoutWaitingForDisk } from '../common/db';
+import { commitWithoutWaitingForDisk, rows } from '../common/db';
 import { conflict, forbidden, illegalState, invalidField, notFound } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination';
 import { AuthoritiesService } from '../authorities/authorities.service';
@@ -90,7 +90,12 @@ export class StocktakingsService {
     return toPage(found, limit, (r) => [r.sortKey, r.id], ({ sortKey: _s, ...r }) => r);
   }
 
-  async get(actor: Actor, id: string, em: EntityManager = this.dataSource.manager): Promise<StocktakingDetailDto> {
+  async get(actor: Actor, id: string): Promise<StocktakingDetailDto> {
+    return this.getIn(this.dataSource.manager, actor, id);
+  }
+
+  /** One stocktaking with its progress per room, on the caller's connection (a transaction, an export's snapshot). */
+  async getIn(em: EntityManager, actor: Actor, id: string): Promise<StocktakingDetailDto> {
     const row = await q.stocktakingById(em, actor, id);
     if (!row) throw notFound('Stocktaking');
     const progress = await q.roomProgress(em, id);
@@ -309,8 +314,13 @@ export class StocktakingsService {
     });
   }
 
-  /** Which schools are due for a count: never counted completely, or longer ago than the authority's interval. */
-  async due(actor: Actor, em: EntityManager = this.dataSource.manager, asOf = todayInBerlin()): Promise<CountDueDto & { open: number }> {
+  /** Which schools are due for a count today. */
+  async due(actor: Actor): Promise<CountDueDto & { open: number }> {
+    return this.dueIn(this.dataSource.manager, actor);
+  }
+
+  /** Which schools are due for a count on `asOf`: never counted completely, or longer ago than the authority's interval. */
+  async dueIn(em: EntityManager, actor: Actor, asOf = todayInBerlin()): Promise<CountDueDto & { open: number }> {
     const { countIntervalYears } = await this.settingsOf(em, tenantOf(actor));
     const dueBefore = minusYears(asOf, countIntervalYears);
     const found = await q.lastCompleteCounts(em, actor);
@@ -323,6 +333,18 @@ export class StocktakingsService {
     const rank = (s: SchoolCountDto) => (s.countDue ? (s.lastCompleteCountOn ?? '0000') : '9999');
     schools.sort((a, b) => rank(a).localeCompare(rank(b)));
     return { countIntervalYears, schools, open: found.filter((r) => r.open).length };
+  }
+
+  /**
+   * What the count list (Inventurliste) shows, read on the caller's connection (the export's snapshot): the stocktaking
+   * (404 outside the caller's scope), who counted (each person with their scans, the first and the last), and every
+   * expected device with its result, then the scans of devices found elsewhere and of unknown ones.
+   */
+  async exportIn(em: EntityManager, actor: Actor, id: string): Promise<{ stocktaking: StocktakingDetailDto; counters: q.StocktakingCounterRow[]; devices: q.StocktakingExportRow[] }> {
+    const stocktaking = await this.getIn(em, actor, id);
+    const counters = await rows<q.StocktakingCounterRow>(em, q.STOCKTAKING_COUNTERS_SQL, [id]);
+    const devices = await rows<q.StocktakingExportRow>(em, q.STOCKTAKING_EXPORT_ROWS_SQL, [id]);
+    return { stocktaking, counters, devices };
   }
 
   /** The overview's stocktaking figures. */
