@@ -75,8 +75,8 @@ export class AuthoritiesService {
     return merged;
   }
 
-  /** One feature's settings section of an authority (empty object when never set). */
-  async settingsSection<T extends object>(authorityId: string, section: string, em: EntityManager = this.dataSource.manager): Promise<Partial<T>> {
+  /** One feature's settings section of an authority (empty object when never set), on the caller's connection. */
+  async settingsSection<T extends object>(authorityId: string, section: string, em: EntityManager): Promise<Partial<T>> {
     const row = await one<{ section: Partial<T> | null }>(em, AUTHORITY_SQL.settingsSection, [authorityId, section]);
     return row?.section ?? {};
   }

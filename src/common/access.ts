@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor, TenantActor } from './actor';
+import { rows } from './db';
 import { forbidden, notFound } from './errors';
 
 /**
@@ -57,24 +58,22 @@ export function mayWrite(actor: Actor): boolean {
 
 @Injectable()
 export class AccessService {
-  constructor(private readonly dataSource: DataSource) {}
-
   /**
    * Asserts that the caller may read (or write) the given school's data.
    * A school outside the caller's scope answers 404, exactly like a school that does not exist.
    */
-  async requireSchool(actor: Actor, schoolId: string, mode: AccessMode, em: EntityManager = this.dataSource.manager): Promise<void> {
+  async requireSchool(actor: Actor, schoolId: string, mode: AccessMode, em: EntityManager): Promise<void> {
     const visible = await this.visibleSchoolIds(actor, [schoolId], em);
     if (visible.length === 0) throw notFound('School');
     if (mode === 'write' && !mayWrite(actor)) throw forbidden('READ_ONLY_ROLE', 'Your role may only read');
   }
 
   /** Of the given school ids, those the caller may see. */
-  async visibleSchoolIds(actor: Actor, schoolIds: string[], em: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async visibleSchoolIds(actor: Actor, schoolIds: string[], em: EntityManager): Promise<string[]> {
     if (schoolIds.length === 0) return [];
     const params: unknown[] = [schoolIds];
     const scope = schoolScopeSql(actor, { authority: 'authority_id', school: 'id' }, params);
-    const rows: { id: string }[] = await em.query(`SELECT id FROM schools WHERE id = ANY($1::uuid[]) AND ${scope}`, params);
-    return rows.map((r) => r.id);
+    const visible = await rows<{ id: string }>(em, `SELECT id FROM schools WHERE id = ANY($1::uuid[]) AND ${scope}`, params);
+    return visible.map((r) => r.id);
   }
 }

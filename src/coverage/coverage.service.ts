@@ -47,7 +47,7 @@ export class CoverageService {
   }
 
   async settingsOf(authorityId: string): Promise<CoverageSettings> {
-    return effectiveCoverageSettings(await this.authorities.settingsSection(authorityId, COVERAGE_SETTINGS_SECTION));
+    return effectiveCoverageSettings(await this.authorities.settingsSection(authorityId, COVERAGE_SETTINGS_SECTION, this.dataSource.manager));
   }
 
   /** Stores changed targets (maps merge key by key); the audit log keeps before and after. */
@@ -80,7 +80,7 @@ export class CoverageService {
   }
 
   async forSchool(actor: Actor, schoolId: string, asOf?: string): Promise<SchoolCoverageResponseDto> {
-    await this.access.requireSchool(actor, schoolId, 'read');
+    await this.access.requireSchool(actor, schoolId, 'read', this.dataSource.manager);
     const { items, asOf: day } = await this.compute(actor, { schoolId }, asOf);
     if (items.length === 0) throw notFound('School');
     return { asOf: day, ...items[0] };

@@ -44,7 +44,7 @@ export class LoansBulkService {
     const authorityId = tenantOf(actor);
     const replay = await idempotency?.replay<BulkResultDto>();
     if (replay) return replay;
-    if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write');
+    if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write', this.dataSource.manager);
     const devices = await this.devicesByInventoryNumber(actor, dto.items.map((i) => i.inventoryNumber), dto.schoolId);
     const ctx = this.loans.context(this.dataSource.manager, authorityId);
     const results: BulkItemResultDto[] = [];
@@ -80,7 +80,7 @@ export class LoansBulkService {
     tenantOf(actor);
     const replay = await idempotency?.replay<BulkResultDto>();
     if (replay) return replay;
-    if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write');
+    if (dto.schoolId) await this.access.requireSchool(actor, dto.schoolId, 'write', this.dataSource.manager);
     const devices = await this.devicesByInventoryNumber(actor, dto.items.map((i) => i.inventoryNumber), dto.schoolId);
     const results: BulkItemResultDto[] = [];
     for (const [index, item] of dto.items.entries()) {
