@@ -37,6 +37,12 @@ export const MAX_LISTED_LINE_NOTES = 1000;
 
 const SUM_LABEL = { de: 'Summe', en: 'Total' };
 
+/**
+ * Invoice lines per round trip. The Belegliste's rows are few (one per invoice) and small, so it fetches more per
+ * round trip than the default: on a busy machine each fetch waits for the database process to be scheduled again.
+ */
+const INVOICE_BATCH_SIZE = 1000;
+
 /** work_mem of the transaction that reads the inventory lines (see inventoryCursor). */
 const INVENTORY_WORK_MEM = '64MB' as const;
 
@@ -66,13 +72,16 @@ export class GrantReportService {
         printInfo(lang, `${lang === 'de' ? 'Verwendungsnachweis' : 'Proof of use'}: ${grant.title}${grant.referenceNumber ? ` (${grant.referenceNumber})` : ''}`, authority, asOf),
       );
       const book = download.book;
-      // The inventory lines need a join over the devices and a sort before their first row (0.6 s for 200,000 devices):
-      // a second connection on the same snapshot has PostgreSQL do that while the overview and the Belegliste are written.
-      // Without a free pooled connection, this one reads them after the Belegliste.
+      // The Inventarliste needs a join over the devices twice before its first row: for its column widths (the longest
+      // texts) and for its sorted lines (together 2 s for 200,000 devices). A second connection on the same snapshot has
+      // PostgreSQL do both while the overview and the Belegliste are written. Without a free pooled connection, this one
+      // reads them after the Belegliste.
       const fork = await db.fork();
       const period = { from: grant.eligibleFrom, until: grant.eligibleUntil };
       const queries = this.grants.reportQueries(actor, grantId, asOf);
-      const forked = fork ? this.inventoryCursor(fork, queries.inventoryLines()) : null;
+      const inventoryColumns = inventoryLineColumns(lang, period);
+      const widthsQuery = this.grants.reportQueries(actor, grantId, null).inventoryLines({ ordered: false });
+      const forked = fork ? this.inventoryCursor(fork, queries.inventoryLines(), inventoryColumns, widthsQuery) : null;
       forked?.catch(() => undefined); // awaited below; should something fail first, this must not go unhandled
 
       const summaryFigures = await this.summaries.figures(actor, grantId, asOf, db.manager);
@@ -80,7 +89,7 @@ export class GrantReportService {
       // The overview's sums and the Belegliste's longest texts, in one pass over the lines.
       const lineGroups = queries.lineGroups();
       const groups = await db.query<LineGroupRow>(lineGroups.sql, lineGroups.params);
-      const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
+      const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params, INVOICE_BATCH_SIZE);
 
       const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
       const summary = summaryFigures.figures;
@@ -91,12 +100,11 @@ export class GrantReportService {
       const unlisted = await this.writeInvoices(book, invoices, groups, lang, lineChecks);
       // The warnings are only needed for the last sheet. Their checks look at the grant's devices (the mobile-device cap:
       // 0.2 s for 200,000 devices), so this connection, free again, runs them while the Inventarliste is written.
-      const inventoryColumns = inventoryLineColumns(lang, period);
-      const inventoryLengths = await measureColumns(db, inventoryColumns, this.grants.reportQueries(actor, grantId, null).inventoryLines({ ordered: false }));
       const checked = this.summaries.withChecks(actor, summaryFigures, db.manager);
       checked.catch(() => undefined); // awaited below; should the Inventarliste fail first, this must not go unhandled
+      const inventory = await (forked ?? this.inventoryCursor(db, queries.inventoryLines(), inventoryColumns, widthsQuery));
       const deviceChecks: ReviewNote[] = [];
-      await this.writeInventory(book, await (forked ?? this.inventoryCursor(db, queries.inventoryLines())), inventoryColumns, inventoryLengths, lang, period, deviceChecks);
+      await this.writeInventory(book, inventory.lines, inventoryColumns, inventory.contentLengths, lang, period, deviceChecks);
       const { warnings } = await checked;
       const schoolName = (id: string | undefined) => (id ? (summary.bySchool.find((s) => s.schoolId === id)?.schoolName ?? null) : null);
       const notes: ReviewNote[] = warnings.map((w) => ({
@@ -143,12 +151,21 @@ export class GrantReportService {
     return unlisted;
   }
 
-  /** The Inventarliste's query (on a fork, the memory setting stays with that transaction). */
-  private async inventoryCursor(db: ExportConnection, { sql, params }: SqlQuery): Promise<RowCursor<InventoryLineRow>> {
+  /**
+   * The Inventarliste's column widths (from `widthsQuery`, its unordered lines), then its cursor (on a fork, the memory
+   * setting stays with that transaction).
+   */
+  private async inventoryCursor(
+    db: ExportConnection,
+    { sql, params }: SqlQuery,
+    columns: ReturnType<typeof inventoryLineColumns>,
+    widthsQuery: SqlQuery,
+  ): Promise<{ contentLengths: (number | null)[]; lines: RowCursor<InventoryLineRow> }> {
     // Its hash join and sort spill to temporary files with the default 4 MB for a large grant (bench/RESULTS.md,
     // grant report); a larger grant still spills, within this bound.
     await tuneTransaction(db, { workMem: INVENTORY_WORK_MEM });
-    return db.cursor<InventoryLineRow>(`/* export:grant-report */ ${sql}`, params);
+    const contentLengths = await measureColumns(db, columns, widthsQuery);
+    return { contentLengths, lines: await db.cursor<InventoryLineRow>(`/* export:grant-report */ ${sql}`, params) };
   }
 
   /** Inventarliste: the devices bought with the grant, with the sum of their prices; collects the devices' checks. */
