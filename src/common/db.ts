@@ -53,6 +53,27 @@ export async function transaction<T>(dataSource: DataSource, fn: (em: EntityMana
   }
 }
 
+/** What `onClient` needs of a client: pg's `Client` and `PoolClient` have it. */
+export interface BareClient {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/**
+ * The same three helpers on a bare pg client, for the few places that run without the application's DataSource
+ * (the first admin before the server starts, the password-reset command: src/auth/first-admin.ts). The transaction
+ * around them (BEGIN/COMMIT) is the caller's.
+ */
+export function onClient(client: BareClient) {
+  return {
+    rows: async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await client.query(sql, params)).rows as T[],
+    one: async <T>(sql: string, params: unknown[] = []): Promise<T | undefined> => (await client.query(sql, params)).rows[0] as T | undefined,
+    exec: async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<{ rows: T[]; count: number }> => {
+      const result = await client.query(sql, params);
+      return { rows: result.rows as T[], count: result.rowCount ?? 0 };
+    },
+  };
+}
+
 function unwrap<T>(result: unknown): { rows: T[]; count: number } {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
     return { rows: result[0] as T[], count: result[1] };

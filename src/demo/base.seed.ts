@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SchoolType } from '../schools/school.entity';
 import { DemoContext, DemoSchool, pick, seededRandom } from './demo-context';
+import { rows } from '../common/db';
 
 export const DEMO_PASSWORD = 'Demo-Passwort-2026';
 export const DEMO_AUTHORITY_SLUG = 'musterstadt';
@@ -44,15 +45,18 @@ const SCHOOLS: [string, SchoolType, number][] = [
 /** Creates the demo authority, its schools and one user per role. Returns the context for the feature seeds. */
 export async function seedBase(em: EntityManager, passwordHash: string): Promise<DemoContext> {
   const random = seededRandom(2026);
-  const [{ id: authorityId }] = await em.query(
+  const [{ id: authorityId }] = await rows<{ id: string }>(
+    em,
     `INSERT INTO authorities (name, slug, kind, state) VALUES ('Stadt Musterstadt', $1, 'city', 'NW') RETURNING id`,
     [DEMO_AUTHORITY_SLUG],
   );
   // A second, small authority shows that cities do not see each other's data.
-  const [{ id: otherAuthorityId }] = await em.query(
+  const [{ id: otherAuthorityId }] = await rows<{ id: string }>(
+    em,
     `INSERT INTO authorities (name, slug, kind, state) VALUES ('Kreis Beispielland', 'beispielland', 'district', 'BY') RETURNING id`,
   );
-  await em.query(
+  await rows(
+    em,
     `INSERT INTO schools (authority_id, name, school_number, school_type, student_count, teacher_count, class_count, broadband_mbps, has_fibre, wlan_coverage_percent)
      VALUES ($1, 'Gymnasium Beispielland', '901001', 'gymnasium', 700, 60, 28, 500, true, 100)`,
     [otherAuthorityId],
@@ -67,7 +71,8 @@ export async function seedBase(em: EntityManager, passwordHash: string): Promise
     const broadband = fibre ? pick(random, [500, 1000, 1000]) : pick(random, [16, 50, 100, 250]);
     const wlan = pick(random, [20, 40, 60, 75, 90, 100, 100]);
     const schoolNumber = String(160000 + index * 37);
-    const [{ id }] = await em.query(
+    const [{ id }] = await rows<{ id: string }>(
+      em,
       `INSERT INTO schools (authority_id, name, school_number, school_type, street, postal_code, city, student_count, teacher_count,
                             class_count, broadband_mbps, has_fibre, wlan_coverage_percent)
        VALUES ($1, $2, $3, $4, $5, $6, 'Musterstadt', $7, $8, $9, $10, $11, $12) RETURNING id`,
@@ -77,7 +82,8 @@ export async function seedBase(em: EntityManager, passwordHash: string): Promise
   }
 
   const addUser = async (email: string, name: string, role: string, authority: string | null = authorityId) => {
-    const [{ id }] = await em.query(
+    const [{ id }] = await rows<{ id: string }>(
+      em,
       `INSERT INTO users (authority_id, email, display_name, role, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [authority, email, name, role, passwordHash],
     );
@@ -98,7 +104,7 @@ export async function seedBase(em: EntityManager, passwordHash: string): Promise
   for (const spec of coordinatorSpecs) {
     const userId = await addUser(spec.email, spec.name, 'coordinator');
     for (const schoolId of spec.schoolIds) {
-      await em.query(`INSERT INTO user_schools (user_id, school_id, authority_id) VALUES ($1, $2, $3)`, [userId, schoolId, authorityId]);
+      await rows(em, `INSERT INTO user_schools (user_id, school_id, authority_id) VALUES ($1, $2, $3)`, [userId, schoolId, authorityId]);
     }
     coordinators.push({ userId, email: spec.email, schoolIds: spec.schoolIds });
   }

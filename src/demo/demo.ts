@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
+import { one, rows, transaction } from '../common/db';
 import { DEMO_AUTHORITY_SLUG, DEMO_PASSWORD, seedBase } from './base.seed';
 import type { DemoSeed } from './demo-context';
 import { seedDevices } from './devices.seed';
@@ -29,17 +30,18 @@ export const FEATURE_SEEDS: { name: string; seed: DemoSeed }[] = [
 
 /** Loads the demo data once (all in one transaction); later runs find it and leave it alone. */
 export async function loadDemo(dataSource: DataSource): Promise<{ created: boolean; logins: { role: string; email: string }[] }> {
-  const exists = await dataSource.query(`SELECT 1 FROM authorities WHERE slug = $1`, [DEMO_AUTHORITY_SLUG]);
+  const exists = await one(dataSource.manager, `SELECT 1 FROM authorities WHERE slug = $1`, [DEMO_AUTHORITY_SLUG]);
   let created = false;
-  if (exists.length === 0) {
+  if (!exists) {
     const hash = await hashPassword(DEMO_PASSWORD);
-    await dataSource.transaction(async (em) => {
+    await transaction(dataSource, async (em) => {
       const ctx = await seedBase(em, hash);
       for (const { seed } of FEATURE_SEEDS) await seed(ctx);
     });
     created = true;
   }
-  const logins: { role: string; email: string }[] = await dataSource.query(
+  const logins = await rows<{ role: string; email: string }>(
+    dataSource.manager,
     `SELECT u.role::text AS role, u.email FROM users u JOIN authorities a ON a.id = u.authority_id
       WHERE a.slug IN ($1, 'beispielland') ORDER BY a.slug DESC, u.role, u.email`,
     [DEMO_AUTHORITY_SLUG],

@@ -1,5 +1,6 @@
 import type { DeviceStatus, DeviceType } from '../devices/device.entity';
 import { addDays, type DemoContext, type DemoSeed, type DemoSchool, isoDate, pick } from './demo-context';
+import { rows } from '../common/db';
 
 /**
  * The demo inventory: about 9,000 devices across the 30 schools of Musterstadt, sized by pupils, teachers and
@@ -163,15 +164,16 @@ export const seedDevices: DemoSeed = async (ctx) => {
   for (let i = 0; i < devices.length; i += 1_000) {
     const chunk = devices.slice(i, i + 1_000);
     const params: unknown[] = [];
-    const rows = chunk.map((d) => {
+    const values = chunk.map((d) => {
       const start = params.length;
       params.push(...d.values);
       return `(${d.values.map((_, j) => `$${start + j + 1}`).join(', ')})`;
     });
-    const inserted: { id: string }[] = await ctx.em.query(`INSERT INTO devices (${COLUMNS}) VALUES ${rows.join(', ')} RETURNING id`, params);
+    const inserted = await rows<{ id: string }>(ctx.em, `INSERT INTO devices (${COLUMNS}) VALUES ${values.join(', ')} RETURNING id`, params);
     // History: the delivery, and for devices that left `available`, the change with its reason.
     const ids = inserted.map((r) => r.id);
-    await ctx.em.query(
+    await rows(
+      ctx.em,
       `INSERT INTO device_events (device_id, authority_id, kind, to_status, to_school_id, reason, actor_id, occurred_at)
        SELECT d.id, d.authority_id, 'imported', 'available', d.school_id, 'Import: Lieferschein', $2, d.commissioned_on::timestamptz
          FROM devices d WHERE d.id = ANY($1::uuid[])`,
@@ -179,7 +181,8 @@ export const seedDevices: DemoSeed = async (ctx) => {
     );
     const changed = chunk.map((d, k) => ({ ...d, id: ids[k] })).filter((d) => d.status !== 'available');
     if (changed.length) {
-      await ctx.em.query(
+      await rows(
+        ctx.em,
         `INSERT INTO device_events (device_id, authority_id, kind, from_status, to_status, reason, actor_id, occurred_at)
          SELECT d.id, d.authority_id, 'status_changed', 'available', d.status, x.reason, $3,
                 coalesce(d.retired_on::timestamptz, d.commissioned_on::timestamptz + interval '1 day')

@@ -1,5 +1,6 @@
 import { addDays, isoDate, pick, type DemoContext, type DemoSchool } from './demo-context';
 import { labelOf } from '../i18n/labels';
+import { rows } from '../common/db';
 
 /**
  * Three grants of different programs with allocations per school and a few hundred orders and invoices,
@@ -114,7 +115,8 @@ export async function seedGrants(ctx: DemoContext): Promise<void> {
   let invoiceCounter = 0;
   const created: { spec: GrantSpec; grantId: string; allocations: { school: DemoSchool; cents: number }[] }[] = [];
   for (const spec of GRANTS) {
-    const [{ id: grantId }] = await em.query(
+    const [{ id: grantId }] = await rows<{ id: string }>(
+      em,
       `INSERT INTO grants (authority_id, program, title, reference_number, decision_date, approved_cents, funding_rate_bp, eligible_from, eligible_until,
                            proof_due_on, status, earmarking_years, earmarking_years_by_type)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 5, $12) RETURNING id`,
@@ -125,7 +127,7 @@ export async function seedGrants(ctx: DemoContext): Promise<void> {
     // 95 % of the approved amount is allocated; the rest is the office's reserve.
     const allocations = schools.map((s) => ({ school: s, cents: Math.floor((spec.approvedCents * 0.95 * spec.weight(s)) / totalWeight) }));
     for (const a of allocations) {
-      await em.query(`INSERT INTO grant_allocations (authority_id, grant_id, school_id, amount_cents) VALUES ($1, $2, $3, $4)`, [authorityId, grantId, a.school.id, a.cents]);
+      await rows(em, `INSERT INTO grant_allocations (authority_id, grant_id, school_id, amount_cents) VALUES ($1, $2, $3, $4)`, [authorityId, grantId, a.school.id, a.cents]);
     }
     created.push({ spec, grantId, allocations });
   }
@@ -136,7 +138,8 @@ export async function seedGrants(ctx: DemoContext): Promise<void> {
       let budget = Math.floor(cents * spec.spendShare);
       const invoices: { category: string; description: string; gross: number; deviceIds: string[]; date?: string }[] = [];
       // Devices of this school not yet bought by another grant, in chunks of up to 12 per invoice.
-      const devices: { id: string; type: string; price: number | null; purchaseDate: string | null }[] = await em.query(
+      const devices = await rows<{ id: string; type: string; price: number | null; purchaseDate: string | null }>(
+        em,
         `SELECT d.id, d.type::text AS type, d.purchase_price_cents AS price, d.purchase_date AS "purchaseDate" FROM devices d
           WHERE d.authority_id = $1 AND d.school_id = $2 AND d.type = ANY($3::device_type[])
             AND NOT EXISTS (SELECT 1 FROM expenditure_devices x WHERE x.device_id = d.id)
@@ -168,27 +171,30 @@ export async function seedGrants(ctx: DemoContext): Promise<void> {
         const paidDate = addDays(new Date(`${invoiceDate}T00:00:00Z`), 10 + Math.floor(ctx.random() * 30));
         // The most recent invoices of the open grant are ordered and invoiced but not yet paid.
         const paidOn = spec.status === 'approved' && ctx.random() < 0.12 ? null : isoDate(paidDate > ctx.today ? ctx.today : paidDate);
-        const [{ id }] = await em.query(
+        const [{ id }] = await rows<{ id: string }>(
+          em,
           `INSERT INTO expenditures (authority_id, grant_id, school_id, category, order_date, invoice_number, invoice_date, paid_on, vendor, description, gross_cents)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
           [authorityId, grantId, school.id, inv.category, orderDate, `RE-${invoiceDate.slice(0, 4)}-${String(++invoiceCounter).padStart(5, '0')}`, invoiceDate, paidOn, pick(ctx.random, VENDORS), inv.description, inv.gross],
         );
         if (inv.deviceIds.length) {
-          await em.query(`INSERT INTO expenditure_devices (device_id, expenditure_id, authority_id) SELECT unnest($1::uuid[]), $2, $3`, [inv.deviceIds, id, authorityId]);
+          await rows(em, `INSERT INTO expenditure_devices (device_id, expenditure_id, authority_id) SELECT unnest($1::uuid[]), $2, $3`, [inv.deviceIds, id, authorityId]);
         }
       }
     }
   }
 
   // One accepted overspend, as the office records it: an emergency replacement beyond the school's allocation.
-  const [dp] = await em.query(`SELECT id FROM grants WHERE authority_id = $1 AND program = 'digitalpakt_basis'`, [authorityId]);
+  const [dp] = await rows<{ id: string }>(em, `SELECT id FROM grants WHERE authority_id = $1 AND program = 'digitalpakt_basis'`, [authorityId]);
   const school = ctx.schools.find((s) => s.name === 'Goethe-Gymnasium') ?? ctx.schools[0];
-  const [{ left }] = await em.query(
+  const [{ left }] = await rows<{ left: number }>(
+    em,
     `SELECT a.amount_cents - coalesce((SELECT sum(gross_cents) FROM expenditures e WHERE e.grant_id = a.grant_id AND e.school_id = a.school_id), 0)::bigint AS left
        FROM grant_allocations a WHERE a.grant_id = $1 AND a.school_id = $2`,
     [dp.id, school.id],
   );
-  const [{ id: overId }] = await em.query(
+  const [{ id: overId }] = await rows<{ id: string }>(
+    em,
     `INSERT INTO expenditures (authority_id, grant_id, school_id, category, order_date, invoice_number, invoice_date, paid_on, vendor, description, gross_cents,
                                budget_override, override_reason)
      VALUES ($1, $2, $3, 'network', '2024-09-02', $4, '2024-09-20', '2024-10-04', 'Elektro Schneider KG', 'Ersatz Netzwerkschrank nach Wasserschaden', $5,
@@ -196,7 +202,8 @@ export async function seedGrants(ctx: DemoContext): Promise<void> {
      RETURNING id`,
     [authorityId, dp.id, school.id, `RE-2024-${String(++invoiceCounter).padStart(5, '0')}`, Math.max(0, left) + 1_250_000],
   );
-  await em.query(
+  await rows(
+    em,
     `INSERT INTO audit_log (authority_id, actor_id, action, entity_type, entity_id, changes) VALUES ($1, $2, 'grant.expenditure_created', 'expenditure', $3, $4)`,
     [authorityId, ctx.officeUserId, overId, JSON.stringify({ meta: { grantId: dp.id, budgetOverride: { reason: 'Wasserschaden im Serverraum; Ersatz unaufschiebbar, Ausschussbeschluss 2024/117' } } })],
   );

@@ -1,5 +1,6 @@
 import { addMonthsKeepingMonthEnd as addMonths } from '../common/dates';
 import { type DemoContext, isoDate } from './demo-context';
+import { one, rows } from '../common/db';
 
 const SECONDARY = new Set(['hauptschule', 'realschule', 'sekundarschule', 'gesamtschule', 'gymnasium']);
 
@@ -20,7 +21,8 @@ export async function seedLicences(ctx: DemoContext): Promise<void> {
   const { em, authorityId, schools, random } = ctx;
   const today = isoDate(ctx.today);
   const product = async (p: { name: string; vendor: string; kind: string; platforms: string[]; forStudents: boolean; studentData: boolean; dpa: [string, string] | null; dpia: boolean; hosting: string; approved: boolean }) => {
-    const [{ id }] = await em.query(
+    const [{ id }] = await rows<{ id: string }>(
+      em,
       `INSERT INTO licence_products (authority_id, name, vendor, kind, platforms, for_students, processes_student_data, dpa_signed_on, dpa_reference, dpia_done, hosting, approved)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [authorityId, p.name, p.vendor, p.kind, p.platforms, p.forStudents, p.studentData, p.dpa?.[0] ?? null, p.dpa?.[1] ?? null, p.dpia, p.hosting, p.approved],
@@ -28,9 +30,10 @@ export async function seedLicences(ctx: DemoContext): Promise<void> {
     return id as string;
   };
   const invoice = async (description: string) =>
-    ((await em.query(`SELECT id FROM expenditures WHERE authority_id = $1 AND description = $2 ORDER BY order_date, id LIMIT 1`, [authorityId, description]))[0]?.id as string | undefined) ?? null;
+    (await one<{ id: string }>(em, `SELECT id FROM expenditures WHERE authority_id = $1 AND description = $2 ORDER BY order_date, id LIMIT 1`, [authorityId, description]))?.id ?? null;
   const contract = async (c: { productId: string; allSchools: boolean; model: string; seats: number; start: string; end: string; renew: boolean; notice: number | null; oneOff: number; yearly: number; order: string; invoiceRef?: string; expenditureId?: string | null }) => {
-    const [{ id }] = await em.query(
+    const [{ id }] = await rows<{ id: string }>(
+      em,
       `INSERT INTO licence_contracts (authority_id, product_id, all_schools, licence_model, seats_bought, term_start, term_end, auto_renewal, renewal_months,
                                       notice_period, notice_unit, one_off_cents, yearly_cents, order_reference, invoice_reference, expenditure_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 12, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
@@ -38,12 +41,13 @@ export async function seedLicences(ctx: DemoContext): Promise<void> {
     );
     return id as string;
   };
-  const seats = async (contractId: string, rows: { schoolId: string; assigned: number; inUse: number | null }[], source: 'school' | 'import') => {
-    await em.query(
+  const seats = async (contractId: string, seatRows: { schoolId: string; assigned: number; inUse: number | null }[], source: 'school' | 'import') => {
+    await rows(
+      em,
       `INSERT INTO licence_seats (contract_id, school_id, authority_id, seats_assigned, seats_in_use, in_use_on, in_use_source)
        SELECT $1, r.school_id, $2, r.assigned, r.in_use, CASE WHEN r.in_use IS NULL THEN NULL ELSE $6::date END, CASE WHEN r.in_use IS NULL THEN NULL ELSE $7::licence_use_source END
          FROM unnest($3::uuid[], $4::int[], $5::int[]) AS r(school_id, assigned, in_use)`,
-      [contractId, authorityId, rows.map((r) => r.schoolId), rows.map((r) => r.assigned), rows.map((r) => r.inUse), isoDate(new Date(ctx.today.getTime() - 7 * 86_400_000)), source],
+      [contractId, authorityId, seatRows.map((r) => r.schoolId), seatRows.map((r) => r.assigned), seatRows.map((r) => r.inUse), isoDate(new Date(ctx.today.getTime() - 7 * 86_400_000)), source],
     );
   };
 

@@ -1,5 +1,6 @@
 import { addDays, type DemoContext, type DemoSeed, isoDate, pick } from './demo-context';
 import { labels } from '../i18n/labels';
+import { exec, rows } from '../common/db';
 
 /**
  * Loans on the demo laptops and tablets (selected by SQL, so this runs after the devices seed):
@@ -35,11 +36,12 @@ export const seedLoans: DemoSeed = async (ctx) => {
   // The school year runs from late August to 31 July.
   const schoolYearStart = today.getUTCMonth() >= 7 ? year : year - 1;
   const coordinated = new Set(ctx.coordinators.flatMap((c) => c.schoolIds));
-  const rows: Row[] = [];
+  const loans: Row[] = [];
 
   for (const school of ctx.schools) {
     const busy = coordinated.has(school.id);
-    const devices: { id: string; type: string }[] = await ctx.em.query(
+    const devices = await rows<{ id: string; type: string }>(
+      ctx.em,
       `SELECT id, type::text AS type FROM devices
         WHERE authority_id = $1 AND school_id = $2 AND status = 'available' AND type IN ('laptop', 'tablet')
         ORDER BY inventory_number LIMIT $3`,
@@ -68,19 +70,19 @@ export const seedLoans: DemoSeed = async (ctx) => {
       // Last year's and the year before's loans on the same devices (all returned), for history and statistics.
       if (random() < 0.6) {
         const y = schoolYearStart - 2;
-        rows.push({ schoolId: school.id, deviceId: device.id, kind, ...person(kind, y), accessories: accessories(device.type), startedOn: date(y, 9, 1 + Math.floor(random() * 20)), dueOn: date(y + 1, 7, 31), returnedOn: date(y + 1, 6, 20 + Math.floor(random() * 10)), condition: 'ok', erased: true });
+        loans.push({ schoolId: school.id, deviceId: device.id, kind, ...person(kind, y), accessories: accessories(device.type), startedOn: date(y, 9, 1 + Math.floor(random() * 20)), dueOn: date(y + 1, 7, 31), returnedOn: date(y + 1, 6, 20 + Math.floor(random() * 10)), condition: 'ok', erased: true });
       }
       if (random() < 0.7) {
         const y = schoolYearStart - 1;
         const condition = random() < 0.85 ? 'ok' : random() < 0.65 ? 'damaged' : 'defective';
         const stillOut = r < (busy ? 0.04 : 0.02);
-        rows.push({ schoolId: school.id, deviceId: device.id, kind, ...person(kind, y), accessories: accessories(device.type), startedOn: date(y, 8, 25 + Math.floor(random() * 6)), dueOn: date(y + 1, 7, 31), returnedOn: stillOut ? null : date(y + 1, 7, 1 + Math.floor(random() * 20)), condition: stillOut ? null : condition, erased: false });
+        loans.push({ schoolId: school.id, deviceId: device.id, kind, ...person(kind, y), accessories: accessories(device.type), startedOn: date(y, 8, 25 + Math.floor(random() * 6)), dueOn: date(y + 1, 7, 31), returnedOn: stillOut ? null : date(y + 1, 7, 1 + Math.floor(random() * 20)), condition: stillOut ? null : condition, erased: false });
         if (stillOut) continue; // overdue since 31 July: this device is still out
       }
       if (r < share) {
         const started = addDays(new Date(Date.UTC(schoolYearStart, 7, 26)), Math.floor(random() * 20));
         const teacherTerm = kind === 'teacher' && random() < 0.3;
-        rows.push({
+        loans.push({
           schoolId: school.id,
           deviceId: device.id,
           kind,
@@ -96,14 +98,15 @@ export const seedLoans: DemoSeed = async (ctx) => {
       }
     }
   }
-  await insertLoans(ctx, rows);
+  await insertLoans(ctx, loans);
 };
 
-async function insertLoans(ctx: DemoContext, rows: Row[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2_000) {
-    const chunk = rows.slice(i, i + 2_000);
+async function insertLoans(ctx: DemoContext, loans: Row[]): Promise<void> {
+  for (let i = 0; i < loans.length; i += 2_000) {
+    const chunk = loans.slice(i, i + 2_000);
     const col = <K extends keyof Row>(key: K) => chunk.map((r) => r[key]);
-    const inserted: { id: string; device_id: string; returned_on: string | null; started_on: string; return_condition: string | null; authority_id: string }[] = await ctx.em.query(
+    const inserted = await rows<{ id: string; device_id: string; returned_on: string | null; started_on: string; return_condition: string | null; authority_id: string }>(
+      ctx.em,
       `INSERT INTO loans (authority_id, school_id, device_id, borrower_kind, borrower_name, borrower_reference, borrower_class, guardian_name,
                           agreement_signed, accessories, started_on, due_on, returned_on, return_condition, personal_data_erased_at, lent_by, returned_by)
        SELECT $1, x.school_id, x.device_id, x.kind, CASE WHEN x.erased THEN NULL ELSE x.name END, CASE WHEN x.erased THEN NULL ELSE x.reference END,
@@ -132,7 +135,8 @@ async function insertLoans(ctx: DemoContext, rows: Row[]): Promise<void> {
       ],
     );
     // The device history: lent, and (for returned loans) back; damaged ones went to repair and came back repaired.
-    await ctx.em.query(
+    await rows(
+      ctx.em,
       `INSERT INTO device_events (device_id, authority_id, kind, from_status, to_status, reason, loan_id, actor_id, occurred_at)
        SELECT l.device_id, l.authority_id, 'loaned', 'available'::device_status, 'loaned'::device_status, NULL, l.id, $2::uuid, l.started_on + time '08:15' FROM loans l WHERE l.id = ANY($1::uuid[])
        UNION ALL
@@ -145,6 +149,6 @@ async function insertLoans(ctx: DemoContext, rows: Row[]): Promise<void> {
       [inserted.map((l) => l.id), ctx.officeUserId, JSON.stringify(labels.returnCondition)],
     );
     const active = inserted.filter((l) => !l.returned_on).map((l) => l.device_id);
-    await ctx.em.query(`UPDATE devices SET status = 'loaned', version = version + 1 WHERE id = ANY($1::uuid[])`, [active]);
+    await exec(ctx.em, `UPDATE devices SET status = 'loaned', version = version + 1 WHERE id = ANY($1::uuid[])`, [active]);
   }
 }

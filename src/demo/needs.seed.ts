@@ -1,4 +1,5 @@
 import { addDays, type DemoContext } from './demo-context';
+import { one, rows } from '../common/db';
 
 interface DemoNeed {
   school: string;
@@ -45,7 +46,7 @@ export async function seedNeeds(ctx: DemoContext): Promise<void> {
   const { em, authorityId, officeUserId } = ctx;
   const schoolId = (name: string) => ctx.schools.find((s) => s.name === name)!.id;
   const coordinatorOf = (id: string) => ctx.coordinators.find((c) => c.schoolIds.includes(id))?.userId ?? officeUserId;
-  const [grant] = await em.query(`SELECT id FROM grants WHERE authority_id = $1 ORDER BY created_at, id LIMIT 1`, [authorityId]);
+  const grant = await one<{ id: string }>(em, `SELECT id FROM grants WHERE authority_id = $1 ORDER BY created_at, id LIMIT 1`, [authorityId]);
   for (const need of NEEDS) {
     const school = schoolId(need.school);
     const author = coordinatorOf(school);
@@ -53,7 +54,8 @@ export async function seedNeeds(ctx: DemoContext): Promise<void> {
     const submitted = need.status === 'draft' ? null : addDays(created, 2);
     const decided = ['approved', 'partially_approved', 'rejected'].includes(need.status) ? addDays(created, 30) : null;
     const approved = need.status === 'approved' ? { quantity: need.quantity, cents: need.costCents } : (need.approved ?? null);
-    await em.query(
+    await rows(
+      em,
       `INSERT INTO need_requests (authority_id, school_id, category, title, quantity, estimated_cost_cents, justification, priority, status,
                                   approved_quantity, approved_cents, decision_reason, grant_id, created_by, submitted_by, submitted_at,
                                   decided_by, decided_at, created_at, updated_at)

@@ -1,4 +1,5 @@
 import type { DemoContext, DemoSeed } from './demo-context';
+import { exec, rows } from '../common/db';
 
 /**
  * Two stocktakings (Inventur), as if counted with the app: a closed complete count of the Gesamtschule Nord in
@@ -39,13 +40,15 @@ async function countSchool(ctx: DemoContext, c: Count): Promise<void> {
   const { em, authorityId } = ctx;
   const schoolId = ctx.schools.find((s) => s.name === c.school)!.id;
   const counter = ctx.coordinators.find((k) => k.schoolIds.includes(schoolId))?.userId ?? ctx.officeUserId;
-  const [{ id }] = await em.query(
+  const [{ id }] = await rows<{ id: string }>(
+    em,
     `INSERT INTO stocktakings (authority_id, school_id, status, note, started_by, started_at, closed_by, closed_at)
      VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::timestamptz IS NULL THEN NULL ELSE $5::uuid END, $7) RETURNING id`,
     [authorityId, schoolId, c.closedAt ? 'closed' : 'open', c.note, counter, c.startedAt, c.closedAt],
   );
   // The devices in service then (as the app's snapshot takes them), found one after the other, 20 seconds apart.
-  await em.query(
+  await rows(
+    em,
     `INSERT INTO stocktaking_items (stocktaking_id, authority_id, device_id, room, found_at, found_by, found_room, resolution)
      SELECT $1, $2, d.id, d.room,
             CASE WHEN ${c.found} THEN $4::timestamptz + n * interval '20 seconds' END,
@@ -59,7 +62,8 @@ async function countSchool(ctx: DemoContext, c: Count): Promise<void> {
                 AND coalesce(d.commissioned_on, d.purchase_date, DATE '2000-01-01') <= ($4::timestamptz AT TIME ZONE 'Europe/Berlin')::date) d`,
     [id, authorityId, schoolId, c.startedAt, counter, c.closedAt !== null],
   );
-  await em.query(
+  await rows(
+    em,
     `INSERT INTO stocktaking_scans (stocktaking_id, authority_id, tag, room, result, device_id, scanned_by, scanned_at)
      SELECT i.stocktaking_id, i.authority_id, d.inventory_number, i.room, 'found', i.device_id, i.found_by, i.found_at
        FROM stocktaking_items i JOIN devices d ON d.id = i.device_id
@@ -67,13 +71,15 @@ async function countSchool(ctx: DemoContext, c: Count): Promise<void> {
     [id],
   );
   if (c.unknown) {
-    await em.query(
+    await rows(
+      em,
       `INSERT INTO stocktaking_scans (stocktaking_id, authority_id, tag, room, result, note, scanned_by, scanned_at)
        VALUES ($1, $2, $3, $4, 'unknown', $5, $6, $7::timestamptz + interval '1 hour')`,
       [id, authorityId, c.unknown.tag, c.unknown.room, c.unknown.note, counter, c.startedAt],
     );
   }
-  await em.query(
+  await exec(
+    em,
     `UPDATE devices d SET last_counted_on = (i.found_at AT TIME ZONE 'Europe/Berlin')::date
        FROM stocktaking_items i WHERE i.stocktaking_id = $1 AND i.device_id = d.id AND i.found_at IS NOT NULL`,
     [id],

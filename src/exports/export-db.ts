@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { onClient } from '../common/db';
 import { releaseConnection } from '../common/pg-connection';
 import { tuneTransaction } from '../common/session-tuning';
 import type { Pool, PoolClient } from 'pg';
@@ -135,8 +136,7 @@ export class ExportConnection {
   /** Plain query for small results (headers, totals) on the export's snapshot. */
   async query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
     this.signal?.throwIfAborted();
-    const result = await this.client.query(sql, params);
-    return result.rows as Row[];
+    return onClient(this.client).rows<Row>(sql, params);
   }
 
   /** A cursor over a large result; its first batch is already fetched when this resolves. */
