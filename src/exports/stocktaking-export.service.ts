@@ -18,14 +18,6 @@ export function berlinDateTime(value: Date | string | null): string | null {
   return parts.replace(',', '');
 }
 
-const RESULT_LABELS: Record<string, string> = {
-  found: 'gefunden',
-  missing: 'fehlt',
-  found_elsewhere: 'an anderem Ort gefunden',
-  unknown: 'unbekannt',
-};
-const ELSEWHERE_LABELS: Record<string, string> = { other_room: 'anderer Raum', other_school: 'andere Schule', not_expected: 'nicht erwartet' };
-const RESOLUTION_LABELS: Record<string, string> = { lost: 'als verloren gemeldet', kept_open: 'offen gelassen' };
 const room = (r: string | null) => (r === null ? null : r === '' ? 'ohne Raum' : r);
 
 export const STOCKTAKING_DEVICE_COLUMNS: ColumnDef<StocktakingExportRow>[] = [
@@ -39,12 +31,12 @@ export const STOCKTAKING_DEVICE_COLUMNS: ColumnDef<StocktakingExportRow>[] = [
     header: { de: 'Ergebnis', en: 'Result' },
     width: 24,
     kind: 'text',
-    value: (r) => (r.elsewhere ? `${RESULT_LABELS[r.result]} (${ELSEWHERE_LABELS[r.elsewhere]})` : RESULT_LABELS[r.result]),
+    value: (r) => (r.elsewhere ? `${labelOf('countListResult', r.result)} (${labelOf('elsewhereKind', r.elsewhere)})` : labelOf('countListResult', r.result)),
   },
   { header: { de: 'Gefunden in Raum', en: 'Found in room' }, width: 16, kind: 'text', value: (r) => room(r.foundRoom) },
   { header: { de: 'Gezählt von', en: 'Counted by' }, width: 18, kind: 'text', value: (r) => r.countedBy },
   { header: { de: 'Gezählt am', en: 'Counted at' }, width: 16, kind: 'text', value: (r) => berlinDateTime(r.countedAt) },
-  { header: { de: 'Entscheidung', en: 'Decision' }, width: 20, kind: 'text', value: (r) => (r.resolution ? RESOLUTION_LABELS[r.resolution] : null) },
+  { header: { de: 'Entscheidung', en: 'Decision' }, width: 20, kind: 'text', value: (r) => labelOf('missingResolution', r.resolution) },
   { header: { de: 'Notiz', en: 'Note' }, width: 24, kind: 'text', value: (r) => r.note },
 ];
 

@@ -12,6 +12,7 @@ import type { LICENCE_HOSTINGS, LICENCE_MODELS, LICENCE_PLATFORMS, LICENCE_PRODU
 import type { BORROWER_KINDS, LOAN_STATES, RETURN_CONDITIONS } from '../loans/loan-rules';
 import type { NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES } from '../needs/needs-workflow';
 import type { SCHOOL_TYPES } from '../schools/school.entity';
+import type { COUNT_LIST_RESULTS, ELSEWHERE_KINDS, MISSING_RESOLUTIONS } from '../stocktakings/stocktakings.dto';
 import type { ROLES } from '../common/actor';
 import type { LabelCode, LabelKind } from './labels';
 
@@ -45,6 +46,9 @@ const checks: {
   licenceNoticeUnit: Covers<'licenceNoticeUnit', Codes<typeof NOTICE_UNITS>>;
   licenceUseSource: Covers<'licenceUseSource', Codes<typeof USE_SOURCES>>;
   licenceWarning: Covers<'licenceWarning', Codes<typeof LICENCE_WARNING_CODES>>;
+  countListResult: Covers<'countListResult', Codes<typeof COUNT_LIST_RESULTS>>;
+  elsewhereKind: Covers<'elsewhereKind', Codes<typeof ELSEWHERE_KINDS>>;
+  missingResolution: Covers<'missingResolution', Codes<typeof MISSING_RESOLUTIONS>>;
 } = {
   schoolType: true,
   deviceType: true,
@@ -70,5 +74,8 @@ const checks: {
   licenceNoticeUnit: true,
   licenceUseSource: true,
   licenceWarning: true,
+  countListResult: true,
+  elsewhereKind: true,
+  missingResolution: true,
 };
 export default checks;

@@ -180,6 +180,14 @@ export const labels = {
     not_approved: 'Nicht freigegeben',
     low_use: 'Geringe Nutzung',
   },
+  countListResult: {
+    found: 'gefunden',
+    missing: 'fehlt',
+    found_elsewhere: 'an anderem Ort gefunden',
+    unknown: 'unbekannt',
+  },
+  elsewhereKind: { other_room: 'anderer Raum', other_school: 'andere Schule', not_expected: 'nicht erwartet' },
+  missingResolution: { lost: 'als verloren gemeldet', kept_open: 'offen gelassen' },
   yesNo: {
     yes: 'ja',
     no: 'nein',
@@ -322,6 +330,9 @@ export const labelsEn: { readonly [K in LabelKind]: { readonly [C in LabelCode<K
     not_approved: 'Not approved',
     low_use: 'Low use',
   },
+  countListResult: { found: 'found', missing: 'missing', found_elsewhere: 'found elsewhere', unknown: 'unknown' },
+  elsewhereKind: { other_room: 'other room', other_school: 'other school', not_expected: 'not expected' },
+  missingResolution: { lost: 'reported lost', kept_open: 'kept open' },
   yesNo: { yes: 'yes', no: 'no' },
 };
 

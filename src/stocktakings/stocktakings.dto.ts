@@ -13,6 +13,9 @@ export const ELSEWHERE_KINDS = ['other_room', 'other_school', 'not_expected'] as
 export type ElsewhereKind = (typeof ELSEWHERE_KINDS)[number];
 export const MISSING_ACTIONS = ['mark_lost', 'keep_open'] as const;
 export type MissingAction = (typeof MISSING_ACTIONS)[number];
+/** A device's line on the count list (Inventurliste): an expected device found or missing, or a scan found elsewhere or unknown. */
+export const COUNT_LIST_RESULTS = ['found', 'missing', 'found_elsewhere', 'unknown'] as const;
+export type CountListResult = (typeof COUNT_LIST_RESULTS)[number];
 /** What a missing device became when the stocktaking was closed. */
 export const MISSING_RESOLUTIONS = ['lost', 'kept_open'] as const;
 export type MissingResolution = (typeof MISSING_RESOLUTIONS)[number];

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { schoolScopeSql } from '../common/access';
 import { exec, one, rows } from '../common/db';
-import type { ElsewhereKind, MissingResolution, RoomProgressDto, ScanResult, StocktakingDto, StocktakingStatus } from './stocktakings.dto';
+import type { CountListResult, ElsewhereKind, MissingResolution, RoomProgressDto, ScanResult, StocktakingDto, StocktakingStatus } from './stocktakings.dto';
 
 /** A room as the counts compare it: trimmed, case-insensitive; no room is ''. */
 export const ROOM_KEY = (column: string) => `lower(btrim(coalesce(${column}, '')))`;
@@ -396,12 +396,12 @@ export interface StocktakingExportRow {
   type: string | null;
   manufacturer: string | null;
   model: string | null;
-  result: 'found' | 'missing' | 'found_elsewhere' | 'unknown';
+  result: CountListResult;
   elsewhere: ElsewhereKind | null;
   foundRoom: string | null;
   countedBy: string | null;
   countedAt: Date | null;
-  resolution: 'lost' | 'kept_open' | null;
+  resolution: MissingResolution | null;
   note: string | null;
 }
 
