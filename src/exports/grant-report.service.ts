@@ -73,7 +73,7 @@ export class GrantReportService {
       );
       const book = download.book;
       // The Inventarliste needs a join over the devices twice before its first row: for its column widths (the longest
-      // texts) and for its sorted lines (together 2 s for 200,000 devices). A second connection on the same snapshot has
+      // texts) and for its sorted lines (seconds for a large grant, bench/RESULTS.md). A second connection on the same snapshot has
       // PostgreSQL do both while the overview and the Belegliste are written. Without a free pooled connection, this one
       // reads them after the Belegliste.
       const fork = await db.fork();

@@ -111,6 +111,18 @@ interface WritableLike extends StreamBacklog {
 }
 
 /**
+ * Where a streamed sheet's XML waits for the zip compressor: the streams archiver reads ExcelJS's buffer for this sheet
+ * through. ExcelJS 4.4 has no public way to see that backlog (`WorkbookWriter` offers `commit()` and the `add*()`
+ * parts, a `WorksheetWriter` only `commit()`; a committed row is simply written into the sheet's private `stream`,
+ * whatever the compressor's state), and pacing on the output alone let the XML pile up with the file's size
+ * (bench/RESULTS.md, Excel exports). So this one function reads the private `stream.pipes`; the test "keeps the XML
+ * waiting for the compressor bounded" (paced-workbook.spec.ts) fails when an ExcelJS upgrade changes it.
+ */
+export function compressorInputs(worksheet: ExcelJS.Worksheet): WritableLike[] {
+  return ((worksheet as unknown as { stream?: { pipes?: WritableLike[] } }).stream?.pipes ?? []) as WritableLike[];
+}
+
+/**
  * An xlsx file written row by row to a stream with bounded memory: ExcelJS's streaming writer,
  * plus the waiting its row commit does not do. Sheets are written one after another
  * (archiver zips one entry at a time, so a second open sheet would pile up in memory).
@@ -344,10 +356,8 @@ export class SheetWriter<Row> {
   async paced(): Promise<void> {
     const signal = this.options.signal;
     signal?.throwIfAborted();
-    // `stream` is ExcelJS's buffer for this sheet; its `pipes` are what archiver reads it through.
-    const pipes = ((this.worksheet as unknown as { stream?: { pipes?: WritableLike[] } }).stream?.pipes ?? []) as WritableLike[];
     try {
-      for (const pipe of pipes) {
+      for (const pipe of compressorInputs(this.worksheet)) {
         if (pendingBytes(pipe) > this.maxPending && needsDrain(pipe)) await once(pipe as never, 'drain', { signal });
       }
       const out = this.out as unknown as WritableLike;
