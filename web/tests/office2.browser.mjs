@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser } from './support.mjs';
+import { apiAs, expectNoAxeViolations, expectNoHorizontalScroll, login, openBrowser, screenshot } from './support.mjs';
 
 const OFFICE = 'schulamt@musterstadt.example';
 const VIEWER = 'controlling@musterstadt.example';
@@ -318,7 +318,8 @@ describe('the office: Förderprogramme bearbeiten', () => {
     await warnings.locator('li').nth(summary.warnings.length - 1).waitFor();
     assert.equal(await warnings.locator('li').count(), summary.warnings.length);
     await expectNoAxeViolations(page, 'grant page');
-    await page.screenshot({ path: 'docs/screenshots/office-grant.png', fullPage: true });
+    // README's picture of the grant page: `SCREENSHOT_DIR=docs/screenshots` writes it (a plain run leaves the tree clean).
+    await screenshot(page, 'office-grant');
     // At 1280 px the invoices table fits its box (order, invoice and payment share one column).
     await expectNoSidewaysScroll(page.getByRole('region', { name: 'Bestellungen und Rechnungen' }).locator('.table-wrap'), 'invoices table at 1280 px');
     const cell = await page.getByRole('row', { name: /Zwei Laptops für die Oberstufe/ }).getByRole('cell').nth(1).innerText();
