@@ -1,12 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App, createQueryClient } from './app/App';
+import { startScreen } from './app/screens';
+import { rememberedSchool } from './app/school';
 import { t } from './i18n';
 import './ui/styles.css';
 
 document.documentElement.lang = t.lang;
+const queryClient = createQueryClient();
+// The address's screen: its code and first request start now, alongside the login check, not after it.
+startScreen(queryClient, location.pathname, new URLSearchParams(location.search), rememberedSchool());
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

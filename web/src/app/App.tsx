@@ -1,17 +1,18 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { I18nProvider, RouterProvider } from 'react-aria-components';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useHref, useLocation, useNavigate, type NavigateOptions } from 'react-router';
 import { ApiError } from '../api/errors';
 import { t } from '../i18n';
 import { Loading, PageHeading } from '../ui/components';
 import { Layout, PlainLayout } from './Layout';
+import { lazyScreen } from './lazy-screen';
 import { LoginPage } from './LoginPage';
 import { homeFor, SCREENS } from './screens';
 import { SchoolProvider } from './school';
 import { RequireLogin, type Role, SessionExpiryHandler, useMe } from './session';
 
-const AccessibilityPage = lazy(() => import('../accessibility/AccessibilityPage'));
+const AccessibilityPage = lazyScreen(() => import('../accessibility/AccessibilityPage'));
 
 declare module 'react-aria-components' {
   interface RouterConfig {
@@ -40,9 +41,14 @@ function Shell() {
   );
 }
 
-/** Public pages show the full shell to a logged-in user and a plain one to a visitor. */
-function PublicPage() {
+/**
+ * The frame of every page but the login: the shell for a logged-in user; on a public page (the accessibility statement)
+ * a plain frame for a visitor. One component for both route groups, so that React keeps the logged-in shell (its school
+ * list, header and Suspense boundary) when the user goes from a public page to a screen, instead of mounting a new one.
+ */
+function Frame({ isPublic = false }: { isPublic?: boolean }) {
   const me = useMe();
+  if (!isPublic) return <Shell />;
   if (me.isPending) return <Loading />;
   if (me.data) return <Shell />;
   return (
@@ -114,10 +120,10 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/anmelden" element={<LoginPage />} />
-      <Route element={<PublicPage />}>
+      <Route element={<Frame isPublic />}>
         <Route path="/barrierefreiheit" element={<AccessibilityPage />} />
       </Route>
-      <Route element={<Shell />}>
+      <Route element={<Frame />}>
         <Route index element={<Home />} />
         {SCREENS.map((s) => (
           <Route key={s.path} path={s.path} element={<ForRoles roles={s.roles} />}>

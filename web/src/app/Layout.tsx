@@ -6,7 +6,7 @@ import { unwrap } from '../api/errors';
 import { language, switchLanguage, t } from '../i18n';
 import { Button, Loading, Select } from '../ui/components';
 import { ErrorBoundary } from './ErrorBoundary';
-import { screensFor } from './screens';
+import { preloadScreen, screensFor, startScreen } from './screens';
 import { SchoolPick, useSchool } from './school';
 import { loginPath, logout, type Me } from './session';
 
@@ -70,7 +70,7 @@ export function Layout({ me }: { me: Me }) {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
-  const { needsPick, school } = useSchool();
+  const { needsPick, school, schoolId } = useSchool();
   const onLogout = async () => {
     await logout();
     queryClient.clear();
@@ -95,7 +95,17 @@ export function Layout({ me }: { me: Me }) {
           <ul>
             {screensFor(me.role).map((s) => (
               <li key={s.path}>
-                <NavLink to={s.path}>{t.nav[s.nav]}</NavLink>
+                <NavLink
+                  to={s.path}
+                  // The screen's code on the way to a click; on the click its first request too (see startScreen).
+                  onPointerEnter={() => preloadScreen(s)}
+                  onFocus={() => preloadScreen(s)}
+                  onClick={(e) => {
+                    if (e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) startScreen(queryClient, s.path, new URLSearchParams(), schoolId);
+                  }}
+                >
+                  {t.nav[s.nav]}
+                </NavLink>
               </li>
             ))}
           </ul>

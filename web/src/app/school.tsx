@@ -43,6 +43,19 @@ function store(userId: string, schoolId: string | null) {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(raw));
 }
 
+/**
+ * The school choice this browser keeps, before the user is known (at the app's start, to send a screen's first request
+ * with the login's own): the one kept choice; null when there is none, or several users' choices.
+ */
+export function rememberedSchool(): string | null {
+  try {
+    const choices = Object.values(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string | null>);
+    return choices.length === 1 ? (choices[0] ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Every school the user may see, all keyset pages (200 at a time): an office of a large city has more than one page. */
 export async function fetchAllSchools(): Promise<School[]> {
   const all: School[] = [];

@@ -1,7 +1,10 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import type { Texts } from '../i18n';
 import type { Role } from './session';
 import CounterPage from '../counter/CounterPage';
+import { prefetchDeviceList } from '../devices/devices-api';
+import { lazyScreen, type LazyScreen } from './lazy-screen';
 
 /**
  * Every screen of the app, in nav order. A screen is shown (route and nav entry) to the roles it names.
@@ -12,63 +15,69 @@ export interface Screen {
   path: string;
   nav: keyof Texts['nav'];
   roles: Role[];
-  component: ComponentType | LazyExoticComponent<ComponentType>;
+  component: ComponentType | LazyScreen;
   /** Sub-routes (details) that are not nav entries. */
-  children?: { path: string; component: LazyExoticComponent<ComponentType> }[];
+  children?: { path: string; component: LazyScreen }[];
+  /**
+   * Starts the screen's first request before it renders (a click on its nav entry, the app's start on its address), with
+   * the query the screen then reads: its data arrives while its code loads and renders, not after.
+   */
+  prefetch?: (queryClient: QueryClient, at: { search: URLSearchParams; schoolId: string | null }) => void;
 }
 
 export const SCREENS: Screen[] = [
   // The office's screens (part 2); viewers see them read-only (each screen shows write controls to the office only).
-  { path: '/uebersicht', nav: 'overview', roles: ['office', 'viewer'], component: lazy(() => import('../office/OverviewPage')) },
-  { path: '/bedarfe-pruefen', nav: 'needsReview', roles: ['office', 'viewer'], component: lazy(() => import('../needs-review/NeedsReviewPage')) },
+  { path: '/uebersicht', nav: 'overview', roles: ['office', 'viewer'], component: lazyScreen(() => import('../office/OverviewPage')) },
+  { path: '/bedarfe-pruefen', nav: 'needsReview', roles: ['office', 'viewer'], component: lazyScreen(() => import('../needs-review/NeedsReviewPage')) },
   {
     path: '/foerderung',
     nav: 'grants',
     roles: ['office', 'viewer'],
-    component: lazy(() => import('../grants/GrantsPage')),
-    children: [{ path: ':id', component: lazy(() => import('../grants/GrantDetailPage')) }],
+    component: lazyScreen(() => import('../grants/GrantsPage')),
+    children: [{ path: ':id', component: lazyScreen(() => import('../grants/GrantDetailPage')) }],
   },
   {
     path: '/medienentwicklungsplan',
     nav: 'coverage',
     roles: ['office', 'viewer'],
-    component: lazy(() => import('../coverage/CoveragePage')),
-    children: [{ path: ':id', component: lazy(() => import('../coverage/SchoolCoveragePage')) }],
+    component: lazyScreen(() => import('../coverage/CoveragePage')),
+    children: [{ path: ':id', component: lazyScreen(() => import('../coverage/SchoolCoveragePage')) }],
   },
   {
     path: '/schulen',
     nav: 'schools',
     roles: ['office', 'viewer'],
-    component: lazy(() => import('../schools/SchoolsPage')),
+    component: lazyScreen(() => import('../schools/SchoolsPage')),
     children: [
-      { path: 'neu', component: lazy(() => import('../schools/NewSchoolPage')) },
-      { path: ':id', component: lazy(() => import('../schools/SchoolPage')) },
+      { path: 'neu', component: lazyScreen(() => import('../schools/NewSchoolPage')) },
+      { path: ':id', component: lazyScreen(() => import('../schools/SchoolPage')) },
     ],
   },
-  { path: '/benutzer', nav: 'users', roles: ['office'], component: lazy(() => import('../users/UsersPage')) },
-  { path: '/einstellungen', nav: 'settings', roles: ['office', 'viewer'], component: lazy(() => import('../settings/SettingsPage')) },
-  { path: '/protokoll', nav: 'audit', roles: ['office'], component: lazy(() => import('../audit/AuditPage')) },
-  { path: '/plattform', nav: 'platform', roles: ['admin'], component: lazy(() => import('../admin/PlatformPage')) },
+  { path: '/benutzer', nav: 'users', roles: ['office'], component: lazyScreen(() => import('../users/UsersPage')) },
+  { path: '/einstellungen', nav: 'settings', roles: ['office', 'viewer'], component: lazyScreen(() => import('../settings/SettingsPage')) },
+  { path: '/protokoll', nav: 'audit', roles: ['office'], component: lazyScreen(() => import('../audit/AuditPage')) },
+  { path: '/plattform', nav: 'platform', roles: ['admin'], component: lazyScreen(() => import('../admin/PlatformPage')) },
   { path: '/ausgabe', nav: 'counter', roles: ['coordinator', 'office'], component: CounterPage },
   {
     path: '/geraete',
     nav: 'devices',
     roles: ['coordinator', 'office', 'viewer'],
-    component: lazy(() => import('../devices/DevicesPage')),
-    children: [{ path: ':id', component: lazy(() => import('../devices/DeviceDetailPage')) }],
+    component: lazyScreen(() => import('../devices/DevicesPage')),
+    children: [{ path: ':id', component: lazyScreen(() => import('../devices/DeviceDetailPage')) }],
+    prefetch: (queryClient, { search, schoolId }) => prefetchDeviceList(queryClient, search, schoolId),
   },
-  { path: '/ausleihen', nav: 'loans', roles: ['coordinator', 'office', 'viewer'], component: lazy(() => import('../loans/LoansPage')) },
-  { path: '/bedarfe', nav: 'needs', roles: ['coordinator'], component: lazy(() => import('../needs/NeedsPage')) },
-  { path: '/meine-schule', nav: 'school', roles: ['coordinator'], component: lazy(() => import('../my-school/MySchoolPage')) },
+  { path: '/ausleihen', nav: 'loans', roles: ['coordinator', 'office', 'viewer'], component: lazyScreen(() => import('../loans/LoansPage')) },
+  { path: '/bedarfe', nav: 'needs', roles: ['coordinator'], component: lazyScreen(() => import('../needs/NeedsPage')) },
+  { path: '/meine-schule', nav: 'school', roles: ['coordinator'], component: lazyScreen(() => import('../my-school/MySchoolPage')) },
   {
     path: '/inventur',
     nav: 'stocktaking',
     roles: ['coordinator', 'office', 'viewer'],
-    component: lazy(() => import('../stocktaking/StocktakingsPage')),
-    children: [{ path: ':id', component: lazy(() => import('../stocktaking/StocktakingPage')) }],
+    component: lazyScreen(() => import('../stocktaking/StocktakingsPage')),
+    children: [{ path: ':id', component: lazyScreen(() => import('../stocktaking/StocktakingPage')) }],
   },
-  { path: '/lizenzen', nav: 'licences', roles: ['office', 'viewer', 'coordinator'], component: lazy(() => import('../licences/LicencesPage')) },
-  { path: '/lieferliste', nav: 'import', roles: ['coordinator', 'office'], component: lazy(() => import('../import/ImportPage')) },
+  { path: '/lizenzen', nav: 'licences', roles: ['office', 'viewer', 'coordinator'], component: lazyScreen(() => import('../licences/LicencesPage')) },
+  { path: '/lieferliste', nav: 'import', roles: ['coordinator', 'office'], component: lazyScreen(() => import('../import/ImportPage')) },
 ];
 
 export const screensFor = (role: Role) => SCREENS.filter((s) => s.roles.includes(role));
@@ -76,4 +85,23 @@ export const screensFor = (role: Role) => SCREENS.filter((s) => s.roles.includes
 /** Where a role starts after login. */
 export const homeFor = (role: Role) => screensFor(role)[0]?.path ?? '/barrierefreiheit';
 
-export const lazyScreen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+/** Loads a screen's code when it is a chunk of its own (on a hover over or focus on its nav entry). */
+export function preloadScreen(screen: Screen): void {
+  if ('preload' in screen.component) void screen.component.preload().catch(() => undefined);
+}
+
+/**
+ * What a screen needs first, started at once: its code and, with `prefetch`, its first request. For a click on its nav
+ * entry and for the address the app starts on; a detail address (`/geraete/…`) loads the details' code.
+ */
+export function startScreen(queryClient: QueryClient, pathname: string, search: URLSearchParams, schoolId: string | null): void {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const screen = SCREENS.find((s) => s.path === path);
+  if (screen) {
+    preloadScreen(screen);
+    screen.prefetch?.(queryClient, { search, schoolId });
+    return;
+  }
+  const parent = SCREENS.find((s) => path.startsWith(`${s.path}/`));
+  for (const child of parent?.children ?? []) void child.component.preload().catch(() => undefined);
+}

@@ -10,7 +10,7 @@ import { formatDate, formatDateTime } from '../ui/format';
 import { LabelPrintPanel } from '../labels/LabelPrintPanel';
 import type { LabelTarget } from '../labels/labels-api';
 import { DEVICE_SORTS, DEVICE_STATUSES, DEVICE_TYPES, filtersFromParams, filtersToParams, filtersToQuery, hasFilters, inventoryExportUrl, type DeviceFilters } from './device-filters';
-import { fetchDevicePage, type DeviceListItem } from './devices-api';
+import { deviceListQuery, type DeviceListItem } from './devices-api';
 import { StatusBadge } from './StatusBadge';
 
 const ALL = '_all';
@@ -30,12 +30,7 @@ export default function DevicesPage() {
   const canWrite = role === 'coordinator' || role === 'office';
   const schoolNames = new Map(schools.map((s) => [s.id, s.name]));
 
-  const list = useInfiniteQuery({
-    queryKey: ['devices', 'list', chosen, filtersToParams(filters).toString()],
-    queryFn: ({ pageParam }) => fetchDevicePage(filters, chosen, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const list = useInfiniteQuery(deviceListQuery(filters, chosen));
   const update = (change: Partial<DeviceFilters>) => {
     setSelected(new Set());
     setParams(filtersToParams({ ...filters, ...change }), { replace: true });
