@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { t } from '../i18n';
 import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
-import type { Me } from './session';
+import { meQuery, type Me } from './session';
 
 export type School = Schemas['SchoolDto'];
 
@@ -68,11 +68,25 @@ export async function fetchAllSchools(): Promise<School[]> {
   return all;
 }
 
+/** The schools the user may see (the shell waits for them: the school choice and every school filter need them). */
+const mySchoolsQuery = queryOptions({ queryKey: ['schools', 'mine'], queryFn: fetchAllSchools, staleTime: 10 * 60_000 });
+
+/**
+ * At the app's start, before the first render: who is logged in, and then at once their schools (not after React has
+ * rendered the login check). The platform admin has no schools (the API refuses them), a visitor no session: nothing more.
+ */
+export function startSession(queryClient: QueryClient): void {
+  queryClient.fetchQuery(meQuery).then(
+    (me) => me.role !== 'admin' && void queryClient.prefetchQuery(mySchoolsQuery),
+    () => undefined,
+  );
+}
+
 /** The schools the user may see, and the one they work for. A coordinator with several schools picks once; the choice is kept. */
 export function SchoolProvider({ me, children }: { me: Me; children: ReactNode }) {
   // The platform admin sees no school data (the API answers 403): no schools to choose from.
   const isAdmin = me.role === 'admin';
-  const schools = useQuery({ queryKey: ['schools', 'mine'], queryFn: fetchAllSchools, staleTime: 10 * 60_000, enabled: !isAdmin });
+  const schools = useQuery({ ...mySchoolsQuery, enabled: !isAdmin });
   const [chosen, setChosen] = useState<string | null>(() => stored(me.id));
   if (!isAdmin && schools.isPending) return <Loading />;
   if (schools.error) return <ErrorNotice error={schools.error} onRetry={() => schools.refetch()} />;

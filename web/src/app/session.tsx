@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api, setUnauthorizedHandler, type Schemas } from '../api/client';
@@ -10,8 +10,11 @@ export type Role = Me['role'];
 
 export const ME_KEY = ['auth', 'me'] as const;
 
+/** Who is logged in (401: nobody); read by useMe and, at the app's start, fetched before the first render (startSession). */
+export const meQuery = queryOptions({ queryKey: ME_KEY, queryFn: () => unwrap(api.GET('/api/v1/auth/me')), retry: false, staleTime: 5 * 60_000 });
+
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: () => unwrap(api.GET('/api/v1/auth/me')), retry: false, staleTime: 5 * 60_000 });
+  return useQuery(meQuery);
 }
 
 /** Where the login sends the user back to. */
