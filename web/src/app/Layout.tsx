@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
@@ -51,7 +51,8 @@ export function Footer() {
   );
 }
 
-function SchoolSwitch() {
+/** Memo: the layout renders again on every navigation, the school list (hundreds of options for an office) need not. */
+const SchoolSwitch = memo(function SchoolSwitch() {
   const { schools, schoolId, choose } = useSchool();
   if (schools.length < 2) return null;
   return (
@@ -63,7 +64,7 @@ function SchoolSwitch() {
       placeholder={t.school.pickTitle}
     />
   );
-}
+});
 
 /** Header with nav (the screens of the user's role), school switch and logout; the screen in <main>; footer. */
 export function Layout({ me }: { me: Me }) {

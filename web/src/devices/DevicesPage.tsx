@@ -1,11 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { fill, label } from '../i18n';
 import { tDevices } from '../i18n/devices';
-import { Button, Checkbox, DateInput, LoadMore, PageHeading, QueryView, Select, TextField } from '../ui/components';
+import { Button, Checkbox, DateInput, LoadMore, PageHeading, QueryView, RowCheckbox, Select, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
 import { LabelPrintPanel } from '../labels/LabelPrintPanel';
 import type { LabelTarget } from '../labels/labels-api';
@@ -24,17 +24,21 @@ export default function DevicesPage() {
   const role = me.data?.role;
   const { schoolId: chosen, schools } = useSchool();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
+  // The same object while the address stays: the filter form (memo) renders again only when a filter changed.
+  const filters = useMemo(() => filtersFromParams(params), [params]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [labelsOpen, setLabelsOpen] = useState(false);
   const canWrite = role === 'coordinator' || role === 'office';
-  const schoolNames = new Map(schools.map((s) => [s.id, s.name]));
+  const schoolNames = useMemo(() => new Map(schools.map((s) => [s.id, s.name])), [schools]);
 
   const list = useInfiniteQuery(deviceListQuery(filters, chosen));
-  const update = (change: Partial<DeviceFilters>) => {
-    setSelected(new Set());
-    setParams(filtersToParams({ ...filters, ...change }), { replace: true });
-  };
+  const update = useCallback(
+    (change: Partial<DeviceFilters>) => {
+      setSelected(new Set());
+      setParams(filtersToParams({ ...filters, ...change }), { replace: true });
+    },
+    [filters, setParams],
+  );
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const toggle = (id: string, on: boolean) =>
     setSelected((prev) => {
@@ -95,7 +99,18 @@ export default function DevicesPage() {
 /** On a phone the filters start folded away, so the list is what one sees first. */
 const wideScreen = () => globalThis.matchMedia?.('(min-width: 40rem)').matches ?? true;
 
-function FilterForm({ filters, onChange, showSchool, schools }: { filters: DeviceFilters; onChange: (c: Partial<DeviceFilters>) => void; showSchool: boolean; schools: { id: string; name: string }[] }) {
+/** Its own render: not again when the list's data arrives or a row is selected (the school filter has hundreds of options). */
+const FilterForm = memo(function FilterForm({
+  filters,
+  onChange,
+  showSchool,
+  schools,
+}: {
+  filters: DeviceFilters;
+  onChange: (c: Partial<DeviceFilters>) => void;
+  showSchool: boolean;
+  schools: { id: string; name: string }[];
+}) {
   // Text filters apply on Enter or the button (not on every key); choices apply at once.
   const [q, setQ] = useState(filters.q ?? '');
   const [location, setLocation] = useState(filters.location ?? '');
@@ -155,7 +170,7 @@ function FilterForm({ filters, onChange, showSchool, schools }: { filters: Devic
     </form>
     </details>
   );
-}
+});
 
 function DeviceTable({
   items,
@@ -181,9 +196,7 @@ function DeviceTable({
           <tr>
             {selectable && (
               <th scope="col">
-                <Checkbox isSelected={allSelected} onChange={(on) => items.forEach((d) => onToggle(d.id, on))} aria-label={tDevices.selectPage}>
-                  <span className="visually-hidden">{tDevices.selectPage}</span>
-                </Checkbox>
+                <RowCheckbox label={tDevices.selectPage} isSelected={allSelected} onChange={(on) => items.forEach((d) => onToggle(d.id, on))} />
               </th>
             )}
             <th scope="col">{tDevices.inventoryNumber}</th>
@@ -201,9 +214,7 @@ function DeviceTable({
             <tr key={d.id}>
               {selectable && (
                 <td className="stack-select">
-                  <Checkbox isSelected={selected.has(d.id)} onChange={(on) => onToggle(d.id, on)} aria-label={fill(tDevices.select, { device: d.inventoryNumber })}>
-                    <span className="visually-hidden">{fill(tDevices.select, { device: d.inventoryNumber })}</span>
-                  </Checkbox>
+                  <RowCheckbox label={fill(tDevices.select, { device: d.inventoryNumber })} isSelected={selected.has(d.id)} onChange={(on) => onToggle(d.id, on)} />
                 </td>
               )}
               <th scope="row">

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useDeferredValue, useEffect, useState } from 'react';
 import {
   Button as AriaButton,
   type ButtonProps,
@@ -73,6 +73,24 @@ export function Checkbox({ children, ...props }: Omit<CheckboxProps, 'children'>
   );
 }
 
+/**
+ * A checkbox for a table's rows (select this row), in the Checkbox's look: the native input, without React Aria's work
+ * per instance (its press, hover and focus hooks), which a list of 50 rows paid 50 times on every render.
+ */
+export function RowCheckbox({ label, isSelected, onChange }: { label: string; isSelected: boolean; onChange: (isSelected: boolean) => void }) {
+  return (
+    <label className="checkbox row-checkbox">
+      <input type="checkbox" className="visually-hidden" checked={isSelected} onChange={(e) => onChange(e.target.checked)} />
+      <span className="checkbox-box" aria-hidden="true">
+        <svg viewBox="0 0 18 18" aria-hidden="true">
+          <polyline points="2 9 7 14 16 4" />
+        </svg>
+      </span>
+      <span className="visually-hidden">{label}</span>
+    </label>
+  );
+}
+
 export function RadioGroup<T extends string>({ label, options, serverError, ...props }: Omit<RadioGroupProps, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string }) {
   return (
     <AriaRadioGroup {...props} isInvalid={serverError ? true : props.isInvalid} className="radio-group">
@@ -89,7 +107,20 @@ export function RadioGroup<T extends string>({ label, options, serverError, ...p
   );
 }
 
+/** Above this many options a Select renders its full list in a deferred render (see Select). */
+const LONG_LIST = 50;
+
+/**
+ * A labelled select (React Aria's: keyboard, screen readers, the popover). A long list (the 500 schools of a district)
+ * first renders with the chosen option only and then, in a deferred render that a more urgent one (the screen's data)
+ * interrupts, with all of them: React Aria builds an item for every option even while the popover is closed.
+ */
 export function Select<T extends string>({ label, options, serverError, ...props }: Omit<SelectProps<{ id: T }>, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string }) {
+  const long = options.length > LONG_LIST;
+  const chosen = props.selectedKey ?? props.defaultSelectedKey;
+  const [first] = useState(() => (long ? options.filter((o, i) => i === 0 || o.value === chosen) : undefined));
+  const deferred = useDeferredValue(long ? options : undefined, first);
+  const shown = long ? (deferred ?? options) : options;
   return (
     <AriaSelect {...props} isInvalid={serverError ? true : props.isInvalid} className="field select">
       <Label>{label}</Label>
@@ -100,7 +131,7 @@ export function Select<T extends string>({ label, options, serverError, ...props
       <FieldError>{serverError}</FieldError>
       <Popover className="popover">
         <ListBox className="listbox">
-          {options.map((o) => (
+          {shown.map((o) => (
             <ListBoxItem key={o.value} id={o.value} className="listbox-item">
               {o.label}
             </ListBoxItem>
