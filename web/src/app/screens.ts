@@ -3,7 +3,9 @@ import type { ComponentType } from 'react';
 import type { Texts } from '../i18n';
 import type { Role } from './session';
 import CounterPage from '../counter/CounterPage';
+import { prefetchCoverageList } from '../coverage/coverage-query';
 import { prefetchDeviceList } from '../devices/devices-api';
+import { overviewQuery } from '../office/overview-query';
 import { lazyScreen, type LazyScreen } from './lazy-screen';
 
 /**
@@ -27,7 +29,13 @@ export interface Screen {
 
 export const SCREENS: Screen[] = [
   // The office's screens (part 2); viewers see them read-only (each screen shows write controls to the office only).
-  { path: '/uebersicht', nav: 'overview', roles: ['office', 'viewer'], component: lazyScreen(() => import('../office/OverviewPage')) },
+  {
+    path: '/uebersicht',
+    nav: 'overview',
+    roles: ['office', 'viewer'],
+    component: lazyScreen(() => import('../office/OverviewPage')),
+    prefetch: (queryClient) => void queryClient.prefetchQuery(overviewQuery),
+  },
   { path: '/bedarfe-pruefen', nav: 'needsReview', roles: ['office', 'viewer'], component: lazyScreen(() => import('../needs-review/NeedsReviewPage')) },
   {
     path: '/foerderung',
@@ -42,6 +50,7 @@ export const SCREENS: Screen[] = [
     roles: ['office', 'viewer'],
     component: lazyScreen(() => import('../coverage/CoveragePage')),
     children: [{ path: ':id', component: lazyScreen(() => import('../coverage/SchoolCoveragePage')) }],
+    prefetch: (queryClient, { search }) => prefetchCoverageList(queryClient, search),
   },
   {
     path: '/schulen',

@@ -1,7 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { api, type Schemas } from '../api/client';
-import { unwrap } from '../api/errors';
+import type { Schemas } from '../api/client';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
 import { tCoverage } from '../i18n/coverage';
@@ -9,27 +8,25 @@ import { LoadMore, PageHeading, QueryView, Select } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
 import { Ratio, SCHOOL_TYPES, TargetFlag } from './coverage-parts';
+import { coverageListQuery, coverageQueryOf, worstFirst, type CoverageOrder as Order, type CoverageSort as Sort } from './coverage-query';
 
 type Row = Schemas['SchoolCoverageDto'];
-type Sort = Schemas['CoverageSort'];
-type Order = 'asc' | 'desc';
 
-/** The columns, each sortable by its indicator; `worst` is the order the API uses by default (worst first). */
-const COLUMNS: { sort: Sort; title: keyof typeof tCoverage; worst: Order; cell: (r: Row) => React.ReactNode }[] = [
-  { sort: 'studentsPerDevice', title: 'studentsPerDevice', worst: 'desc', cell: (r) => <Ratio ratio={r.students} /> },
-  { sort: 'studentShortfall', title: 'studentShortfall', worst: 'desc', cell: (r) => r.students.shortfall },
-  { sort: 'teachersPerDevice', title: 'teachersPerDevice', worst: 'desc', cell: (r) => <Ratio ratio={r.teachers} /> },
-  { sort: 'teacherShortfall', title: 'teacherShortfall', worst: 'desc', cell: (r) => r.teachers.shortfall },
-  { sort: 'shortfallCost', title: 'shortfallCost', worst: 'desc', cell: (r) => formatEuro(r.shortfall.costCents) },
-  { sort: 'pastReplacementAge', title: 'pastReplacementAge', worst: 'desc', cell: (r) => r.replacement.pastAge },
-  { sort: 'replacementCost', title: 'replacementCost', worst: 'desc', cell: (r) => formatEuro(r.replacement.costCents) },
-  { sort: 'inRepair', title: 'inRepair', worst: 'desc', cell: (r) => r.inRepair },
-  { sort: 'lost', title: 'lost', worst: 'desc', cell: (r) => r.lost },
-  { sort: 'broadband', title: 'broadband', worst: 'asc', cell: (r) => <TargetFlag ok={r.broadband.meetsTarget}>{r.broadband.mbps ?? '–'}</TargetFlag> },
-  { sort: 'broadbandPerClass', title: 'broadbandPerClass', worst: 'asc', cell: (r) => <TargetFlag ok={r.broadband.served}>{r.broadband.mbpsPerClass == null ? '–' : r.broadband.mbpsPerClass.toLocaleString('de-DE')}</TargetFlag> },
-  { sort: 'wlan', title: 'wlan', worst: 'asc', cell: (r) => <TargetFlag ok={r.wlan.meetsTarget}>{r.wlan.percent == null ? '–' : `${r.wlan.percent} %`}</TargetFlag> },
+/** The columns, each sortable by its indicator (first worst first: worstFirst). */
+const COLUMNS: { sort: Sort; title: keyof typeof tCoverage; cell: (r: Row) => React.ReactNode }[] = [
+  { sort: 'studentsPerDevice', title: 'studentsPerDevice', cell: (r) => <Ratio ratio={r.students} /> },
+  { sort: 'studentShortfall', title: 'studentShortfall', cell: (r) => r.students.shortfall },
+  { sort: 'teachersPerDevice', title: 'teachersPerDevice', cell: (r) => <Ratio ratio={r.teachers} /> },
+  { sort: 'teacherShortfall', title: 'teacherShortfall', cell: (r) => r.teachers.shortfall },
+  { sort: 'shortfallCost', title: 'shortfallCost', cell: (r) => formatEuro(r.shortfall.costCents) },
+  { sort: 'pastReplacementAge', title: 'pastReplacementAge', cell: (r) => r.replacement.pastAge },
+  { sort: 'replacementCost', title: 'replacementCost', cell: (r) => formatEuro(r.replacement.costCents) },
+  { sort: 'inRepair', title: 'inRepair', cell: (r) => r.inRepair },
+  { sort: 'lost', title: 'lost', cell: (r) => r.lost },
+  { sort: 'broadband', title: 'broadband', cell: (r) => <TargetFlag ok={r.broadband.meetsTarget}>{r.broadband.mbps ?? '–'}</TargetFlag> },
+  { sort: 'broadbandPerClass', title: 'broadbandPerClass', cell: (r) => <TargetFlag ok={r.broadband.served}>{r.broadband.mbpsPerClass == null ? '–' : r.broadband.mbpsPerClass.toLocaleString('de-DE')}</TargetFlag> },
+  { sort: 'wlan', title: 'wlan', cell: (r) => <TargetFlag ok={r.wlan.meetsTarget}>{r.wlan.percent == null ? '–' : `${r.wlan.percent} %`}</TargetFlag> },
 ];
-const SORTS: { sort: Sort; worst: Order }[] = [{ sort: 'name', worst: 'asc' }, { sort: 'schoolNumber', worst: 'asc' }, ...COLUMNS];
 
 /** A column header that sorts by its indicator: first press worst first, the next press the other way round. */
 function SortHeader({ sort, title, current, order, onSort, className }: { sort: Sort; title: string; current: Sort; order: Order; onSort: (s: Sort) => void; className?: string }) {
@@ -49,17 +46,10 @@ export default function CoveragePage() {
   const me = useMe();
   const canWrite = me.data?.role === 'office';
   const [params, setParams] = useSearchParams();
-  const sort = (params.get('sort') ?? 'studentsPerDevice') as Sort;
-  const worst = SORTS.find((s) => s.sort === sort)?.worst ?? 'desc';
-  const order = (params.get('order') ?? worst) as Order;
+  const query = coverageQueryOf(params);
+  const { sort, order } = query;
   const schoolType = params.get('schoolType') ?? '';
-  const query = { sort, order, ...(schoolType ? { schoolType: schoolType as Row['schoolType'] } : {}) };
-  const coverage = useInfiniteQuery({
-    queryKey: ['coverage', 'list', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/coverage', { params: { query: { ...query, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } } })),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const coverage = useInfiniteQuery(coverageListQuery(query));
   const set = (values: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(values)) {
@@ -69,8 +59,7 @@ export default function CoveragePage() {
     setParams(next, { replace: true });
   };
   const onSort = (s: Sort) => {
-    const sWorst = SORTS.find((x) => x.sort === s)?.worst ?? 'desc';
-    set({ sort: s, order: s === sort ? (order === 'asc' ? 'desc' : 'asc') : sWorst });
+    set({ sort: s, order: s === sort ? (order === 'asc' ? 'desc' : 'asc') : worstFirst(s) });
   };
   const items = coverage.data?.pages.flatMap((p) => p.items) ?? [];
   const exportUrl = `/api/v1/coverage.xlsx?${new URLSearchParams({ ...query, lang: 'de' })}`;

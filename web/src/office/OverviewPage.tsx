@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { fill, label } from '../i18n';
 import { tOffice } from '../i18n/office';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { formatDate, formatEuro } from '../ui/format';
 import { BarTable, BudgetBar } from './BarTable';
+import { overviewQuery } from './overview-query';
 
 /** The office's start page: the authority at a glance (GET /stats/overview). Every figure links to the list behind it. */
 export default function OverviewPage() {
-  const overview = useQuery({ queryKey: ['stats', 'overview'], queryFn: () => unwrap(api.GET('/api/v1/stats/overview')) });
+  const overview = useQuery(overviewQuery);
   if (overview.isPending) return <Loading />;
   if (overview.error) return <ErrorNotice error={overview.error} onRetry={() => overview.refetch()} />;
   const o = overview.data;
