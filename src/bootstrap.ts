@@ -11,7 +11,7 @@ export const API_PREFIX = 'api';
 
 /** Everything main.ts and the e2e tests share: request log and id, prefix, versioning, security headers, OpenAPI. */
 export async function configureApp(app: NestExpressApplication, config: AppConfig): Promise<OpenAPIObject> {
-  // First: the request id and the access log (pino-http), before anything can answer.
+  // First: the request id and the access log (common/logging.ts), before anything can answer.
   app.use(requestLogging(app.get(ROOT_LOGGER)));
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

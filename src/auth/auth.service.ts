@@ -20,6 +20,9 @@ interface TokenPayload {
   ver?: number;
 }
 
+/** At most this many verified tokens are remembered (one per recently active session); then the memory starts afresh. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 const invalidCredentials = () => new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHORIZED', 'Email or password is wrong', undefined, undefined, 'LOGIN_FAILED');
 
 export function durationToSeconds(value: string): number {
@@ -32,6 +35,8 @@ export function durationToSeconds(value: string): number {
 export class AuthService {
   // Verifying against a real hash when the email is unknown keeps the response time the same.
   private dummyHash?: Promise<string>;
+  // Tokens whose signature was checked, with the moment they expire (see verifiedPayload).
+  private readonly verified = new Map<string, { payload: TokenPayload; expiresAt: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,16 +62,38 @@ export class AuthService {
 
   /** Verifies a bearer token and loads the caller with their current role and schools; null when either fails. */
   async authenticate(token: string): Promise<Actor | null> {
-    let payload: TokenPayload;
-    try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
-    } catch {
-      return null;
-    }
+    const payload = await this.verifiedPayload(token);
+    if (!payload) return null;
     const caller = await this.callers.get(payload.sub, (userId) => this.loadCaller(userId));
     // A token issued before the user's sessions were ended (password, deactivation, role, logout) is refused.
     if (!caller || caller.tokenVersion !== (payload.ver ?? 0)) return null;
     return caller.actor;
+  }
+
+  /**
+   * The token's payload when its signature holds and it has not expired, else undefined. A token verified before is
+   * not checked again until it expires (the same string carries the same valid signature): the HMAC and the JSON
+   * parsing were about a twentieth of a simple request's CPU (profiled, bench/RESULTS.md #16). Whether its user is
+   * still active, and its version current, is still asked on every request (`callers`).
+   */
+  private async verifiedPayload(token: string): Promise<TokenPayload | undefined> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known) {
+      if (now < known.expiresAt) return known.payload;
+      this.verified.delete(token);
+    }
+    let payload: TokenPayload & { exp?: number };
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload & { exp?: number }>(token);
+    } catch {
+      return undefined;
+    }
+    if (typeof payload.exp === 'number') {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.clear();
+      this.verified.set(token, { payload, expiresAt: payload.exp * 1000 });
+    }
+    return payload;
   }
 
   /** Call after a change to a user's role, activity, schools or sessions has committed, so it takes effect at once everywhere. */

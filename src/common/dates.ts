@@ -1,9 +1,21 @@
 // en-CA formats as YYYY-MM-DD. Made once: building an Intl.DateTimeFormat costs more than a whole scan's SQL (profiled).
 const BERLIN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+const HOUR_MS = 3_600_000;
+// Since 1980 (and long before) Berlin's offset is CET or CEST; older dates are formatted every time.
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1980, 0, 1);
+let lastDay = { from: 0, until: 0, day: '' };
+
 /** The schools' and the office's calendar runs on German time: "today" is the date in Berlin, not in UTC (YYYY-MM-DD). */
 export function todayInBerlin(now: Date = new Date()): string {
-  return BERLIN_DAY.format(now);
+  // Berlin is a whole number of hours off UTC, so its day changes on a full UTC hour: within one such hour the
+  // answer stays. Formatting per call cost about 1 % of a scan's CPU (profiled); the last hour's answer is kept.
+  const ms = now.getTime();
+  if (ms >= lastDay.from && ms < lastDay.until) return lastDay.day;
+  const from = Math.floor(ms / HOUR_MS) * HOUR_MS;
+  const day = BERLIN_DAY.format(now);
+  if (ms >= WHOLE_HOUR_OFFSETS_SINCE) lastDay = { from, until: from + HOUR_MS, day };
+  return day;
 }
 
 /*

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createRootLogger, requestLogging } from './logging';
 
-describe('request logging (pino-http on the root logger)', () => {
+describe('request logging (the access line on the root logger)', () => {
   const lines: Record<string, unknown>[] = [];
   const raw: string[] = [];
   let server: Server;
@@ -20,7 +20,7 @@ describe('request logging (pino-http on the root logger)', () => {
     const handler = requestLogging(createRootLogger({ LOG_LEVEL: 'info' }, destination));
     server = createServer((req, res) =>
       handler(req as never, res as never, () => {
-        res.statusCode = req.url === '/missing' ? 404 : 200;
+        res.statusCode = req.url === '/missing' ? 404 : req.url === '/broken' ? 500 : 200;
         res.end('ok');
       }),
     );
@@ -47,5 +47,14 @@ describe('request logging (pino-http on the root logger)', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     await waitForLines(2);
     expect(lines[1]).toMatchObject({ level: 40, req: { id, url: '/missing' }, res: { statusCode: 404 } });
+  });
+
+  it('logs a 5xx answer as an error with the status, and nothing of the request but id, method and url', async () => {
+    const res = await fetch(`${base}/broken`, { method: 'POST', headers: { Cookie: 'inventar_session=secret-cookie-value' }, body: 'secret-body-value' });
+    expect(res.status).toBe(500);
+    await waitForLines(3);
+    expect(lines[2]).toMatchObject({ level: 50, msg: 'request errored', req: { id: res.headers.get('x-request-id'), method: 'POST', url: '/broken' }, res: { statusCode: 500 }, err: { message: 'failed with status code 500' } });
+    expect(typeof lines[2].responseTime).toBe('number');
+    expect(raw.join('')).not.toMatch(/secret-(cookie|body)-value/);
   });
 });

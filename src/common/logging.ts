@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 import { loggableDatabaseError } from './database-errors';
 
@@ -28,28 +27,43 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, destinati
 }
 
 /**
- * The access log and request id (pino-http), registered with `app.use` in configureApp.
+ * The access log and request id, registered with `app.use` in configureApp: one line per request when it is
+ * answered (or the connection closes first), `{ req: { id, method, url }, res: { statusCode }, responseTime }` with
+ * the message 'request completed' ('request errored' and `err` for a 5xx), at info, warn for 4xx, error for 5xx; the
+ * id is the caller's X-Request-Id when it is safe, else a new UUID, and is sent back as X-Request-Id.
  *
- * Deliberately not nestjs-pino's request middleware: that runs every request inside an AsyncLocalStorage, and on
- * Node 20 the async hooks behind it make every promise of the request dearer. Measured on the device list: 2.15 ms of
- * CPU a request with it, 1.64 ms without (bench/RESULTS.md). What it gave was the request id on logs written by
- * services during a request; the access line of every request and the error filter's line carry the id instead
- * (`req.id`, also sent back as X-Request-Id).
+ * The same lines pino-http wrote, without its per-request work: it made a child logger per request (serialising the
+ * request into it, also when the level is off) and kept `req.log` / `res.log`, which nothing here uses (1.5-2 % of a
+ * simple request's CPU, profiled, bench/RESULTS.md #16). Deliberately not nestjs-pino's request middleware either:
+ * that runs every request inside an AsyncLocalStorage, and on Node 20 the async hooks behind it make every promise of
+ * the request dearer (device list: 2.15 ms of CPU a request with it, 1.64 ms without). What it gave was the request
+ * id on logs written by services during a request; the access line and the error filter's line carry the id instead
+ * (`req.id`).
  */
 export function requestLogging(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    // Request bodies (which may hold personal data) are not logged at all.
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  }) as unknown as RequestHandler;
+  return (req, res, next) => {
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    (req as typeof req & { id: string }).id = id;
+    res.setHeader('X-Request-Id', id);
+    const started = Date.now();
+    // Taken now: routers rewrite req.url on the way.
+    const { method, url } = req;
+    const done = (err?: unknown) => {
+      res.removeListener('finish', done);
+      res.removeListener('close', done);
+      res.removeListener('error', done);
+      const failed = err !== undefined || res.statusCode >= 500;
+      const level = failed ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const line = { req: { id, method, url }, res: { statusCode: res.statusCode }, ...(failed ? { err: err ?? new Error(`failed with status code ${res.statusCode}`) } : {}), responseTime: Date.now() - started };
+      logger[level](line, failed ? 'request errored' : 'request completed');
+    };
+    res.on('finish', done);
+    res.on('close', done);
+    res.on('error', done);
+    next();
+  };
 }
+
+const SAFE_REQUEST_ID = /^[\w-]{1,100}$/;
