@@ -1,4 +1,4 @@
-import { commitWithoutWaitingForDisk, exec, one, rows, transaction } from '../src/common/db';
+import { commitWithoutWaitingForDisk, exec, one, prepared, rows, transaction } from '../src/common/db';
 import { createAuthority } from './factories';
 import { createTestApp, TestApp } from './harness';
 
@@ -31,6 +31,22 @@ describe('src/common/db: rows, one, exec', () => {
     expect(plain).toEqual({ rows: [], count: 1 });
     const none = await exec(em, `DELETE FROM schools WHERE authority_id = $1 AND name = 'Nobody'`, [authorityId]);
     expect(none).toEqual({ rows: [], count: 0 });
+  });
+
+  it('runs a prepared statement like its text, kept prepared on the connection under a name of its text', async () => {
+    const sql = prepared(`SELECT name FROM schools WHERE authority_id = $1 AND school_number = $2`);
+    expect(prepared(sql.text)).toEqual(sql);
+    expect(prepared(`${sql.text} `).name).not.toBe(sql.name);
+    await t.dataSource.transaction(async (em) => {
+      await rows(em, `INSERT INTO schools (authority_id, name, school_number, school_type) VALUES ($1, 'Vorbereitet 1', '993001', 'gymnasium'), ($1, 'Vorbereitet 2', '993002', 'gymnasium')`, [authorityId]);
+      // Six runs on one connection: after five PostgreSQL may switch to the generic plan; the answers stay the rows.
+      for (const n of [1, 2, 1, 2, 1, 2]) expect(await rows(em, sql, [authorityId, `99300${n}`])).toEqual([{ name: `Vorbereitet ${n}` }]);
+      expect(await one(em, sql, [authorityId, '993009'])).toBeUndefined();
+      const kept = await rows<{ name: string; statement: string }>(em, `SELECT name, statement FROM pg_prepared_statements WHERE name = $1`, [sql.name]);
+      expect(kept).toEqual([{ name: sql.name, statement: sql.text }]);
+      const updated = await exec<{ name: string }>(em, prepared(`UPDATE schools SET student_count = $2 WHERE authority_id = $1 AND name LIKE 'Vorbereitet %' RETURNING name`), [authorityId, 9]);
+      expect(updated.count).toBe(2);
+    });
   });
 
   it('commitWithoutWaitingForDisk relaxes the commit of its own transaction only', async () => {

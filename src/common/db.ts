@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -15,19 +16,45 @@ export interface SqlQuery {
   params: unknown[];
 }
 
+/** A statement's text, or a prepared statement made by `prepared`. */
+export type Sql = string | PreparedSql;
+
+/** A statement PostgreSQL keeps parsed and planned on each connection (see `prepared`). */
+export interface PreparedSql {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * The statement as a named prepared statement (named by a hash of its text): each pooled connection parses it once,
+ * and after a few runs PostgreSQL reuses a generic plan instead of planning it on every call. Only for a hot
+ * statement whose planning costs about as much as its run (a stocktaking scan's one statement: planning was half of
+ * its time in the database, bench/RESULTS.md #16) and whose text has few forms (e.g. one per `schoolScopeSql` form:
+ * parameters, never values, in the text; every distinct text stays prepared on every connection). Its plan must suit
+ * every parameter value (lookups by key, not a list whose best plan depends on the filter).
+ */
+export function prepared(text: string): PreparedSql {
+  return { name: `p_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`, text };
+}
+
 /** The rows of a SELECT or an INSERT … RETURNING. */
-export async function rows<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  return unwrap<T>(await em.query(sql, params)).rows;
+export async function rows<T>(em: EntityManager, sql: Sql, params: unknown[] = []): Promise<T[]> {
+  return unwrap<T>(await query(em, sql, params)).rows;
 }
 
 /** The first row of a SELECT or an INSERT … RETURNING, or undefined when there is none. */
-export async function one<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T | undefined> {
+export async function one<T>(em: EntityManager, sql: Sql, params: unknown[] = []): Promise<T | undefined> {
   return (await rows<T>(em, sql, params))[0];
 }
 
 /** An UPDATE or DELETE (with or without RETURNING): the rows it returned and how many rows it touched. */
-export async function exec<T = Record<string, unknown>>(em: EntityManager, sql: string, params: unknown[] = []): Promise<{ rows: T[]; count: number }> {
-  return unwrap<T>(await em.query(sql, params));
+export async function exec<T = Record<string, unknown>>(em: EntityManager, sql: Sql, params: unknown[] = []): Promise<{ rows: T[]; count: number }> {
+  return unwrap<T>(await query(em, sql, params));
+}
+
+// TypeORM hands the statement to node-postgres as it is, and node-postgres takes `{ name, text }` for a prepared one.
+function query(em: EntityManager, sql: Sql, params: unknown[]): Promise<unknown> {
+  return em.query(sql as string, params);
 }
 
 /** SQLSTATEs after which the same transaction, run again, may well succeed: serialization failure, deadlock. */

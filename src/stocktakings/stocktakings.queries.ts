@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { schoolScopeSql } from '../common/access';
-import { exec, one, rows } from '../common/db';
+import { exec, one, prepared, rows } from '../common/db';
 import type { CountListResult, ElsewhereKind, MissingResolution, RoomProgressDto, ScanResult, StocktakingDto, StocktakingStatus } from './stocktakings.dto';
 
 /** A room as the counts compare it: trimmed, case-insensitive; no room is ''. */
@@ -178,7 +178,8 @@ export interface FoundScanRow {
  * (found in the scanned room, or found in another room than expected), sets the day last counted, inserts the scan and
  * its audit entry, and answers with the room's figures read before those writes. No row: nothing was written (a repeat,
  * not on the list, unknown, ambiguous, closed, out of scope) and the caller takes the general path. The commit does not
- * wait for the disk (`commitWithoutWaitingForDisk`: a scan is an observation the counter repeats).
+ * wait for the disk (`commitWithoutWaitingForDisk`: a scan is an observation the counter repeats). A prepared
+ * statement (one text per scope form): its planning was about half its time in the database.
  * `room` is trimmed, `roomKey` its lower case, `tag` trimmed.
  */
 export async function scanFoundInOneStatement(
@@ -190,7 +191,7 @@ export async function scanFoundInOneStatement(
   const scope = schoolScopeSql(actor, { authority: 't.authority_id', school: 't.school_id' }, params);
   return one<FoundScanRow>(
     em,
-    `WITH st AS (
+    prepared(`WITH st AS (
        SELECT t.id, t.authority_id, t.school_id FROM stocktakings t WHERE t.id = $1 AND t.status = 'open' AND ${scope} FOR SHARE OF t),
      cand AS (
        (SELECT d.id, true AS by_inventory FROM st JOIN devices d ON d.authority_id = st.authority_id AND lower(d.inventory_number) = lower($2) LIMIT 1)
@@ -239,7 +240,7 @@ export async function scanFoundInOneStatement(
             lower(m.room) = $5 AS "foundHere", items.room AS "itemsRoom", scans.room AS "scansRoom", items.expected AS "roomExpected", items.found AS "roomFound",
             scans.elsewhere AS "roomFoundElsewhere", scans.unknown AS "roomUnknown",
             set_config('synchronous_commit', 'off', true) AS "synchronousCommit"
-       FROM scan c, marked m, locked l, items, scans`,
+       FROM scan c, marked m, locked l, items, scans`),
     params,
   );
 }
