@@ -1,4 +1,4 @@
-import { todayInBerlin } from './dates';
+import { addDays, addMonths, addMonthsKeepingMonthEnd, todayInBerlin } from './dates';
 
 describe('todayInBerlin', () => {
   it('turns to the next day at midnight in Berlin, in winter (UTC+1) and summer (UTC+2), in any order of calls', () => {
@@ -24,5 +24,42 @@ describe('todayInBerlin', () => {
       ['1893-03-31T23:10:00.000Z', '1893-04-01'],
     ];
     for (const [instant, day] of [...cases, ...cases.slice().reverse()]) expect([instant, todayInBerlin(new Date(instant))]).toEqual([instant, day]);
+  });
+});
+
+describe('addMonths, addMonthsKeepingMonthEnd', () => {
+  // The rule by the calendar of JS dates (what the arithmetic replaced), for every day of 2019 to 2030.
+  const byDate = (date: string, months: number, monthEndStays: boolean) => {
+    const [y, m, d] = date.split('-').map(Number);
+    const dim = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const index = y * 12 + (m - 1) + months;
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    const day = monthEndStays && d === dim(y, m) ? dim(year, month) : Math.min(d, dim(year, month));
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  };
+
+  it('agree with the calendar for every day from 2019 to 2030, months back and forth', () => {
+    let checked = 0;
+    const wrong: string[] = [];
+    for (let date = '2019-01-01'; date < '2031-01-01'; date = addDays(date, 1)) {
+      for (const months of [-25, -12, -3, -1, 1, 2, 6, 12, 13, 48]) {
+        if (addMonths(date, months) !== byDate(date, months, false)) wrong.push(`addMonths(${date}, ${months})`);
+        if (addMonthsKeepingMonthEnd(date, months) !== byDate(date, months, true)) wrong.push(`addMonthsKeepingMonthEnd(${date}, ${months})`);
+        checked++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBe(43_830);
+  });
+
+  it('keep month ends and leap days by hand-computed cases', () => {
+    expect(addMonthsKeepingMonthEnd('2025-05-31', -3)).toBe('2025-02-28');
+    expect(addMonthsKeepingMonthEnd('2024-05-31', -3)).toBe('2024-02-29');
+    expect(addMonthsKeepingMonthEnd('2025-09-30', -1)).toBe('2025-08-31');
+    expect(addMonths('2025-09-30', -1)).toBe('2025-08-30');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonthsKeepingMonthEnd('2100-01-31', 1)).toBe('2100-02-28');
+    expect(addMonthsKeepingMonthEnd('2000-01-31', 1)).toBe('2000-02-29');
   });
 });

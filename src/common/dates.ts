@@ -25,7 +25,11 @@ export function todayInBerlin(now: Date = new Date()): string {
 const MS_PER_DAY = 86_400_000;
 const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate(); // month 1..12
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+// Arithmetic, not a Date per call: the licence warnings ask this a few times for each of hundreds of contracts.
+const daysInMonth = (year: number, month: number) => (month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]); // month 1..12
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** The date `days` days after (negative: before) `date`. */
 export function addDays(date: string, days: number): string {
@@ -38,13 +42,15 @@ export function daysBetween(from: string, to: string): number {
 }
 
 function shiftMonths(date: string, months: number, monthEndStays: boolean): string {
-  const [y, m, d] = date.split('-').map(Number);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
   const last = daysInMonth(year, month);
   const day = monthEndStays && d === daysInMonth(y, m) ? last : Math.min(d, last);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** The date `months` months after (negative: before) `date`, clamped to the end of a shorter month (29.02. + 1 year = 28.02.). */
