@@ -3,7 +3,7 @@ import type { QueryRunner } from 'typeorm';
 import { ExportConnection, ExportDb } from '../src/exports/export-db';
 import { createAuthority, createDevice, createSchool, World } from './factories';
 import { allocate, createGrant, spend } from './grants-fixtures';
-import { createTestWorld, TestApp } from './harness';
+import { createTestApp, createTestWorld, TestApp } from './harness';
 import { binaryParser, readWorkbook, sheetRows } from './xlsx-helpers';
 
 /**
@@ -121,6 +121,37 @@ describe('Export connections and their forks', () => {
     } finally {
       for (const runner of held) await runner.release();
       openIfFree.mockRestore();
+    }
+  });
+});
+
+/**
+ * The server's statement_timeout (DB_STATEMENT_TIMEOUT_MS) ends a statement that runs too long, but a cursor's
+ * statement lasts as long as its reader takes: a large export to a slow client. The export's transaction has none.
+ */
+describe('An export outlasting the statement timeout', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ DB_STATEMENT_TIMEOUT_MS: '1000' });
+  });
+  afterAll(() => t.close());
+
+  it('reads a cursor for longer than the statement timeout, while ordinary statements keep it', async () => {
+    await expect(t.dataSource.query('SELECT pg_sleep(1.5)')).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '57014' }) });
+    const db = await t.app.get(ExportDb).open();
+    try {
+      const cursor = await db.cursor<{ n: number }>('SELECT g AS n FROM generate_series(1, 2000) g', [], 250);
+      const seen: number[] = [];
+      const started = Date.now();
+      for await (const batch of cursor) {
+        seen.push(...batch.map((r) => r.n));
+        await new Promise((resolve) => setTimeout(resolve, 200)); // a slow client
+      }
+      expect(Date.now() - started).toBeGreaterThan(1500);
+      expect(seen).toHaveLength(2000);
+      expect(seen.at(-1)).toBe(2000);
+    } finally {
+      await db.close();
     }
   });
 });

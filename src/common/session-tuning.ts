@@ -9,6 +9,11 @@ export interface TransactionTuning {
   jit?: false;
   /** No parallel workers: they would take the cores the other requests (or the export's writer) need. */
   parallelWorkers?: 0;
+  /**
+   * No statement_timeout: a cursor's statement lasts until its reader is done (PostgreSQL times the whole portal, not
+   * each fetch), so a large export to a slow client would be cancelled half-way. Only for readers with a pace of their own.
+   */
+  statementTimeout?: 0;
   /** A larger work_mem for one big sort or hash, e.g. '64MB'. */
   workMem?: `${number}${'kB' | 'MB' | 'GB'}`;
 }
@@ -20,6 +25,7 @@ export interface TransactionTuning {
 export async function tuneTransaction(db: Queryable, tuning: TransactionTuning): Promise<void> {
   if (tuning.jit === false) await db.query('SET LOCAL jit = off');
   if (tuning.parallelWorkers === 0) await db.query('SET LOCAL max_parallel_workers_per_gather = 0');
+  if (tuning.statementTimeout === 0) await db.query('SET LOCAL statement_timeout = 0');
   if (tuning.workMem !== undefined) {
     // SET takes no parameters: the value is checked to be a plain size.
     if (!/^\d+(kB|MB|GB)$/.test(tuning.workMem)) throw new Error(`Not a memory size: ${tuning.workMem}`);

@@ -205,7 +205,9 @@ export class ExportDb {
       // Export queries hand out rows one by one: JIT compiling their expressions at the first fetch delays the first
       // row and never pays off. No parallel workers either: the writer already keeps one core busy, and the workers
       // would take the cores the writer, the zip compressor and the other requests need (bench/RESULTS.md, exports).
-      await tuneTransaction(runner, { jit: false, parallelWorkers: 0 });
+      // No statement timeout: the cursors last as long as the download; the client's pace (EXPORT_IDLE_TIMEOUT_MS) and
+      // its going away (the connection is destroyed) bound them instead.
+      await tuneTransaction(runner, { jit: false, parallelWorkers: 0, statementTimeout: 0 });
     } catch (error) {
       await releaseConnection(runner, error as Error);
       throw error;
