@@ -73,6 +73,22 @@ function rssMiB(pid: number | undefined): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/**
+ * CPU time (user + system) the API process has used so far, in ms (from /proc; NaN elsewhere). Divided by the requests
+ * of a phase it is the API's cost per request: a figure a loaded machine distorts far less than latency.
+ */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+// USER_HZ of Linux's /proc: 100 on every common platform.
+const CLOCK_TICKS = 100;
+
 async function printLabels(baseUrl: string, auth: string, pid: number | undefined, schoolId: string): Promise<{ seconds: number; bytes: number; peakRss: number; startRss: number }> {
   const startRss = rssMiB(pid);
   let peakRss = startRss;
@@ -145,15 +161,19 @@ async function main(): Promise<void> {
       }
     };
     const t0 = performance.now();
+    const cpu0 = cpuMs(api.pid);
     await Promise.all(Array.from({ length: SCANNERS }, (_, k) => scanner(k)));
     const wall = (performance.now() - t0) / 1000;
+    const scanCpu = (cpuMs(api.pid) - cpu0) / latencies.length;
     latencies.sort((a, b) => a - b);
     lines.push(
       `stocktaking scans: ${latencies.length} by ${SCANNERS} scanners in ${wall.toFixed(1)} s (${(latencies.length / wall).toFixed(0)}/s); ` +
-        `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms; results ${JSON.stringify(results)}`,
+        `p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms; ` +
+        `API CPU ${scanCpu.toFixed(2)} ms a scan; results ${JSON.stringify(results)}`,
     );
     // The floor on this machine at this moment: the same 8 scanners asking GET /devices/by-tag (one indexed read).
     const floor: number[] = [];
+    const floorCpu0 = cpuMs(api.pid);
     await Promise.all(
       Array.from({ length: SCANNERS }, async (_, k) => {
         for (let i = 0; i < SCANS_PER_SCANNER; i++) {
@@ -165,7 +185,8 @@ async function main(): Promise<void> {
       }),
     );
     floor.sort((a, b) => a - b);
-    lines.push(`floor GET /devices/by-tag, same 8 clients: p50 ${percentile(floor, 50).toFixed(1)} ms, p95 ${percentile(floor, 95).toFixed(1)} ms`);
+    const floorCpu = (cpuMs(api.pid) - floorCpu0) / floor.length;
+    lines.push(`floor GET /devices/by-tag, same 8 clients: p50 ${percentile(floor, 50).toFixed(1)} ms, p95 ${percentile(floor, 95).toFixed(1)} ms; API CPU ${floorCpu.toFixed(2)} ms a request`);
     const p0 = performance.now();
     const detail = await fetch(`${api.baseUrl}/api/v1/stocktakings/${stocktaking.id}`, { headers: { Authorization: auth } });
     if (detail.status !== 200) throw new Error(`progress answered ${detail.status}`);
