@@ -37,12 +37,6 @@ export const MAX_LISTED_LINE_NOTES = 1000;
 
 const SUM_LABEL = { de: 'Summe', en: 'Total' };
 
-/**
- * Invoice lines per round trip. The Belegliste's rows are few (one per invoice) and small, so it fetches more per
- * round trip than the default: on a busy machine each fetch waits for the database process to be scheduled again.
- */
-const INVOICE_BATCH_SIZE = 1000;
-
 /** work_mem of the transaction that reads the inventory lines (see inventoryCursor). */
 const INVENTORY_WORK_MEM = '64MB' as const;
 
@@ -89,7 +83,7 @@ export class GrantReportService {
       // The overview's sums and the Belegliste's longest texts, in one pass over the lines.
       const lineGroups = queries.lineGroups();
       const groups = await db.query<LineGroupRow>(lineGroups.sql, lineGroups.params);
-      const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params, INVOICE_BATCH_SIZE);
+      const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
 
       const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
       const summary = summaryFigures.figures;
