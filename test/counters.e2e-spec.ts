@@ -36,6 +36,8 @@ describe('counters', () => {
     const rows: Record<string, unknown>[] = await t.dataSource.query(
       `SELECT s.id,
               count(d.id) FILTER (WHERE d.type IN ('laptop', 'tablet') AND d.status IN ('available', 'loaned'))::int AS personal,
+              count(d.id) FILTER (WHERE d.type IN ('laptop', 'tablet') AND d.status = 'loaned'
+                                    AND EXISTS (SELECT 1 FROM loans l WHERE l.device_id = d.id AND l.returned_on IS NULL AND l.borrower_kind = 'teacher'))::int AS teacher,
               count(d.id) FILTER (WHERE d.status = 'in_repair')::int AS in_repair, count(d.id) FILTER (WHERE d.status = 'lost')::int AS lost,
               count(d.id) FILTER (WHERE d.status NOT IN ('lost', 'retired') AND d.commissioned_on IS NULL AND d.purchase_date IS NULL)::int AS unknown_age,
               ${TYPES.map((type, i) => `count(d.id) FILTER (WHERE d.type = '${type}' AND d.status NOT IN ('lost', 'retired') AND coalesce(d.commissioned_on, d.purchase_date) <= '${cutoffs[i]}')::int AS "${type}"`).join(', ')}
@@ -55,6 +57,7 @@ describe('counters', () => {
         {
           id: i.schoolId,
           personal: i.students.devices + i.teachers.devices,
+          teacher: i.teachers.devices,
           in_repair: i.inRepair,
           lost: i.lost,
           unknown_age: i.replacement.unknownAge,
@@ -190,6 +193,12 @@ describe('counters', () => {
                                                 ORDER BY random() LIMIT 1)`,
           [w.authorityA],
         ).catch(() => note('sqlDelete', 409));
+        // A loan changing hands between a student and a teacher (the teacher devices follow the loan).
+        await t.dataSource.query(
+          `UPDATE loans SET borrower_kind = CASE WHEN borrower_kind = 'teacher' THEN 'student' ELSE 'teacher' END
+            WHERE id IN (SELECT id FROM loans WHERE authority_id = $1 AND returned_on IS NULL ORDER BY random() LIMIT 2) AND returned_on IS NULL`,
+          [w.authorityA],
+        );
         await createDevice(t.dataSource, w.authorityA, pick(schools), { inventoryNumber: `CT-SQL-${++n}`, type: pick(TYPES), purchaseDate: dateAround(), commissionedOn: null });
         note('sql', 200);
       },
@@ -220,6 +229,7 @@ describe('counters', () => {
     // Counters (rows plus deltas not folded yet) = recount, and the API's figures = a count of the devices.
     expect(await differences()).toEqual({ devices: [], loans: [] });
     expect(await apiFigures()).toEqual(await recountedFigures());
+    expect(Object.values(await recountedFigures()).some((r) => (r as { teacher: number }).teacher > 0)).toBe(true);
     const loans = await loanFigures();
     expect(loans.api).toEqual({ loans: loans.recount.loans, total: loans.recount.total, retired: loans.recount.retired });
     expect(loans.recount.loans.active).toBeGreaterThan(0);
@@ -234,6 +244,7 @@ describe('counters', () => {
     await t.dataSource.query(`ALTER TABLE devices DISABLE TRIGGER tg_device_counts_update`);
     await t.dataSource.query(`UPDATE devices SET status = 'lost' WHERE authority_id = $1 AND status = 'in_use'`, [w.authorityA]);
     await t.dataSource.query(`ALTER TABLE devices ENABLE TRIGGER tg_device_counts_update`);
+    await t.dataSource.query(`UPDATE device_counts SET teacher = teacher + 1 WHERE authority_id = $1 AND type = 'laptop'`, [w.authorityA]);
     const [, changedLoanCounts] = await t.dataSource.query(`UPDATE loan_counts SET n = n + 2 WHERE authority_id = $1 AND due_on IS NULL`, [w.authorityA]);
     const wrong = await differences();
     expect(wrong.devices.length).toBeGreaterThan(0);

@@ -15,15 +15,16 @@ export interface CoverageRow extends SchoolFacts, DeviceCounts {}
 const personalTypes = PERSONAL_DEVICE_TYPES.map((t) => `'${t}'`).join(', ');
 
 /**
- * One set-based statement for every school the caller sees, from the counters (migration Counters1765000000000): one
- * row per school and device type plus the deltas not folded yet, the devices of each type's boundary month read by
- * day, and the active teacher loans; joined to the schools.
+ * One set-based statement for every school the caller sees, from the counters (migrations Counters1765000000000 and
+ * TeacherDeviceCounts1765100000000): one row per school and device type plus the deltas not folded yet, and the devices
+ * of each type's boundary month read by day; joined to the schools. Nothing here grows with the number of devices or
+ * loans but the boundary month (a month's devices).
  *
  * Counting rules:
  * - retired devices never count;
  * - personal devices: laptops and tablets that are `available` or `loaned`;
- *   teacher devices are those among them on an active loan to a teacher (`loans.borrower_kind = 'teacher'`),
- *   student devices the rest;
+ *   teacher devices are those among them on an active loan to a teacher (`loans.borrower_kind = 'teacher'`; the
+ *   counters' `teacher` column), student devices the rest;
  * - past replacement age: devices in service (not lost) whose commissioning date, else purchase date,
  *   lies at least the type's replacement age before `asOf` (the counters' cumulative months before the cutoff's month,
  *   then that month's devices up to the cutoff day);
@@ -42,8 +43,6 @@ export function coverageQuery(
   const countScope = schoolScopeSql(actor, { authority: 'c.authority_id', school: 'c.school_id' }, params) + oneSchool('c.school_id');
   const deltaScope = schoolScopeSql(actor, { authority: 'x.authority_id', school: 'x.school_id' }, params) + oneSchool('x.school_id');
   const deviceScope = schoolScopeSql(actor, { authority: 'd.authority_id', school: 'd.school_id' }, params) + oneSchool('d.school_id');
-  const loanScope = schoolScopeSql(actor, { authority: 'l.authority_id', school: 'l.school_id' }, params);
-  const loanSchool = oneSchool('d.school_id');
   const schoolScope = schoolScopeSql(actor, { authority: 's.authority_id', school: 's.id' }, params);
   const schoolFilters = [
     filter.schoolId ? ` AND s.id = $${params.push(filter.schoolId)}` : '',
@@ -52,25 +51,26 @@ export function coverageQuery(
   const pastColumns = DEVICE_TYPES.map((t) => `"past_${t}"`);
   const schoolColumns = `s.id AS school_id, s.name, s.school_number, s.school_type::text AS school_type, s.student_count, s.teacher_count, s.class_count,
            s.broadband_mbps, s.wlan_coverage_percent,
-           coalesce(dev.personal, 0) AS personal, coalesce(teach.teacher, 0) AS teacher,
+           coalesce(dev.personal, 0) AS personal, coalesce(dev.teacher, 0) AS teacher,
            coalesce(dev.in_repair, 0) AS in_repair, coalesce(dev.lost, 0) AS lost, coalesce(dev.unknown_age, 0) AS unknown_age,
            ${pastColumns.map((c) => `coalesce(dev.${c}, 0) AS ${c}`).join(', ')}`;
   const sql = `
     WITH cut AS (
       SELECT u.type, u.cutoff, counters_month(u.cutoff) AS month FROM unnest(${types}, ${cutoffs}) AS u(type, cutoff)
     ), per_type AS (
-      SELECT c.school_id, c.type, c.available + c.loaned AS personal, c.in_repair, c.lost, c.unknown_age, counters_cum_at(c.aged, cut.month - 1) AS past
+      SELECT c.school_id, c.type, c.available + c.loaned AS personal, c.teacher, c.in_repair, c.lost, c.unknown_age, counters_cum_at(c.aged, cut.month - 1) AS past
         FROM device_counts c JOIN cut ON cut.type = c.type
        WHERE ${countScope}
       UNION ALL
-      SELECT x.school_id, x.type, sum(x.n) FILTER (WHERE x.status IN ('available', 'loaned')), sum(x.n) FILTER (WHERE x.status = 'in_repair'),
+      SELECT x.school_id, x.type, sum(x.n) FILTER (WHERE x.status IN ('available', 'loaned')), sum(x.n) FILTER (WHERE x.teacher),
+             sum(x.n) FILTER (WHERE x.status = 'in_repair'),
              sum(x.n) FILTER (WHERE x.status = 'lost'), sum(x.n) FILTER (WHERE x.aged AND x.age_month IS NULL),
              sum(x.n) FILTER (WHERE x.aged AND x.age_month < cut.month)
         FROM device_count_deltas x JOIN cut ON cut.type = x.type
        WHERE ${deltaScope}
        GROUP BY x.school_id, x.type
       UNION ALL
-      SELECT d.school_id, d.type, 0, 0, 0, 0, count(*)
+      SELECT d.school_id, d.type, 0, 0, 0, 0, 0, count(*)
         FROM cut
         -- Per type a range scan of ix_devices_age_day (OFFSET 0: not a hash join over all of the authority's devices).
         CROSS JOIN LATERAL (
@@ -81,30 +81,17 @@ export function coverageQuery(
        GROUP BY d.school_id, d.type
     ), dev AS (
       SELECT school_id,
-             sum(personal) FILTER (WHERE type IN (${personalTypes})) AS personal,
+             sum(personal) FILTER (WHERE type IN (${personalTypes})) AS personal, sum(teacher) FILTER (WHERE type IN (${personalTypes})) AS teacher,
              sum(in_repair) AS in_repair, sum(lost) AS lost, sum(unknown_age) AS unknown_age,
              ${DEVICE_TYPES.map((t) => `sum(past) FILTER (WHERE type = '${t}') AS "past_${t}"`).join(',\n             ')}
         FROM per_type
        GROUP BY school_id
-    ), teach AS (${teacherDevicesSql(loanScope + loanSchool)})
+    )
     SELECT ${schoolColumns}
       FROM schools s
       LEFT JOIN dev ON dev.school_id = s.id
-      LEFT JOIN teach ON teach.school_id = s.id
      WHERE ${schoolScope}${schoolFilters}`;
   return { sql, params };
-}
-
-/** Teacher devices per school ($loanCondition filters the loans `l`). */
-function teacherDevicesSql(loanCondition: string): string {
-  // From the few active teacher loans (partial index) to their devices by primary key; OFFSET 0 keeps the planner
-  // from hashing all of the authority's devices instead.
-  return `
-      SELECT d.school_id, count(*) AS teacher
-        FROM loans l
-        CROSS JOIN LATERAL (SELECT d.school_id FROM devices d WHERE d.id = l.device_id AND d.type IN (${personalTypes}) AND d.status = 'loaned' OFFSET 0) d
-       WHERE ${loanCondition} AND l.returned_on IS NULL AND l.borrower_kind = 'teacher'
-       GROUP BY d.school_id`;
 }
 
 /** Devices of one type in one status. */
