@@ -44,6 +44,16 @@ export class TeacherDeviceCounts1765100000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE device_counts ADD COLUMN teacher integer NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE device_count_deltas ADD COLUMN teacher boolean NOT NULL DEFAULT false`);
+    // The delta tables are appended to and emptied all day, and the counter rows updated by every fold: vacuumed after
+    // a fixed number of dead rows rather than a fifth of the table (a reader scans dead index entries and pages until
+    // then: measured 52 ms instead of 10 ms for coverage after a fold of 1,000,000 deltas), and room on each page of
+    // the counter rows for their next version (HOT updates).
+    for (const table of ['device_count_deltas', 'loan_count_deltas']) {
+      await q.query(`ALTER TABLE ${table} SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000)`);
+    }
+    for (const table of ['device_counts', 'loan_counts']) {
+      await q.query(`ALTER TABLE ${table} SET (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 500)`);
+    }
 
     await q.query(`
       CREATE OR REPLACE FUNCTION device_counts_delta() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -93,47 +103,68 @@ export class TeacherDeviceCounts1765100000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
-    // The compaction folds the teacher deltas with the statuses (same row per school and type).
+    // The compaction, now set-based and in batches: one upsert per school and type with all its deltas (statuses,
+    // teacher devices, ages), the cumulative age array rebuilt in one pass (counters_cum_merge) instead of one pass per
+    // month and delta; at most `batch` delta rows of each table per call, so that a backlog (a seed, a restore, a long
+    // stop of the job) is folded in several short transactions, each well within the statement timeout.
     await q.query(`
-      CREATE OR REPLACE FUNCTION counters_compact() RETURNS integer LANGUAGE plpgsql AS $$
-      DECLARE ages jsonb; r record; moved integer;
+      CREATE FUNCTION counters_cum_merge(arr integer[], months integer[], ns integer[]) RETURNS integer[] LANGUAGE plpgsql IMMUTABLE AS $$
+      DECLARE lo integer; hi integer; inc integer[]; run integer := 0;
       BEGIN
-        WITH gone AS (DELETE FROM device_count_deltas RETURNING *),
-        by_status AS (
-          INSERT INTO device_counts AS c (authority_id, school_id, type, available, loaned, in_use, in_repair, retired, lost, teacher)
-          SELECT authority_id, school_id, type,
-                 coalesce(sum(n) FILTER (WHERE status = 'available'), 0), coalesce(sum(n) FILTER (WHERE status = 'loaned'), 0),
-                 coalesce(sum(n) FILTER (WHERE status = 'in_use'), 0), coalesce(sum(n) FILTER (WHERE status = 'in_repair'), 0),
-                 coalesce(sum(n) FILTER (WHERE status = 'retired'), 0), coalesce(sum(n) FILTER (WHERE status = 'lost'), 0),
-                 coalesce(sum(n) FILTER (WHERE teacher), 0)
-            FROM gone WHERE status IS NOT NULL OR teacher
-           GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        IF months IS NULL OR cardinality(months) = 0 THEN RETURN coalesce(arr, '{}'); END IF;
+        IF arr IS NULL THEN arr := '{}'; END IF;
+        SELECT least(array_lower(arr, 1), min(m)), greatest(array_upper(arr, 1), max(m)) INTO lo, hi FROM unnest(months) AS m;
+        inc := array_fill(0, ARRAY[hi - lo + 1], ARRAY[lo]);
+        IF cardinality(arr) > 0 THEN
+          FOR i IN array_lower(arr, 1) .. array_upper(arr, 1) LOOP inc[i] := arr[i] - coalesce(arr[i - 1], 0); END LOOP;
+        END IF;
+        FOR k IN 1 .. cardinality(months) LOOP inc[months[k]] := inc[months[k]] + ns[k]; END LOOP;
+        FOR i IN lo .. hi LOOP run := run + inc[i]; inc[i] := run; END LOOP;
+        RETURN inc;
+      END $$`);
+    await q.query(`DROP FUNCTION counters_compact()`);
+    await q.query(`
+      CREATE FUNCTION counters_compact(batch integer, OUT folded integer, OUT more boolean) LANGUAGE plpgsql AS $$
+      DECLARE moved integer; moved_loans integer;
+      BEGIN
+        WITH gone AS (
+          DELETE FROM device_count_deltas WHERE ctid = ANY (ARRAY(SELECT ctid FROM device_count_deltas LIMIT batch)) RETURNING *
+        ), sums AS (
+          SELECT g.authority_id, g.school_id, g.type,
+                 coalesce(sum(g.n) FILTER (WHERE g.status = 'available'), 0) AS available, coalesce(sum(g.n) FILTER (WHERE g.status = 'loaned'), 0) AS loaned,
+                 coalesce(sum(g.n) FILTER (WHERE g.status = 'in_use'), 0) AS in_use, coalesce(sum(g.n) FILTER (WHERE g.status = 'in_repair'), 0) AS in_repair,
+                 coalesce(sum(g.n) FILTER (WHERE g.status = 'retired'), 0) AS retired, coalesce(sum(g.n) FILTER (WHERE g.status = 'lost'), 0) AS lost,
+                 coalesce(sum(g.n) FILTER (WHERE g.teacher), 0) AS teacher,
+                 coalesce(sum(g.n) FILTER (WHERE g.aged AND g.age_month IS NULL), 0) AS unknown_age,
+                 array_agg(g.age_month) FILTER (WHERE g.aged AND g.age_month IS NOT NULL) AS months,
+                 array_agg(g.n) FILTER (WHERE g.aged AND g.age_month IS NOT NULL) AS ns
+            FROM gone g GROUP BY 1, 2, 3
+        ), folded AS (
+          -- Only this function writes device_counts (under the counters' lock), so the rows read here are the ones updated.
+          INSERT INTO device_counts AS c (authority_id, school_id, type, available, loaned, in_use, in_repair, retired, lost, teacher, unknown_age, aged)
+          SELECT s.authority_id, s.school_id, s.type,
+                 s.available + coalesce(o.available, 0), s.loaned + coalesce(o.loaned, 0), s.in_use + coalesce(o.in_use, 0),
+                 s.in_repair + coalesce(o.in_repair, 0), s.retired + coalesce(o.retired, 0), s.lost + coalesce(o.lost, 0),
+                 s.teacher + coalesce(o.teacher, 0), s.unknown_age + coalesce(o.unknown_age, 0), counters_cum_merge(o.aged, s.months, s.ns)
+            FROM sums s LEFT JOIN device_counts o ON o.authority_id = s.authority_id AND o.school_id = s.school_id AND o.type = s.type
+           ORDER BY 1, 2, 3
           ON CONFLICT (authority_id, school_id, type) DO UPDATE
-             SET available = c.available + excluded.available, loaned = c.loaned + excluded.loaned, in_use = c.in_use + excluded.in_use,
-                 in_repair = c.in_repair + excluded.in_repair, retired = c.retired + excluded.retired, lost = c.lost + excluded.lost,
-                 teacher = c.teacher + excluded.teacher
+             SET available = excluded.available, loaned = excluded.loaned, in_use = excluded.in_use, in_repair = excluded.in_repair,
+                 retired = excluded.retired, lost = excluded.lost, teacher = excluded.teacher, unknown_age = excluded.unknown_age, aged = excluded.aged
         )
-        SELECT coalesce(jsonb_agg(jsonb_build_object('a', authority_id, 's', school_id, 't', type, 'm', age_month, 'n', n) ORDER BY authority_id, school_id, type, age_month), '[]'),
-               (SELECT count(*) FROM gone)::integer
-          INTO ages, moved
-          FROM (SELECT authority_id, school_id, type, age_month, sum(n)::integer AS n FROM gone WHERE aged GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0) x;
-        FOR r IN SELECT * FROM jsonb_to_recordset(ages) AS x(a uuid, s uuid, t device_type, m integer, n integer) LOOP
-          INSERT INTO device_counts AS c (authority_id, school_id, type, unknown_age, aged)
-          VALUES (r.a, r.s, r.t, CASE WHEN r.m IS NULL THEN r.n ELSE 0 END, CASE WHEN r.m IS NULL THEN '{}' ELSE counters_cum_add('{}', r.m, r.n) END)
-          ON CONFLICT (authority_id, school_id, type) DO UPDATE
-             SET unknown_age = c.unknown_age + excluded.unknown_age,
-                 aged = CASE WHEN r.m IS NULL THEN c.aged ELSE counters_cum_add(c.aged, r.m, r.n) END;
-        END LOOP;
+        SELECT count(*)::integer INTO moved FROM gone;
 
-        WITH gone AS (DELETE FROM loan_count_deltas RETURNING *),
-        folded AS (
+        WITH gone AS (
+          DELETE FROM loan_count_deltas WHERE ctid = ANY (ARRAY(SELECT ctid FROM loan_count_deltas LIMIT batch)) RETURNING *
+        ), folded AS (
           INSERT INTO loan_counts AS c (authority_id, school_id, borrower_kind, due_on, n)
           SELECT authority_id, school_id, borrower_kind, due_on, sum(n) FROM gone GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
           ON CONFLICT ON CONSTRAINT uq_loan_counts DO UPDATE SET n = c.n + excluded.n
         )
-        SELECT moved + count(*)::integer INTO moved FROM gone;
+        SELECT count(*)::integer INTO moved_loans FROM gone;
         DELETE FROM loan_counts WHERE n = 0;
-        RETURN moved;
+        folded := moved + moved_loans;
+        more := moved >= batch OR moved_loans >= batch;
       END $$`);
 
     // The recount gains the teacher column (a new result type: drop and create).
@@ -241,6 +272,10 @@ export class TeacherDeviceCounts1765100000000 implements MigrationInterface {
 
   /** The counters are derived data: rebuilt from the base tables with the definitions of Counters1765000000000. */
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION counters_compact(integer)`);
+    await q.query(`DROP FUNCTION counters_cum_merge(integer[], integer[], integer[])`);
+    // What Counters1765000000000.down drops before its up creates it again.
+    await q.query(`CREATE FUNCTION counters_compact() RETURNS integer LANGUAGE sql AS 'SELECT 0'`);
     const previous = new Counters1765000000000();
     await previous.down(q);
     await previous.up(q);

@@ -181,4 +181,32 @@ describe('Stats overview', () => {
     const bad = await t.http().get('/api/v1/stats/overview?asOf=yesterday').set('Authorization', w.officeA.auth).expect(400);
     expect(bad.body.fieldErrors[0].field).toBe('asOf');
   });
+
+  it('answers with data from after the request came in, also while identical overviews are being computed', async () => {
+    const overview = () => t.http().get('/api/v1/stats/overview').set('Authorization', w.officeB.auth).expect(200);
+    const before = (await overview()).body.devices.total as number;
+    // Hold the overviews in flight: they wait for the grants table (after reading the devices' counters); a device is
+    // written meanwhile; a request after the write must not get the runs' older answer.
+    const lock = t.dataSource.createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('LOCK TABLE grants IN ACCESS EXCLUSIVE MODE');
+    let inFlight: Promise<{ body: { devices: { total: number } } }>[] = [];
+    try {
+      // (.then sends a supertest request at once; a bare Test object is sent only when awaited.)
+      inFlight = Array.from({ length: 6 }, () => overview().then((res) => res));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await t.http().post('/api/v1/devices').set('Authorization', w.officeB.auth)
+        .send({ schoolId: w.schoolB1, inventoryNumber: 'B-COALESCE-1', type: 'laptop', manufacturer: 'Dell', model: 'Latitude' })
+        .expect(201);
+      const after = overview().then((res) => res);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await lock.rollbackTransaction();
+      expect((await after).body.devices.total).toBe(before + 1);
+    } finally {
+      if (lock.isTransactionActive) await lock.rollbackTransaction();
+      await lock.release();
+    }
+    for (const res of await Promise.all(inFlight)) expect([before, before + 1]).toContain(res.body.devices.total);
+  });
 });

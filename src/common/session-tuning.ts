@@ -11,7 +11,8 @@ export interface TransactionTuning {
   parallelWorkers?: 0;
   /**
    * No statement_timeout: a cursor's statement lasts until its reader is done (PostgreSQL times the whole portal, not
-   * each fetch), so a large export to a slow client would be cancelled half-way. Only for readers with a pace of their own.
+   * each fetch), so a large export to a slow client would be cancelled half-way. Only for readers with a pace of their own,
+   * and for background jobs that must finish (the counters' nightly recount).
    */
   statementTimeout?: 0;
   /** A larger work_mem for one big sort or hash, e.g. '64MB'. */

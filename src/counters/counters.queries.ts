@@ -6,7 +6,8 @@ const COUNTERS_LOCK_KEY = 724_018;
 export const COUNTERS_SQL = {
   /** The counters' transaction-level lock: one process folds or reconciles at a time. */
   tryLock: { sql: 'SELECT pg_try_advisory_xact_lock($1) AS locked', params: [COUNTERS_LOCK_KEY] },
-  compact: 'SELECT counters_compact() AS folded',
+  /** $1 the batch size: folds at most that many delta rows of each table; `more` when some may be left. */
+  compact: 'SELECT folded, more FROM counters_compact($1)',
   reconcile: 'SELECT counters_reconcile() AS fixed',
   /** An authority's loans ($1) on a day ($2): active, overdue (due before it), returned. */
   loanCounts: `

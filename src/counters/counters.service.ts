@@ -6,6 +6,9 @@ import { tuneTransaction } from '../common/session-tuning';
 import { AppConfig } from '../config/app-config';
 import { COUNTERS_SQL } from './counters.queries';
 
+/** Delta rows of each table folded per transaction. */
+const COMPACT_BATCH = 50_000;
+
 export interface CompactResult {
   /** False when another process held the counters' lock: it does the work. */
   ran: boolean;
@@ -54,21 +57,31 @@ export class CountersService implements OnApplicationBootstrap, OnApplicationShu
     return { active: Number(row?.active ?? 0), overdue: Number(row?.overdue ?? 0), returned: Number(row?.returned ?? 0) };
   }
 
-  /** Folds the deltas into the counter rows (readers see the same figures before and after). */
+  /**
+   * Folds the deltas into the counter rows (readers see the same figures before and after), COMPACT_BATCH delta rows of
+   * each table per transaction until none are left: a backlog never makes one long statement.
+   */
   async compact(): Promise<CompactResult> {
-    return transaction(this.dataSource, async (em) => {
-      if (!(await this.tryLock(em))) return { ran: false, folded: 0 };
-      const row = await one<{ folded: number }>(em, COUNTERS_SQL.compact);
-      return { ran: true, folded: Number(row?.folded ?? 0) };
-    });
+    let folded = 0;
+    for (;;) {
+      const step = await transaction(this.dataSource, async (em) => {
+        if (!(await this.tryLock(em))) return undefined;
+        return one<{ folded: number; more: boolean }>(em, COUNTERS_SQL.compact, [COMPACT_BATCH]);
+      });
+      // Another process holds the lock: it folds the rest.
+      if (!step) return { ran: folded > 0, folded };
+      folded += Number(step.folded);
+      if (!step.more) return { ran: true, folded };
+    }
   }
 
   /** Recounts from the base tables, repairs the counters where they differ, then folds the deltas. */
   async reconcile(): Promise<ReconcileResult> {
     const repaired = await transaction(this.dataSource, async (em) => {
       if (!(await this.tryLock(em))) return null;
-      // One recount of every device and loan: no parallel workers competing with the requests for the cores.
-      await tuneTransaction(em, { parallelWorkers: 0 });
+      // One recount of every device and loan: no parallel workers competing with the requests for the cores, and no
+      // statement timeout (a state's millions of devices may take longer than a request may).
+      await tuneTransaction(em, { parallelWorkers: 0, statementTimeout: 0 });
       const row = await one<{ fixed: number }>(em, COUNTERS_SQL.reconcile);
       return Number(row?.fixed ?? 0);
     });

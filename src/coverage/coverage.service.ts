@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { AccessService, tenantOf } from '../common/access';
+import { Coalescer, scopeKey } from '../common/coalesce';
 import { notFound } from '../common/errors';
 import { rows } from '../common/db';
 import { LicenceFiguresService, type SchoolLicenceFigures } from '../licences/licence-figures.service';
@@ -32,6 +33,9 @@ export interface CoverageReport {
 
 @Injectable()
 export class CoverageService {
+  /** Concurrent identical reports share a run that starts after they asked (see Coalescer). */
+  private readonly reports = new Coalescer<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly authorities: AuthoritiesService,
@@ -107,8 +111,13 @@ export class CoverageService {
     return rows<RawRow>(this.dataSource.manager, sql, params);
   }
 
-  private async compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
+  private compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
     const day = asOf ?? todayInBerlin();
+    const key = `${scopeKey(actor)}|${filter.schoolId ?? ''}|${filter.schoolType ?? ''}|${day}`;
+    return this.reports.run(key, () => this.computeNow(actor, filter, day));
+  }
+
+  private async computeNow(actor: Actor, filter: CoverageFilter, day: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
     const [{ settings, rows }, licences, counts] = await Promise.all([
       this.read(actor, (settings) => coverageQuery(actor, filter, settings, day)),
       this.licenceFigures.bySchool(actor, this.dataSource.manager, day),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
+import { Coalescer, scopeKey } from '../common/coalesce';
 import { CoverageService } from '../coverage/coverage.service';
 import { todayInBerlin } from '../common/dates';
 import type { InventoryCount } from '../coverage/coverage.queries';
@@ -20,6 +21,9 @@ const zeroStatuses = () => Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0])
  */
 @Injectable()
 export class StatsService {
+  /** Concurrent overviews of the same view share a run that starts after they asked (see Coalescer). */
+  private readonly overviews = new Coalescer<OverviewDto>();
+
   constructor(
     private readonly coverage: CoverageService,
     private readonly needs: NeedsService,
@@ -29,9 +33,13 @@ export class StatsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async overview(actor: Actor, asOf?: string): Promise<OverviewDto> {
-    const authorityId = tenantOf(actor);
+  overview(actor: Actor, asOf?: string): Promise<OverviewDto> {
     const day = asOf ?? todayInBerlin();
+    return this.overviews.run(`${scopeKey(actor)}|${day}`, () => this.overviewNow(actor, day));
+  }
+
+  private async overviewNow(actor: Actor, day: string): Promise<OverviewDto> {
+    const authorityId = tenantOf(actor);
     const [coverage, loans, needs, grants, stocktaking] = await Promise.all([
       this.coverage.overviewFigures(actor, day),
       this.counters.loanCounts(authorityId, day, this.dataSource.manager),

@@ -1,0 +1,61 @@
+import { Coalescer, scopeKey } from './coalesce';
+
+/** A run the test finishes by hand, recording when it started. */
+function controlledRuns() {
+  const started: { resolve: (v: number) => void; reject: (e: Error) => void; at: number }[] = [];
+  let clock = 0;
+  const work = () => new Promise<number>((resolve, reject) => started.push({ resolve, reject, at: clock }));
+  return { started, work, tick: () => ++clock, flush: () => new Promise((r) => setImmediate(r)) };
+}
+
+describe('Coalescer', () => {
+  it('gives callers arriving during a run the next run, one for all of them, started after they arrived', async () => {
+    const c = new Coalescer<number>();
+    const { started, work, tick, flush } = controlledRuns();
+    const first = c.run('k', work);
+    tick(); // the callers below arrive after the first run started
+    const second = c.run('k', work);
+    const third = c.run('k', work);
+    expect(started).toHaveLength(1);
+    started[0].resolve(1);
+    expect(await first).toBe(1);
+    await flush();
+    expect(started).toHaveLength(2);
+    expect(started[1].at).toBe(1); // started after the second and third caller arrived
+    const fourth = c.run('k', work); // arrives while the second run is in flight: waits for a third run
+    started[1].resolve(2);
+    expect(await second).toBe(2);
+    expect(await third).toBe(2);
+    await flush();
+    expect(started).toHaveLength(3);
+    started[2].resolve(3);
+    expect(await fourth).toBe(3);
+    await flush();
+    expect(c.size).toBe(0);
+  });
+
+  it('keeps different keys apart and lets a failure fail only the run it belongs to', async () => {
+    const c = new Coalescer<number>();
+    const { started, work, flush } = controlledRuns();
+    const a = c.run('a', work);
+    const b = c.run('b', work);
+    const a2 = c.run('a', work);
+    expect(started).toHaveLength(2);
+    started[0].reject(new Error('database down'));
+    started[1].resolve(20);
+    await expect(a).rejects.toThrow('database down');
+    expect(await b).toBe(20);
+    await flush();
+    expect(started).toHaveLength(3);
+    started[2].resolve(11);
+    expect(await a2).toBe(11);
+  });
+
+  it('keys by authority, role and schools, not by the user', () => {
+    const base = { id: 'u1', role: 'coordinator' as const, authorityId: 'a1', schoolIds: ['s2', 's1'] };
+    expect(scopeKey(base)).toBe(scopeKey({ ...base, id: 'u2', schoolIds: ['s1', 's2'] }));
+    expect(scopeKey(base)).not.toBe(scopeKey({ ...base, schoolIds: ['s1'] }));
+    expect(scopeKey(base)).not.toBe(scopeKey({ ...base, role: 'viewer' }));
+    expect(scopeKey(base)).not.toBe(scopeKey({ ...base, authorityId: 'a2' }));
+  });
+});
