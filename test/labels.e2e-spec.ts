@@ -86,6 +86,21 @@ describe('Labels: POST /api/v1/labels.pdf', () => {
     }
   });
 
+  it('prints a long, wide inventory number whole on the smallest label (smaller, never cut)', async () => {
+    const inv = 'WMWM-MWMW-2026-000017';
+    const id = await createDevice(t.dataSource, w.authorityA, w.schoolA2, { inventoryNumber: inv });
+    const res = await print(w.officeA.auth, { format: 'avery-l4736', deviceIds: [id] }).expect(200);
+    const pdf = new PdfFile(res.body as Buffer);
+    try {
+      const text = pdf.text();
+      expect(text).toContain(inv);
+      expect(text).not.toContain('WMWM-MWMW…');
+      expect(pdf.codesIn(1, labelRect('avery-l4736', 0), 600)).toEqual([`CODE-128:${inv}`, `QR-Code:${inv}`]);
+    } finally {
+      pdf.close();
+    }
+  });
+
   it('prints one label per page of the roll formats, in the label size, and text in any alphabet', async () => {
     for (const format of ['roll-62x29', 'roll-57x32'] as const) {
       const f = LABEL_FORMATS[format];

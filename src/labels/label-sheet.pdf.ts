@@ -103,8 +103,9 @@ export class LabelSheetWriter {
     const textGap = Math.max(gap * 1.5, (3 * qrSize) / qrModules);
     const textX = x + qrSize + textGap;
     const textW = innerW - qrSize - textGap;
-    const lines: { text: string; font: 'regular' | 'bold'; weight: number }[] = [
-      { text: label.inventoryNumber, font: 'bold', weight: 1.5 },
+    const lines: { text: string; font: 'regular' | 'bold'; weight: number; whole?: true }[] = [
+      // The number a person reads off the label is never cut: it shrinks as far as it must.
+      { text: label.inventoryNumber, font: 'bold', weight: 1.5, whole: true },
       { text: this.owner, font: 'regular', weight: 1 },
       { text: label.schoolName, font: 'regular', weight: 1 },
       ...(label.detail ? [{ text: label.detail, font: 'regular' as const, weight: 0.95 }] : []),
@@ -113,18 +114,22 @@ export class LabelSheetWriter {
     const unit = Math.min(7.5, mmToPt(upperH) / (totalWeight * 1.2));
     let lineY = mmToPt(y);
     for (const line of lines) {
-      const size = this.fit(line.text, line.font, unit * line.weight, mmToPt(textW));
+      const size = this.fit(line.text, line.font, unit * line.weight, mmToPt(textW), line.whole);
       this.doc.font(line.font).fontSize(size.size).fillColor('black');
       this.doc.text(size.text, mmToPt(textX), lineY, { lineBreak: false, width: mmToPt(textW) + 1, height: size.size * 1.3 });
       lineY += unit * line.weight * 1.2;
     }
   }
 
-  /** Shrinks the text to the width down to 70 % of its size; beyond that it is cut with an ellipsis. */
-  private fit(text: string, font: 'regular' | 'bold', size: number, width: number): { text: string; size: number } {
+  /**
+   * Shrinks the text to the width down to 70 % of its size; beyond that it is cut with an ellipsis. A `whole` text (the
+   * inventory number) shrinks to the width however small that makes it, and is never cut.
+   */
+  private fit(text: string, font: 'regular' | 'bold', size: number, width: number, whole = false): { text: string; size: number } {
     this.doc.font(font).fontSize(size);
     const natural = this.doc.widthOfString(text);
     if (natural <= width) return { text, size };
+    if (whole) return { text, size: (size * width) / natural };
     const shrunk = Math.max(size * 0.7, (size * width) / natural);
     this.doc.fontSize(shrunk);
     if (this.doc.widthOfString(text) <= width) return { text, size: shrunk };

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination';
-import { IsSchoolNumber } from '../common/validation';
+import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+import { IsSchoolNumber, QueryInt } from '../common/validation';
 import { SCHOOL_TYPES, type SchoolType } from './school.entity';
 
 export class CreateSchoolDto {
@@ -83,7 +83,21 @@ export class UpdateSchoolDto extends PartialType(CreateSchoolDto) {
   version?: number;
 }
 
-export class ListSchoolsQueryDto extends PageQueryDto {
+/** A city's schools fit one page: the school pickers of the web app load them all at once (a city of 500 in one request). */
+export const MAX_SCHOOL_PAGE_SIZE = 1000;
+
+export class ListSchoolsQueryDto {
+  /** Page size, at most 1000. */
+  @QueryInt({ min: 1, max: MAX_SCHOOL_PAGE_SIZE })
+  limit?: number = DEFAULT_PAGE_SIZE;
+
+  /** The `nextCursor` of the previous page. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
   @ApiPropertyOptional({ enum: SCHOOL_TYPES, enumName: 'SchoolType' })
   @IsOptional()
   @IsIn(SCHOOL_TYPES)

@@ -8996,7 +8996,9 @@ export interface operations {
     Schools_list: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
+                /** @description Page size, at most 1000. */
                 limit?: number;
                 /** @description Part of the name or school number. */
                 q?: string;
