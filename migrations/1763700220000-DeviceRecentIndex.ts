@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** "Recently changed first" (sort=-updatedAt) over a large authority sorted 80,000 rows (50 ms at state scale); this index serves it. */
+/** "Recently changed first" (sort=-updatedAt) over a large authority sorted all its rows (bench/RESULTS.md, issue 3); this index serves it. */
 export class DeviceRecentIndex1763700220000 implements MigrationInterface {
   name = 'DeviceRecentIndex1763700220000';
 

@@ -45,9 +45,8 @@ export class TeacherDeviceCounts1765100000000 implements MigrationInterface {
     await q.query(`ALTER TABLE device_counts ADD COLUMN teacher integer NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE device_count_deltas ADD COLUMN teacher boolean NOT NULL DEFAULT false`);
     // The delta tables are appended to and emptied all day, and the counter rows updated by every fold: vacuumed after
-    // a fixed number of dead rows rather than a fifth of the table (a reader scans dead index entries and pages until
-    // then: measured 52 ms instead of 10 ms for coverage after a fold of 1,000,000 deltas), and room on each page of
-    // the counter rows for their next version (HOT updates).
+    // a fixed number of dead rows rather than a fifth of the table (until then a reader scans the dead index entries and
+    // pages: bench/RESULTS.md, issue 18), and room on each page of the counter rows for their next version (HOT updates).
     for (const table of ['device_count_deltas', 'loan_count_deltas']) {
       await q.query(`ALTER TABLE ${table} SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000)`);
     }

@@ -9,7 +9,7 @@ let lastDay = { from: 0, until: 0, day: '' };
 /** The schools' and the office's calendar runs on German time: "today" is the date in Berlin, not in UTC (YYYY-MM-DD). */
 export function todayInBerlin(now: Date = new Date()): string {
   // Berlin is a whole number of hours off UTC, so its day changes on a full UTC hour: within one such hour the
-  // answer stays. Formatting per call cost about 1 % of a scan's CPU (profiled); the last hour's answer is kept.
+  // answer stays. Formatting per call showed in the scan's profile (bench/RESULTS.md #16); the last hour's answer is kept.
   const ms = now.getTime();
   if (ms >= lastDay.from && ms < lastDay.until) return lastDay.day;
   const from = Math.floor(ms / HOUR_MS) * HOUR_MS;

@@ -33,10 +33,10 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL'>, destinati
  * id is the caller's X-Request-Id when it is safe, else a new UUID, and is sent back as X-Request-Id.
  *
  * The same lines pino-http wrote, without its per-request work: it made a child logger per request (serialising the
- * request into it, also when the level is off) and kept `req.log` / `res.log`, which nothing here uses (1.5-2 % of a
- * simple request's CPU, profiled, bench/RESULTS.md #16). Deliberately not nestjs-pino's request middleware either:
+ * request into it, also when the level is off) and kept `req.log` / `res.log`, which nothing here uses (profiled:
+ * bench/RESULTS.md #16). Deliberately not nestjs-pino's request middleware either:
  * that runs every request inside an AsyncLocalStorage, and on Node 20 the async hooks behind it make every promise of
- * the request dearer (device list: 2.15 ms of CPU a request with it, 1.64 ms without). What it gave was the request
+ * the request dearer (measured on the device list). What it gave was the request
  * id on logs written by services during a request; the access line and the error filter's line carry the id instead
  * (`req.id`).
  */

@@ -49,8 +49,8 @@ type MetadataReader = Pick<MetadataStorage, 'getTargetValidationMetadatas' | 'gr
 
 /**
  * class-validator works out a class's validation metadata anew on every validation: it walks the metadata of every
- * decorated class for inherited rules and regroups them by property (about 3 % of a stocktaking scan's CPU,
- * profiled, bench/RESULTS.md #16). The answer changes only when a decorator registers more metadata (at module
+ * decorated class for inherited rules and regroups them by property (profiled on the stocktaking scan:
+ * bench/RESULTS.md #16). The answer changes only when a decorator registers more metadata (at module
  * load), so it is remembered per class and options until then. The validator only reads what it gets.
  */
 export function rememberValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {

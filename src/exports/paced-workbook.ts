@@ -11,7 +11,7 @@ import { CellValue, ColumnDef, columnLetter, columnWidth, ExportLang, LINE_HEIGH
  */
 export const DEFAULT_MAX_PENDING_BYTES = 256 * 1024;
 /**
- * archiver's default (zlib's fastest). Level 6 makes files about 20 % smaller for some 15 % more CPU per row,
+ * archiver's default (zlib's fastest). Level 6 makes files smaller for more CPU per row (bench/RESULTS.md, issue 7),
  * which on a small server competes with the database for the same cores.
  */
 export const DEFAULT_COMPRESSION_LEVEL = 1;
