@@ -5,7 +5,7 @@ import { AuthoritiesService } from '../authorities/authorities.service';
 import { AccessService, tenantOf } from '../common/access';
 import { Coalescer, scopeKey } from '../common/coalesce';
 import { notFound } from '../common/errors';
-import { prepared, rows } from '../common/db';
+import { prepared, rows, transaction } from '../common/db';
 import { LicenceFiguresService, type SchoolLicenceFigures } from '../licences/licence-figures.service';
 import { LicenceWarningsService } from '../licences/licence-warnings.service';
 import type { SchoolCountDto } from '../stocktakings/stocktakings.dto';
@@ -57,7 +57,7 @@ export class CoverageService {
   /** Stores changed targets (maps merge key by key); the audit log keeps before and after. */
   async updateSettings(actor: Actor, dto: UpdateCoverageSettingsDto): Promise<CoverageSettings> {
     const authorityId = tenantOf(actor);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const stored = await this.authorities.settingsSection<CoverageSettings>(authorityId, COVERAGE_SETTINGS_SECTION, em);
       const next = mergeCoverageSettings(stored, dto);
       const saved = await this.authorities.updateSettingsSection(em, actor, COVERAGE_SETTINGS_SECTION, next as Record<string, unknown>);

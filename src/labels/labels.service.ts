@@ -6,6 +6,7 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { tenantOf } from '../common/access';
 import { badRequest, invalidField, notFound } from '../common/errors';
+import { transaction } from '../common/db';
 import { labelOf } from '../i18n/labels';
 import { contentDisposition } from '../exports/xlsx-download';
 import { LABEL_FORMATS, labelsPerPage } from './label-formats';
@@ -58,7 +59,7 @@ export class LabelsService {
       if (writer.pendingBytes() > MAX_PENDING_BYTES) await drained(res, writer);
       if (res.destroyed) return;
     }
-    await this.dataSource.transaction(async (tx) => {
+    await transaction(this.dataSource, async (tx) => {
       await this.devicesService.markLabelled(tx, authorityId, devices.map((d) => d.id));
       await this.audit.record(tx, actor, {
         action: 'labels.printed',

@@ -4,7 +4,7 @@ import type { Actor } from '../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { AccessService, tenantOf } from '../common/access';
 import { todayInBerlin } from '../common/dates';
-import { exec, one, rows } from '../common/db';
+import { exec, one, rows, transaction } from '../common/db';
 import { conflict, invalidField, notFound } from '../common/errors';
 import type { SeatDto, SetSeatsDto, SetUseDto, UsageImportResultDto } from './licences.dto';
 import { LOCK_CONTRACT_SQL, OTHER_ASSIGNED_SQL, SCHOOLS_BY_NUMBER_SQL, SEAT_SQL, seatsQuery, UPSERT_ASSIGNED_SQL, UPSERT_USE_SQL } from './licences.queries';
@@ -40,7 +40,7 @@ export class LicenceSeatsService {
 
   /** Sets a school's assigned seats (office). */
   async assign(actor: Actor, contractId: string, schoolId: string, dto: SetSeatsDto): Promise<SeatDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const contract = await this.lock(em, actor, contractId, schoolId, 'write');
       const before = await one<Record<string, unknown>>(em, SEAT_SQL, [contractId, schoolId]);
       if (!contract.allSchools && !before) throw notFound('School of this contract');
@@ -64,7 +64,7 @@ export class LicenceSeatsService {
 
   /** Takes a school out of an authority-wide contract's seats list (its assignment and use). */
   async remove(actor: Actor, contractId: string, schoolId: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await transaction(this.dataSource, async (em) => {
       await this.lock(em, actor, contractId, schoolId, 'write');
       const { rows: [before] } = await exec<Record<string, unknown>>(em, `DELETE FROM licence_seats WHERE contract_id = $1 AND school_id = $2 RETURNING seats_assigned AS "seatsAssigned", seats_in_use AS "seatsInUse"`, [contractId, schoolId]);
       if (!before) throw notFound('Seats');
@@ -74,7 +74,7 @@ export class LicenceSeatsService {
 
   /** The school's count of seats in use (coordinators for their schools, the office for any). */
   async setUse(actor: Actor, contractId: string, schoolId: string, dto: SetUseDto): Promise<SeatDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const contract = await this.lock(em, actor, contractId, schoolId, 'write');
       const before = await one<Record<string, unknown>>(em, SEAT_SQL, [contractId, schoolId]);
       if (!contract.allSchools && !before) throw notFound('School of this contract');
@@ -97,7 +97,7 @@ export class LicenceSeatsService {
     const authorityId = tenantOf(actor);
     if (!file) throw invalidField('file', 'fileRequired', 'Upload the usage export as the multipart field "file"');
     const usage = await readUsageFile(file);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const contract = await this.lock(em, actor, contractId, null, 'write');
       const invalidRows = usage.filter((u) => u.seatsInUse === null || u.schoolNumber === '').map((u) => u.rowNumber);
       const valid = usage.filter((u) => u.seatsInUse !== null && u.schoolNumber !== '');

@@ -6,7 +6,7 @@ import { AuthoritiesService } from '../authorities/authorities.service';
 import { AccessService, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
-import { exec, one, rows } from '../common/db';
+import { exec, one, rows, transaction } from '../common/db';
 import { invalidField, notFound, staleVersion } from '../common/errors';
 import { JsonText, Page, toJsonPage } from '../common/pagination';
 import { currentTerm, DEFAULT_LICENCE_SETTINGS, type ContractFacts, type LicenceSettings, type TermFacts } from './licence-rules';
@@ -58,7 +58,7 @@ export class LicencesService {
   }
 
   async updateSettings(actor: Actor, dto: UpdateLicenceSettingsDto): Promise<LicenceSettings> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const next = { ...(await this.settings(actor, em)), ...dto };
       await this.authorities.updateSettingsSection(em, actor, LICENCE_SETTINGS_SECTION, next as unknown as Record<string, unknown>);
       return next;
@@ -81,7 +81,7 @@ export class LicencesService {
 
   async createProduct(actor: Actor, dto: CreateProductDto): Promise<ProductDto> {
     const authorityId = tenantOf(actor);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const created = await one<{ id: string }>(
         em,
         `INSERT INTO licence_products (authority_id, name, vendor, kind, platforms, for_students, processes_student_data, dpa_signed_on, dpa_reference,
@@ -97,7 +97,7 @@ export class LicencesService {
   }
 
   async updateProduct(actor: Actor, id: string, dto: UpdateProductDto): Promise<ProductDto> {
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const before = await this.getProduct(actor, id, em, true);
       if (dto.version !== undefined && dto.version !== before.version) throw staleVersion('licenceProduct', before.version, `The product was changed by someone else (now version ${before.version}); reload and retry`);
       const v = <K extends keyof ProductDto>(key: K & keyof UpdateProductDto): unknown => (dto[key] === undefined ? before[key] : dto[key]);
@@ -117,7 +117,7 @@ export class LicencesService {
 
   /** Deletes a product without contracts (a product with contracts answers 409). */
   async removeProduct(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await transaction(this.dataSource, async (em) => {
       const before = await this.getProduct(actor, id, em, true);
       await exec(em, `DELETE FROM licence_products WHERE id = $1`, [id]);
       await this.audit.record(em, actor, { action: 'licence.product_deleted', entityType: 'licence_product', entityId: id, before: productSnapshot(before), after: null });
@@ -175,7 +175,7 @@ export class LicencesService {
     const authorityId = tenantOf(actor);
     if (dto.allSchools && dto.schoolIds) throw invalidField('schoolIds', 'contractSchools', 'An authority-wide contract has no school list (leave schoolIds out)');
     if (!dto.allSchools && !dto.schoolIds) throw invalidField('schoolIds', 'contractSchools', 'A contract for given schools needs schoolIds');
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       await this.getProduct(actor, dto.productId, em);
       if (dto.schoolIds) {
         const visible = await this.access.visibleSchoolIds(actor, dto.schoolIds, em);
@@ -210,7 +210,7 @@ export class LicencesService {
    */
   async updateContract(actor: Actor, id: string, dto: UpdateContractDto): Promise<ContractDto> {
     const authorityId = tenantOf(actor);
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       const before = await this.getContract(actor, id, em, true);
       if (dto.version !== undefined && dto.version !== before.version) throw staleVersion('licenceContract', before.version, `The contract was changed by someone else (now version ${before.version}); reload and retry`);
       if (dto.expenditureId) await this.requireExpenditure(em, authorityId, dto.expenditureId);
@@ -231,7 +231,7 @@ export class LicencesService {
   }
 
   async removeContract(actor: Actor, id: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await transaction(this.dataSource, async (em) => {
       const before = await this.getContract(actor, id, em, true);
       await exec(em, `DELETE FROM licence_contracts WHERE id = $1`, [id]);
       await this.audit.record(em, actor, { action: 'licence.contract_deleted', entityType: 'licence_contract', entityId: id, before: contractSnapshot(before), after: null });

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService, inSchoolScope, mayWrite, tenantOf } from '../common/access';
 import { registerConstraintMessages } from '../common/constraint-messages';
 import { todayInBerlin } from '../common/dates';
-import { commitWithoutWaitingForDisk, rows } from '../common/db';
+import { commitWithoutWaitingForDisk, rows, transaction } from '../common/db';
 import { conflict, forbidden, illegalState, invalidField, notFound } from '../common/errors';
 import { decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQueryDto, toPage } from '../common/pagination';
 import { AuthoritiesService } from '../authorities/authorities.service';
@@ -62,7 +62,7 @@ export class StocktakingsService {
   async start(actor: Actor, dto: StartStocktakingDto): Promise<StocktakingDetailDto> {
     const authorityId = tenantOf(actor);
     const rooms = dto.rooms ? [...new Set(dto.rooms.map((r) => r.trim()))] : null;
-    const id = await this.dataSource.transaction(async (em) => {
+    const id = await transaction(this.dataSource, async (em) => {
       await this.access.requireSchool(actor, dto.schoolId, 'write', em);
       const created = await q.insertStocktaking(em, { authorityId, schoolId: dto.schoolId, rooms, note: dto.note ?? null, actorId: actor.id });
       const expected = await q.snapshotExpected(em, created, authorityId, dto.schoolId, rooms);
@@ -112,7 +112,7 @@ export class StocktakingsService {
       const found = await this.scanFound(actor, id, tag, room, roomKey, dto.note ?? null);
       if (found) return found;
     }
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       // A plain scan is an observation the counter repeats if it went missing; a move or a new device is not.
       if (!dto.move && !dto.createDevice) await commitWithoutWaitingForDisk(em);
       const st = await this.openForWrite(em, actor, id, 'share');
@@ -265,7 +265,7 @@ export class StocktakingsService {
    * All or nothing: a refused device rolls the whole close back.
    */
   async close(actor: Actor, id: string, dto: CloseStocktakingDto): Promise<StocktakingDetailDto> {
-    await this.dataSource.transaction(async (em) => {
+    await transaction(this.dataSource, async (em) => {
       await this.openForWrite(em, actor, id, 'update');
       const missing = await q.missingIds(em, id);
       const missingSet = new Set(missing);
@@ -308,7 +308,7 @@ export class StocktakingsService {
 
   async updateSettings(actor: Actor, dto: UpdateStocktakingSettingsDto): Promise<StocktakingSettingsDto> {
     if (actor.role !== 'office') throw forbidden('STOCKTAKING_SETTINGS_OFFICE_ONLY', 'Only the education office changes the stocktaking settings');
-    return this.dataSource.transaction(async (em) => {
+    return transaction(this.dataSource, async (em) => {
       await this.authorities.updateSettingsSection(em, actor, 'stocktaking', { countIntervalYears: dto.countIntervalYears });
       return this.settingsOf(em, tenantOf(actor));
     });
