@@ -1,4 +1,4 @@
-import { commitWithoutWaitingForDisk, exec, one, prepared, rows, transaction } from '../src/common/db';
+import { commitWithoutWaitingForDisk, databaseVersion, exec, one, prepared, rows, transaction } from '../src/common/db';
 import { createAuthority } from './factories';
 import { createTestApp, TestApp } from './harness';
 
@@ -47,6 +47,31 @@ describe('src/common/db: rows, one, exec', () => {
       const updated = await exec<{ name: string }>(em, prepared(`UPDATE schools SET student_count = $2 WHERE authority_id = $1 AND name LIKE 'Vorbereitet %' RETURNING name`), [authorityId, 9]);
       expect(updated.count).toBe(2);
     });
+  });
+
+  it('databaseVersion changes when a write commits, also one begun before it was read, and never comes back', async () => {
+    const version = () => databaseVersion(t.dataSource.manager);
+    const seen = [await version()];
+    await exec(t.dataSource.manager, `UPDATE authorities SET name = name WHERE id = $1`, [authorityId]);
+    seen.push(await version());
+    // A write begun before the version was read, committed after: the version read after the commit differs.
+    const writer = t.dataSource.createQueryRunner();
+    await writer.connect();
+    try {
+      await writer.startTransaction();
+      await writer.query(`UPDATE authorities SET name = name WHERE id = $1`, [authorityId]);
+      seen.push(await version());
+      await writer.commitTransaction();
+      seen.push(await version());
+    } finally {
+      await writer.release();
+    }
+    // Other test files write to the same server meanwhile, so only a change is certain, and that nothing comes back.
+    const [before, afterWrite, whileOpen, afterCommit] = seen;
+    expect(afterWrite).not.toBe(before);
+    expect(afterCommit).not.toBe(whileOpen);
+    expect([before, afterWrite, whileOpen]).not.toContain(afterCommit);
+    expect(seen.every((v) => /^\d+:\d+:[\d,]*$/.test(v))).toBe(true);
   });
 
   it('commitWithoutWaitingForDisk relaxes the commit of its own transaction only', async () => {

@@ -1,4 +1,5 @@
 import type { World } from './factories';
+import { StatsService } from '../src/stats/stats.service';
 import { createTestWorld, TestApp } from './harness';
 
 /**
@@ -208,5 +209,42 @@ describe('Stats overview', () => {
       await lock.release();
     }
     for (const res of await Promise.all(inFlight)) expect([before, before + 1]).toContain(res.body.devices.total);
+  });
+  it('reuses its last answer only while nothing was written: a write behind the API, or one begun before and committed after, is seen', async () => {
+    const overview = async () => (await t.http().get('/api/v1/stats/overview').set('Authorization', w.officeB.auth).expect(200)).body as { devices: { total: number } };
+    const stats = t.app.get(StatsService);
+    const runs = jest.spyOn(stats as unknown as { overviewNow: () => Promise<unknown> }, 'overviewNow');
+    try {
+      // Other test files write to the same server at the same time (each write makes the next overview run again), so
+      // look for two overviews in a row that shared one run.
+      let shared = false;
+      for (let attempt = 0; attempt < 50 && !shared; attempt++) {
+        runs.mockClear();
+        await overview();
+        await overview();
+        shared = runs.mock.calls.length === 1;
+      }
+      expect(shared).toBe(true);
+      const before = (await overview()).devices.total;
+      await addDevices(w.authorityB, w.schoolB1, 1, 'tablet');
+      expect((await overview()).devices.total).toBe(before + 1);
+      // Begun before the next overview, committed after it: the overview after the commit counts it.
+      const writer = t.dataSource.createQueryRunner();
+      await writer.connect();
+      try {
+        await writer.startTransaction();
+        await writer.query(
+          `INSERT INTO devices (authority_id, school_id, inventory_number, type, manufacturer, model, status) VALUES ($1, $2, 'B-LATE-1', 'tablet', 'Test', 'Modell', 'available')`,
+          [w.authorityB, w.schoolB1],
+        );
+        expect((await overview()).devices.total).toBe(before + 1);
+        await writer.commitTransaction();
+      } finally {
+        await writer.release();
+      }
+      expect((await overview()).devices.total).toBe(before + 2);
+    } finally {
+      runs.mockRestore();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { Coalescer, scopeKey } from './coalesce';
+import { Coalescer, scopeKey, VersionedReads } from './coalesce';
 
 /** A run the test finishes by hand, recording when it started. */
 function controlledRuns() {
@@ -57,5 +57,49 @@ describe('Coalescer', () => {
     expect(scopeKey(base)).not.toBe(scopeKey({ ...base, schoolIds: ['s1'] }));
     expect(scopeKey(base)).not.toBe(scopeKey({ ...base, role: 'viewer' }));
     expect(scopeKey(base)).not.toBe(scopeKey({ ...base, authorityId: 'a2' }));
+  });
+});
+
+describe('VersionedReads', () => {
+  it('answers from the last run while the version it began at is still current, and runs again once it changed', async () => {
+    let version = 'v1';
+    let runs = 0;
+    const reads = new VersionedReads<string>(async () => version);
+    const work = async () => `run ${++runs} at ${version}`;
+    expect(await reads.run('k', work)).toBe('run 1 at v1');
+    expect(await reads.run('k', work)).toBe('run 1 at v1');
+    expect(runs).toBe(1);
+    version = 'v2'; // a write committed
+    expect(await reads.run('k', work)).toBe('run 2 at v2');
+    expect(await reads.run('other', work)).toBe('run 3 at v2');
+    expect(await reads.run('k', work)).toBe('run 2 at v2');
+    expect(runs).toBe(3);
+  });
+
+  it('stores the version read before the run, so a write during the run makes the next caller run again', async () => {
+    let version = 'v1';
+    let runs = 0;
+    const reads = new VersionedReads<number>(async () => version);
+    const first = await reads.run('k', async () => {
+      version = 'v2'; // committed while the run read: the run may or may not have seen it
+      return ++runs;
+    });
+    expect(first).toBe(1);
+    expect(await reads.run('k', async () => ++runs)).toBe(2);
+    expect(await reads.run('k', async () => ++runs)).toBe(2);
+  });
+
+  it('keeps at most maxEntries keys, dropping the least recently used, and does not keep a failed run', async () => {
+    let runs = 0;
+    const reads = new VersionedReads<number>(async () => 'v', 2);
+    await reads.run('a', async () => ++runs);
+    await reads.run('b', async () => ++runs);
+    await reads.run('a', async () => ++runs); // a is now the most recently used
+    await reads.run('c', async () => ++runs); // b goes
+    expect(reads.size).toBe(2);
+    expect(await reads.run('a', async () => ++runs)).toBe(1);
+    expect(await reads.run('b', async () => ++runs)).toBe(4);
+    await expect(reads.run('d', async () => { throw new Error('database down'); })).rejects.toThrow('database down');
+    expect(await reads.run('d', async () => ++runs)).toBe(5);
   });
 });

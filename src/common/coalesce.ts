@@ -41,6 +41,55 @@ export class Coalescer<V> {
   }
 }
 
+/**
+ * Answers a read again from its last run while the database has not changed since that run began, else runs it
+ * (through a `Coalescer`). "Not changed" is decided by `version` (`databaseVersion` in `common/db.ts`: PostgreSQL's
+ * current snapshot, which stays the same exactly as long as no transaction that wrote anything commits, and never
+ * repeats), read when the request arrives and compared with the one read before the last run's first statement.
+ * Equal means no write committed between that run's start and this request: the stored answer is what a run now
+ * would give, so an answer is never older than its request, as with the `Coalescer` alone (tested in
+ * `test/stats.e2e-spec.ts`). Any committed write anywhere in the database makes the next request run again; an
+ * office looking at its overview while nobody writes costs one trivial statement instead of a run.
+ *
+ * Per process, at most `maxEntries` keys (the least recently used goes). Callers share the answer: never change it.
+ */
+export class VersionedReads<V> {
+  private readonly coalescer = new Coalescer<{ version: string; value: V }>();
+  private readonly last = new Map<string, { version: string; value: V }>();
+
+  constructor(
+    private readonly version: () => Promise<string>,
+    private readonly maxEntries = 64,
+  ) {}
+
+  async run(key: string, work: () => Promise<V>): Promise<V> {
+    const now = await this.version();
+    const stored = this.last.get(key);
+    if (stored && stored.version === now) {
+      this.last.delete(key);
+      this.last.set(key, stored);
+      return stored.value;
+    }
+    const fresh = await this.coalescer.run(key, async () => {
+      const version = await this.version();
+      return { version, value: await work() };
+    });
+    this.remember(key, fresh);
+    return fresh.value;
+  }
+
+  /** Keys with a stored answer (for tests). */
+  get size(): number {
+    return this.last.size;
+  }
+
+  private remember(key: string, fresh: { version: string; value: V }): void {
+    this.last.delete(key);
+    this.last.set(key, fresh);
+    while (this.last.size > this.maxEntries) this.last.delete(this.last.keys().next().value as string);
+  }
+}
+
 /** What a read for this caller depends on: the authority and the schools the caller sees (not who the caller is). */
 export function scopeKey(actor: Actor): string {
   return `${actor.authorityId ?? '-'}|${actor.role}|${[...actor.schoolIds].sort().join(',')}`;

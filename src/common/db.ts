@@ -52,6 +52,19 @@ export async function exec<T = Record<string, unknown>>(em: EntityManager, sql: 
   return unwrap<T>(await query(em, sql, params));
 }
 
+/**
+ * What the database's committed state is now, as a string that changes whenever a transaction that wrote anything
+ * ends, and never comes back: PostgreSQL's current snapshot (one past the newest transaction id that has ended, and the
+ * older ones still running). A transaction that ends either raises the first or leaves the list. Read-only
+ * transactions have no id and do not change it. For `VersionedReads` (common/coalesce.ts).
+ */
+export async function databaseVersion(em: EntityManager): Promise<string> {
+  const row = await one<{ v: string }>(em, DATABASE_VERSION_SQL);
+  return row!.v;
+}
+
+const DATABASE_VERSION_SQL = prepared('SELECT pg_current_snapshot()::text AS v');
+
 // TypeORM hands the statement to node-postgres as it is, and node-postgres takes `{ name, text }` for a prepared one.
 function query(em: EntityManager, sql: Sql, params: unknown[]): Promise<unknown> {
   return em.query(sql as string, params);

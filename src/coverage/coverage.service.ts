@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { AccessService, tenantOf } from '../common/access';
-import { Coalescer, scopeKey } from '../common/coalesce';
+import { scopeKey, VersionedReads } from '../common/coalesce';
 import { notFound } from '../common/errors';
-import { prepared, rows, transaction } from '../common/db';
+import { databaseVersion, prepared, rows, transaction } from '../common/db';
 import { LicenceFiguresService, type SchoolLicenceFigures } from '../licences/licence-figures.service';
 import { LicenceWarningsService } from '../licences/licence-warnings.service';
 import type { SchoolCountDto } from '../stocktakings/stocktakings.dto';
@@ -33,8 +33,8 @@ export interface CoverageReport {
 
 @Injectable()
 export class CoverageService {
-  /** Concurrent identical reports share a run that starts after they asked (see Coalescer). */
-  private readonly reports = new Coalescer<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }>();
+  /** Identical reports share a run, and reuse it while nothing has been written since (see VersionedReads). */
+  private readonly reports = new VersionedReads<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }>(() => databaseVersion(this.dataSource.manager));
 
   constructor(
     private readonly dataSource: DataSource,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
-import { Coalescer, scopeKey } from '../common/coalesce';
+import { scopeKey, VersionedReads } from '../common/coalesce';
+import { databaseVersion } from '../common/db';
 import { CoverageService } from '../coverage/coverage.service';
 import { todayInBerlin } from '../common/dates';
 import type { InventoryCount } from '../coverage/coverage.queries';
@@ -21,8 +22,8 @@ const zeroStatuses = () => Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0])
  */
 @Injectable()
 export class StatsService {
-  /** Concurrent overviews of the same view share a run that starts after they asked (see Coalescer). */
-  private readonly overviews = new Coalescer<OverviewDto>();
+  /** Identical overviews share a run, and reuse it while nothing has been written since (see VersionedReads). */
+  private readonly overviews = new VersionedReads<OverviewDto>(() => databaseVersion(this.dataSource.manager));
 
   constructor(
     private readonly coverage: CoverageService,
