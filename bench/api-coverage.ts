@@ -4,6 +4,7 @@ import { todayInBerlin } from '../src/common/dates';
 import { effectiveCoverageSettings } from '../src/coverage/coverage-settings';
 import { coverageQuery, inventoryQuery } from '../src/coverage/coverage.queries';
 import { NEED_COUNTS_SQL } from '../src/needs/needs.queries';
+import { Client } from 'pg';
 import type { BenchContext, Scenario, ScenarioGroup } from './api';
 import { ensureBenchUser, seeded, tokenFor } from './common';
 import { BENCH_LAND_OFFICE, BENCH_LAND_SLUG } from './seed-coverage';
@@ -24,7 +25,7 @@ const GRANT_BUDGET_SQL = `SELECT count(*)::int AS grants, coalesce(sum(g.approve
  */
 export const coverageScenarios: ScenarioGroup = {
   name: 'coverage',
-  async scenarios({ client, api }: BenchContext): Promise<Scenario[]> {
+  async scenarios({ client, api, url }: BenchContext): Promise<Scenario[]> {
     const { rows } = await client.query<{ id: string }>(`SELECT id FROM authorities WHERE slug = $1`, [BENCH_LAND_SLUG]);
     if (!rows[0]) throw new Error('The coverage bench data is missing: run `npm run bench:seed` (part `coverage`) first');
     const authorityId = rows[0].id;
@@ -38,30 +39,70 @@ export const coverageScenarios: ScenarioGroup = {
     const settings = effectiveCoverageSettings({});
     const forHttp = seeded(11);
     const settingsStatement = { sql: SETTINGS_SQL, params: [authorityId, 'coverage'] };
-    return [
-      {
-        name: 'coverage.list',
-        description: 'GET /coverage for a 500-school authority, first page of 50, sorted by a varying indicator, as office',
-        token,
-        targetP95Ms: 50,
-        path: () => `/api/v1/coverage?limit=50&sort=${COVERAGE_SORTS[Math.floor(forHttp() * COVERAGE_SORTS.length)]}`,
-        statements: () => [settingsStatement, coverageQuery(actor, {}, settings, asOf)],
-      },
-      {
-        name: 'coverage.overview',
-        description: 'GET /stats/overview for the same authority: devices by type and status, loans, coverage summary, needs, grants',
-        token,
-        targetP95Ms: 50,
-        path: () => '/api/v1/stats/overview',
-        statements: () => [
-          settingsStatement,
-          coverageQuery(actor, {}, settings, asOf),
-          inventoryQuery(actor),
-          { sql: LOAN_COUNTS_SQL, params: [authorityId, asOf] },
-          { sql: NEED_COUNTS_SQL, params: [authorityId] },
-          { sql: GRANT_BUDGET_SQL, params: [authorityId] },
-        ],
-      },
-    ];
+    const list: Scenario = {
+      name: 'coverage.list',
+      description: 'GET /coverage for a 500-school authority, first page of 50, sorted by a varying indicator, as office',
+      token,
+      targetP95Ms: 50,
+      path: () => `/api/v1/coverage?limit=50&sort=${COVERAGE_SORTS[Math.floor(forHttp() * COVERAGE_SORTS.length)]}`,
+      statements: () => [settingsStatement, coverageQuery(actor, {}, settings, asOf)],
+    };
+    const overview: Scenario = {
+      name: 'coverage.overview',
+      description: 'GET /stats/overview for the same authority: devices by type and status, loans, coverage summary, needs, grants',
+      token,
+      targetP95Ms: 50,
+      path: () => '/api/v1/stats/overview',
+      statements: () => [
+        settingsStatement,
+        coverageQuery(actor, {}, settings, asOf),
+        inventoryQuery(actor),
+        { sql: LOAN_COUNTS_SQL, params: [authorityId, asOf] },
+        { sql: NEED_COUNTS_SQL, params: [authorityId] },
+        { sql: GRANT_BUDGET_SQL, params: [authorityId] },
+      ],
+    };
+    // The same two while another city writes 20 times a second: every committed write makes the next request compute
+    // its answer again (VersionedReads, src/common/coalesce.ts), so these show the cost without the stored answer.
+    const elsewhere = await otherAuthorityDevice(client, authorityId);
+    const writing = (s: Scenario): Scenario => ({
+      ...s,
+      name: `${s.name}-while-writing`,
+      description: `${s.name} while a device of another authority changes status every 50 ms (a committed write each time)`,
+      statements: undefined,
+      meanwhile: () => writeEvery(url, elsewhere, 50),
+    });
+    return [list, overview, writing(list), writing(overview)];
   },
 };
+
+/** An available device of another authority, to write to beside the scenarios. */
+async function otherAuthorityDevice(client: BenchContext['client'], authorityId: string): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    `SELECT id FROM devices WHERE authority_id <> $1 AND status = 'available' ORDER BY id LIMIT 1`,
+    [authorityId],
+  );
+  if (!rows[0]) throw new Error('No device of another authority to write to');
+  return rows[0].id;
+}
+
+/** Commits a status change of the device (there and back) every `ms` until stopped; leaves it available. */
+function writeEvery(url: string, deviceId: string, ms: number): { stop(): Promise<void> } {
+  const writer = new Client({ connectionString: url });
+  let stopped = false;
+  const done = (async () => {
+    await writer.connect();
+    while (!stopped) {
+      await writer.query(`UPDATE devices SET status = CASE WHEN status = 'available' THEN 'in_repair' ELSE 'available' END::device_status WHERE id = $1`, [deviceId]);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+    await writer.query(`UPDATE devices SET status = 'available' WHERE id = $1`, [deviceId]);
+    await writer.end();
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await done;
+    },
+  };
+}

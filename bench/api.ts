@@ -32,6 +32,8 @@ export interface Scenario {
   statements?: () => { sql: string; params: unknown[] }[];
   /** p95 target at 8 connections, in ms. */
   targetP95Ms?: number;
+  /** Something that runs beside the requests for the whole scenario (e.g. writes elsewhere); started, then stopped. */
+  meanwhile?: () => { stop(): Promise<void> };
 }
 
 export interface ScenarioGroup {
@@ -110,27 +112,32 @@ async function main(): Promise<void> {
           if (!wanted(s.name)) continue;
           log(`${s.name}: ${s.description}`);
           const headers = { authorization: `Bearer ${s.token}` };
-          const at8 = await runLoad({ baseUrl: api.baseUrl, path: s.path, headers, connections: 8, durationSeconds: DURATION, warmupSeconds: 3 });
-          log(`  8 connections: p50 ${at8.p50} ms, p95 ${at8.p95} ms, p99 ${at8.p99} ms, ${at8.rps} req/s`);
-          // Throughput at 32: API and plain pg alternate in short slices, so both meet the same background load
-          // (this machine is shared); each side's figures are summed over its slices.
-          const apiSlices: LoadResult[] = [];
-          const pgSlices: LoadResult[] = [];
-          for (let round = 0; round < ROUNDS; round++) {
-            apiSlices.push(await runLoad({ baseUrl: api.baseUrl, path: s.path, headers, connections: 32, durationSeconds: DURATION / ROUNDS }));
-            if (s.statements) {
-              pgSlices.push(await runPgBaseline({ url: db.url, statements: s.statements, concurrency: 32, poolSize: POOL_SIZE, durationSeconds: DURATION / ROUNDS }));
+          const beside = s.meanwhile?.();
+          try {
+            const at8 = await runLoad({ baseUrl: api.baseUrl, path: s.path, headers, connections: 8, durationSeconds: DURATION, warmupSeconds: 3 });
+            log(`  8 connections: p50 ${at8.p50} ms, p95 ${at8.p95} ms, p99 ${at8.p99} ms, ${at8.rps} req/s`);
+            // Throughput at 32: API and plain pg alternate in short slices, so both meet the same background load
+            // (this machine is shared); each side's figures are summed over its slices.
+            const apiSlices: LoadResult[] = [];
+            const pgSlices: LoadResult[] = [];
+            for (let round = 0; round < ROUNDS; round++) {
+              apiSlices.push(await runLoad({ baseUrl: api.baseUrl, path: s.path, headers, connections: 32, durationSeconds: DURATION / ROUNDS }));
+              if (s.statements) {
+                pgSlices.push(await runPgBaseline({ url: db.url, statements: s.statements, concurrency: 32, poolSize: POOL_SIZE, durationSeconds: DURATION / ROUNDS }));
+              }
             }
+            const at32 = combine(apiSlices);
+            log(`  32 connections: ${at32.rps} req/s (p95 ${at32.p95} ms)`);
+            const result: ScenarioResult = { name: s.name, description: s.description, at8, at32, targetP95Ms: s.targetP95Ms };
+            if (pgSlices.length) {
+              result.pg32 = combine(pgSlices);
+              result.ratio = Math.round((at32.rps / result.pg32.rps) * 100) / 100;
+              log(`  plain pg, 32 loops on ${POOL_SIZE} connections: ${result.pg32.rps} req/s; API/pg = ${result.ratio}`);
+            }
+            results.push(result);
+          } finally {
+            await beside?.stop();
           }
-          const at32 = combine(apiSlices);
-          log(`  32 connections: ${at32.rps} req/s (p95 ${at32.p95} ms)`);
-          const result: ScenarioResult = { name: s.name, description: s.description, at8, at32, targetP95Ms: s.targetP95Ms };
-          if (pgSlices.length) {
-            result.pg32 = combine(pgSlices);
-            result.ratio = Math.round((at32.rps / result.pg32.rps) * 100) / 100;
-            log(`  plain pg, 32 loops on ${POOL_SIZE} connections: ${result.pg32.rps} req/s; API/pg = ${result.ratio}`);
-          }
-          results.push(result);
         }
       }
       if (!process.argv.includes('--skip-steps')) {
