@@ -98,14 +98,15 @@ export class CoverageService {
    */
   async overviewFigures(actor: Actor, asOf?: string): Promise<{ asOf: string; summary: CoverageSummary & { licences: CoverageLicencesSummaryDto }; inventory: InventoryCount[] }> {
     const day = asOf ?? todayInBerlin();
-    const [{ settings, rows }, inventoryRows, licences, warnings] = await Promise.all([
-      this.read(actor, (settings) => coverageQuery(actor, {}, settings, day)),
+    // The same report as the coverage screen's (one stored run serves both).
+    const [report, inventoryRows, warnings] = await Promise.all([
+      this.compute(actor, {}, day),
       this.readInventory(actor),
-      this.licenceFigures.bySchool(actor, this.dataSource.manager, day),
       this.licenceWarnings.counts(actor, this.dataSource.manager, day),
     ]);
-    const summary = summarizeCoverage(rows.map((raw) => toCoverageRow(raw)).map((row) => computeCoverage(row, row, settings)));
-    return { asOf: day, summary: { ...summary, licences: licenceSummary([...licences.values()], summary.students, warnings) }, inventory: toInventory(inventoryRows) };
+    const summary = summarizeCoverage(report.items);
+    const licences = licenceSummary(report.items.map((i) => i.licences), summary.students, warnings);
+    return { asOf: day, summary: { ...summary, licences }, inventory: toInventory(inventoryRows) };
   }
 
   private async readInventory(actor: Actor): Promise<RawRow[]> {
