@@ -59,7 +59,7 @@ export class VersionedReads<V> {
 
   constructor(
     private readonly version: () => Promise<string>,
-    private readonly maxEntries = 64,
+    private readonly maxEntries = 32,
   ) {}
 
   async run(key: string, work: () => Promise<V>): Promise<V> {

@@ -8,7 +8,7 @@ import { notFound } from '../common/errors';
 import { databaseVersion, prepared, rows, transaction } from '../common/db';
 import { LicenceFiguresService, type SchoolLicenceFigures } from '../licences/licence-figures.service';
 import { LicenceWarningsService } from '../licences/licence-warnings.service';
-import type { SchoolCountDto } from '../stocktakings/stocktakings.dto';
+import type { SchoolCountDto, StocktakingOverviewDto } from '../stocktakings/stocktakings.dto';
 import { StocktakingsService } from '../stocktakings/stocktakings.service';
 import { computeCoverage, type CoverageSummary, type SchoolCoverage, summarizeCoverage } from './coverage-math';
 import { type CoverageSettings, effectiveCoverageSettings, mergeCoverageSettings } from './coverage-settings';
@@ -22,6 +22,14 @@ export const COVERAGE_SETTINGS_SECTION = 'coverage';
 /** A school's coverage with its licences and its counting state (Inventur). */
 export type SchoolCoverageRow = SchoolCoverage & { licences: SchoolLicenceFigures; stocktaking: SchoolCountDto };
 
+/** One run of the report: its schools, and the authority's counting interval and open stocktakings (for the overview). */
+interface ComputedReport {
+  asOf: string;
+  settings: CoverageSettings;
+  counting: { countIntervalYears: number; open: number };
+  items: SchoolCoverageRow[];
+}
+
 /** A whole coverage report: every school the caller sees, sorted, with the day and the targets it was measured against. */
 export interface CoverageReport {
   asOf: string;
@@ -34,7 +42,7 @@ export interface CoverageReport {
 @Injectable()
 export class CoverageService {
   /** Identical reports share a run, and reuse it while nothing has been written since (see VersionedReads). */
-  private readonly reports = new VersionedReads<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }>(() => databaseVersion(this.dataSource.manager));
+  private readonly reports = new VersionedReads<ComputedReport>(() => databaseVersion(this.dataSource.manager));
 
   /** Per report (its items), its sorted orders. */
   private readonly sorted = new WeakMap<SchoolCoverageRow[], Map<string, SchoolCoverageRow[]>>();
@@ -96,7 +104,10 @@ export class CoverageService {
    * The figures of the overview for all schools the caller sees: the coverage summary and the devices by type and
    * status, both from the counters.
    */
-  async overviewFigures(actor: Actor, asOf?: string): Promise<{ asOf: string; summary: CoverageSummary & { licences: CoverageLicencesSummaryDto }; inventory: InventoryCount[] }> {
+  async overviewFigures(
+    actor: Actor,
+    asOf?: string,
+  ): Promise<{ asOf: string; summary: CoverageSummary & { licences: CoverageLicencesSummaryDto }; inventory: InventoryCount[]; stocktaking: StocktakingOverviewDto }> {
     const day = asOf ?? todayInBerlin();
     // The same report as the coverage screen's (one stored run serves both).
     const [report, inventoryRows, warnings] = await Promise.all([
@@ -106,7 +117,12 @@ export class CoverageService {
     ]);
     const summary = summarizeCoverage(report.items);
     const licences = licenceSummary(report.items.map((i) => i.licences), summary.students, warnings);
-    return { asOf: day, summary: { ...summary, licences }, inventory: toInventory(inventoryRows) };
+    const stocktaking = {
+      countIntervalYears: report.counting.countIntervalYears,
+      schoolsDue: report.items.filter((i) => i.stocktaking.countDue).length,
+      openStocktakings: report.counting.open,
+    };
+    return { asOf: day, summary: { ...summary, licences }, inventory: toInventory(inventoryRows), stocktaking };
   }
 
   private async readInventory(actor: Actor): Promise<RawRow[]> {
@@ -127,13 +143,13 @@ export class CoverageService {
     return result;
   }
 
-  private compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
+  private compute(actor: Actor, filter: CoverageFilter, asOf?: string): Promise<ComputedReport> {
     const day = asOf ?? todayInBerlin();
     const key = `${scopeKey(actor)}|${filter.schoolId ?? ''}|${filter.schoolType ?? ''}|${day}`;
     return this.reports.run(key, () => this.computeNow(actor, filter, day));
   }
 
-  private async computeNow(actor: Actor, filter: CoverageFilter, day: string): Promise<{ asOf: string; settings: CoverageSettings; items: SchoolCoverageRow[] }> {
+  private async computeNow(actor: Actor, filter: CoverageFilter, day: string): Promise<ComputedReport> {
     const [{ settings, rows }, licences, counts] = await Promise.all([
       this.read(actor, (settings) => coverageQuery(actor, filter, settings, day)),
       this.licenceFigures.bySchool(actor, this.dataSource.manager, day),
@@ -144,6 +160,7 @@ export class CoverageService {
     return {
       asOf: day,
       settings,
+      counting: { countIntervalYears: counts.countIntervalYears, open: counts.open },
       // Added to the fresh objects, not copied into new ones: 500 copies of a wide object were a tenth of a run.
       items: items.map((c) =>
         Object.assign(c, {

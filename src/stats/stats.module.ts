@@ -5,10 +5,9 @@ import { CountersModule } from '../counters/counters.module';
 import { NeedsModule } from '../needs/needs.module';
 import { StatsController } from './stats.controller';
 import { StatsService } from './stats.service';
-import { StocktakingsModule } from '../stocktakings/stocktakings.module';
 
 @Module({
-  imports: [CoverageModule, NeedsModule, CountersModule, GrantsModule, StocktakingsModule],
+  imports: [CoverageModule, NeedsModule, CountersModule, GrantsModule],
   controllers: [StatsController],
   providers: [StatsService],
 })

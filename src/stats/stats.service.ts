@@ -12,7 +12,6 @@ import { GrantsService } from '../grants/grants.service';
 import { CountersService } from '../counters/counters.service';
 import { NeedsService } from '../needs/needs.service';
 import type { DeviceStatsDto, OverviewDto } from './stats.dto';
-import { StocktakingsService } from '../stocktakings/stocktakings.service';
 
 const zeroStatuses = () => Object.fromEntries(DEVICE_STATUSES.map((s) => [s, 0])) as Record<DeviceStatus, number>;
 
@@ -30,7 +29,6 @@ export class StatsService {
     private readonly needs: NeedsService,
     private readonly counters: CountersService,
     private readonly grants: GrantsService,
-    private readonly stocktakings: StocktakingsService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -41,12 +39,11 @@ export class StatsService {
 
   private async overviewNow(actor: Actor, day: string): Promise<OverviewDto> {
     const authorityId = tenantOf(actor);
-    const [coverage, loans, needs, grants, stocktaking] = await Promise.all([
+    const [coverage, loans, needs, grants] = await Promise.all([
       this.coverage.overviewFigures(actor, day),
       this.counters.loanCounts(authorityId, day, this.dataSource.manager),
       this.needs.counts(authorityId),
       this.grants.budgetOverview(authorityId),
-      this.stocktakings.overview(actor),
     ]);
     return {
       asOf: day,
@@ -55,7 +52,7 @@ export class StatsService {
       coverage: coverage.summary,
       needs: { ...needs, awaitingDecision: needs.byStatus.submitted },
       grants,
-      stocktaking,
+      stocktaking: coverage.stocktaking,
       licenceWarnings: coverage.summary.licences.warnings,
     };
   }

@@ -28,7 +28,6 @@ import {
   StocktakingDetailDto,
   StocktakingDto,
   StocktakingScanDto,
-  StocktakingOverviewDto,
   StocktakingSettingsDto,
   UpdateStocktakingSettingsDto,
 } from './stocktakings.dto';
@@ -345,12 +344,6 @@ export class StocktakingsService {
     const counters = await rows<q.StocktakingCounterRow>(em, q.STOCKTAKING_COUNTERS_SQL, [id]);
     const devices = await rows<q.StocktakingExportRow>(em, q.STOCKTAKING_EXPORT_ROWS_SQL, [id]);
     return { stocktaking, counters, devices };
-  }
-
-  /** The overview's stocktaking figures. */
-  async overview(actor: Actor): Promise<StocktakingOverviewDto> {
-    const { countIntervalYears, schools, open } = await this.due(actor);
-    return { countIntervalYears, schoolsDue: schools.filter((s) => s.countDue).length, openStocktakings: open };
   }
 
   private async settingsOf(em: EntityManager, authorityId: string): Promise<StocktakingSettingsDto> {
