@@ -22,6 +22,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const URL_ = process.env.DATABASE_URL;
 if (!URL_) throw new Error('DATABASE_URL (the seeded bench database, e.g. postgres://postgres@127.0.0.1:5432/bench_office) is required');
 const RUNS = Number(process.env.BENCH_WEB_NAVIGATIONS ?? 20);
+// BENCH_WEB_DETAIL=1: for each typed address also the p50 of its phases (document, each API request's start and end).
+const DETAIL = process.env.BENCH_WEB_DETAIL === '1';
+// BENCH_WEB_ONLY=devices: only the screens whose path contains it.
+const ONLY = process.env.BENCH_WEB_ONLY;
 const OFFICE = 'bench-land-office@bench.example';
 const PASSWORD = 'Bench-Passwort-2026';
 
@@ -91,6 +95,21 @@ const SCREENS = [
   },
 ];
 
+/** The typed load's phases on the page's clock: the document, and start/end of each API request. */
+async function phases(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const out = { document: nav.responseEnd, domInteractive: nav.domInteractive };
+    for (const r of performance.getEntriesByType('resource')) {
+      const path = new URL(r.name).pathname;
+      if (!path.startsWith('/api/') || `${path} start` in out) continue;
+      out[`${path} start`] = r.startTime;
+      out[`${path} end`] = r.responseEnd;
+    }
+    return out;
+  });
+}
+
 /** When the first request to `path` (the screen's data) started, on the same clock as shownAfter. */
 async function requestSentAfter(page, path, sinceClick) {
   return page.evaluate(
@@ -125,8 +144,9 @@ const { page } = browser;
 const results = [];
 try {
   await login(page, OFFICE, PASSWORD);
-  for (const screen of SCREENS) {
+  for (const screen of SCREENS.filter((s) => !ONLY || s.path.includes(ONLY))) {
     const load = [];
+    const detail = [];
     const inApp = [];
     const sent = { load: [], inApp: [] };
     for (let i = 0; i < RUNS + 2; i++) {
@@ -134,6 +154,7 @@ try {
       await page.goto(screen.path, { waitUntil: 'commit' });
       const t = await shownAfter(page, screen.shown, false);
       const tSent = await requestSentAfter(page, screen.request, false);
+      if (DETAIL && i >= 2) detail.push({ ...(await phases(page)), shown: t });
       // In-app: from another screen (a fresh load, so nothing is cached), a click on the navigation link.
       await page.goto('/barrierefreiheit');
       await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: screen.nav, exact: true }).waitFor();
@@ -149,7 +170,7 @@ try {
         sent.inApp.push(cSent);
       }
     }
-    results.push({ screen, load, inApp, sent });
+    results.push({ screen, load, inApp, sent, detail });
   }
 } finally {
   await browser.close();
@@ -157,10 +178,15 @@ try {
 }
 
 console.log(`\nbench:web-office ${new Date().toISOString()} load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${RUNS} navigations each`);
-for (const { screen, load, inApp, sent } of results) {
+for (const { screen, load, inApp, sent, detail } of results) {
   const p95 = Math.max(percentile(load, 95), percentile(inApp, 95));
   console.log(
     `${screen.name}: load p50 ${fmt(percentile(load, 50))} p95 ${fmt(percentile(load, 95))} | in-app p50 ${fmt(percentile(inApp, 50))} p95 ${fmt(percentile(inApp, 95))} | target ${screen.target} ms ${p95 <= screen.target ? 'met' : 'MISSED'}`,
   );
   console.log(`  ${screen.request} sent (p50): load ${fmt(percentile(sent.load, 50))}, in-app ${fmt(percentile(sent.inApp, 50))} after the start`);
+  if (detail.length) {
+    const of = (k) => detail.map((d) => d[k]).filter((v) => v !== undefined);
+    const keys = [...new Set(detail.flatMap((d) => Object.keys(d)))].sort((a, b) => percentile(of(a), 50) - percentile(of(b), 50));
+    for (const k of keys) console.log(`    ${k}: p50 ${fmt(percentile(of(k), 50))} p95 ${fmt(percentile(of(k), 95))} (${of(k).length})`);
+  }
 }
