@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, createQueryClient } from './app/App';
 import { startScreen } from './app/screens';
-import { rememberedSchool, startSession } from './app/school';
+import { rememberedSchool } from './app/early-requests';
+import { startSession } from './app/school';
 import { t } from './i18n';
 import './ui/styles.css';
 

@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { dropEarlyRequests } from './app/early-requests';
 import { resetApi } from './test-api';
 
 // The API client captures fetch when it is created: route every call through the replaceable fake of test-api.ts.
@@ -8,5 +9,6 @@ globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => (globalThis
 afterEach(() => {
   cleanup();
   resetApi();
+  dropEarlyRequests();
   localStorage.clear();
 });

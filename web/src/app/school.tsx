@@ -4,6 +4,7 @@ import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { t } from '../i18n';
 import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { SCHOOL_PAGE_SIZE, STORAGE_KEY } from './early-requests';
 import { meQuery, type Me } from './session';
 
 export type School = Schemas['SchoolDto'];
@@ -19,7 +20,6 @@ interface SchoolChoice {
 }
 
 const SchoolContext = createContext<SchoolChoice | null>(null);
-const STORAGE_KEY = 'inventar.school';
 
 export function useSchool(): SchoolChoice {
   const value = useContext(SchoolContext);
@@ -43,25 +43,12 @@ function store(userId: string, schoolId: string | null) {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(raw));
 }
 
-/**
- * The school choice this browser keeps, before the user is known (at the app's start, to send a screen's first request
- * with the login's own): the one kept choice; null when there is none, or several users' choices.
- */
-export function rememberedSchool(): string | null {
-  try {
-    const choices = Object.values(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, string | null>);
-    return choices.length === 1 ? (choices[0] ?? null) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Every school the user may see, all keyset pages (1,000 at a time: a city's schools in one request, a state's in a few). */
 export async function fetchAllSchools(): Promise<School[]> {
   const all: School[] = [];
   let cursor: string | undefined;
   do {
-    const page = await unwrap(api.GET('/api/v1/schools', { params: { query: { limit: 1000, ...(cursor ? { cursor } : {}) } } }));
+    const page = await unwrap(api.GET('/api/v1/schools', { params: { query: { limit: SCHOOL_PAGE_SIZE, ...(cursor ? { cursor } : {}) } } }));
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -77,6 +77,20 @@ export function filtersToQuery(f: DeviceFilters, chosenSchoolId: string | null) 
   };
 }
 
+/** The list's page size. */
+export const PAGE_SIZE = 50;
+
+/**
+ * The API query of one page of the list: the list, its prefetch and the start's early request (app/early-requests.ts)
+ * send the same.
+ */
+export const devicePageQuery = (f: DeviceFilters, chosenSchoolId: string | null, cursor?: string) => ({
+  ...filtersToQuery(f, chosenSchoolId),
+  sort: f.sort,
+  limit: PAGE_SIZE,
+  cursor,
+});
+
 /** Whether any filter narrows the list (for the empty state: "nothing matches" rather than "no devices"). */
 export const hasFilters = (f: DeviceFilters) => !!(f.schoolId || f.status.length || f.type.length || f.location || f.q || f.notLabelled || f.notCountedSince);
 

@@ -1,17 +1,15 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
-import { filtersFromParams, filtersToParams, filtersToQuery, type DeviceFilters } from './device-filters';
+import { devicePageQuery, filtersFromParams, filtersToParams, type DeviceFilters } from './device-filters';
 
 export type DeviceListItem = Schemas['DeviceListItemDto'];
 export type DeviceDetail = Schemas['DeviceDetailDto'];
 export type DeviceEvent = Schemas['DeviceEventDto'];
 
-export const PAGE_SIZE = 50;
-
 /** One keyset page of the device list. */
 export function fetchDevicePage(f: DeviceFilters, chosenSchoolId: string | null, cursor: string | undefined) {
-  return unwrap(api.GET('/api/v1/devices', { params: { query: { ...filtersToQuery(f, chosenSchoolId), sort: f.sort, limit: PAGE_SIZE, cursor } } }));
+  return unwrap(api.GET('/api/v1/devices', { params: { query: devicePageQuery(f, chosenSchoolId, cursor) } }));
 }
 
 /**

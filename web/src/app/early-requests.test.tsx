@@ -1,0 +1,103 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { api } from '../api/client';
+import { mockApi, requests } from '../test-api';
+import { App, createQueryClient } from './App';
+import { earlyPaths, sendEarlyRequests } from './early-requests';
+import { startScreen } from './screens';
+import { startSession } from './school';
+
+const office = { id: 'u9', email: 'amt@stadt.example', displayName: 'Olga Amt', role: 'office', authorityId: 'a1', schoolIds: [] };
+const school = (id: string, name: string) => ({ id, name, authorityId: 'a1', schoolNumber: '100001', schoolType: 'gymnasium', version: 1 });
+const device = (id: string, inventoryNumber: string, status: string) => ({
+  id,
+  inventoryNumber,
+  schoolId: 's2',
+  type: 'laptop',
+  manufacturer: 'Lenovo',
+  model: 'ThinkPad L13',
+  status,
+  location: 'Raum 12',
+  labelledAt: null,
+  lastCountedOn: null,
+  commissionedOn: null,
+  operatingSystem: null,
+  purchaseDate: null,
+  purchasePriceCents: null,
+  retiredOn: null,
+  serialNumber: null,
+  updatedAt: '2026-12-01T10:00:00Z',
+  version: 1,
+  warrantyUntil: null,
+});
+const site = { accessibilityContactName: 'IT-Service', accessibilityContactEmail: 'barrierefrei@stadt.example', privacyUrl: null, imprintUrl: null };
+const unauthorized = { status: 401, body: { statusCode: 401, error: 'UNAUTHORIZED', message: 'Missing token' } };
+const paths = () => requests.map((r) => `${r.method} ${r.path}`);
+
+/** What main.tsx does after the start script: the login check, the schools and the address's screen, then React. */
+function startApp() {
+  const queryClient = createQueryClient();
+  startSession(queryClient);
+  startScreen(queryClient, location.pathname, new URLSearchParams(location.search), null);
+  render(<App queryClient={queryClient} />);
+}
+
+describe("the start script's early requests", () => {
+  it('on /geraete: login check, schools and the first page, with the query the list sends; on the login page none', () => {
+    expect(earlyPaths('/geraete', new URLSearchParams('status=loaned,lost&q=Raum 1'), 's1')).toEqual([
+      '/api/v1/auth/me',
+      '/api/v1/schools?limit=1000',
+      '/api/v1/devices?schoolId=s1&status=loaned&status=lost&q=Raum+1&sort=inventoryNumber&limit=50',
+    ]);
+    expect(earlyPaths('/uebersicht', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools?limit=1000']);
+    expect(earlyPaths('/anmelden', new URLSearchParams('zurueck=%2Fgeraete'), null)).toEqual([]);
+  });
+
+  it('an office on /geraete: the app takes the three answers over (no request twice) and the list shows their rows', async () => {
+    window.history.pushState({}, '', '/geraete?status=loaned');
+    mockApi({
+      'GET /api/v1/auth/me': { body: office },
+      'GET /api/v1/schools': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
+      'GET /api/v1/devices': (request) => ({ body: { items: [device('d1', new URL(request.url).searchParams.get('status') === 'loaned' ? 'INV-LOANED' : 'INV-OTHER', 'loaned')], nextCursor: null } }),
+      'GET /api/v1/site': { body: site },
+    });
+    sendEarlyRequests();
+    expect(paths()).toEqual(['GET /api/v1/auth/me', 'GET /api/v1/schools?limit=1000', 'GET /api/v1/devices?status=loaned&sort=inventoryNumber&limit=50']);
+    startApp();
+    const row = await screen.findByRole('row', { name: /INV-LOANED/ });
+    expect(row.textContent).toContain('Grundschule Nord');
+    await waitFor(() => expect(requests.some((r) => r.path.startsWith('/api/v1/site'))).toBe(true));
+    // Only the footer's site facts were asked by the app itself.
+    expect(paths().filter((p) => !p.includes('/site')).sort()).toEqual(['GET /api/v1/auth/me', 'GET /api/v1/devices?status=loaned&sort=inventoryNumber&limit=50', 'GET /api/v1/schools?limit=1000']);
+  });
+
+  it("a visitor's first load: the early 401s are dropped, the app asks again and shows the login, not 'session expired'", async () => {
+    window.history.pushState({}, '', '/geraete');
+    mockApi({ 'GET /api/v1/auth/me': unauthorized, 'GET /api/v1/schools': unauthorized, 'GET /api/v1/devices': unauthorized, 'GET /api/v1/site': { body: site } });
+    sendEarlyRequests();
+    startApp();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Anmelden' })).toBeTruthy();
+    expect(window.location.search).toBe('?zurueck=%2Fgeraete');
+    expect(screen.queryByText(/Ihre Sitzung ist abgelaufen/)).toBeNull();
+    // The login check went out twice: early (dropped) and the app's own.
+    expect(paths().filter((p) => p === 'GET /api/v1/auth/me')).toHaveLength(2);
+  });
+
+  it('an early answer serves only the same GET, once; a write drops those not yet taken', async () => {
+    window.history.pushState({}, '', '/geraete?status=loaned');
+    let answers = 0;
+    mockApi({ 'GET /api/v1/auth/me': () => ({ body: { ...office, displayName: `Antwort ${++answers}` } }), 'GET /api/v1/schools': { body: { items: [], nextCursor: null } }, 'GET /api/v1/devices': { body: { items: [], nextCursor: null } }, 'POST /api/v1/auth/logout': { status: 204 } });
+    sendEarlyRequests();
+    // Another query than the early one: its own request.
+    await api.GET('/api/v1/devices', { params: { query: { status: ['lost'], limit: 50 } } });
+    expect(paths().at(-1)).toBe('GET /api/v1/devices?status=lost&limit=50');
+    // The same GET twice: the early answer first, then the network.
+    expect((await api.GET('/api/v1/auth/me')).data?.displayName).toBe('Antwort 1');
+    expect((await api.GET('/api/v1/auth/me')).data?.displayName).toBe('Antwort 2');
+    // A write (here the logout) drops the schools' early answer: the next GET asks the server.
+    const before = requests.length;
+    await api.POST('/api/v1/auth/logout');
+    await api.GET('/api/v1/schools', { params: { query: { limit: 1000 } } });
+    expect(paths().slice(before)).toEqual(['POST /api/v1/auth/logout', 'GET /api/v1/schools?limit=1000']);
+  });
+});
