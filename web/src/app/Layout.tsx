@@ -4,7 +4,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { language, switchLanguage, t } from '../i18n';
-import { Button, Loading, Select } from '../ui/components';
+import { Button, Loading, Select, SketchFirst } from '../ui/components';
 import { ErrorBoundary } from './ErrorBoundary';
 import { preloadScreen, screensFor, startScreen } from './screens';
 import { SchoolPick, useSchool } from './school';
@@ -110,7 +110,10 @@ export function Layout({ me }: { me: Me }) {
               </li>
             ))}
           </ul>
-          <SchoolSwitch />
+          {/* Sketched first: a screen's first frame does not wait for the switch's widget. */}
+          <SketchFirst>
+            <SchoolSwitch />
+          </SketchFirst>
         </nav>
       </header>
       <main id="inhalt" className="page" tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { type ReactNode, useDeferredValue, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useDeferredValue, useEffect, useState } from 'react';
 import {
   Button as AriaButton,
   type ButtonProps,
@@ -27,9 +27,37 @@ import {
 } from 'react-aria-components';
 import { parseDate } from '@internationalized/date';
 import { explainError } from '../api/errors';
+import { formatDate } from './format';
 import { t } from '../i18n';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'quiet';
+
+const Sketching = createContext(false);
+
+/**
+ * The fields inside (TextField, Select, DateInput, Checkbox) render first as a still likeness of themselves (label,
+ * value, the same boxes, so nothing moves; hidden from assistive technology, not focusable) and, in a deferred render
+ * right after, as the widgets. For a form that is not the point of its screen, e.g. the device list's filters: React
+ * Aria's widgets cost their first render tens of milliseconds, which the list's first frame then need not wait for.
+ */
+export function SketchFirst({ children }: { children: ReactNode }) {
+  const ready = useDeferredValue(true, false);
+  return <Sketching.Provider value={!ready}>{children}</Sketching.Provider>;
+}
+
+/**
+ * A field's likeness for SketchFirst: its label (bold as a <label>; a Select's label is a plain span), its box with the
+ * value, its description.
+ */
+function FieldSketch({ label, value, box = 'sketch-box', className, description, plainLabel = false }: { label: string; value?: ReactNode; box?: string; className?: string; description?: string; plainLabel?: boolean }) {
+  return (
+    <div className={className ? `field ${className}` : 'field'} aria-hidden="true">
+      <span className={plainLabel ? undefined : 'sketch-label'}>{label}</span>
+      <span className={box}>{value}</span>
+      {description && <span className="description">{description}</span>}
+    </div>
+  );
+}
 
 export function Button({ variant = 'secondary', className, ...props }: ButtonProps & { variant?: Variant }) {
   return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${className}` : ''}`} />;
@@ -46,7 +74,12 @@ interface FieldProps extends Omit<TextFieldProps, 'children'> {
 }
 
 /** A labelled text field; its error (from the browser's checks or the server) stands right under it. */
-export function TextField({ label, description, serverError, multiline, inputRef, placeholder, className, ...props }: FieldProps) {
+export function TextField(props: FieldProps) {
+  if (useContext(Sketching) && !props.multiline) return <FieldSketch label={props.label} value={props.value} description={props.description} className={typeof props.className === 'string' ? props.className : ''} />;
+  return <TextFieldWidget {...props} />;
+}
+
+function TextFieldWidget({ label, description, serverError, multiline, inputRef, placeholder, className, ...props }: FieldProps) {
   return (
     <AriaTextField {...props} isInvalid={serverError ? true : props.isInvalid} className={`field${className ? ` ${className}` : ''}`}>
       <Label>
@@ -60,7 +93,26 @@ export function TextField({ label, description, serverError, multiline, inputRef
   );
 }
 
-export function Checkbox({ children, ...props }: Omit<CheckboxProps, 'children'> & { children: ReactNode }) {
+export function Checkbox(props: Omit<CheckboxProps, 'children'> & { children: ReactNode }) {
+  if (useContext(Sketching))
+    return (
+      <span className="checkbox" aria-hidden="true" data-selected={props.isSelected || undefined}>
+        <CheckboxBox />
+        {props.children}
+      </span>
+    );
+  return <CheckboxWidget {...props} />;
+}
+
+const CheckboxBox = () => (
+  <span className="checkbox-box" aria-hidden="true">
+    <svg viewBox="0 0 18 18" aria-hidden="true">
+      <polyline points="2 9 7 14 16 4" />
+    </svg>
+  </span>
+);
+
+function CheckboxWidget({ children, ...props }: Omit<CheckboxProps, 'children'> & { children: ReactNode }) {
   return (
     <AriaCheckbox {...props} className="checkbox">
       <span className="checkbox-box" aria-hidden="true">
@@ -115,7 +167,24 @@ const LONG_LIST = 50;
  * first renders with the chosen option only and then, in a deferred render that a more urgent one (the screen's data)
  * interrupts, with all of them: React Aria builds an item for every option even while the popover is closed.
  */
-export function Select<T extends string>({ label, options, serverError, ...props }: Omit<SelectProps<{ id: T }>, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string }) {
+type SelectFieldProps<T extends string> = Omit<SelectProps<{ id: T }>, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string };
+
+export function Select<T extends string>(props: SelectFieldProps<T>) {
+  if (useContext(Sketching)) {
+    const chosen = props.selectedKey ?? props.defaultSelectedKey;
+    const text = props.options.find((o) => o.value === chosen)?.label ?? props.placeholder ?? '';
+    const value = (
+      <>
+        <span>{text}</span>
+        <span>▾</span>
+      </>
+    );
+    return <FieldSketch label={props.label} value={value} box="select-button" className="select" plainLabel />;
+  }
+  return <SelectWidget {...props} />;
+}
+
+function SelectWidget<T extends string>({ label, options, serverError, ...props }: SelectFieldProps<T>) {
   const long = options.length > LONG_LIST;
   const chosen = props.selectedKey ?? props.defaultSelectedKey;
   const [first] = useState(() => (long ? options.filter((o, i) => i === 0 || o.value === chosen) : undefined));
@@ -226,7 +295,14 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
 }
 
 /** A date field in the user's locale (dd.mm.yyyy in German), value as 'YYYY-MM-DD'. */
-export function DateInput({ label, value, onChange, serverError, isRequired }: { label: string; value: string | null; onChange: (value: string | null) => void; serverError?: string; isRequired?: boolean }) {
+type DateInputProps = { label: string; value: string | null; onChange: (value: string | null) => void; serverError?: string; isRequired?: boolean };
+
+export function DateInput(props: DateInputProps) {
+  if (useContext(Sketching)) return <FieldSketch label={props.label} value={props.value ? formatDate(props.value) : ''} box="date-input" className="date-field" />;
+  return <DateInputWidget {...props} />;
+}
+
+function DateInputWidget({ label, value, onChange, serverError, isRequired }: DateInputProps) {
   return (
     <DateField
       className="field date-field"
