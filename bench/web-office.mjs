@@ -100,6 +100,8 @@ async function phases(page) {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const out = { document: nav.responseEnd, domInteractive: nav.domInteractive };
+    // The app's own performance marks, if a build sets any (a diagnostic build: performance.mark('…')).
+    for (const m of performance.getEntriesByType('mark')) if (!(`mark ${m.name}` in out)) out[`mark ${m.name}`] = m.startTime;
     for (const r of performance.getEntriesByType('resource')) {
       const path = new URL(r.name).pathname;
       if (!path.startsWith('/api/') || `${path} start` in out) continue;
