@@ -1,26 +1,45 @@
 import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The start script (src/boot.ts) as an entry of its own, first in index.html and `async`: it runs as soon as its few KB
- * are there, not after the app's modules, and sends the address's first requests (src/app/early-requests.ts). Each
- * `<script type="module">` written in index.html would join the one entry of the page, so this plugin adds the tag.
+ * The start script (src/boot.ts): a classic script of its own, built as one self-contained file and added first to
+ * index.html with `async`, so it runs as soon as its few KB are read, while the app's modules still load and evaluate,
+ * and sends the address's first requests (src/app/early-requests.ts). A module script would wait for its imports (one
+ * more round trip) and, written into index.html, would join the page's one entry.
  */
 function startScript(): Plugin {
+  const entry = `${root}src/boot.ts`;
+  let command: 'build' | 'serve' = 'serve';
   return {
     name: 'start-script',
+    configResolved(config) {
+      command = config.command;
+    },
+    async buildStart() {
+      if (command !== 'build') return;
+      const result = await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        publicDir: false,
+        build: { write: false, minify: true, emptyOutDir: false, lib: { entry, formats: ['iife'], name: 'inventarStart' } },
+      });
+      const chunk = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : [])).find((o) => o.type === 'chunk');
+      if (!chunk) throw new Error('the start script (src/boot.ts) did not build');
+      this.emitFile({ type: 'asset', name: 'boot.js', source: chunk.code });
+    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const chunk = ctx.bundle && Object.values(ctx.bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
-        if (ctx.bundle && !chunk) throw new Error('the start script (src/boot.ts) is missing from the build');
-        const src = chunk ? `/${chunk.fileName}` : '/src/boot.ts';
-        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src }, injectTo: 'head-prepend' }];
+        if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', src: '/src/boot.ts' }, injectTo: 'head-prepend' }];
+        const asset = Object.values(ctx.bundle).find((c) => c.type === 'asset' && c.names.includes('boot.js'));
+        if (!asset) throw new Error('the start script (src/boot.ts) is missing from the build');
+        return [{ tag: 'script', attrs: { async: true, src: `/${asset.fileName}` }, injectTo: 'head-prepend' }];
       },
     },
   };
@@ -37,7 +56,6 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 700,
-    rolldownOptions: { input: { index: `${root}index.html`, boot: `${root}src/boot.ts` } },
   },
   server: { proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` } },
   test: {

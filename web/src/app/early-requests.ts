@@ -25,7 +25,11 @@ interface Early {
   answer: Promise<Response>;
 }
 
-const early = new Map<string, Early>();
+declare global {
+  // The start script is a file of its own (a classic script, see vite.config.mts), the app another: one map for both.
+  var inventarEarlyRequests: Map<string, Early> | undefined;
+}
+const early = (globalThis.inventarEarlyRequests ??= new Map<string, Early>());
 
 /** Path and query, the query's pairs sorted: the same request whatever the order or encoding of its parameters. */
 function keyOf(url: string): string {
