@@ -49,7 +49,9 @@ describe("the start script's early requests", () => {
       '/api/v1/schools?limit=1000',
       '/api/v1/devices?schoolId=s1&status=loaned&status=lost&q=Raum+1&sort=inventoryNumber&limit=50',
     ]);
-    expect(earlyPaths('/uebersicht', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools?limit=1000']);
+    expect(earlyPaths('/uebersicht', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools?limit=1000', '/api/v1/stats/overview']);
+    expect(earlyPaths('/medienentwicklungsplan/', new URLSearchParams('sort=wlan&schoolType=grundschule'), null)[2]).toBe('/api/v1/coverage?sort=wlan&order=asc&schoolType=grundschule&limit=100');
+    expect(earlyPaths('/schulen', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools?limit=1000']);
     expect(earlyPaths('/anmelden', new URLSearchParams('zurueck=%2Fgeraete'), null)).toEqual([]);
   });
 
@@ -81,6 +83,18 @@ describe("the start script's early requests", () => {
     expect(screen.queryByText(/Ihre Sitzung ist abgelaufen/)).toBeNull();
     // The login check went out twice: early (dropped) and the app's own.
     expect(paths().filter((p) => p === 'GET /api/v1/auth/me')).toHaveLength(2);
+  });
+
+  it('the overview and the Medienentwicklungsplan: their prefetch takes the early answer (one request each)', async () => {
+    mockApi({ 'GET /api/v1/auth/me': { body: office }, 'GET /api/v1/schools': { body: { items: [], nextCursor: null } }, 'GET /api/v1/stats/overview': { body: {} }, 'GET /api/v1/coverage': { body: { items: [], nextCursor: null } } });
+    for (const address of ['/uebersicht', '/medienentwicklungsplan?sort=wlan&schoolType=grundschule']) {
+      window.history.pushState({}, '', address);
+      sendEarlyRequests();
+      const queryClient = createQueryClient();
+      startScreen(queryClient, location.pathname, new URLSearchParams(location.search), null);
+      await waitFor(() => expect(queryClient.getQueryCache().getAll().every((q) => q.state.status === 'success')).toBe(true));
+    }
+    expect(paths().filter((p) => p.includes('/stats/') || p.includes('/coverage'))).toEqual(['GET /api/v1/stats/overview', 'GET /api/v1/coverage?sort=wlan&order=asc&schoolType=grundschule&limit=100']);
   });
 
   it('an early answer serves only the same GET, once; a write drops those not yet taken', async () => {

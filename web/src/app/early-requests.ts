@@ -1,8 +1,9 @@
+import { COVERAGE_PAGE_SIZE, coverageQueryOf } from '../coverage/coverage-params';
 import { devicePageQuery, filtersFromParams } from '../devices/device-filters';
 
 /**
  * The first requests of a typed address, sent by the start script (web/src/boot.ts) while the app's code still loads:
- * who is logged in, their schools and, on a screen that has one here, its first page. Without them these requests
+ * who is logged in, their schools and, on the device list, the overview and the Medienentwicklungsplan, their first page. Without them these requests
  * would leave only once React, React Aria and the app are evaluated, and the schools only after the login check's answer.
  *
  * The API client takes an answer over when it asks the same GET (same path, same query) within a few seconds, once.
@@ -68,7 +69,10 @@ export function earlyPaths(pathname: string, search: URLSearchParams, schoolId: 
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/anmelden') return [];
   const paths = ['/api/v1/auth/me', pathWith('/api/v1/schools', { limit: SCHOOL_PAGE_SIZE })];
+  // The screens whose first request their prefetch sends (Screen.prefetch in screens.ts), with the same query.
   if (path === '/geraete') paths.push(pathWith('/api/v1/devices', devicePageQuery(filtersFromParams(search), schoolId)));
+  if (path === '/uebersicht') paths.push('/api/v1/stats/overview');
+  if (path === '/medienentwicklungsplan') paths.push(pathWith('/api/v1/coverage', { ...coverageQueryOf(search), limit: COVERAGE_PAGE_SIZE }));
   return paths;
 }
 

@@ -1,27 +1,9 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
-import { api, type Schemas } from '../api/client';
+import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import { COVERAGE_PAGE_SIZE, coverageQueryOf } from './coverage-params';
 
-export type CoverageSort = Schemas['CoverageSort'];
-export type CoverageOrder = 'asc' | 'desc';
-
-/** Per indicator, the order that puts the worst schools first: the list's default and a column's first press. */
-export const WORST_FIRST: Partial<Record<CoverageSort, CoverageOrder>> = {
-  name: 'asc',
-  schoolNumber: 'asc',
-  broadband: 'asc',
-  broadbandPerClass: 'asc',
-  wlan: 'asc',
-};
-export const worstFirst = (sort: CoverageSort): CoverageOrder => WORST_FIRST[sort] ?? 'desc';
-
-/** The list's API query from the address (`/medienentwicklungsplan?sort=wlan&schoolType=grundschule`). */
-export function coverageQueryOf(params: URLSearchParams) {
-  const sort = (params.get('sort') ?? 'studentsPerDevice') as CoverageSort;
-  const order = (params.get('order') ?? worstFirst(sort)) as CoverageOrder;
-  const schoolType = params.get('schoolType') ?? '';
-  return { sort, order, ...(schoolType ? { schoolType: schoolType as Schemas['SchoolCoverageDto']['schoolType'] } : {}) };
-}
+export { coverageQueryOf, worstFirst, WORST_FIRST, type CoverageOrder, type CoverageSort } from './coverage-params';
 
 /**
  * The Medienentwicklungsplan's query (pages of 100 schools), for the screen and for its prefetch (a click on its nav
@@ -31,7 +13,7 @@ export const coverageListQuery = (query: ReturnType<typeof coverageQueryOf>) =>
   infiniteQueryOptions({
     queryKey: ['coverage', 'list', query],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/coverage', { params: { query: { ...query, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    queryFn: ({ pageParam }) => unwrap(api.GET('/api/v1/coverage', { params: { query: { ...query, limit: COVERAGE_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     staleTime: 2_000,
   });
