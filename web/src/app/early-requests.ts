@@ -96,6 +96,7 @@ export function fetchOrTakeEarly(request: Request, init?: RequestInit): Promise<
     early.clear();
     return fetch(request, init);
   }
+  if (early.size === 0) return fetch(request, init);
   const key = keyOf(request.url);
   const found = early.get(key);
   if (!found) return fetch(request, init);
