@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { dropEarlyRequests } from './app/early-requests';
+import { dropEarlyRequests } from './api/early-answers';
 import { resetApi } from './test-api';
 
 // The API client captures fetch when it is created: route every call through the replaceable fake of test-api.ts.

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { fetchOrTakeEarly } from '../app/early-requests';
+import { fetchOrTakeEarly } from './early-answers';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -20,7 +20,7 @@ const sessionExpiry: Middleware = {
 /**
  * The typed API client (types generated from openapi.json). The session is the HttpOnly cookie the login sets;
  * X-Requested-With is what the server requires of cookie-authenticated writes (CSRF). A GET the start script already
- * sent takes its answer (app/early-requests.ts).
+ * sent takes its answer (early-answers.ts).
  */
 export const api = createClient<paths>({
   baseUrl: globalThis.location?.origin ?? 'http://localhost',
