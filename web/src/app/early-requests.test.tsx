@@ -2,35 +2,12 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { api } from '../api/client';
 import { mockApi, requests } from '../test-api';
+import { deviceAnswer as device, officeUser as office, schoolAnswer as school, siteAnswer as site } from '../test-fixtures';
 import { App, createQueryClient } from './App';
 import { earlyPaths, sendEarlyRequests } from './early-requests';
 import { startScreen } from './screens';
 import { startSession } from './school';
 
-const office = { id: 'u9', email: 'amt@stadt.example', displayName: 'Olga Amt', role: 'office', authorityId: 'a1', schoolIds: [] };
-const school = (id: string, name: string) => ({ id, name, authorityId: 'a1', schoolNumber: '100001', schoolType: 'gymnasium', version: 1 });
-const device = (id: string, inventoryNumber: string, status: string) => ({
-  id,
-  inventoryNumber,
-  schoolId: 's2',
-  type: 'laptop',
-  manufacturer: 'Lenovo',
-  model: 'ThinkPad L13',
-  status,
-  location: 'Raum 12',
-  labelledAt: null,
-  lastCountedOn: null,
-  commissionedOn: null,
-  operatingSystem: null,
-  purchaseDate: null,
-  purchasePriceCents: null,
-  retiredOn: null,
-  serialNumber: null,
-  updatedAt: '2026-12-01T10:00:00Z',
-  version: 1,
-  warrantyUntil: null,
-});
-const site = { accessibilityContactName: 'IT-Service', accessibilityContactEmail: 'barrierefrei@stadt.example', privacyUrl: null, imprintUrl: null };
 const unauthorized = { status: 401, body: { statusCode: 401, error: 'UNAUTHORIZED', message: 'Missing token' } };
 const paths = () => requests.map((r) => `${r.method} ${r.path}`);
 

@@ -3,36 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { Suspense, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { mockApi, requests } from '../test-api';
+import { deviceAnswer, officeUser as office, schoolAnswer as school, siteAnswer as site } from '../test-fixtures';
 import { Select } from '../ui/components';
 import { App, createQueryClient } from './App';
 import { lazyScreen } from './lazy-screen';
 import { startScreen } from './screens';
 import { startSession } from './school';
 
-const office = { id: 'u9', email: 'amt@stadt.example', displayName: 'Olga Amt', role: 'office', authorityId: 'a1', schoolIds: [] };
-const school = (id: string, name: string) => ({ id, name, authorityId: 'a1', schoolNumber: '100001', schoolType: 'gymnasium', version: 1 });
-const device = {
-  id: 'd1',
-  inventoryNumber: 'INV-0042',
-  schoolId: 's2',
-  type: 'laptop',
-  manufacturer: 'Lenovo',
-  model: 'ThinkPad L13',
-  status: 'loaned',
-  location: 'Raum 12',
-  labelledAt: null,
-  lastCountedOn: null,
-  commissionedOn: null,
-  operatingSystem: null,
-  purchaseDate: null,
-  purchasePriceCents: null,
-  retiredOn: null,
-  serialNumber: null,
-  updatedAt: '2026-12-01T10:00:00Z',
-  version: 1,
-  warrantyUntil: null,
-};
-const site = { accessibilityContactName: 'IT-Service', accessibilityContactEmail: 'barrierefrei@stadt.example', privacyUrl: null, imprintUrl: null };
+const device = deviceAnswer('d1', 'INV-0042', 'loaned');
 
 describe('the start of a screen', () => {
   it('at the app start on /geraete: login check, schools and the first device page leave before React renders, and the list shows that page', async () => {
