@@ -89,6 +89,25 @@ describe('VersionedReads', () => {
     expect(await reads.run('k', async () => ++runs)).toBe(2);
   });
 
+  it('reads the version once for a run that starts at once, and again at the start of a run a caller waited for', async () => {
+    let version = 'v1';
+    let reads = 0;
+    const stored = new VersionedReads<string>(async () => (reads++, version));
+    let finishFirst!: () => void;
+    const first = stored.run('k', () => new Promise<string>((resolve) => (finishFirst = () => resolve(`first at ${version}`))));
+    await new Promise((r) => setImmediate(r));
+    expect(reads).toBe(1);
+    version = 'v2'; // committed while the first run was in flight
+    const second = stored.run('k', async () => `second at ${version}`);
+    await new Promise((r) => setImmediate(r));
+    version = 'v3'; // committed before the second run starts
+    finishFirst();
+    expect(await first).toBe('first at v3');
+    expect(await second).toBe('second at v3');
+    expect(reads).toBe(3);
+    expect(await stored.run('k', async () => 'not run')).toBe('second at v3');
+  });
+
   it('keeps at most maxEntries keys, dropping the least recently used, and does not keep a failed run', async () => {
     let runs = 0;
     const reads = new VersionedReads<number>(async () => 'v', 2);

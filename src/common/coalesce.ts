@@ -27,6 +27,11 @@ export class Coalescer<V> {
     return this.runs.size;
   }
 
+  /** Whether a run for the key is in flight: a caller now would wait for the next run instead of starting one. */
+  busy(key: string): boolean {
+    return this.runs.has(key);
+  }
+
   private start(key: string, work: () => Promise<V>): Promise<V> {
     const current = work();
     const entry: { current: Promise<V>; next?: Promise<V> } = { current };
@@ -70,8 +75,10 @@ export class VersionedReads<V> {
       this.last.set(key, stored);
       return stored.value;
     }
+    // A run that starts now (none in flight) begins after `now` was read; a later run reads its own.
+    const startsNow = !this.coalescer.busy(key);
     const fresh = await this.coalescer.run(key, async () => {
-      const version = await this.version();
+      const version = startsNow ? now : await this.version();
       return { version, value: await work() };
     });
     this.remember(key, fresh);
