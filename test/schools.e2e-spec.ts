@@ -91,6 +91,34 @@ describe('Schools', () => {
     });
   });
 
+  describe('GET /api/v1/schools/names', () => {
+    it('gives the office the id and name of every school of its authority, in the list order, and nothing else', async () => {
+      const full = await t.http().get('/api/v1/schools?limit=1000').set('Authorization', w.officeA.auth).expect(200);
+      const res = await t.http().get('/api/v1/schools/names').set('Authorization', w.officeA.auth).expect(200);
+      expect(res.body.items).toEqual(full.body.items.map((s: { id: string; name: string }) => ({ id: s.id, name: s.name })));
+      expect(res.body.items.map((s: { name: string }) => s.name)).not.toContain('B1 Realschule');
+      expect(res.body.nextCursor).toBeNull();
+    });
+
+    it('gives a coordinator only the assigned schools and refuses the platform admin and a visitor', async () => {
+      const res = await t.http().get('/api/v1/schools/names').set('Authorization', w.coordinatorA1.auth).expect(200);
+      expect(res.body.items).toEqual([{ id: w.schoolA1, name: 'A1 Gymnasium' }]);
+      await t.http().get('/api/v1/schools/names').set('Authorization', w.admin.auth).expect(403);
+      await t.http().get('/api/v1/schools/names').expect(401);
+    });
+
+    it('pages with the cursor and rejects a page size over 5,000 and a malformed cursor, naming the field', async () => {
+      const first = await t.http().get('/api/v1/schools/names?limit=1').set('Authorization', w.viewerA.auth).expect(200);
+      const second = await t.http().get(`/api/v1/schools/names?limit=1&cursor=${first.body.nextCursor}`).set('Authorization', w.viewerA.auth).expect(200);
+      expect(second.body.items).toHaveLength(1);
+      expect(second.body.items[0].name > first.body.items[0].name).toBe(true);
+      const big = await t.http().get('/api/v1/schools/names?limit=5001').set('Authorization', w.viewerA.auth).expect(400);
+      expect(big.body.fieldErrors[0].field).toBe('limit');
+      const bad = await t.http().get('/api/v1/schools/names?cursor=nonsense').set('Authorization', w.viewerA.auth).expect(400);
+      expect(bad.body.fieldErrors[0].field).toBe('cursor');
+    });
+  });
+
   describe('GET /api/v1/schools/:id', () => {
     it('returns an own school', async () => {
       const res = await t.http().get(`/api/v1/schools/${w.schoolA1}`).set('Authorization', w.coordinatorA1.auth).expect(200);

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/actor';
 import { Authenticated, CurrentActor, Roles } from '../auth/decorators';
 import { IdParam } from '../common/validation';
-import { CreateSchoolDto, ListSchoolsQueryDto, SchoolDto, SchoolPageDto, UpdateSchoolDto } from './schools.dto';
+import { CreateSchoolDto, ListSchoolNamesQueryDto, ListSchoolsQueryDto, SchoolDto, SchoolNamePageDto, SchoolPageDto, UpdateSchoolDto } from './schools.dto';
 import { SchoolsService } from './schools.service';
 
 @ApiTags('schools')
@@ -17,6 +17,13 @@ export class SchoolsController {
   @Roles('office', 'coordinator', 'viewer')
   list(@CurrentActor() actor: Actor, @Query() query: ListSchoolsQueryDto): Promise<SchoolPageDto> {
     return this.schools.list(actor, query);
+  }
+
+  /** Ids and names of the schools the caller may see, by name, up to 5,000 a page (the web app's school pickers). */
+  @Get('names')
+  @Roles('office', 'coordinator', 'viewer')
+  names(@CurrentActor() actor: Actor, @Query() query: ListSchoolNamesQueryDto): Promise<SchoolNamePageDto> {
+    return this.schools.names(actor, query);
   }
 
   /** One school the caller may see; others answer 404. */

@@ -135,3 +135,30 @@ export class SchoolPageDto {
   items: SchoolDto[];
   nextCursor: string | null;
 }
+
+/** A state's schools fit one page of names: the web app's school choice and filters load them all at once. */
+export const MAX_SCHOOL_NAMES_PAGE_SIZE = 5000;
+
+export class ListSchoolNamesQueryDto {
+  /** Page size, at most 5000 (the default: every school of a city or a state in one page). */
+  @QueryInt({ min: 1, max: MAX_SCHOOL_NAMES_PAGE_SIZE })
+  limit?: number = MAX_SCHOOL_NAMES_PAGE_SIZE;
+
+  /** The `nextCursor` of the previous page. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+/** A school as the pickers show it: its id and name. */
+export class SchoolNameDto {
+  id: string;
+  name: string;
+}
+
+export class SchoolNamePageDto {
+  items: SchoolNameDto[];
+  nextCursor: string | null;
+}

@@ -27,6 +27,8 @@ export const SCHOOL_COLUMNS = `s.id, s.authority_id AS "authorityId", s.name, s.
 export const SCHOOL_SQL = {
   /** The filters' parameters, the limit last. */
   list: (where: string, limitParam: number) => `SELECT ${SCHOOL_COLUMNS} FROM schools s WHERE ${where} ORDER BY s.name, s.id LIMIT $${limitParam}`,
+  /** The same order, ids and names only (the pickers). */
+  names: (where: string, limitParam: number) => `SELECT s.id, s.name FROM schools s WHERE ${where} ORDER BY s.name, s.id LIMIT $${limitParam}`,
   /** $1 id, then the scope's parameters. */
   byId: (scope: string, lock: boolean) => `SELECT ${SCHOOL_COLUMNS} FROM schools s WHERE s.id = $1 AND ${scope}${lock ? ' FOR UPDATE OF s' : ''}`,
   /** $1 authority, then the values of `columns`. */

@@ -8,7 +8,8 @@ import { exec, one, rows, transaction } from '../common/db';
 import { forbidden, notFound, staleVersion } from '../common/errors';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { escapeLike } from '../common/sql';
-import { CreateSchoolDto, ListSchoolsQueryDto, SchoolDto, UpdateSchoolDto } from './schools.dto';
+import { CreateSchoolDto, ListSchoolNamesQueryDto, ListSchoolsQueryDto, MAX_SCHOOL_NAMES_PAGE_SIZE, SchoolDto, SchoolNameDto, UpdateSchoolDto } from './schools.dto';
+import type { SchoolType } from './school.entity';
 import { SCHOOL_FIELD_COLUMNS, SCHOOL_FIELDS, SCHOOL_SQL } from './schools.queries';
 
 // Deleting a school that still has records: the foreign keys restrict it (409).
@@ -32,6 +33,23 @@ export class SchoolsService {
 
   async list(actor: Actor, query: ListSchoolsQueryDto): Promise<Page<SchoolDto>> {
     const limit = query.limit ?? 50;
+    const { where, params } = this.listWhere(actor, query);
+    params.push(limit + 1);
+    const schools = await rows<SchoolDto>(this.dataSource.manager, SCHOOL_SQL.list(where, params.length), params);
+    return toPage(schools, limit, (s) => [s.name, s.id], (s) => s);
+  }
+
+  /** Ids and names of the schools the caller may see, in the list's order and with its cursor: the web app's pickers. */
+  async names(actor: Actor, query: ListSchoolNamesQueryDto): Promise<Page<SchoolNameDto>> {
+    const limit = query.limit ?? MAX_SCHOOL_NAMES_PAGE_SIZE;
+    const { where, params } = this.listWhere(actor, query);
+    params.push(limit + 1);
+    const schools = await rows<SchoolNameDto>(this.dataSource.manager, SCHOOL_SQL.names(where, params.length), params);
+    return toPage(schools, limit, (s) => [s.name, s.id], (s) => s);
+  }
+
+  /** The caller's scope, the filters and the cursor (name, id) of a list of schools. */
+  private listWhere(actor: Actor, query: { cursor?: string; schoolType?: SchoolType; q?: string }): { where: string; params: unknown[] } {
     const params: unknown[] = [];
     const where = [schoolScopeSql(actor, { authority: 's.authority_id', school: 's.id' }, params)];
     if (query.schoolType) where.push(`s.school_type = $${params.push(query.schoolType)}`);
@@ -43,9 +61,7 @@ export class SchoolsService {
       const [name, id] = decodeCursor(query.cursor, 2);
       where.push(`(s.name, s.id) > ($${params.push(name)}, $${params.push(id)})`);
     }
-    params.push(limit + 1);
-    const schools = await rows<SchoolDto>(this.dataSource.manager, SCHOOL_SQL.list(where.join(' AND '), params.length), params);
-    return toPage(schools, limit, (s) => [s.name, s.id], (s) => s);
+    return { where: where.join(' AND '), params };
   }
 
   async get(actor: Actor, id: string): Promise<SchoolDto> {

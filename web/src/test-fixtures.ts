@@ -2,7 +2,7 @@
 
 export const officeUser = { id: 'u9', email: 'amt@stadt.example', displayName: 'Olga Amt', role: 'office', authorityId: 'a1', schoolIds: [] };
 
-export const schoolAnswer = (id: string, name: string) => ({ id, name, authorityId: 'a1', schoolNumber: '100001', schoolType: 'gymnasium', version: 1 });
+export const schoolAnswer = (id: string, name: string) => ({ id, name });
 
 /** A laptop of school s2 as the device list answers it. */
 export const deviceAnswer = (id: string, inventoryNumber: string, status: string) => ({

@@ -1152,6 +1152,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ids and names of the schools the caller may see, by name, up to 5,000 a page (the web app's school pickers). */
+        get: operations["Schools_names"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/site": {
         parameters: {
             query?: never;
@@ -3150,6 +3167,14 @@ export interface components {
             yearlyCostCents: number;
             /** @description That cost per student, to the cent; null without students. */
             yearlyCostPerStudentCents: number | null;
+        };
+        SchoolNameDto: {
+            id: string;
+            name: string;
+        };
+        SchoolNamePageDto: {
+            items: components["schemas"]["SchoolNameDto"][];
+            nextCursor: string | null;
         };
         SchoolPageDto: {
             items: components["schemas"]["SchoolDto"][];
@@ -9348,6 +9373,57 @@ export interface operations {
             };
             /** @description Not found, or outside what the caller may see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    Schools_names: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, at most 5000 (the default: every school of a city or a state in one page). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolNamePageDto"];
+                };
+            };
+            /** @description Invalid input: `fieldErrors` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,7 +29,7 @@ describe('the app shell', () => {
       'GET /api/v1/auth/me': () => (loggedIn ? { body: coordinator } : { status: 401, body: { statusCode: 401, error: 'UNAUTHORIZED', message: '' } }),
       'POST /api/v1/auth/login': () => ((loggedIn = true), { body: { accessToken: 'x', tokenType: 'Bearer', expiresIn: 3600 } }),
       'GET /api/v1/site': { body: site },
-      'GET /api/v1/schools': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
+      'GET /api/v1/schools/names': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
     });
     render(<App />);
     expect((await screen.findByText(/Ihre Sitzung ist abgelaufen/)).textContent).toContain('Bitte melden Sie sich erneut an');

@@ -23,12 +23,12 @@ describe("the start script's early requests", () => {
   it('on /geraete: login check, schools and the first page, with the query the list sends; on the login page none', () => {
     expect(earlyPaths('/geraete', new URLSearchParams('status=loaned,lost&q=Raum 1'), 's1')).toEqual([
       '/api/v1/auth/me',
-      '/api/v1/schools?limit=1000',
+      '/api/v1/schools/names?limit=5000',
       '/api/v1/devices?schoolId=s1&status=loaned&status=lost&q=Raum+1&sort=inventoryNumber&limit=50',
     ]);
-    expect(earlyPaths('/uebersicht', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools?limit=1000', '/api/v1/stats/overview']);
+    expect(earlyPaths('/uebersicht', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools/names?limit=5000', '/api/v1/stats/overview']);
     expect(earlyPaths('/medienentwicklungsplan/', new URLSearchParams('sort=wlan&schoolType=grundschule'), null)[2]).toBe('/api/v1/coverage?sort=wlan&order=asc&schoolType=grundschule&limit=100');
-    expect(earlyPaths('/schulen', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools?limit=1000']);
+    expect(earlyPaths('/schulen', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools/names?limit=5000']);
     expect(earlyPaths('/anmelden', new URLSearchParams('zurueck=%2Fgeraete'), null)).toEqual([]);
   });
 
@@ -36,23 +36,23 @@ describe("the start script's early requests", () => {
     window.history.pushState({}, '', '/geraete?status=loaned');
     mockApi({
       'GET /api/v1/auth/me': { body: office },
-      'GET /api/v1/schools': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
+      'GET /api/v1/schools/names': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
       'GET /api/v1/devices': (request) => ({ body: { items: [device('d1', new URL(request.url).searchParams.get('status') === 'loaned' ? 'INV-LOANED' : 'INV-OTHER', 'loaned')], nextCursor: null } }),
       'GET /api/v1/site': { body: site },
     });
     sendEarlyRequests();
-    expect(paths()).toEqual(['GET /api/v1/auth/me', 'GET /api/v1/schools?limit=1000', 'GET /api/v1/devices?status=loaned&sort=inventoryNumber&limit=50']);
+    expect(paths()).toEqual(['GET /api/v1/auth/me', 'GET /api/v1/schools/names?limit=5000', 'GET /api/v1/devices?status=loaned&sort=inventoryNumber&limit=50']);
     startApp();
     const row = await screen.findByRole('row', { name: /INV-LOANED/ });
     expect(row.textContent).toContain('Grundschule Nord');
     await waitFor(() => expect(requests.some((r) => r.path.startsWith('/api/v1/site'))).toBe(true));
     // Only the footer's site facts were asked by the app itself.
-    expect(paths().filter((p) => !p.includes('/site')).sort()).toEqual(['GET /api/v1/auth/me', 'GET /api/v1/devices?status=loaned&sort=inventoryNumber&limit=50', 'GET /api/v1/schools?limit=1000']);
+    expect(paths().filter((p) => !p.includes('/site')).sort()).toEqual(['GET /api/v1/auth/me', 'GET /api/v1/devices?status=loaned&sort=inventoryNumber&limit=50', 'GET /api/v1/schools/names?limit=5000']);
   });
 
   it("a visitor's first load: the early 401s are dropped, the app asks again and shows the login, not 'session expired'", async () => {
     window.history.pushState({}, '', '/geraete');
-    mockApi({ 'GET /api/v1/auth/me': unauthorized, 'GET /api/v1/schools': unauthorized, 'GET /api/v1/devices': unauthorized, 'GET /api/v1/site': { body: site } });
+    mockApi({ 'GET /api/v1/auth/me': unauthorized, 'GET /api/v1/schools/names': unauthorized, 'GET /api/v1/devices': unauthorized, 'GET /api/v1/site': { body: site } });
     sendEarlyRequests();
     startApp();
     expect(await screen.findByRole('heading', { level: 1, name: 'Anmelden' })).toBeTruthy();
@@ -63,7 +63,7 @@ describe("the start script's early requests", () => {
   });
 
   it('the overview and the Medienentwicklungsplan: their prefetch takes the early answer (one request each)', async () => {
-    mockApi({ 'GET /api/v1/auth/me': { body: office }, 'GET /api/v1/schools': { body: { items: [], nextCursor: null } }, 'GET /api/v1/stats/overview': { body: {} }, 'GET /api/v1/coverage': { body: { items: [], nextCursor: null } } });
+    mockApi({ 'GET /api/v1/auth/me': { body: office }, 'GET /api/v1/schools/names': { body: { items: [], nextCursor: null } }, 'GET /api/v1/stats/overview': { body: {} }, 'GET /api/v1/coverage': { body: { items: [], nextCursor: null } } });
     for (const address of ['/uebersicht', '/medienentwicklungsplan?sort=wlan&schoolType=grundschule']) {
       window.history.pushState({}, '', address);
       sendEarlyRequests();
@@ -77,7 +77,7 @@ describe("the start script's early requests", () => {
   it('an early answer serves only the same GET, once; a write drops those not yet taken', async () => {
     window.history.pushState({}, '', '/geraete?status=loaned');
     let answers = 0;
-    mockApi({ 'GET /api/v1/auth/me': () => ({ body: { ...office, displayName: `Antwort ${++answers}` } }), 'GET /api/v1/schools': { body: { items: [], nextCursor: null } }, 'GET /api/v1/devices': { body: { items: [], nextCursor: null } }, 'POST /api/v1/auth/logout': { status: 204 } });
+    mockApi({ 'GET /api/v1/auth/me': () => ({ body: { ...office, displayName: `Antwort ${++answers}` } }), 'GET /api/v1/schools/names': { body: { items: [], nextCursor: null } }, 'GET /api/v1/devices': { body: { items: [], nextCursor: null } }, 'POST /api/v1/auth/logout': { status: 204 } });
     sendEarlyRequests();
     // Another query than the early one: its own request.
     await api.GET('/api/v1/devices', { params: { query: { status: ['lost'], limit: 50 } } });
@@ -88,7 +88,7 @@ describe("the start script's early requests", () => {
     // A write (here the logout) drops the schools' early answer: the next GET asks the server.
     const before = requests.length;
     await api.POST('/api/v1/auth/logout');
-    await api.GET('/api/v1/schools', { params: { query: { limit: 1000 } } });
-    expect(paths().slice(before)).toEqual(['POST /api/v1/auth/logout', 'GET /api/v1/schools?limit=1000']);
+    await api.GET('/api/v1/schools/names', { params: { query: { limit: 5000 } } });
+    expect(paths().slice(before)).toEqual(['POST /api/v1/auth/logout', 'GET /api/v1/schools/names?limit=5000']);
   });
 });

@@ -10,8 +10,8 @@ import { devicePageQuery, filtersFromParams } from '../devices/device-filters';
  * The API client takes the answers over (api/early-answers.ts).
  */
 
-/** The schools' page size: a city's schools (≤ 1,000) in one request (the shell waits for them). */
-export const SCHOOL_PAGE_SIZE = 1000;
+/** The school names' page size: a city's or a state's schools (≤ 5,000) in one request (the shell waits for them). */
+export const SCHOOL_PAGE_SIZE = 5000;
 
 /** Where this browser keeps each user's school choice (app/school.tsx): only ids, nothing personal. */
 export const STORAGE_KEY = 'inventar.school';
@@ -45,7 +45,7 @@ export function rememberedSchool(): string | null {
 export function earlyPaths(pathname: string, search: URLSearchParams, schoolId: string | null): string[] {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/anmelden') return [];
-  const paths = ['/api/v1/auth/me', pathWith('/api/v1/schools', { limit: SCHOOL_PAGE_SIZE })];
+  const paths = ['/api/v1/auth/me', pathWith('/api/v1/schools/names', { limit: SCHOOL_PAGE_SIZE })];
   // The screens whose first request their prefetch sends (Screen.prefetch in screens.ts), with the same query.
   if (path === '/geraete') paths.push(pathWith('/api/v1/devices', devicePageQuery(filtersFromParams(search), schoolId)));
   if (path === '/uebersicht') paths.push('/api/v1/stats/overview');

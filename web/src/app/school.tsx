@@ -7,7 +7,8 @@ import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
 import { SCHOOL_PAGE_SIZE, STORAGE_KEY } from './early-requests';
 import { meQuery, type Me } from './session';
 
-export type School = Schemas['SchoolDto'];
+/** A school as the shell knows it: id and name (`GET /schools/names`); a screen that shows more fetches the school. */
+export type School = Schemas['SchoolNameDto'];
 
 interface SchoolChoice {
   /** The school the user works for now; null: all their schools (office, viewer). */
@@ -43,12 +44,12 @@ function store(userId: string, schoolId: string | null) {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(raw));
 }
 
-/** Every school the user may see, all keyset pages (1,000 at a time: a city's schools in one request, a state's in a few). */
+/** Every school the user may see, all keyset pages (5,000 names at a time: a city's or a state's schools in one request). */
 export async function fetchAllSchools(): Promise<School[]> {
   const all: School[] = [];
   let cursor: string | undefined;
   do {
-    const page = await unwrap(api.GET('/api/v1/schools', { params: { query: { limit: SCHOOL_PAGE_SIZE, ...(cursor ? { cursor } : {}) } } }));
+    const page = await unwrap(api.GET('/api/v1/schools/names', { params: { query: { limit: SCHOOL_PAGE_SIZE, ...(cursor ? { cursor } : {}) } } }));
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

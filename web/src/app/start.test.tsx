@@ -17,7 +17,7 @@ describe('the start of a screen', () => {
     window.history.pushState({}, '', '/geraete?status=loaned');
     mockApi({
       'GET /api/v1/auth/me': { body: office },
-      'GET /api/v1/schools': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
+      'GET /api/v1/schools/names': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
       'GET /api/v1/devices': { body: { items: [device], nextCursor: null } },
       'GET /api/v1/site': { body: site },
     });
@@ -25,7 +25,7 @@ describe('the start of a screen', () => {
     startSession(queryClient);
     startScreen(queryClient, '/geraete', new URLSearchParams('status=loaned'), null);
     // Nothing rendered yet: the three requests are on their way.
-    await waitFor(() => expect(requests.map((r) => r.path.split('?')[0]).sort()).toEqual(['/api/v1/auth/me', '/api/v1/devices', '/api/v1/schools']));
+    await waitFor(() => expect(requests.map((r) => r.path.split('?')[0]).sort()).toEqual(['/api/v1/auth/me', '/api/v1/devices', '/api/v1/schools/names']));
     expect(requests.find((r) => r.path.startsWith('/api/v1/devices'))!.path).toBe('/api/v1/devices?status=loaned&sort=inventoryNumber&limit=50');
 
     render(<App queryClient={queryClient} />);
@@ -40,7 +40,7 @@ describe('the start of a screen', () => {
     window.history.pushState({}, '', '/barrierefreiheit');
     mockApi({
       'GET /api/v1/auth/me': { body: office },
-      'GET /api/v1/schools': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
+      'GET /api/v1/schools/names': { body: { items: [school('s1', 'Gymnasium am Park'), school('s2', 'Grundschule Nord')], nextCursor: null } },
       'GET /api/v1/devices': { body: { items: [device], nextCursor: null } },
       'GET /api/v1/site': { body: site },
     });

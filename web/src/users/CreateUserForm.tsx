@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
+import type { School } from '../app/school';
 import { fill, label } from '../i18n';
 import { tUsers } from '../i18n/users';
 import { Button, CheckboxGroup, ErrorNotice, Select, TextField } from '../ui/components';
@@ -11,7 +12,7 @@ type Role = Schemas['Role'];
 export const AUTHORITY_ROLES: Role[] = ['office', 'coordinator', 'viewer'];
 
 /** Creates a user with a generated first password, shown once. Coordinators get their schools right away. */
-export function CreateUserForm({ schools }: { schools: Schemas['SchoolDto'][] }) {
+export function CreateUserForm({ schools }: { schools: School[] }) {
   const queryClient = useQueryClient();
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');

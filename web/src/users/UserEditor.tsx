@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
+import type { School } from '../app/school';
 import type { Me } from '../app/session';
 import { fill, label, t } from '../i18n';
 import { tUsers } from '../i18n/users';
@@ -12,7 +13,7 @@ import { generatePassword, OncePassword } from './OncePassword';
 type User = Schemas['UserDto'];
 
 /** One user's role, schools, activity and password; the office cannot change its own role or deactivate itself. */
-export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me; schools: Schemas['SchoolDto'][]; onClose: () => void }) {
+export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me; schools: School[]; onClose: () => void }) {
   const queryClient = useQueryClient();
   const [role, setRole] = useState(user.role);
   const [schoolIds, setSchoolIds] = useState(user.schoolIds);
