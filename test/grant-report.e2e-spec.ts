@@ -1,4 +1,6 @@
 import { todayInBerlin } from '../src/common/dates';
+import { inventoryLineColumns } from '../src/exports/grant-report-sheets';
+import { columnWidth } from '../src/exports/xlsx-format';
 import type ExcelJS from 'exceljs';
 import { createDevice, createUser, TestUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
@@ -171,6 +173,12 @@ describe('Grant report (Verwendungsnachweis) GET /api/v1/grants/{id}/report.xlsx
     expect(devices[0].slice(0, 10)).toEqual(['DP-0001', 'S-1', 'Laptop', 'Lenovo', 'ThinkPad L13', 'A1 Gymnasium', 'Raum 101', utcDate('2023-03-10'), 898.5, 'RE-1']);
     expect(devices[2][2]).toBe('Interaktives Display');
     expect(inventory.getCell('I5').value).toEqual({ formula: 'SUM(I2:I4)', result: 4297.06 });
+    // The widths are measured in the same pass as the rows: each measured column as wide as its longest value needs.
+    inventoryLineColumns('de').forEach((column, i) => {
+      if (!column.measure) return;
+      const longest = Math.max(0, ...devices.slice(0, -1).map((r) => String(r[i] ?? '').length));
+      expect([column.header.de, inventory.getColumn(i + 1).width]).toEqual([column.header.de, columnWidth(column as never, 'de', longest || null)]);
+    });
 
     const notes = book.getWorksheet('Prüfhinweise')!;
     expect(headings(notes)).toEqual(['Nr.', 'Art', 'Hinweis', 'Schule', 'Betrag']);

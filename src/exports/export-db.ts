@@ -33,6 +33,11 @@ export class RowCursor<Row> implements AsyncIterable<Row[]> {
     return this;
   }
 
+  /** The first row, once `prefetch` has read it (undefined for an empty result). */
+  get firstRow(): Row | undefined {
+    return this.first?.[0];
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<Row[]> {
     if (this.first) {
       const first = this.first;

@@ -25,7 +25,7 @@ import {
   warningTitle,
 } from './grant-report-sheets';
 import type { PacedWorkbook } from './paced-workbook';
-import { authorityName, measureColumns, XlsxExporter } from './xlsx-exporter';
+import { authorityName, measuredCursor, XlsxExporter } from './xlsx-exporter';
 import { exportFileName, printInfo } from './xlsx-download';
 import { contentLengthsOfRows, ExportLang, ExportLangQueryDto } from './xlsx-format';
 
@@ -66,16 +66,15 @@ export class GrantReportService {
         printInfo(lang, `${lang === 'de' ? 'Verwendungsnachweis' : 'Proof of use'}: ${grant.title}${grant.referenceNumber ? ` (${grant.referenceNumber})` : ''}`, authority, asOf),
       );
       const book = download.book;
-      // The Inventarliste needs a join over the devices twice before its first row: for its column widths (the longest
-      // texts) and for its sorted lines (seconds for a large grant, bench/RESULTS.md). A second connection on the same snapshot has
-      // PostgreSQL do both while the overview and the Belegliste are written. Without a free pooled connection, this one
-      // reads them after the Belegliste.
+      // The Inventarliste needs a join over the grant's devices and a sort before its first row (its column widths come
+      // with it, see inventoryCursor): about a second of PostgreSQL for a large grant (bench/RESULTS.md). A second
+      // connection on the same snapshot has PostgreSQL do it while the overview and the Belegliste are written. Without
+      // a free pooled connection, this one reads them after the Belegliste.
       const fork = await db.fork();
       const period = { from: grant.eligibleFrom, until: grant.eligibleUntil };
       const queries = this.grants.reportQueries(actor, grantId, asOf);
       const inventoryColumns = inventoryLineColumns(lang, period);
-      const widthsQuery = this.grants.reportQueries(actor, grantId, null).inventoryLines({ ordered: false });
-      const forked = fork ? this.inventoryCursor(fork, queries.inventoryLines(), inventoryColumns, widthsQuery) : null;
+      const forked = fork ? this.inventoryCursor(fork, queries.inventoryLines({ ordered: false }), inventoryColumns) : null;
       forked?.catch(() => undefined); // awaited below; should something fail first, this must not go unhandled
 
       const summaryFigures = await this.summaries.figures(actor, grantId, asOf, db.manager);
@@ -96,7 +95,7 @@ export class GrantReportService {
       // 0.2 s for 200,000 devices), so this connection, free again, runs them while the Inventarliste is written.
       const checked = this.summaries.withChecks(actor, summaryFigures, db.manager);
       checked.catch(() => undefined); // awaited below; should the Inventarliste fail first, this must not go unhandled
-      const inventory = await (forked ?? this.inventoryCursor(db, queries.inventoryLines(), inventoryColumns, widthsQuery));
+      const inventory = await (forked ?? this.inventoryCursor(db, queries.inventoryLines({ ordered: false }), inventoryColumns));
       const deviceChecks: ReviewNote[] = [];
       await this.writeInventory(book, inventory.lines, inventoryColumns, inventory.contentLengths, lang, period, deviceChecks);
       const { warnings } = await checked;
@@ -146,20 +145,19 @@ export class GrantReportService {
   }
 
   /**
-   * The Inventarliste's column widths (from `widthsQuery`, its unordered lines), then its cursor (on a fork, the memory
-   * setting stays with that transaction).
+   * The Inventarliste's cursor, by inventory number (unique in the authority, so a complete order), its column widths
+   * measured in the same pass (`measuredCursor`); on a fork, the memory setting stays with that transaction.
    */
   private async inventoryCursor(
     db: ExportConnection,
-    { sql, params }: SqlQuery,
+    unordered: SqlQuery,
     columns: ReturnType<typeof inventoryLineColumns>,
-    widthsQuery: SqlQuery,
   ): Promise<{ contentLengths: (number | null)[]; lines: RowCursor<InventoryLineRow> }> {
-    // Its hash join and sort spill to temporary files with the default 4 MB for a large grant (bench/RESULTS.md,
-    // grant report); a larger grant still spills, within this bound.
+    // Its hash join, sort and the window of the widths spill to temporary files with the default 4 MB for a large grant
+    // (bench/RESULTS.md, grant report); a larger grant still spills, within this bound.
     await tuneTransaction(db, { workMem: INVENTORY_WORK_MEM });
-    const contentLengths = await measureColumns(db, columns, widthsQuery);
-    return { contentLengths, lines: await db.cursor<InventoryLineRow>(`/* export:grant-report */ ${sql}`, params) };
+    const { contentLengths, rows } = await measuredCursor<InventoryLineRow>(db, columns, unordered, 'q."inventoryNumber"', 'export:grant-report');
+    return { contentLengths, lines: rows };
   }
 
   /** Inventarliste: the devices bought with the grant, with the sum of their prices; collects the devices' checks. */

@@ -4,10 +4,10 @@ import type { Actor } from '../common/actor';
 import { tenantOf } from '../common/access';
 import { notFound } from '../common/errors';
 import { AppConfig } from '../config/app-config';
-import { ExportConnection, ExportDb } from './export-db';
+import { ExportConnection, ExportDb, type RowCursor } from './export-db';
 import { ExportSlots } from './export-slots';
 import { XlsxDownload } from './xlsx-download';
-import { contentLengthsOf, type ExportLang, measureSql } from './xlsx-format';
+import { CONTENT_LENGTHS_COLUMN, contentLengthsOf, type ExportLang, measuredQuery, measureSql } from './xlsx-format';
 
 export interface ExportContext {
   db: ExportConnection;
@@ -88,4 +88,20 @@ export async function measureColumns(db: ExportConnection, columns: readonly { m
   if (!select) return columns.map(() => null);
   const rows = await db.query<Record<string, number | null>>(`SELECT ${select} FROM (${query.sql}) q`, query.params);
   return contentLengthsOf(columns, rows[0]);
+}
+
+/**
+ * A cursor over the export's query in the order `orderBy` (see `measuredQuery`), with the measured columns' longest
+ * values read from its first row: for a query whose joins cost more than its rows (the grant report's Inventarliste).
+ */
+export async function measuredCursor<Row>(
+  db: ExportConnection,
+  columns: readonly { measure?: string }[],
+  query: { sql: string; params: unknown[] },
+  orderBy: string,
+  label: string,
+): Promise<{ contentLengths: (number | null)[]; rows: RowCursor<Row> }> {
+  const { sql, params } = measuredQuery(columns, query, orderBy);
+  const rows = await db.cursor<Row & { [CONTENT_LENGTHS_COLUMN]?: Record<string, number | null> | null }>(`/* ${label} */ ${sql}`, params);
+  return { contentLengths: contentLengthsOf(columns, rows.firstRow?.[CONTENT_LENGTHS_COLUMN] ?? undefined), rows };
 }

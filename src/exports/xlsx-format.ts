@@ -164,6 +164,21 @@ export function measureSql(columns: readonly { measure?: string }[]): string | n
   return parts.length ? parts.join(', ') : null;
 }
 
+/** The column a `measuredQuery` row carries its sheet's measured lengths in (on the first row only). */
+export const CONTENT_LENGTHS_COLUMN = 'contentLengths';
+
+/**
+ * The export's query in the order `orderBy` (over its output `q`), its first row carrying the longest value of every
+ * measured column as `{ m0: …, m1: … }` in CONTENT_LENGTHS_COLUMN (null on every other row): one pass instead of a
+ * measuring pass and a reading pass over the same joins. PostgreSQL has every row before it sends the first (as for the
+ * sort), so the widths are known with the first batch. `orderBy` must order the rows completely (a unique key).
+ */
+export function measuredQuery(columns: readonly { measure?: string }[], query: { sql: string; params: unknown[] }, orderBy: string): { sql: string; params: unknown[] } {
+  const parts = columns.flatMap((c, i) => (c.measure ? [`'m${i}', max(char_length((${c.measure})::text)) OVER ()`] : []));
+  const lengths = parts.length ? `CASE WHEN row_number() OVER (ORDER BY ${orderBy}) = 1 THEN json_build_object(${parts.join(', ')}) END` : 'NULL::json';
+  return { sql: `SELECT q.*, ${lengths} AS "${CONTENT_LENGTHS_COLUMN}" FROM (${query.sql}) q ORDER BY ${orderBy}`, params: query.params };
+}
+
 /** The measured lengths (`m0`, …) as one entry per column, for `SheetOptions.contentLengths`. */
 export function contentLengthsOf(columns: readonly unknown[], row: Record<string, number | null> | undefined): (number | null)[] {
   return columns.map((_c, i) => row?.[`m${i}`] ?? null);
