@@ -68,26 +68,31 @@ export class GrantReportService {
       const book = download.book;
       // The Inventarliste needs a join over the grant's devices and a sort before its first row (its column widths come
       // with it, see inventoryCursor): about a second of PostgreSQL for a large grant (bench/RESULTS.md). A second
-      // connection on the same snapshot has PostgreSQL do it while the overview and the Belegliste are written. Without
-      // a free pooled connection, this one reads them after the Belegliste.
+      // connection on the same snapshot has PostgreSQL do it while the overview and the Belegliste are written, after the
+      // overview's sums (below). Without a free pooled connection, this one does it all, the Inventarliste after the Belegliste.
       const fork = await db.fork();
       const period = { from: grant.eligibleFrom, until: grant.eligibleUntil };
       const queries = this.grants.reportQueries(actor, grantId, asOf);
       const inventoryColumns = inventoryLineColumns(lang, period);
+      // The overview's sums and the Belegliste's longest texts, in one pass over the lines: on the fork, side by side
+      // with the summary's figures on this connection.
+      const lineGroups = queries.lineGroups();
+      const grouped = (fork ?? db).query<LineGroupRow>(lineGroups.sql, lineGroups.params);
+      grouped.catch(() => undefined); // awaited below; should something fail first, this must not go unhandled
       const forked = fork ? this.inventoryCursor(fork, queries.inventoryLines({ ordered: false }), inventoryColumns) : null;
-      forked?.catch(() => undefined); // awaited below; should something fail first, this must not go unhandled
+      forked?.catch(() => undefined);
 
       const summaryFigures = await this.summaries.figures(actor, grantId, asOf, db.manager);
+      // PostgreSQL sorts the Belegliste's lines while the overview is written.
       const lines = queries.invoiceLines();
-      // The overview's sums and the Belegliste's longest texts, in one pass over the lines.
-      const lineGroups = queries.lineGroups();
-      const groups = await db.query<LineGroupRow>(lineGroups.sql, lineGroups.params);
-      const invoices = await db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
-
+      const opened = db.cursor<ExpenditureLineRow>(`/* export:grant-report */ ${lines.sql}`, lines.params);
+      opened.catch(() => undefined);
+      const groups = await grouped;
       const overview = book.addSheet(REPORT_SHEETS.overview[lang], OVERVIEW_COLUMNS, { header: false, landscape: false });
       const summary = summaryFigures.figures;
       writeOverview(overview, { authorityName: authority, grant, summary, groups, coordinator: actor.role === 'coordinator', createdOn: todayInBerlin() }, lang);
       overview.commit();
+      const invoices = await opened;
 
       const lineChecks: ReviewNote[] = [];
       const unlisted = await this.writeInvoices(book, invoices, groups, lang, lineChecks);
