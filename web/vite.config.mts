@@ -1,7 +1,8 @@
 import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'vite';
+import { build, type Plugin, type Rollup } from 'vite';
+import { EARLY_SCREEN_MODULES, SCREEN_CHUNKS_ID } from './src/app/early-screens';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -39,10 +40,42 @@ function startScript(): Plugin {
         if (!ctx.bundle) return [{ tag: 'script', attrs: { type: 'module', src: '/src/boot.ts' }, injectTo: 'head-prepend' }];
         const asset = Object.values(ctx.bundle).find((c) => c.type === 'asset' && c.names.includes('boot.js'));
         if (!asset) throw new Error('the start script (src/boot.ts) is missing from the build');
-        return [{ tag: 'script', attrs: { async: true, src: `/${asset.fileName}` }, injectTo: 'head-prepend' }];
+        return [
+          { tag: 'script', attrs: { type: 'application/json', id: SCREEN_CHUNKS_ID }, children: JSON.stringify(screenChunks(ctx.bundle)), injectTo: 'head-prepend' },
+          { tag: 'script', attrs: { async: true, src: `/${asset.fileName}` }, injectTo: 'head-prepend' },
+        ];
       },
     },
   };
+}
+
+/**
+ * For each screen of EARLY_SCREEN_MODULES, the URLs of its chunk and of the chunks that one imports, without those the
+ * app's entry loads anyway: what the start script preloads on that address.
+ */
+function screenChunks(bundle: Rollup.OutputBundle): Record<string, string[]> {
+  const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const closure = (start: Rollup.OutputChunk): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (c: Rollup.OutputChunk) => {
+      if (seen.has(c.fileName)) return;
+      seen.add(c.fileName);
+      for (const f of c.imports) visit(byFile.get(f)!);
+    };
+    visit(start);
+    return seen;
+  };
+  const entry = chunks.find((c) => c.isEntry);
+  if (!entry) throw new Error('the build has no entry chunk');
+  const withEntry = closure(entry);
+  return Object.fromEntries(
+    Object.entries(EARLY_SCREEN_MODULES).map(([path, module]) => {
+      const chunk = chunks.find((c) => c.facadeModuleId === `${root}${module}`);
+      if (!chunk) throw new Error(`${module} (the screen of ${path}) is not a chunk of its own: see src/app/early-screens.ts`);
+      return [path, [...closure(chunk)].filter((f) => !withEntry.has(f)).map((f) => `/${f}`)];
+    }),
+  );
 }
 
 // The web app: built into web/dist, which the Nest server serves at `/` (src/site/web-app.ts).

@@ -226,6 +226,13 @@ describe('Geräte (office and viewer)', () => {
     await login(page, OFFICE);
     await page.goto('/geraete');
     await rows(page).first().waitFor();
+    // The start script preloaded the list's code (the chunks index.html lists for /geraete) beside the app's entry,
+    // and the app's import() took that module: the chunk was requested once.
+    const listChunk = await page.evaluate(() => ({
+      preloads: [...document.querySelectorAll('link[rel="modulepreload"]')].filter((l) => /\/assets\/DevicesPage-[^/]+\.js$/.test(l.href)).length,
+      requests: performance.getEntriesByType('resource').filter((r) => /\/assets\/DevicesPage-[^/]+\.js$/.test(r.name)).length,
+    }));
+    assert.deepEqual(listChunk, { preloads: 1, requests: 1 });
     await chooseOption(page, 'Schule', 'Goethe-Gymnasium');
     await page.waitForURL(new RegExp(`schoolId=${from.id}`));
     await page.waitForFunction(() => [...document.querySelectorAll('table.device-table tbody tr')].every((r) => r.textContent.includes('Goethe-Gymnasium')));

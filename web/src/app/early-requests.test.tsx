@@ -4,7 +4,8 @@ import { api } from '../api/client';
 import { mockApi, requests } from '../test-api';
 import { deviceAnswer as device, officeUser as office, schoolAnswer as school, siteAnswer as site } from '../test-fixtures';
 import { App, createQueryClient } from './App';
-import { earlyPaths, sendEarlyRequests } from './early-requests';
+import { earlyPaths, preloadScreenChunks, sendEarlyRequests } from './early-requests';
+import { SCREEN_CHUNKS_ID } from './early-screens';
 import { startScreen } from './screens';
 import { startSession } from './school';
 
@@ -90,5 +91,28 @@ describe("the start script's early requests", () => {
     await api.POST('/api/v1/auth/logout');
     await api.GET('/api/v1/schools/names', { params: { query: { limit: 5000 } } });
     expect(paths().slice(before)).toEqual(['POST /api/v1/auth/logout', 'GET /api/v1/schools/names?limit=5000']);
+  });
+
+  it("preloads the address's screen chunks the build lists in index.html, and nothing for other addresses or a broken list", () => {
+    const list = document.createElement('script');
+    list.type = 'application/json';
+    list.id = SCREEN_CHUNKS_ID;
+    list.textContent = JSON.stringify({ '/geraete': ['/assets/DevicesPage-1.js', '/assets/StatusBadge-2.js'], '/uebersicht': ['/assets/OverviewPage-3.js'] });
+    document.head.appendChild(list);
+    const preloads = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname);
+    try {
+      preloadScreenChunks('/schulen');
+      expect(preloads()).toEqual([]);
+      preloadScreenChunks('/geraete/');
+      expect(preloads()).toEqual(['/assets/DevicesPage-1.js', '/assets/StatusBadge-2.js']);
+      // Same-origin module requests, as the app's own import() sends them (else the preload would not be used).
+      expect(document.head.querySelector('link[rel="modulepreload"]')?.getAttribute('crossorigin')).toBe('');
+      list.textContent = '{ not json';
+      expect(() => preloadScreenChunks('/uebersicht')).not.toThrow();
+      expect(preloads()).toHaveLength(2);
+    } finally {
+      list.remove();
+      document.head.querySelectorAll('link[rel="modulepreload"]').forEach((l) => l.remove());
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { keepEarly } from '../api/early-answers';
 import { COVERAGE_PAGE_SIZE, coverageQueryOf } from '../coverage/coverage-params';
 import { devicePageQuery, filtersFromParams } from '../devices/device-filters';
+import { SCREEN_CHUNKS_ID } from './early-screens';
 
 /**
  * The first requests of a typed address, sent by the start script (web/src/boot.ts) while the app's code still loads:
@@ -51,6 +52,27 @@ export function earlyPaths(pathname: string, search: URLSearchParams, schoolId: 
   if (path === '/uebersicht') paths.push('/api/v1/stats/overview');
   if (path === '/medienentwicklungsplan') paths.push(pathWith('/api/v1/coverage', { ...coverageQueryOf(search), limit: COVERAGE_PAGE_SIZE }));
   return paths;
+}
+
+/**
+ * The address's screen's code, as module preloads (the chunks the build lists in index.html, see early-screens.ts): fetched
+ * and compiled while the app's entry loads, so the screen renders when its data is there, not a chunk load later.
+ */
+export function preloadScreenChunks(pathname: string): void {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  let chunks: Record<string, string[]>;
+  try {
+    chunks = JSON.parse(document.getElementById(SCREEN_CHUNKS_ID)?.textContent || '{}') as Record<string, string[]>;
+  } catch {
+    return;
+  }
+  for (const href of chunks[path] ?? []) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.appendChild(link);
+  }
 }
 
 /** Sends the address's first requests (the start script, before the app's code). */
