@@ -159,13 +159,13 @@ export function RadioGroup<T extends string>({ label, options, serverError, ...p
   );
 }
 
-/** Above this many options a Select renders its full list in a deferred render (see Select). */
+/** Above this many options a Select builds its full list only when it is opened (see Select). */
 const LONG_LIST = 50;
 
 /**
- * A labelled select (React Aria's: keyboard, screen readers, the popover). A long list (the 500 schools of a district)
- * first renders with the chosen option only and then, in a deferred render that a more urgent one (the screen's data)
- * interrupts, with all of them: React Aria builds an item for every option even while the popover is closed.
+ * A labelled select (React Aria's: keyboard, screen readers, the popover). React Aria builds an item for every option
+ * even while the popover is closed: a long list (the 500 schools of a district, in the header and in a filter) holds
+ * the first and the chosen option until it is opened for the first time, then all of them.
  */
 type SelectFieldProps<T extends string> = Omit<SelectProps<{ id: T }>, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string };
 
@@ -185,13 +185,15 @@ export function Select<T extends string>(props: SelectFieldProps<T>) {
 }
 
 function SelectWidget<T extends string>({ label, options, serverError, ...props }: SelectFieldProps<T>) {
-  const long = options.length > LONG_LIST;
+  const [opened, setOpened] = useState(false);
   const chosen = props.selectedKey ?? props.defaultSelectedKey;
-  const [first] = useState(() => (long ? options.filter((o, i) => i === 0 || o.value === chosen) : undefined));
-  const deferred = useDeferredValue(long ? options : undefined, first);
-  const shown = long ? (deferred ?? options) : options;
+  const shown = options.length > LONG_LIST && !opened ? options.filter((o, i) => i === 0 || o.value === chosen) : options;
+  const onOpenChange = (isOpen: boolean) => {
+    if (isOpen) setOpened(true);
+    props.onOpenChange?.(isOpen);
+  };
   return (
-    <AriaSelect {...props} isInvalid={serverError ? true : props.isInvalid} className="field select">
+    <AriaSelect {...props} onOpenChange={onOpenChange} isInvalid={serverError ? true : props.isInvalid} className="field select">
       <Label>{label}</Label>
       <AriaButton className="select-button">
         <SelectValue />
