@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useDeferredValue, useEffect, useState } from 'react';
+import { createContext, type FocusEvent, type ReactNode, useContext, useDeferredValue, useEffect, useState } from 'react';
 import {
   Button as AriaButton,
   type ButtonProps,
@@ -165,7 +165,7 @@ const LONG_LIST = 50;
 /**
  * A labelled select (React Aria's: keyboard, screen readers, the popover). React Aria builds an item for every option
  * even while the popover is closed: a long list (the 500 schools of a district, in the header and in a filter) holds
- * the first and the chosen option until it is opened for the first time, then all of them.
+ * the first and the chosen option until it is focused or opened for the first time, then all of them.
  */
 type SelectFieldProps<T extends string> = Omit<SelectProps<{ id: T }>, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string };
 
@@ -192,8 +192,13 @@ function SelectWidget<T extends string>({ label, options, serverError, ...props 
     if (isOpen) setOpened(true);
     props.onOpenChange?.(isOpen);
   };
+  // Focused, the closed button takes typed letters (typeahead): from then on it holds every option.
+  const onFocus = (e: FocusEvent<Element>) => {
+    setOpened(true);
+    props.onFocus?.(e);
+  };
   return (
-    <AriaSelect {...props} onOpenChange={onOpenChange} isInvalid={serverError ? true : props.isInvalid} className="field select">
+    <AriaSelect {...props} onOpenChange={onOpenChange} onFocus={onFocus} isInvalid={serverError ? true : props.isInvalid} className="field select">
       <Label>{label}</Label>
       <AriaButton className="select-button">
         <SelectValue />

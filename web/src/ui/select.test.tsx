@@ -38,4 +38,14 @@ describe('Select with a long list (500 schools)', () => {
     await userEvent.click(screen.getByRole('button', { name: /Schule 437/ }));
     expect(within(await screen.findByRole('listbox')).getAllByRole('option')).toHaveLength(500);
   });
+
+  it('takes typed letters on the focused closed button, over all 500 options (typeahead)', async () => {
+    const chosen: string[] = [];
+    render(<SchoolFilter onChange={(id) => chosen.push(id)} />);
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Schule 250/ }));
+    await userEvent.keyboard('Schule 4');
+    expect(chosen.at(-1)).toBe('s400');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
 });
