@@ -90,6 +90,7 @@ const MATRIX: Record<string, Case> = {
   Users_setSchools: { roles: ADMIN_OFFICE, authorityWide: true, target: (p) => ({ params: { id: p.userId }, body: { schoolIds: [] } }) },
 
   Schools_list: { roles: READERS },
+  Schools_names: { roles: READERS },
   Schools_create: { roles: OFFICE },
   Schools_get: { roles: READERS, target: (p) => ({ params: { id: p.schoolId } }) },
   // Coordinators change their schools' figures only, not the name.
