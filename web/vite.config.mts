@@ -84,12 +84,7 @@ export default defineConfig({
   root,
   // React Aria ships its built-in strings (date field, select, …) for 34 languages: keep German and English only.
   plugins: [react(), { ...optimizeLocales.vite({ locales: ['de-DE', 'en-GB'] }), enforce: 'pre' }, startScript()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: false,
-    chunkSizeWarningLimit: 700,
-  },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 700 },
   server: { proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` } },
   test: {
     root,

@@ -158,9 +158,12 @@ export function columnWidth(column: ColumnDef<unknown>, lang: ExportLang, conten
   return Math.max(heading, Math.min(data, cap));
 }
 
+/** The longest text of a measured column's expression, as an aggregate. */
+const longest = (measure: string) => `max(char_length((${measure})::text))`;
+
 /** `max(char_length(...))` of every measured column, as `m0, m1, …` by column index, for `SELECT … FROM (query) q`. */
 export function measureSql(columns: readonly { measure?: string }[]): string | null {
-  const parts = columns.flatMap((c, i) => (c.measure ? [`max(char_length((${c.measure})::text))::int AS m${i}`] : []));
+  const parts = columns.flatMap((c, i) => (c.measure ? [`${longest(c.measure)}::int AS m${i}`] : []));
   return parts.length ? parts.join(', ') : null;
 }
 
@@ -174,7 +177,7 @@ export const CONTENT_LENGTHS_COLUMN = 'contentLengths';
  * sort), so the widths are known with the first batch. `orderBy` must order the rows completely (a unique key).
  */
 export function measuredQuery(columns: readonly { measure?: string }[], query: { sql: string; params: unknown[] }, orderBy: string): { sql: string; params: unknown[] } {
-  const parts = columns.flatMap((c, i) => (c.measure ? [`'m${i}', max(char_length((${c.measure})::text)) OVER ()`] : []));
+  const parts = columns.flatMap((c, i) => (c.measure ? [`'m${i}', ${longest(c.measure)} OVER ()`] : []));
   const lengths = parts.length ? `CASE WHEN row_number() OVER (ORDER BY ${orderBy}) = 1 THEN json_build_object(${parts.join(', ')}) END` : 'NULL::json';
   return { sql: `SELECT q.*, ${lengths} AS "${CONTENT_LENGTHS_COLUMN}" FROM (${query.sql}) q ORDER BY ${orderBy}`, params: query.params };
 }

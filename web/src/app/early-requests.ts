@@ -42,9 +42,12 @@ export function rememberedSchool(): string | null {
   }
 }
 
+/** The address's path without a trailing slash: the key of its screen (`/geraete/` is `/geraete`). */
+const screenPath = (pathname: string) => pathname.replace(/\/+$/, '') || '/';
+
 /** The GETs the app sends first on this address (its path and query), as paths with their query. */
 export function earlyPaths(pathname: string, search: URLSearchParams, schoolId: string | null): string[] {
-  const path = pathname.replace(/\/+$/, '') || '/';
+  const path = screenPath(pathname);
   if (path === '/anmelden') return [];
   const paths = ['/api/v1/auth/me', pathWith('/api/v1/schools/names', { limit: SCHOOL_PAGE_SIZE })];
   // The screens whose first request their prefetch sends (Screen.prefetch in screens.ts), with the same query.
@@ -59,14 +62,13 @@ export function earlyPaths(pathname: string, search: URLSearchParams, schoolId: 
  * and compiled while the app's entry loads, so the screen renders when its data is there, not a chunk load later.
  */
 export function preloadScreenChunks(pathname: string): void {
-  const path = pathname.replace(/\/+$/, '') || '/';
   let chunks: Record<string, string[]>;
   try {
     chunks = JSON.parse(document.getElementById(SCREEN_CHUNKS_ID)?.textContent || '{}') as Record<string, string[]>;
   } catch {
     return;
   }
-  for (const href of chunks[path] ?? []) {
+  for (const href of chunks[screenPath(pathname)] ?? []) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.crossOrigin = '';
@@ -85,4 +87,3 @@ export function sendEarlyRequests(): void {
     keepEarly(new URL(path, location.origin).href, answer);
   }
 }
-
