@@ -1,7 +1,8 @@
 import { todayInBerlin } from '../common/dates';
 import type { Response } from 'express';
-import { PassThrough, pipeline } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { germanDate } from '../i18n/format';
+import { ByteBatches } from './byte-batches';
 import { PacedWorkbook, type PrintInfo } from './paced-workbook';
 import { ExportLang, XLSX_CONTENT_TYPE } from './xlsx-format';
 
@@ -46,7 +47,8 @@ export function contentDisposition(fileName: string): string {
  */
 export class XlsxDownload {
   private readonly controller = new AbortController();
-  private readonly body = new PassThrough({ highWaterMark: 64 * 1024 });
+  /** What the workbook writes, on its way to the response in large pieces (one system call per quarter megabyte). */
+  private readonly body = new ByteBatches();
   readonly book: PacedWorkbook;
   private started = false;
   private cutOff = false;
