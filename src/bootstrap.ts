@@ -17,12 +17,13 @@ export async function configureApp(app: NestExpressApplication, config: AppConfi
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.use(
     helmet({
-      // Swagger UI needs inline styles and scripts of its own; the web app's camera decoder is WebAssembly (wasm-unsafe-eval)
-      // and shows the camera picture from a blob.
+      // Scripts only from the app's own files: no inline script runs, in the web app or in Swagger UI (whose page loads its
+      // scripts from files too). Inline styles stay allowed (Swagger UI's page and React's style attributes); the web app's
+      // camera decoder is WebAssembly (wasm-unsafe-eval) and shows the camera picture from a blob.
       contentSecurityPolicy: {
         directives: {
           'upgrade-insecure-requests': null,
-          'script-src': ["'self'", "'unsafe-inline'", "'wasm-unsafe-eval'"],
+          'script-src': ["'self'", "'wasm-unsafe-eval'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
         },

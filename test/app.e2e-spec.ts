@@ -31,7 +31,11 @@ describe('Application', () => {
   it('sets security headers (helmet)', async () => {
     const res = await t.http().get('/api/health').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    const csp = res.headers['content-security-policy'] as string;
+    expect(csp).toContain("default-src 'self'");
+    // Scripts only from the app's own files (and WebAssembly for the camera decoder): an injected inline script never runs.
+    expect(csp.split(';')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp.split(';')).toContain("script-src-attr 'none'");
   });
 
   it('answers unknown routes and malformed JSON in the one error shape, without internals', async () => {
