@@ -106,8 +106,13 @@ describe('Geräte (coordinator)', () => {
     const { page } = browser;
     const loaned = (await api.get('/devices?status=loaned&limit=1')).body.items[0];
     await page.goto(`/geraete?q=${encodeURIComponent(loaned.inventoryNumber)}`);
-    await page.getByRole('link', { name: loaned.inventoryNumber, exact: true }).click();
+    const link = page.getByRole('link', { name: loaned.inventoryNumber, exact: true });
+    assert.equal(await link.getAttribute('href'), `/geraete/${loaned.id}`);
+    // The row's link navigates inside the app: the page is not loaded again (the mark set here survives).
+    await page.evaluate(() => (window.__samePage = true));
+    await link.click();
     await page.getByRole('heading', { level: 1, name: new RegExp(loaned.inventoryNumber) }).waitFor();
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'the detail opened without loading the page again');
     await page.getByRole('heading', { name: 'Aktuelle Ausleihe' }).waitFor();
     const loan = (await api.get(`/loans?deviceId=${loaned.id}&state=active`)).body.items[0];
     await page.getByText(loan.agreementNumber).waitFor();

@@ -1,12 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useSchool } from '../app/school';
 import { useMe } from '../app/session';
 import { fill, label } from '../i18n';
 import { tDevices } from '../i18n/devices';
 import { Button, Checkbox, DateInput, LoadMore, PageHeading, QueryView, RowCheckbox, Select, SketchFirst, TextField } from '../ui/components';
 import { formatDate, formatDateTime } from '../ui/format';
+import { useInAppLinks } from '../ui/links';
 import { LabelPrintPanel } from '../labels/LabelPrintPanel';
 import type { LabelTarget } from '../labels/labels-api';
 import { DEVICE_SORTS, DEVICE_STATUSES, DEVICE_TYPES, filtersFromParams, filtersToParams, filtersToQuery, hasFilters, inventoryExportUrl, type DeviceFilters } from './device-filters';
@@ -193,9 +194,11 @@ function DeviceTable({
   onToggle: (id: string, on: boolean) => void;
 }) {
   const allSelected = items.every((d) => selected.has(d.id));
+  // The rows' links are plain anchors, navigating through one listener on the table (see useInAppLinks).
+  const links = useInAppLinks<HTMLTableElement>();
   return (
     <div className="table-wrap">
-      <table className="device-table stack-table">
+      <table ref={links} className="device-table stack-table">
         <caption className="visually-hidden">{tDevices.title}</caption>
         <thead>
           <tr>
@@ -223,7 +226,7 @@ function DeviceTable({
                 </td>
               )}
               <th scope="row">
-                <Link to={`/geraete/${d.id}`}>{d.inventoryNumber}</Link>
+                <a href={`/geraete/${d.id}`}>{d.inventoryNumber}</a>
               </th>
               <td data-label={tDevices.type}>{label('deviceType', d.type)}</td>
               <td data-label={tDevices.model}>
