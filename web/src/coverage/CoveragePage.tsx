@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
 import { tCoverage } from '../i18n/coverage';
 import { LoadMore, PageHeading, QueryView, Select } from '../ui/components';
+import { useInAppLinks } from '../ui/links';
 import { formatDate, formatEuro } from '../ui/format';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
 import { Ratio, SCHOOL_TYPES, TargetFlag } from './coverage-parts';
@@ -50,6 +51,8 @@ export default function CoveragePage() {
   const { sort, order } = query;
   const schoolType = params.get('schoolType') ?? '';
   const coverage = useInfiniteQuery(coverageListQuery(query));
+  // The schools' links are plain anchors, navigating through one listener on the table (see useInAppLinks).
+  const links = useInAppLinks();
   const set = (values: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(values)) {
@@ -83,7 +86,7 @@ export default function CoveragePage() {
           <>
             <p>{fill(tCoverage.asOf, { date: formatDate(data.pages[0].asOf) })}</p>
             <div className="table-wrap">
-              <table className="coverage-table">
+              <table ref={links} className="coverage-table">
                 <caption className="visually-hidden">{tCoverage.title}</caption>
                 <thead>
                   <tr>
@@ -98,7 +101,7 @@ export default function CoveragePage() {
                   {items.map((r) => (
                     <tr key={r.schoolId}>
                       <th scope="row">
-                        <Link to={`/medienentwicklungsplan/${r.schoolId}`}>{r.name}</Link>
+                        <a href={`/medienentwicklungsplan/${r.schoolId}`}>{r.name}</a>
                       </th>
                       <td>{label('schoolType', r.schoolType)}</td>
                       {COLUMNS.map((c) => (

@@ -195,7 +195,7 @@ function DeviceTable({
 }) {
   const allSelected = items.every((d) => selected.has(d.id));
   // The rows' links are plain anchors, navigating through one listener on the table (see useInAppLinks).
-  const links = useInAppLinks<HTMLTableElement>();
+  const links = useInAppLinks();
   return (
     <div className="table-wrap">
       <table ref={links} className="device-table stack-table">

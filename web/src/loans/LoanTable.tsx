@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { Link } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { agreementUrl } from '../counter/counter-api';
 import { fill, label, t } from '../i18n';
 import { tLoans } from '../i18n/loans';
 import { Button, DateInput, ErrorNotice } from '../ui/components';
+import { useInAppLinks } from '../ui/links';
 import { formatDate } from '../ui/format';
 
 type Loan = Schemas['LoanDto'];
@@ -31,6 +31,8 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
     },
   });
   const columns = 7 + (showSchool ? 1 : 0);
+  // The devices' links are plain anchors, navigating through one listener on the table (see useInAppLinks).
+  const links = useInAppLinks();
   return (
     <>
       {sign.error && <ErrorNotice error={sign.error} />}
@@ -40,7 +42,7 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
         </p>
       )}
       <div className="table-wrap">
-        <table className="stack-table loan-table">
+        <table ref={links} className="stack-table loan-table">
           <caption className="visually-hidden">{tLoans.title}</caption>
           <thead>
             <tr>
@@ -60,7 +62,7 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
                 <tr className={l.state === 'overdue' ? 'overdue' : undefined} data-loan={l.id}>
                   <td data-label={tLoans.agreementNumber}>{l.agreementNumber}</td>
                   <td data-label={tLoans.device}>
-                    <Link to={`/geraete/${l.device.id}`}>{l.device.inventoryNumber}</Link> <span>{label('deviceType', l.device.type)}</span>
+                    <a href={`/geraete/${l.device.id}`}>{l.device.inventoryNumber}</a> <span>{label('deviceType', l.device.type)}</span>
                   </td>
                   <td data-label={tLoans.borrower}>{borrowerOf(l)}</td>
                   {showSchool && <td data-label={tLoans.school}>{l.schoolName}</td>}

@@ -8,6 +8,7 @@ import { label, t } from '../i18n';
 import { tOffice } from '../i18n/office';
 import { tSchoolEdit } from '../i18n/school-edit';
 import { LoadMore, PageHeading, QueryView, TextField } from '../ui/components';
+import { useInAppLinks } from '../ui/links';
 
 /** The authority's schools with their figures (keyset pages, "Weitere laden"), searchable by name or number. */
 export default function SchoolsPage() {
@@ -21,6 +22,8 @@ export default function SchoolsPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = schools.data?.pages.flatMap((p) => p.items) ?? [];
+  // The schools' links are plain anchors, navigating through one listener on the table (see useInAppLinks).
+  const links = useInAppLinks();
   return (
     <>
       <PageHeading title={tOffice.schoolsTitle}>{tOffice.schoolsTitle}</PageHeading>
@@ -39,7 +42,7 @@ export default function SchoolsPage() {
         {() => (
           <>
             <div className="table-wrap">
-              <table>
+              <table ref={links}>
                 <caption className="visually-hidden">{tOffice.schoolsTitle}</caption>
                 <thead>
                   <tr>
@@ -57,7 +60,7 @@ export default function SchoolsPage() {
                   {items.map((s) => (
                     <tr key={s.id}>
                       <th scope="row">
-                        <Link to={`/schulen/${s.id}`}>{s.name}</Link>
+                        <a href={`/schulen/${s.id}`}>{s.name}</a>
                       </th>
                       <td>{s.schoolNumber}</td>
                       <td>{label('schoolType', s.schoolType)}</td>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useInAppLinks } from './links';
 
 function List() {
-  const ref = useInAppLinks<HTMLUListElement>();
+  const ref = useInAppLinks();
   return (
     <ul ref={ref}>
       <li>
