@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { Writable } from 'node:stream';
 import type { Actor } from '../src/common/actor';
@@ -9,15 +9,20 @@ import { inventoryColumns } from '../src/exports/inventory-export.service';
 import { invoiceColumns, inventoryLineColumns } from '../src/exports/grant-report-sheets';
 import { PacedWorkbook } from '../src/exports/paced-workbook';
 import { expenditureLinesQuery, inventoryLinesQuery } from '../src/grants/grants.queries';
-import { benchJwtSecret, ensureBenchUser, log, machine, openBenchDatabase, saveResult, startApi, tokenFor, withClient } from './common';
+import { benchJwtSecret, ensureBenchUser, log, machine, openBenchDatabase, type RunningApi, saveResult, startApi, tokenFor, withClient } from './common';
 import { runSeed } from './seed';
 import { EXPORT_AUTHORITY_SLUG, exportDevicesPart, grantReportPart, REPORT_GRANT_REFERENCE } from './seed-export';
 
 /**
  * `npm run bench:export`: the inventory export of 1,000,000 devices and the proof of use of a grant with 50,000 invoices
- * and 200,000 devices, each downloaded over HTTP from the API running as a child process (fresh per export, so its
- * peak RSS (VmHWM) belongs to that export). Baseline: ExcelJS's streaming writer writing the same rows, with the same
- * columns and formats, from memory to a null sink, in this process, without database or HTTP.
+ * and 200,000 devices, each downloaded over HTTP from the API running as a child process. Baseline: ExcelJS's streaming
+ * writer writing the same rows, with the same columns and formats, from memory to a null sink, in this process, without
+ * database or HTTP.
+ * Both sides warm, as a server that has been running: one API process per export serves all its downloads, and one
+ * untimed download and one untimed baseline run first. (Until session 25 every download had a fresh API process while
+ * the baseline ran in this one: the baseline's JIT warmed up over the pairs, 15–25 % faster from the first pair to the
+ * fifth, the downloads never did. BENCH_EXPORT_COLD=1 measures that way.) The server's peak RSS is reset before each
+ * download (/proc/<pid>/clear_refs), so each download's peak (VmHWM) is its own.
  * Seeds its data (parts `export-devices`, `grant-report`) when missing. Env: DATABASE_URL (else the embedded bench server),
  * BENCH_REPEAT (pairs per export, default 3), BENCH_API_NODE_ARGS. `--only=inventory` or `--only=report` runs one export.
  */
@@ -51,46 +56,55 @@ function procStatus(pid: number): { rssKb: number; hwmKb: number } {
   return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
 }
 
-/** Starts the built API on the bench database, downloads one export, and reports time, size and the server's peak RSS. */
-async function measureExport(url: string, path: string, token: string, rows: number): Promise<ExportRun> {
+const COLD = process.env.BENCH_EXPORT_COLD === '1';
+
+/** Downloads one export from the running API; reports time, size and the server's peak RSS during the download. */
+async function download(api: RunningApi, path: string, token: string, rows: number): Promise<ExportRun> {
+  const base = api.baseUrl;
+  const idle = procStatus(api.pid!);
+  // The peak RSS from here on (Linux: 5 resets VmHWM to the current RSS).
+  writeFileSync(`/proc/${api.pid}/clear_refs`, '5');
+  const started = performance.now();
+  let headers = 0;
+  let firstByte = 0;
+  let bytes = 0;
+  let tail = Buffer.alloc(0);
+  await new Promise<void>((resolve, reject) => {
+    const req = request(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      headers = performance.now() - started;
+      if (res.statusCode !== 200) return reject(new Error(`${path}: HTTP ${res.statusCode}`));
+      res.on('data', (chunk: Buffer) => {
+        if (!firstByte) firstByte = performance.now() - started;
+        bytes += chunk.length;
+        tail = Buffer.concat([tail, chunk]).subarray(-22);
+      });
+      res.on('end', resolve);
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  const seconds = (performance.now() - started) / 1000;
+  // A complete zip ends with its end-of-central-directory record.
+  if (tail.readUInt32LE(0) !== 0x06054b50) throw new Error(`${path}: the download is not a complete xlsx file`);
+  const peak = procStatus(api.pid!);
+  return {
+    rows,
+    bytes,
+    seconds: Math.round(seconds * 10) / 10,
+    headersMs: Math.round(headers),
+    firstByteMs: Math.round(firstByte),
+    rowsPerSecond: Math.round(rows / seconds),
+    peakRssMb: mb(peak.hwmKb),
+    idleRssMb: mb(idle.rssKb),
+  };
+}
+
+/** A fresh API process for one download (BENCH_EXPORT_COLD=1). */
+async function coldDownload(url: string, path: string, token: string, rows: number): Promise<ExportRun> {
   const api = await startApi(url, { port: PORT });
   try {
-    const base = api.baseUrl;
-    const idle = procStatus(api.pid!);
-    const started = performance.now();
-    let headers = 0;
-    let firstByte = 0;
-    let bytes = 0;
-    let tail = Buffer.alloc(0);
-    await new Promise<void>((resolve, reject) => {
-      const req = request(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
-        headers = performance.now() - started;
-        if (res.statusCode !== 200) return reject(new Error(`${path}: HTTP ${res.statusCode}`));
-        res.on('data', (chunk: Buffer) => {
-          if (!firstByte) firstByte = performance.now() - started;
-          bytes += chunk.length;
-          tail = Buffer.concat([tail, chunk]).subarray(-22);
-        });
-        res.on('end', resolve);
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end();
-    });
-    const seconds = (performance.now() - started) / 1000;
-    // A complete zip ends with its end-of-central-directory record.
-    if (tail.readUInt32LE(0) !== 0x06054b50) throw new Error(`${path}: the download is not a complete xlsx file`);
-    const peak = procStatus(api.pid!);
-    return {
-      rows,
-      bytes,
-      seconds: Math.round(seconds * 10) / 10,
-      headersMs: Math.round(headers),
-      firstByteMs: Math.round(firstByte),
-      rowsPerSecond: Math.round(rows / seconds),
-      peakRssMb: mb(peak.hwmKb),
-      idleRssMb: mb(idle.rssKb),
-    };
+    return await download(api, path, token, rows);
   } finally {
     await api.stop();
   }
@@ -162,15 +176,24 @@ async function main(): Promise<void> {
      * on a shared machine the speed of both drifts by a third within minutes. The ratio is the median of the pairs'
      * ratios; the table shows the fastest export and the highest peak of its runs.
      */
-    const measure = async (name: string, description: string, exportRun: () => Promise<ExportRun>, baselineRun: () => Promise<BaselineRun>) => {
+    const measure = async (name: string, description: string, path: string, rows: number, baselineRun: () => Promise<BaselineRun>) => {
       if (onlyArg && !name.startsWith(onlyArg)) return;
-      log(`${name}: ${description}, ${REPEAT} × (baseline from memory, then the export over HTTP) ...`);
+      log(`${name}: ${description}, ${REPEAT} × (baseline from memory, then the export over HTTP), ${COLD ? 'a fresh API process per download' : 'both warm'} ...`);
       const runs: ExportRun[] = [];
       const baselines: BaselineRun[] = [];
-      for (let i = 0; i < REPEAT; i++) {
-        baselines.push(await baselineRun());
-        runs.push(await exportRun());
-        log(`  baseline ${baselines[i].rowsPerSecond.toLocaleString('en')} rows/s, export ${runs[i].rowsPerSecond.toLocaleString('en')} rows/s (${runs[i].seconds} s, peak ${runs[i].peakRssMb} MB): ${(runs[i].rowsPerSecond / baselines[i].rowsPerSecond).toFixed(2)}`);
+      const api = COLD ? null : await startApi(db.url, { port: PORT });
+      try {
+        if (api) {
+          await baselineRun();
+          await download(api, path, token, rows);
+        }
+        for (let i = 0; i < REPEAT; i++) {
+          baselines.push(await baselineRun());
+          runs.push(api ? await download(api, path, token, rows) : await coldDownload(db.url, path, token, rows));
+          log(`  baseline ${baselines[i].rowsPerSecond.toLocaleString('en')} rows/s, export ${runs[i].rowsPerSecond.toLocaleString('en')} rows/s (${runs[i].seconds} s, peak ${runs[i].peakRssMb} MB): ${(runs[i].rowsPerSecond / baselines[i].rowsPerSecond).toFixed(2)}`);
+        }
+      } finally {
+        await api?.stop();
       }
       const round = (n: number) => Math.round(n * 100) / 100;
       const pairRatios = runs.map((r, i) => round(r.rowsPerSecond / baselines[i].rowsPerSecond));
@@ -184,7 +207,8 @@ async function main(): Promise<void> {
     await measure(
       'inventory.xlsx',
       `${devices.toLocaleString('en')} devices`,
-      () => measureExport(db.url, '/api/v1/exports/inventory.xlsx', token, devices),
+      '/api/v1/exports/inventory.xlsx',
+      devices,
       () =>
         baseline(async (book) => {
           const sheet = book.addSheet('Inventar', inventoryColumns('de'));
@@ -196,7 +220,8 @@ async function main(): Promise<void> {
     await measure(
       'report.xlsx',
       `grant report, ${invoices.toLocaleString('en')} invoices and ${reportDevices.toLocaleString('en')} devices`,
-      () => measureExport(db.url, `/api/v1/grants/${grantId}/report.xlsx`, token, invoices + reportDevices),
+      `/api/v1/grants/${grantId}/report.xlsx`,
+      invoices + reportDevices,
       () =>
         baseline(async (book) => {
           const lines = book.addSheet('Belegliste', invoiceColumns('de'));
@@ -211,9 +236,9 @@ async function main(): Promise<void> {
         }),
     );
 
-    const file = saveResult('export', { machine: machine(), repeat: REPEAT, exports: measured, targets: { peakRssMb: 300, ratio: 0.8 } });
+    const file = saveResult('export', { machine: machine(), repeat: REPEAT, warm: !COLD, exports: measured, targets: { peakRssMb: 300, ratio: 0.8 } });
     console.log(`\n## Excel exports (${machine()})\n`);
-    console.log(`${REPEAT} alternating pairs (baseline, export) each: fastest export and fastest baseline, ratio = median of the pairs' ratios.\n`);
+    console.log(`${REPEAT} alternating pairs (baseline, export) each, ${COLD ? 'a fresh API process per download' : 'both warm (one API process, one untimed run each first)'}: fastest export and fastest baseline, ratio = median of the pairs' ratios.\n`);
     console.log('| export | rows | file | headers / first byte | total | rows/s | baseline rows/s (memory → ExcelJS) | ratio (pairs) | server peak RSS (idle) |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const { name, run, baseline: base, ratio, pairRatios } of measured) {
