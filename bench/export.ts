@@ -57,6 +57,8 @@ function procStatus(pid: number): { rssKb: number; hwmKb: number } {
 }
 
 const COLD = process.env.BENCH_EXPORT_COLD === '1';
+/** How the downloads were served, for the log and the table's caption. */
+const MODE = COLD ? 'a fresh API process per download' : 'both warm (one API process, one untimed run each first)';
 
 /** Downloads one export from the running API; reports time, size and the server's peak RSS during the download. */
 async function download(api: RunningApi, path: string, token: string, rows: number): Promise<ExportRun> {
@@ -178,7 +180,7 @@ async function main(): Promise<void> {
      */
     const measure = async (name: string, description: string, path: string, rows: number, baselineRun: () => Promise<BaselineRun>) => {
       if (onlyArg && !name.startsWith(onlyArg)) return;
-      log(`${name}: ${description}, ${REPEAT} × (baseline from memory, then the export over HTTP), ${COLD ? 'a fresh API process per download' : 'both warm'} ...`);
+      log(`${name}: ${description}, ${REPEAT} × (baseline from memory, then the export over HTTP), ${MODE} ...`);
       const runs: ExportRun[] = [];
       const baselines: BaselineRun[] = [];
       const api = COLD ? null : await startApi(db.url, { port: PORT });
@@ -238,7 +240,7 @@ async function main(): Promise<void> {
 
     const file = saveResult('export', { machine: machine(), repeat: REPEAT, warm: !COLD, exports: measured, targets: { peakRssMb: 300, ratio: 0.8 } });
     console.log(`\n## Excel exports (${machine()})\n`);
-    console.log(`${REPEAT} alternating pairs (baseline, export) each, ${COLD ? 'a fresh API process per download' : 'both warm (one API process, one untimed run each first)'}: fastest export and fastest baseline, ratio = median of the pairs' ratios.\n`);
+    console.log(`${REPEAT} alternating pairs (baseline, export) each, ${MODE}: fastest export and fastest baseline, ratio = median of the pairs' ratios.\n`);
     console.log('| export | rows | file | headers / first byte | total | rows/s | baseline rows/s (memory → ExcelJS) | ratio (pairs) | server peak RSS (idle) |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const { name, run, baseline: base, ratio, pairRatios } of measured) {
