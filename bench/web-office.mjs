@@ -161,6 +161,18 @@ function watchShown(screens) {
 }
 const WAIT_IN_PAGE = process.env.BENCH_WEB_WAIT !== 'playwright';
 
+/**
+ * Waits until the screen on display has finished its work: the browser grants the page an idle period
+ * (requestIdleCallback: no script, render, layout or paint pending). A clerk types an address or clicks a link seconds
+ * after a screen appeared, not in the millisecond its data did; a navigation started at once ran beside the previous
+ * screen's unfinished work (the device list's filter widgets render right after its rows, then layout and paint) and
+ * counted it. BENCH_WEB_AT_ONCE=1 navigates at once, the old way, for comparison.
+ */
+const SETTLE = process.env.BENCH_WEB_AT_ONCE !== '1';
+async function settled(page) {
+  if (SETTLE) await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 5_000 })));
+}
+
 /** A typed load of the screen's address: the page's clock when its data was first shown. */
 async function typedLoad(page, screen) {
   if (!WAIT_IN_PAGE) {
@@ -185,12 +197,14 @@ try {
     const sent = { load: [], inApp: [] };
     for (let i = 0; i < RUNS + 2; i++) {
       // Typed address: a full load; the time is the page's own clock since the navigation started.
+      await settled(page);
       const t = await typedLoad(page, screen);
       const tSent = await requestSentAfter(page, screen.request, false);
       if (DETAIL && i >= 2) detail.push({ ...(await phases(page)), shown: t });
       // In-app: from another screen (a fresh load, so nothing is cached), a click on the navigation link.
       await page.goto('/barrierefreiheit');
       await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: screen.nav, exact: true }).waitFor();
+      await settled(page);
       await page.evaluate(() => document.addEventListener('click', () => (window.__clickAt = performance.now()), { capture: true, once: true }));
       await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: screen.nav, exact: true }).click();
       const c = await shownAfter(page, screen.shown, true);
@@ -210,7 +224,7 @@ try {
   server.kill('SIGTERM');
 }
 
-console.log(`\nbench:web-office ${new Date().toISOString()} load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${RUNS} navigations each, typed loads watched ${WAIT_IN_PAGE ? 'in the page' : 'by Playwright'}`);
+console.log(`\nbench:web-office ${new Date().toISOString()} load ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${RUNS} navigations each, typed loads watched ${WAIT_IN_PAGE ? 'in the page' : 'by Playwright'}, ${SETTLE ? 'each navigation from a settled screen' : 'each navigation at once'}`);
 for (const { screen, load, inApp, sent, detail } of results) {
   const p95 = Math.max(percentile(load, 95), percentile(inApp, 95));
   console.log(
