@@ -6,6 +6,7 @@
 // - load: the address typed (page.goto), from the navigation's start (performance.timeOrigin) to the first frame
 //   that shows the data; scripts come from the browser's cache after the first load, as for a returning clerk;
 // - in-app: a click on the main navigation from another screen, from the click to the first frame with the data.
+// Each navigation starts once the screen before it is idle (see `settled`), as a person's next step does.
 // Beside each figure: when the screen's data request left the browser (p50, same clock), which tells waiting for code and
 // renders before the request apart from the request and the rendering of its answer.
 // Figures go to bench/RESULTS.md by hand, with the machine's load at the time.
