@@ -211,7 +211,7 @@ describe('Grants', () => {
     it('keeps the approved amount above allocations and spending, and the period around every invoice', async () => {
       const g = await createGrant(t, w.officeA, { title: 'Budget change', approvedCents: 500_000 });
       await allocate(t, w.officeA, g.id, w.schoolA1, 400_000);
-      await spend(t, w.officeA, g.id, w.schoolA1, { grossCents: 300_000, invoiceDate: '2022-05-05' });
+      await spend(t, w.officeA, g.id, w.schoolA1, { grossCents: 300_000, invoiceDate: '2022-05-05', paidOn: '2022-05-20' });
       const low = await t.http().patch(`/api/v1/grants/${g.id}`).set('Authorization', w.officeA.auth).send({ approvedCents: 399_999 }).expect(409);
       expect(low.body.details).toEqual({ allocatedCents: 400_000, approvedCents: 399_999 });
       await t.http().patch(`/api/v1/grants/${g.id}`).set('Authorization', w.officeA.auth).send({ approvedCents: 400_000 }).expect(200);

@@ -190,6 +190,18 @@ describe('Needs requests', () => {
       expect(actions.map((a: { action: string }) => a.action)).toEqual(['need.grant_linked', 'need.grant_unlinked']);
     });
 
+    it('keeps a grant that a request names as its funding: 409 GRANT_HAS_NEEDS until it is unlinked', async () => {
+      const grant = await createGrant(w.authorityA);
+      const { id } = await create(w.coordinatorA1);
+      await submit(id);
+      await decide(id, { decision: 'approved' }).expect(200);
+      await t.http().post(`/api/v1/needs/${id}/link-grant`).set('Authorization', w.officeA.auth).send({ grantId: grant }).expect(200);
+      const refused = await t.http().delete(`/api/v1/grants/${grant}`).set('Authorization', w.officeA.auth).expect(409);
+      expect(refused.body).toMatchObject({ reason: 'GRANT_HAS_NEEDS', details: { needs: 1 } });
+      await t.http().post(`/api/v1/needs/${id}/link-grant`).set('Authorization', w.officeA.auth).send({ grantId: null }).expect(200);
+      await t.http().delete(`/api/v1/grants/${grant}`).set('Authorization', w.officeA.auth).expect(204);
+    });
+
     it('deletes a draft', async () => {
       const { id } = await create(w.coordinatorA1);
       await t.http().delete(`/api/v1/needs/${id}`).set('Authorization', w.officeB.auth).expect(404);

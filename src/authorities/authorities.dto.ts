@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Omittable } from '../common/validation';
 import { AUTHORITY_KINDS, type AuthorityKind } from './authority.entity';
 
 export class CreateAuthorityDto {
@@ -25,17 +26,18 @@ export class CreateAuthorityDto {
 }
 
 export class UpdateAuthorityDto {
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: AUTHORITY_KINDS, enumName: 'AuthorityKind' })
-  @IsOptional()
+  @Omittable()
   @IsIn(AUTHORITY_KINDS)
   kind?: AuthorityKind;
 
+  /** Null clears it. */
   @IsOptional()
   @Matches(/^(BW|BY|BE|BB|HB|HH|HE|MV|NI|NW|RP|SL|SN|ST|SH|TH)$/, { message: 'state must be a German state code such as NW or BY' })
   state?: string;

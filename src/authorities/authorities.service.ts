@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { tenantOf } from '../common/access';
 import { exec, one, rows, transaction } from '../common/db';
 import { notFound } from '../common/errors';
+import { sentFields } from '../common/validation';
 import { AuthorityDto, CreateAuthorityDto, UpdateAuthorityDto } from './authorities.dto';
 import { AUTHORITY_SQL, type AuthorityRow } from './authorities.queries';
 
@@ -52,11 +53,11 @@ export class AuthoritiesService {
     return transaction(this.dataSource, async (em) => {
       const before = await one<AuthorityRow>(em, AUTHORITY_SQL.byId(true), [id]);
       if (!before) throw notFound('Authority');
-      const next = { ...before, ...dto };
+      const next = { ...before, ...sentFields(dto) };
       // Only a real change is written (and moves updated_at).
       const changed = next.name !== before.name || next.kind !== before.kind || next.state !== before.state;
       const after = changed ? (await exec<AuthorityRow>(em, AUTHORITY_SQL.update, [id, next.name, next.kind, next.state])).rows[0] : before;
-      await this.audit.record(em, actor, { action: 'authority.updated', entityType: 'authority', entityId: id, authorityId: id, before: { ...before }, after: { ...after } });
+      if (changed) await this.audit.record(em, actor, { action: 'authority.updated', entityType: 'authority', entityId: id, authorityId: id, before: { ...before }, after: { ...after } });
       return toDto(after);
     });
   }
@@ -69,7 +70,8 @@ export class AuthoritiesService {
     const authorityId = tenantOf(actor);
     const row = await one<{ settings: Record<string, Record<string, unknown>> | null }>(em, AUTHORITY_SQL.lockSettings, [authorityId]);
     const before = (row?.settings?.[section] ?? {}) as Record<string, unknown>;
-    const merged = { ...before, ...value };
+    // Only the fields sent: what the request left out keeps its value.
+    const merged = { ...before, ...sentFields(value) };
     await exec(em, AUTHORITY_SQL.setSettingsSection, [authorityId, `{${section}}`, JSON.stringify(merged)]);
     await this.audit.record(em, actor, { action: `authority.settings.${section}`, entityType: 'authority', entityId: authorityId, before, after: merged });
     return merged;

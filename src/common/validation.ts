@@ -1,7 +1,7 @@
-import { applyDecorators, HttpStatus, Param, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, type ArgumentMetadata, HttpStatus, Param, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsInt, IsOptional, Matches, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { getMetadataStorage, IsArray, IsBoolean, IsInt, IsObject, IsOptional, Matches, Max, Min, registerDecorator, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
 import type { MetadataStorage } from 'class-validator/types/metadata/MetadataStorage';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { fieldTemplate } from '../i18n/messages';
@@ -87,10 +87,39 @@ export function rememberValidationMetadata(storage: MetadataStorage = getMetadat
 }
 const REMEMBERED = Symbol('rememberValidationMetadata');
 
-/** The global pipe: strips nothing silently (unknown fields are a 400), converts query strings to the DTO's types. */
+/**
+ * UUIDs as PostgreSQL writes them, in lower case, in a validated DTO and the DTOs nested in it. PostgreSQL compares uuids
+ * in any case, the services compare ids as strings (a school of a list, a device already linked): an id sent in upper
+ * case matched in the database and missed in the code.
+ */
+function lowerCaseUuids(dto: object): void {
+  for (const meta of getMetadataStorage().getTargetValidationMetadatas(dto.constructor, '', true, false)) {
+    const record = dto as Record<string, unknown>;
+    const value = record[meta.propertyName];
+    if (meta.name === 'isUuid') {
+      if (typeof value === 'string') record[meta.propertyName] = value.toLowerCase();
+      else if (Array.isArray(value)) record[meta.propertyName] = value.map((v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v));
+    } else if (meta.type === 'nestedValidation' && value !== null && typeof value === 'object') {
+      for (const nested of Array.isArray(value) ? value : [value]) if (nested !== null && typeof nested === 'object') lowerCaseUuids(nested as object);
+    }
+  }
+}
+
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    if (result !== null && typeof result === 'object' && metadata.metatype && result instanceof metadata.metatype) lowerCaseUuids(result);
+    return result;
+  }
+}
+
+/**
+ * The global pipe: strips nothing silently (unknown fields are a 400), converts query strings to the DTO's types, writes
+ * UUIDs in lower case.
+ */
 export function createValidationPipe(): ValidationPipe {
   rememberValidationMetadata();
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -128,6 +157,33 @@ export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
   };
 }
 
+/**
+ * A body field that may be left out but not sent as null: its checks run on every value except `undefined`, so a null is
+ * a 400 naming the field (`@IsOptional()` lets null through too, and a null then reached a NOT NULL column, a settings
+ * section or the service's code). Fields whose null means "none" (a room, a note) keep `@IsOptional()`.
+ */
+export const Omittable = (): PropertyDecorator => ValidateIf((_object, value: unknown) => value !== undefined);
+
+/**
+ * A list of objects of one DTO class, each validated. Each element must be an object: `@ValidateNested({ each: true })`
+ * alone passes a nested array (`[[]]`, an array is "nested" too) without looking inside, and the service then read fields
+ * of an array.
+ */
+export function NestedList(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsArray(), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
+}
+
+/**
+ * The fields of a DTO that the request sent. A DTO class declares its fields, so every instance has them all, unsent ones
+ * as `undefined`: a spread of the DTO over stored values (`{ ...stored, ...dto }`) would erase what the request left out.
+ */
+export function sentFields<T extends object>(dto: T): Partial<T> {
+  return Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** Leading and trailing spaces are not part of a text (a title of only spaces is then empty, and fails its length check). */
+export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
 /** An integer from a query string ("50" -> 50); anything else fails validation instead of becoming NaN silently. */
 export function QueryInt(options: { min?: number; max?: number; optional?: boolean } = {}): PropertyDecorator {
   return applyDecorators(
@@ -155,7 +211,8 @@ export const IsSchoolNumber = () => Matches(/^\d{4,8}$/, { message: 'schoolNumbe
 
 /** A UUID path parameter; anything else is a 400 naming the parameter, an id outside the caller's view a 404 (both documented). */
 export const IdParam = (name = 'id'): ParameterDecorator => {
-  const param = Param(name, new ParseUUIDPipe({ version: undefined, exceptionFactory: () => invalidField(name, 'isUuid', `${name} must be a UUID`) }));
+  // In lower case, as PostgreSQL writes it (see lowerCaseUuids).
+  const param = Param(name, new ParseUUIDPipe({ version: undefined, exceptionFactory: () => invalidField(name, 'isUuid', `${name} must be a UUID`) }), { transform: (id: string) => id.toLowerCase() });
   return (target, key, index) => {
     param(target, key, index);
     const descriptor = Object.getOwnPropertyDescriptor(target, key!)!;

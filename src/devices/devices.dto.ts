@@ -97,7 +97,7 @@ export class CreateDeviceDto {
 export const REQUIRED_DEVICE_FIELDS = ['inventoryNumber', 'type', 'manufacturer', 'model'] as const;
 
 /** Changes the device's data; status and school change through their own actions. */
-export class UpdateDeviceDto extends PartialType(OmitType(CreateDeviceDto, ['schoolId', 'status'] as const)) {
+export class UpdateDeviceDto extends PartialType(OmitType(CreateDeviceDto, ['schoolId', 'status'] as const), { skipNullProperties: false }) {
   /** The version you read; a stale one is refused with 409 STALE_VERSION instead of overwriting someone else's change. */
   @ApiProperty({ type: 'integer', minimum: 1 })
   @IsInt()

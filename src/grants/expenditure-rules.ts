@@ -21,8 +21,10 @@ export function validateExpenditure(grant: Pick<GrantRow, 'eligibleFrom' | 'elig
       until: grant.eligibleUntil,
     });
   }
+  if (v.invoiceDate !== null && v.invoiceDate < v.orderDate) throw invalidField('invoiceDate', 'notBefore', 'invoiceDate may not be before orderDate', { date: v.orderDate });
   if (v.paidOn !== null && v.invoiceDate === null) throw invalidField('paidOn', 'paymentNeedsInvoice', 'paidOn needs an invoice (invoiceNumber and invoiceDate)');
-  if (v.paidOn !== null && v.paidOn < v.orderDate) throw invalidField('paidOn', 'notBefore', 'paidOn may not be before orderDate', { date: v.orderDate });
+  // The invoice is on or after the order (above), so a payment on or after the invoice is after the order too.
+  if (v.paidOn !== null && v.invoiceDate !== null && v.paidOn < v.invoiceDate) throw invalidField('paidOn', 'notBefore', 'paidOn may not be before invoiceDate', { date: v.invoiceDate });
 }
 
 export interface BudgetOverride {

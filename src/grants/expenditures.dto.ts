@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsDateOnly } from '../common/validation';
+import { IsDateOnly, Omittable } from '../common/validation';
 import { MAX_CENTS } from './grants.dto';
 
 export const EXPENDITURE_CATEGORIES = ['devices', 'displays', 'network', 'software', 'installation', 'training', 'other'] as const;
@@ -88,7 +88,7 @@ export class CreateExpenditureDto {
   grossCents: number;
 
   /** The inventory devices this expenditure bought (replaces the list on update). A device belongs to at most one expenditure. */
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(MAX_DEVICES_PER_EXPENDITURE)
   @ArrayUnique()
@@ -96,19 +96,19 @@ export class CreateExpenditureDto {
   deviceIds?: string[];
 
   /** Accept spending beyond the school's allocation or the grant (office decision, kept in the audit log). */
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   overrideBudget?: boolean;
 
   /** Why the budget is overridden; required with `overrideBudget`. */
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MinLength(5)
   @MaxLength(1000)
   overrideReason?: string;
 }
 
-export class UpdateExpenditureDto extends PartialType(CreateExpenditureDto) {
+export class UpdateExpenditureDto extends PartialType(CreateExpenditureDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
   @IsInt()

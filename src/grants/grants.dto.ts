@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsDateOnly, QueryInt } from '../common/validation';
+import { IsDateOnly, NestedList, Omittable, Trim } from '../common/validation';
 
 export const GRANT_PROGRAMS = [
   'digitalpakt_basis',
@@ -37,6 +36,7 @@ export class CreateGrantDto {
   program: GrantProgram;
 
   /** @example DigitalPakt Schule – Basis, 1. Bewilligung */
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -82,13 +82,13 @@ export class CreateGrantDto {
   proofDueOn?: string | null;
 
   @ApiPropertyOptional({ enum: GRANT_STATUSES, enumName: 'GrantStatus', default: 'planned' })
-  @IsOptional()
+  @Omittable()
   @IsIn(GRANT_STATUSES)
   status?: GrantStatus;
 
   /** Earmarking period in years (Zweckbindungsfrist), counted from commissioning. */
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 30, default: 5 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(30)
@@ -96,7 +96,7 @@ export class CreateGrantDto {
 
   /** Earmarking years by device type, overriding `earmarkingYears`. @example {"laptop": 3, "tablet": 3, "access_point": 10} */
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, example: { laptop: 3, tablet: 3 } })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   earmarkingYearsByType?: Record<string, number>;
 
@@ -106,7 +106,7 @@ export class CreateGrantDto {
   notes?: string | null;
 }
 
-export class UpdateGrantDto extends PartialType(CreateGrantDto) {
+export class UpdateGrantDto extends PartialType(CreateGrantDto, { skipNullProperties: false }) {
   /** The version you read; a stale one is refused with 409. */
   @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()
@@ -218,14 +218,16 @@ export class CategoryShareRuleDto {
 /** The authority's grant settings (authorities.settings.grants). */
 export class GrantSettingsDto {
   /** Deadlines this many days ahead are flagged in the list. */
-  @QueryInt({ min: 1, max: 730 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 730 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(730)
   deadlineWarningDays?: number;
 
   /** Extra program rules, shown as warnings in the summary. */
-  @IsOptional()
-  @IsArray()
+  @Omittable()
+  @NestedList(() => CategoryShareRuleDto)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => CategoryShareRuleDto)
   categoryShareRules?: CategoryShareRuleDto[];
 }

@@ -302,6 +302,8 @@ export const GRANT_SQL = {
               (SELECT coalesce(sum(gross_cents), 0) FROM expenditures WHERE grant_id = $1)::bigint AS committed,
               (SELECT count(*) FROM expenditures WHERE grant_id = $1 AND (invoice_date < $2 OR invoice_date > $3))::int AS outside`,
   expenditureCount: `SELECT count(*)::int AS n FROM expenditures WHERE grant_id = $1`,
+  /** Needs requests that name the grant as their funding (their foreign key keeps the grant). */
+  linkedNeedCount: `SELECT count(*)::int AS n FROM need_requests WHERE grant_id = $1`,
   delete: `DELETE FROM grants WHERE id = $1`,
   /** $1 authority. */
   budgetOverview: `SELECT count(*)::int AS grants, coalesce(sum(g.approved_cents), 0)::bigint AS "approvedCents",

@@ -233,6 +233,8 @@ export class GrantsService {
       assertWritable(before);
       const { n } = (await one<{ n: number }>(em, GRANT_SQL.expenditureCount, [id]))!;
       if (n > 0) throw conflict('GRANT_HAS_EXPENDITURES', 'The grant has expenditures; delete them first', { expenditures: n });
+      const needs = (await one<{ n: number }>(em, GRANT_SQL.linkedNeedCount, [id]))!.n;
+      if (needs > 0) throw conflict('GRANT_HAS_NEEDS', 'Needs requests name the grant as their funding; link them to another grant or none first', { needs });
       await exec(em, GRANT_SQL.delete, [id]);
       await this.audit.record(em, actor, { action: 'grant.deleted', entityType: 'grant', entityId: id, before: { ...toGrantDto(before) }, after: null });
     });
@@ -248,7 +250,8 @@ export class GrantsService {
     const section = await this.authorities.settingsSection<GrantSettingsDto>(tenantOf(actor), 'grants', em);
     return {
       deadlineWarningDays: section.deadlineWarningDays ?? DEFAULT_DEADLINE_WARNING_DAYS,
-      categoryShareRules: section.categoryShareRules ?? [],
+      // Only well-formed rules: a section stored before its validation caught nested arrays must not break every summary.
+      categoryShareRules: (section.categoryShareRules ?? []).filter((r) => typeof r === 'object' && r !== null && !Array.isArray(r) && Number.isFinite(r.maxSharePercent)),
     };
   }
 

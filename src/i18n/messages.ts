@@ -50,6 +50,7 @@ const REASON_TEXTS = {
   EXPORTS_BUSY: 'Gerade laufen zu viele Exporte. Bitte versuchen Sie es in wenigen Sekunden erneut.',
   IDEMPOTENCY_KEY_REUSED: 'Diese Anfrage wurde schon einmal mit anderen Angaben gesendet. Bitte laden Sie neu.',
   INTERNAL_ERROR: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
+  BODY_NOT_JSON: 'Die Anfrage muss ihre Angaben als JSON senden (Content-Type: application/json).',
 
   // Device import (delivery lists): the file as a whole; problems of rows are in src/i18n/import-problems.ts.
   IMPORT_FILE_TOO_LARGE: 'Die Datei ist größer als {maxMb:int} MB. Bitte teilen Sie die Liste auf.',
@@ -151,6 +152,7 @@ const REASON_TEXTS = {
   GRANT_APPROVED_BELOW_COMMITTED: 'Der bewilligte Betrag ({approvedCents:euro}) darf nicht unter den gebundenen Mitteln ({committedCents:euro}) liegen.',
   GRANT_INVOICES_OUTSIDE_PERIOD: '{invoicesOutside:int} Rechnung(en) lägen dann außerhalb des förderfähigen Zeitraums.',
   GRANT_HAS_EXPENDITURES: 'Das Förderprogramm hat noch {expenditures:int} Bestellung(en) oder Rechnung(en). Bitte löschen Sie diese zuerst.',
+  GRANT_HAS_NEEDS: 'Das Förderprogramm ist bei {needs:int} Bedarfsmeldung(en) als Finanzierung eingetragen. Bitte ordnen Sie diese zuerst einem anderen oder keinem Förderprogramm zu.',
   GRANT_REFERENCE_TAKEN: 'Ein Förderprogramm mit diesem Aktenzeichen gibt es bei diesem Schulträger schon.',
   GRANT_ALLOCATION_EXCEEDS_BUDGET:
     'Die Budgets der Schulen würden den bewilligten Betrag ({approvedCents:euro}) übersteigen; für diese Schule sind noch {availableCents:euro} frei.',
@@ -219,6 +221,7 @@ const FIELD_TEXTS = {
   unknownDevices: '{count:int} Gerät(e) gibt es bei diesem Schulträger nicht.',
   newGrantStatus: 'Ein neues Förderprogramm ist geplant oder bewilligt.',
   notYourself: 'Sie können sich nicht selbst deaktivieren oder Ihre eigene Rolle ändern.',
+  ownPassword: 'Ihr eigenes Passwort ändern Sie mit dem bisherigen Passwort (Passwort ändern), nicht in der Benutzerverwaltung.',
   adminRoleSwitch: 'Ein Administrationskonto kann nicht zu einem Konto eines Schulträgers werden und umgekehrt.',
   coordinatorsOnly: 'Nur IT-Koordinatorinnen und -Koordinatoren werden Schulen zugeordnet.',
   unknownSchools: '{count:int} Schule(n) gibt es bei diesem Schulträger nicht.',

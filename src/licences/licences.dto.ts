@@ -91,7 +91,7 @@ export class CreateProductDto {
   notes?: string | null;
 }
 
-export class UpdateProductDto extends PartialType(CreateProductDto) {
+export class UpdateProductDto extends PartialType(CreateProductDto, { skipNullProperties: false }) {
   /** The version you read; a stale one is refused with 409 STALE_VERSION. */
   @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
@@ -227,7 +227,7 @@ export class CreateContractDto {
   notes?: string | null;
 }
 
-export class UpdateContractDto extends PartialType(OmitType(CreateContractDto, ['productId', 'allSchools', 'schoolIds'] as const)) {
+export class UpdateContractDto extends PartialType(OmitType(CreateContractDto, ['productId', 'allSchools', 'schoolIds'] as const), { skipNullProperties: false }) {
   /** The version you read; a stale one is refused with 409 STALE_VERSION. */
   @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()

@@ -9,6 +9,7 @@ import { todayInBerlin } from '../common/dates';
 import { exec, one, rows, transaction } from '../common/db';
 import { invalidField, notFound, staleVersion } from '../common/errors';
 import { JsonText, Page, toJsonPage } from '../common/pagination';
+import { sentFields } from '../common/validation';
 import { currentTerm, DEFAULT_LICENCE_SETTINGS, type ContractFacts, type LicenceSettings, type TermFacts } from './licence-rules';
 import type { ContractDto, CreateContractDto, GrantLicenceDto, CreateProductDto, ListContractsQueryDto, ProductDto, UpdateContractDto, UpdateLicenceSettingsDto, UpdateProductDto } from './licences.dto';
 import { type ContractListFilter, contractsQuery, EXPENDITURE_SQL, grantLicencesQuery, productsQuery } from './licences.queries';
@@ -59,7 +60,7 @@ export class LicencesService {
 
   async updateSettings(actor: Actor, dto: UpdateLicenceSettingsDto): Promise<LicenceSettings> {
     return transaction(this.dataSource, async (em) => {
-      const next = { ...(await this.settings(actor, em)), ...dto };
+      const next = { ...(await this.settings(actor, em)), ...sentFields(dto) };
       await this.authorities.updateSettingsSection(em, actor, LICENCE_SETTINGS_SECTION, next as unknown as Record<string, unknown>);
       return next;
     });

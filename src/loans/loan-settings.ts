@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, registerDecorator, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, Max, MaxLength, Min, MinLength, registerDecorator } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { tenantOf } from '../common/access';
 import { transaction } from '../common/db';
+import { NestedList, Omittable } from '../common/validation';
 import { isMonthDay } from './loan-rules';
 
 /** The authority settings section the loans feature keeps in `authorities.settings.loans`. */
@@ -14,12 +14,14 @@ export const LOAN_SETTINGS_SECTION = 'loans';
 
 export class AgreementClauseDto {
   /** @example Sorgfaltspflichten */
+  @ApiProperty({ example: 'Sorgfaltspflichten', minLength: 1, maxLength: 100 })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   title: string;
 
   /** `{retentionDays}` is replaced by the configured retention period. */
+  @ApiProperty({ description: '`{retentionDays}` is replaced by the configured retention period.', minLength: 1, maxLength: 3000 })
   @IsString()
   @MinLength(1)
   @MaxLength(3000)
@@ -28,10 +30,13 @@ export class AgreementClauseDto {
 
 export class LoanSettingsDto {
   /** End of the school year as MM-DD: a loan without a due date runs until the next such day. @example 07-31 */
+  @ApiProperty({ description: 'End of the school year as MM-DD: a loan without a due date runs until the next such day.', example: '07-31' })
   defaultDueMonthDay: string;
   /** Days after the return until the borrower's personal data are erased. */
+  @ApiProperty({ type: 'integer', description: "Days after the return until the borrower's personal data are erased." })
   retentionDays: number;
   /** The rules printed on the loan agreement (Leihvertrag), in order. */
+  @ApiProperty({ type: () => [AgreementClauseDto], description: 'The rules printed on the loan agreement (Leihvertrag), in order.' })
   agreementClauses: AgreementClauseDto[];
 }
 
@@ -47,23 +52,23 @@ const IsMonthDay = (): PropertyDecorator => (target: object, propertyName: strin
 export class UpdateLoanSettingsDto {
   /** @example 07-31 */
   @ApiPropertyOptional({ example: '07-31' })
-  @IsOptional()
+  @Omittable()
   @IsMonthDay()
   defaultDueMonthDay?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3650 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(3650)
   retentionDays?: number;
 
-  @IsOptional()
-  @IsArray()
+  /** The agreement's clauses, in order (1 to 12); they replace the current ones. */
+  @ApiPropertyOptional({ type: () => [AgreementClauseDto], minItems: 1, maxItems: 12 })
+  @Omittable()
+  @NestedList(() => AgreementClauseDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(12)
-  @ValidateNested({ each: true })
-  @Type(() => AgreementClauseDto)
   agreementClauses?: AgreementClauseDto[];
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,16 +13,14 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { DEVICE_STATUSES, DEVICE_TYPES, type DeviceStatus, type DeviceType } from '../devices/device.entity';
 import { PageQueryDto } from '../common/pagination';
 import { FieldErrorDto } from '../common/errors';
-import { IsDateOnly } from '../common/validation';
+import { IsDateOnly, NestedList, Trim } from '../common/validation';
 import { BORROWER_KINDS, type BorrowerKind, LOAN_STATES, type LoanState, RETURN_CONDITIONS, type ReturnCondition } from './loan-rules';
 
 /** Strings are trimmed so that " Müller " and "Müller" are the same borrower. */
-const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const TrimEach = () => Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value));
 
 /** What a loan says about its borrower and terms; shared by the single and the bulk lending. */
@@ -259,11 +257,9 @@ export class BulkLendDto extends PickType(LoanTermsDto, ['startedOn', 'dueOn', '
   borrowerKind?: BorrowerKind;
 
   /** Device and borrower pairs, at most 500. */
-  @IsArray()
+  @NestedList(() => BulkLendItemDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => BulkLendItemDto)
   items: BulkLendItemDto[];
 }
 
@@ -301,11 +297,9 @@ export class BulkReturnDto {
   returnedOn?: string;
 
   /** Scanned devices, at most 500. */
-  @IsArray()
+  @NestedList(() => BulkReturnItemDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => BulkReturnItemDto)
   items: BulkReturnItemDto[];
 }
 

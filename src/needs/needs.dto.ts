@@ -66,7 +66,7 @@ export class VersionDto {
 }
 
 /** Changes to a draft; the school stays. */
-export class UpdateNeedDto extends PartialType(OmitType(CreateNeedDto, ['schoolId'] as const)) {
+export class UpdateNeedDto extends PartialType(OmitType(CreateNeedDto, ['schoolId'] as const), { skipNullProperties: false }) {
   @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()
   @IsInt()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
-import { IsSchoolNumber, QueryInt } from '../common/validation';
+import { IsSchoolNumber, Omittable, QueryInt } from '../common/validation';
 import { SCHOOL_TYPES, type SchoolType } from './school.entity';
 
 export class CreateSchoolDto {
@@ -34,21 +34,21 @@ export class CreateSchoolDto {
   city?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(100_000)
   studentCount?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(10_000)
   teacherCount?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(5_000)
@@ -62,7 +62,7 @@ export class CreateSchoolDto {
   @Max(100_000)
   broadbandMbps?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   hasFibre?: boolean;
 
@@ -75,7 +75,7 @@ export class CreateSchoolDto {
   wlanCoveragePercent?: number;
 }
 
-export class UpdateSchoolDto extends PartialType(CreateSchoolDto) {
+export class UpdateSchoolDto extends PartialType(CreateSchoolDto, { skipNullProperties: false }) {
   /** The version you read; a stale one is refused with 409 instead of overwriting someone else's change. */
   @ApiPropertyOptional({ type: 'integer' })
   @IsOptional()

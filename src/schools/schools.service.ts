@@ -102,7 +102,8 @@ export class SchoolsService {
       const after = changed.length
         ? (await exec<SchoolDto>(em, SCHOOL_SQL.update(changed.map((f) => SCHOOL_FIELD_COLUMNS[f])), [id, ...changed.map((f) => dto[f])])).rows[0]
         : before;
-      await this.audit.record(em, actor, { action: 'school.updated', entityType: 'school', entityId: id, before: { ...before }, after: { ...after } });
+      // Nothing changed, nothing to log (an empty save made an entry without changes).
+      if (changed.length) await this.audit.record(em, actor, { action: 'school.updated', entityType: 'school', entityId: id, before: { ...before }, after: { ...after } });
       return after;
     });
   }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsObject, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
+import { NestedList, Omittable } from '../common/validation';
 import { CreateDeviceDto } from '../devices/devices.dto';
 
 export const STOCKTAKING_STATUSES = ['open', 'closed'] as const;
@@ -77,7 +78,8 @@ export class ScanDto {
   move?: boolean;
 
   /** For an unknown scan: register the device at this school. */
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScanCreateDeviceDto)
   createDevice?: ScanCreateDeviceDto;
@@ -235,10 +237,9 @@ export class CloseStocktakingDto {
   missing?: MissingAction;
 
   /** Decisions per missing device. */
-  @IsOptional()
+  @Omittable()
+  @NestedList(() => MissingDecisionDto)
   @ArrayMaxSize(50_000)
-  @ValidateNested({ each: true })
-  @Type(() => MissingDecisionDto)
   decisions?: MissingDecisionDto[];
 
   /** Confirms marking funded devices lost inside their earmarking period (Zweckbindungsfrist). */

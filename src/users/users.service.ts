@@ -79,6 +79,8 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserDto> {
+    // One's own password only with the current one (POST /auth/password, rate-limited): a taken-over session must not set it.
+    if (actor.id === id && dto.password !== undefined) throw invalidField('password', 'ownPassword', 'Change your own password with POST /auth/password (it needs the current one)');
     if (dto.password) {
       const user = await this.get(actor, id);
       this.assertAdminMayChange(actor, user, dto);

@@ -1411,6 +1411,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgreementClauseDto: {
+            /** @description `{retentionDays}` is replaced by the configured retention period. */
+            text: string;
+            /** @example Sorgfaltspflichten */
+            title: string;
+        };
         AgreementsPdfDto: {
             /** @description The loans whose agreements go into the file, in this order (e.g. the `loanId`s of a class's bulk lending), at most 500. */
             loanIds: string[];
@@ -2808,7 +2814,17 @@ export interface components {
             items: components["schemas"]["LoanDto"][];
             nextCursor: string | null;
         };
-        LoanSettingsDto: Record<string, never>;
+        LoanSettingsDto: {
+            /** @description The rules printed on the loan agreement (Leihvertrag), in order. */
+            agreementClauses: components["schemas"]["AgreementClauseDto"][];
+            /**
+             * @description End of the school year as MM-DD: a loan without a due date runs until the next such day.
+             * @example 07-31
+             */
+            defaultDueMonthDay: string;
+            /** @description Days after the return until the borrower's personal data are erased. */
+            retentionDays: number;
+        };
         /** @enum {string} */
         LoanState: "active" | "overdue" | "returned";
         LoanStatsDto: {
@@ -3384,6 +3400,7 @@ export interface components {
         UpdateAuthorityDto: {
             kind?: components["schemas"]["AuthorityKind"];
             name?: string;
+            /** @description Null clears it. */
             state?: string;
         };
         UpdateContractDto: {
@@ -3669,6 +3686,7 @@ export interface components {
             lowUsePercent?: number;
         };
         UpdateLoanSettingsDto: {
+            agreementClauses?: components["schemas"]["AgreementClauseDto"][];
             /** @example 07-31 */
             defaultDueMonthDay?: string;
             retentionDays?: number;

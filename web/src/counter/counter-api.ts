@@ -29,14 +29,10 @@ export async function currentLoan(deviceId: string): Promise<Loan | null> {
   return page.items.find((l) => !l.returnedOn) ?? null;
 }
 
-interface LoanSettings {
-  defaultDueMonthDay: string;
-}
-
 /** The end of the school year from the loan settings: the default due date. */
 export async function defaultDueDate(): Promise<string> {
-  const settings = (await unwrap(api.GET('/api/v1/loans/settings'))) as unknown as LoanSettings;
-  return nextMonthDay(settings.defaultDueMonthDay ?? '07-31');
+  const settings = await unwrap(api.GET('/api/v1/loans/settings'));
+  return nextMonthDay(settings.defaultDueMonthDay);
 }
 
 export const agreementUrl = (loanId: string) => `/api/v1/loans/${encodeURIComponent(loanId)}/agreement.pdf`;

@@ -1,22 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client';
+import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { fill } from '../i18n';
 import { tSettings } from '../i18n/settings';
 import { Button, ErrorNotice, Loading, TextField } from '../ui/components';
 
-/** The loan settings as the API sends them (openapi.json does not describe LoanSettingsDto's fields). */
-interface LoanSettings {
-  defaultDueMonthDay: string;
-  retentionDays: number;
-  agreementClauses: { title: string; text: string }[];
-}
+type LoanSettings = Schemas['LoanSettingsDto'];
 
 /** Default due date (end of the school year), retention days and the agreement's clauses; the office edits, others read. */
 export function LoanSettingsForm({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['loans', 'settings'], queryFn: async () => (await unwrap(api.GET('/api/v1/loans/settings'))) as unknown as LoanSettings });
+  const settings = useQuery({ queryKey: ['loans', 'settings'], queryFn: () => unwrap(api.GET('/api/v1/loans/settings')) });
   const [draft, setDraft] = useState<{ due: string; retention: string; clauses: LoanSettings['agreementClauses'] } | null>(null);
   const [invalid, setInvalid] = useState<{ due?: boolean; retention?: boolean }>({});
   const [saved, setSaved] = useState(false);
