@@ -93,7 +93,7 @@ const REMEMBERED = Symbol('rememberValidationMetadata');
  * case matched in the database and missed in the code.
  */
 function lowerCaseUuids(dto: object): void {
-  for (const meta of getMetadataStorage().getTargetValidationMetadatas(dto.constructor, '', true, false)) {
+  for (const meta of uuidAndNestedFields(dto.constructor)) {
     const record = dto as Record<string, unknown>;
     const value = record[meta.propertyName];
     if (meta.name === 'isUuid') {
@@ -103,6 +103,19 @@ function lowerCaseUuids(dto: object): void {
       for (const nested of Array.isArray(value) ? value : [value]) if (nested !== null && typeof nested === 'object') lowerCaseUuids(nested as object);
     }
   }
+}
+
+/** Per DTO class, its UUID and nested fields (most classes have none: the walk then costs a map lookup). */
+const uuidFields = new WeakMap<Function, ValidationMetadata[]>();
+function uuidAndNestedFields(target: Function): ValidationMetadata[] {
+  let found = uuidFields.get(target);
+  if (!found) {
+    found = getMetadataStorage()
+      .getTargetValidationMetadatas(target, '', true, false)
+      .filter((m) => m.name === 'isUuid' || m.type === 'nestedValidation');
+    uuidFields.set(target, found);
+  }
+  return found;
 }
 
 class AppValidationPipe extends ValidationPipe {

@@ -314,7 +314,8 @@ describe('the office: Förderprogramme bearbeiten', () => {
     const summary = (await api.get(`/grants/${grantId}/summary`)).body;
     assert.ok(summary.warnings.length > 0, 'the overspent school budget is warned about');
     const warnings = page.getByRole('region', { name: 'Prüfhinweise' });
-    await warnings.getByText('Budget je Schule überschritten').waitFor();
+    // The school's warning names the school (its text says "the school's").
+    await warnings.getByText(`Budget je Schule überschritten: ${goethe.name}`, { exact: true }).waitFor();
     await warnings.locator('li').nth(summary.warnings.length - 1).waitFor();
     assert.equal(await warnings.locator('li').count(), summary.warnings.length);
     await expectNoAxeViolations(page, 'grant page');

@@ -86,7 +86,8 @@ export function Layout({ me }: { me: Me }) {
           {school && <span className="header-school">{school.name}</span>}
           <span className="header-user">
             <span className="visually-hidden">{t.login.signedInAs} </span>
-            {me.displayName} ({t.roles[me.role]})
+            {/* The platform admin's account is named after its role: the name once, not "X (X)". */}
+            {me.displayName === t.roles[me.role] ? me.displayName : `${me.displayName} (${t.roles[me.role]})`}
           </span>
           <Button variant="quiet" onPress={onLogout}>
             {t.login.logout}

@@ -6,7 +6,7 @@ import { fill, label, t } from '../i18n';
 import { tCoverage } from '../i18n/coverage';
 import { LoadMore, PageHeading, QueryView, Select } from '../ui/components';
 import { useInAppLinks } from '../ui/links';
-import { formatDate, formatEuro } from '../ui/format';
+import { formatCount, formatDate, formatEuro } from '../ui/format';
 import { CoverageSettingsForm } from './CoverageSettingsForm';
 import { Ratio, SCHOOL_TYPES, TargetFlag } from './coverage-parts';
 import { coverageListQuery, coverageQueryOf, worstFirst, type CoverageOrder as Order, type CoverageSort as Sort } from './coverage-query';
@@ -16,14 +16,14 @@ type Row = Schemas['SchoolCoverageDto'];
 /** The columns, each sortable by its indicator (first worst first: worstFirst). */
 const COLUMNS: { sort: Sort; title: keyof typeof tCoverage; cell: (r: Row) => React.ReactNode }[] = [
   { sort: 'studentsPerDevice', title: 'studentsPerDevice', cell: (r) => <Ratio ratio={r.students} /> },
-  { sort: 'studentShortfall', title: 'studentShortfall', cell: (r) => r.students.shortfall },
+  { sort: 'studentShortfall', title: 'studentShortfall', cell: (r) => formatCount(r.students.shortfall) },
   { sort: 'teachersPerDevice', title: 'teachersPerDevice', cell: (r) => <Ratio ratio={r.teachers} /> },
-  { sort: 'teacherShortfall', title: 'teacherShortfall', cell: (r) => r.teachers.shortfall },
+  { sort: 'teacherShortfall', title: 'teacherShortfall', cell: (r) => formatCount(r.teachers.shortfall) },
   { sort: 'shortfallCost', title: 'shortfallCost', cell: (r) => formatEuro(r.shortfall.costCents) },
-  { sort: 'pastReplacementAge', title: 'pastReplacementAge', cell: (r) => r.replacement.pastAge },
+  { sort: 'pastReplacementAge', title: 'pastReplacementAge', cell: (r) => formatCount(r.replacement.pastAge) },
   { sort: 'replacementCost', title: 'replacementCost', cell: (r) => formatEuro(r.replacement.costCents) },
-  { sort: 'inRepair', title: 'inRepair', cell: (r) => r.inRepair },
-  { sort: 'lost', title: 'lost', cell: (r) => r.lost },
+  { sort: 'inRepair', title: 'inRepair', cell: (r) => formatCount(r.inRepair) },
+  { sort: 'lost', title: 'lost', cell: (r) => formatCount(r.lost) },
   { sort: 'broadband', title: 'broadband', cell: (r) => <TargetFlag ok={r.broadband.meetsTarget}>{r.broadband.mbps ?? '–'}</TargetFlag> },
   { sort: 'broadbandPerClass', title: 'broadbandPerClass', cell: (r) => <TargetFlag ok={r.broadband.served}>{r.broadband.mbpsPerClass == null ? '–' : r.broadband.mbpsPerClass.toLocaleString('de-DE')}</TargetFlag> },
   { sort: 'wlan', title: 'wlan', cell: (r) => <TargetFlag ok={r.wlan.meetsTarget}>{r.wlan.percent == null ? '–' : `${r.wlan.percent} %`}</TargetFlag> },

@@ -6,7 +6,7 @@ import { fill, label } from '../i18n';
 import { tCoverage } from '../i18n/coverage';
 import { tOffice } from '../i18n/office';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
-import { formatDate, formatEuro } from '../ui/format';
+import { formatCount, formatDate, formatEuro } from '../ui/format';
 import { LicenceFacts } from '../licences/LicenceFacts';
 import { DEVICE_TYPES, formatNumber, Ratio, TargetFlag } from './coverage-parts';
 
@@ -54,7 +54,7 @@ export default function SchoolCoveragePage() {
                   <td className="num"><Ratio ratio={r} /></td>
                   <td className="num">{formatNumber(r.target)}</td>
                   <td className="num">{r.needed}</td>
-                  <td className="num">{r.shortfall}</td>
+                  <td className="num">{formatCount(r.shortfall)}</td>
                 </tr>
               ))}
             </tbody>

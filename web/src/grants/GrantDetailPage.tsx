@@ -14,12 +14,16 @@ import { ExpendituresSection } from './ExpendituresSection';
 import { GrantFactsForm } from './GrantFactsForm';
 import { germanToIso } from './german-date';
 import { useMe } from '../app/session';
+import { useSchool } from '../app/school';
 
 /** A grant: its facts, money (committed, paid, remaining), per school, the Prüfhinweise and the Verwendungsnachweis. */
 export default function GrantDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const canWrite = me.data?.role === 'office';
+  // A warning about one school names it (its text says "this school").
+  const { schools } = useSchool();
+  const schoolName = (schoolId: string | undefined) => (schoolId ? schools.find((s) => s.id === schoolId)?.name : undefined);
   const [reportDate, setReportDate] = useState(formatDate(todayInBerlin()));
   const [editing, setEditing] = useState(false);
   const [factsSaved, setFactsSaved] = useState(false);
@@ -119,7 +123,10 @@ export default function GrantDetailPage() {
               <ul className="warnings">
                 {summary.data.warnings.map((w, i) => (
                   <li key={i} className="notice notice-warning">
-                    <p className="notice-title">{label('grantWarning', w.code)}</p>
+                    <p className="notice-title">
+                      {label('grantWarning', w.code)}
+                      {schoolName(w.schoolId) && `: ${schoolName(w.schoolId)}`}
+                    </p>
                     <p>{language === 'de' ? grantWarningText(w.code, (w.params ?? {}) as GrantWarningParams) : w.message}</p>
                     {w.amountCents != null && (
                       <p>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { fill, label } from '../i18n';
 import { tOffice } from '../i18n/office';
 import { ErrorNotice, Loading, PageHeading } from '../ui/components';
-import { formatDate, formatEuro } from '../ui/format';
+import { formatCount, formatDate, formatEuro } from '../ui/format';
 import { BarTable, BudgetBar } from './BarTable';
 import { overviewQuery } from './overview-query';
 
@@ -91,7 +91,7 @@ export default function OverviewPage() {
           <dt>{tOffice.notServed}</dt>
           <dd>{c.schoolsNotServed}</dd>
           <dt>{tOffice.pastReplacementAge}</dt>
-          <dd>{c.pastReplacementAge}</dd>
+          <dd>{formatCount(c.pastReplacementAge)}</dd>
           <dt>{tOffice.replacementCost}</dt>
           <dd>{formatEuro(c.replacementCostCents)}</dd>
           <dt>{tOffice.shortfallCost}</dt>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatEuro, nextMonthDay, parseEuroToCents } from './format';
+import { formatCount, formatDate, formatDateTime, formatEuro, nextMonthDay, parseEuroToCents } from './format';
 
 describe('German formats', () => {
   it('shows cents as euros the German way', () => {
@@ -25,5 +25,12 @@ describe('German formats', () => {
   it('finds the next end of the school year', () => {
     expect(nextMonthDay('07-31', '2026-12-01')).toBe('2027-07-31');
     expect(nextMonthDay('07-31', '2026-03-01')).toBe('2026-07-31');
+  });
+
+  it('counts with the German thousands point', () => {
+    expect(formatCount(3506)).toBe('3.506');
+    expect(formatCount(1627)).toBe('1.627');
+    expect(formatCount(12)).toBe('12');
+    expect(formatCount(0)).toBe('0');
   });
 });

@@ -2,6 +2,13 @@
 const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
 const dateTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+const count = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+
+/** 3506 → "3.506": one formatter for every table cell (toLocaleString makes a new one per call). */
+export function formatCount(n: number): string {
+  return count.format(n);
+}
+
 /** 123456 → "1.234,56 €" (with the no-break space German typesetting puts before the sign). */
 export function formatEuro(cents: number | null | undefined): string {
   return cents == null ? '–' : euro.format(cents / 100);
