@@ -149,10 +149,12 @@ export class LoanSettingsService {
   async update(actor: Actor, dto: UpdateLoanSettingsDto): Promise<LoanSettingsDto> {
     const authorityId = tenantOf(actor);
     return transaction(this.dataSource, async (em) => {
-      const value: Record<string, unknown> = {};
-      if (dto.defaultDueMonthDay !== undefined) value.defaultDueMonthDay = dto.defaultDueMonthDay;
-      if (dto.retentionDays !== undefined) value.retentionDays = dto.retentionDays;
-      if (dto.agreementClauses !== undefined) value.agreementClauses = dto.agreementClauses.map((c) => ({ title: c.title, text: c.text }));
+      // Fields left out stay undefined here; the section merge keeps their stored values.
+      const value = {
+        defaultDueMonthDay: dto.defaultDueMonthDay,
+        retentionDays: dto.retentionDays,
+        agreementClauses: dto.agreementClauses?.map((c) => ({ title: c.title, text: c.text })),
+      };
       await this.authorities.updateSettingsSection(em, actor, LOAN_SETTINGS_SECTION, value);
       return this.forAuthority(em, authorityId);
     });

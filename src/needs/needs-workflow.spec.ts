@@ -79,6 +79,9 @@ describe('decisionFields', () => {
     });
     expect(fieldOf(() => decisionFields(request, { decision: 'partially_approved', approvedCents: 1 }))).toBe('approvedQuantity');
     expect(fieldOf(() => decisionFields(request, { decision: 'partially_approved', approvedQuantity: 1 }))).toBe('approvedCents');
+    // null is JSON's "no value" (a client's NaN): not given, so the field is named, never stored as nothing granted.
+    expect(fieldOf(() => decisionFields(request, { decision: 'partially_approved', approvedQuantity: null, approvedCents: 1 }))).toBe('approvedQuantity');
+    expect(errorOf(() => decisionFields(request, { decision: 'partially_approved', approvedQuantity: 3, approvedCents: null })).fieldErrors?.[0]).toMatchObject({ field: 'approvedCents', code: 'partialNeedsValue' });
     expect(fieldOf(() => decisionFields(request, { decision: 'partially_approved', approvedQuantity: 31, approvedCents: 1 }))).toBe('approvedQuantity');
     expect(fieldOf(() => decisionFields(request, { decision: 'partially_approved', approvedQuantity: 1, approvedCents: 1_440_001 }))).toBe('approvedCents');
     expect(fieldOf(() => decisionFields(request, { decision: 'partially_approved', approvedQuantity: 30, approvedCents: 1_440_000 }))).toBe('decision');
@@ -90,5 +93,6 @@ describe('decisionFields', () => {
     expect(fieldOf(() => decisionFields(request, { decision: 'rejected' }))).toBe('reason');
     expect(fieldOf(() => decisionFields(request, { decision: 'rejected', reason: '   ' }))).toBe('reason');
     expect(fieldOf(() => decisionFields(request, { decision: 'rejected', reason: 'x y z', approvedCents: 5 }))).toBe('approvedCents');
+    expect(decisionFields(request, { decision: 'rejected', reason: 'x y z', approvedQuantity: null, approvedCents: null }).approvedCents).toBeNull();
   });
 });

@@ -101,10 +101,12 @@ export interface DecisionFields {
  */
 export function decisionFields(
   request: { quantity: number; estimatedCostCents: number },
-  decision: { decision: NeedDecision; approvedQuantity?: number; approvedCents?: number; reason?: string },
+  decision: { decision: NeedDecision; approvedQuantity?: number | null; approvedCents?: number | null; reason?: string },
 ): DecisionFields {
   const reason = decision.reason?.trim() || null;
-  const { approvedQuantity: q, approvedCents: c } = decision;
+  // null (JSON for "no value", e.g. a NaN sent by a client) counts as not given.
+  const q = decision.approvedQuantity ?? undefined;
+  const c = decision.approvedCents ?? undefined;
   switch (decision.decision) {
     case 'approved':
       if (q !== undefined && q !== request.quantity) throw invalidField('approvedQuantity', 'approvalIsComplete', 'An approval grants the requested quantity; use partially_approved for less');

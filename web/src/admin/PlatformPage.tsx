@@ -61,7 +61,7 @@ function OfficeUsers({ authority }: { authority: Authority }) {
         </div>
         {create.error && <ErrorNotice error={create.error} />}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={create.isPending}>
+          <Button type="submit" variant="primary" isPending={create.isPending}>
             {tPlatform.createOffice}
           </Button>
         </div>
@@ -148,7 +148,7 @@ export default function PlatformPage() {
           </div>
           {create.error && <ErrorNotice error={create.error} />}
           <div className="actions">
-            <Button type="submit" variant="primary" isDisabled={create.isPending}>
+            <Button type="submit" variant="primary" isPending={create.isPending}>
               {tPlatform.create}
             </Button>
           </div>

@@ -2,12 +2,10 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
-import { germanToIso } from '../grants/german-date';
 import { t } from '../i18n';
 import { tAudit } from '../i18n/audit';
-import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, Loading, PageHeading, Select, TextField } from '../ui/components';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, parseGermanDate } from '../ui/format';
 
 type Entry = Schemas['AuditEntryDto'];
 const ENTITY_TYPES = Object.keys(tAudit.entities) as (keyof typeof tAudit.entities)[];
@@ -46,9 +44,9 @@ export default function AuditPage() {
   };
   const users = useQuery({ queryKey: ['users', 'list'], queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200 } } })) });
   // The period is filtered by the API in Berlin days; an unreadable date or an end before the start asks nothing.
-  const [fromIso, toIso] = [from ? germanToIso(from) : null, to ? germanToIso(to) : null];
-  const fromError = from && !fromIso ? tOffice.dateInvalid : undefined;
-  const toError = to && !toIso ? tOffice.dateInvalid : fromIso && toIso && toIso < fromIso ? tAudit.toBeforeFrom : undefined;
+  const [fromIso, toIso] = [from ? parseGermanDate(from) : null, to ? parseGermanDate(to) : null];
+  const fromError = from && !fromIso ? t.typed.date : undefined;
+  const toError = to && !toIso ? t.typed.date : fromIso && toIso && toIso < fromIso ? tAudit.toBeforeFrom : undefined;
   const periodValid = !fromError && !toError;
   const query = {
     ...(entityType ? { entityType } : {}),

@@ -120,7 +120,7 @@ export function ClassMode() {
       <LiveRegion message={announcement} />
       {loanIds.length > 0 && (
         <p className="actions">
-          <Button variant="primary" onPress={() => printAll.mutate()} isDisabled={printAll.isPending}>
+          <Button variant="primary" onPress={() => printAll.mutate()} isPending={printAll.isPending}>
             {printAll.isPending ? t.loading : t.counter.classAgreements}
           </Button>
         </p>

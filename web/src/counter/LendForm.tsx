@@ -70,7 +70,7 @@ export function LendForm({ device, defaultDue, onLent }: { device: Device; defau
         </Checkbox>
         {lend.error && <ErrorNotice error={lend.error} />}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={lend.isPending}>
+          <Button type="submit" variant="primary" isPending={lend.isPending}>
             {t.counter.lend}
           </Button>
         </div>

@@ -56,7 +56,7 @@ export function ReturnForm({ loan, onReturned }: { loan: Loan; onReturned: (loan
           giveBack.error && <ErrorNotice error={giveBack.error} />
         )}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={giveBack.isPending || (earmarking && !confirmed)}>
+          <Button type="submit" variant="primary" isDisabled={earmarking && !confirmed} isPending={giveBack.isPending}>
             {t.counter.takeBack}
           </Button>
         </div>

@@ -141,7 +141,7 @@ export function CoverageSettingsForm({ canWrite }: { canWrite: boolean }) {
         )}
         {canWrite && (
           <div className="actions">
-            <Button type="submit" variant="primary" isDisabled={save.isPending}>
+            <Button type="submit" variant="primary" isPending={save.isPending}>
               {t.save}
             </Button>
           </div>

@@ -59,7 +59,7 @@ export function DeviceEditForm({ device }: { device: DeviceDetail }) {
           </p>
         )}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={save.isPending}>
+          <Button type="submit" variant="primary" isPending={save.isPending}>
             {t.save}
           </Button>
         </div>

@@ -49,7 +49,7 @@ export function DeviceMoveForm({ device }: { device: DeviceDetail }) {
             </p>
           )}
           <div className="actions">
-            <Button type="submit" variant="primary" isDisabled={!schoolId || move.isPending}>
+            <Button type="submit" variant="primary" isDisabled={!schoolId} isPending={move.isPending}>
               {tDevices.move}
             </Button>
           </div>

@@ -103,7 +103,7 @@ export function DeviceStatusForm({ device }: { device: DeviceDetail }) {
           </p>
         )}
         <div className="actions">
-          <Button type="submit" variant={status === 'retired' || status === 'lost' ? 'danger' : 'primary'} isDisabled={change.isPending || (!!breach && !confirmed)}>
+          <Button type="submit" variant={status === 'retired' || status === 'lost' ? 'danger' : 'primary'} isDisabled={!!breach && !confirmed} isPending={change.isPending}>
             {tDevices.changeStatus}
           </Button>
         </div>

@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
-import { unwrap } from '../api/errors';
+import { ApiError, unwrap } from '../api/errors';
 import { fill, t } from '../i18n';
 import { tGrantEdit } from '../i18n/grant-edit';
 import { tOffice } from '../i18n/office';
 import { useAllSchools } from '../schools/all-schools';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
-import { formatEuro, parseEuroToCents } from '../ui/format';
+import { useFocusOnRefusal, useReturnFocus } from '../ui/focus';
+import { formatEuro } from '../ui/format';
+import { TypedValues } from '../ui/typed-values';
 
 type SchoolRow = Schemas['GrantSummaryDto']['bySchool'][number];
 
@@ -18,42 +20,57 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
   const [editing, setEditing] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
   const [newSchool, setNewSchool] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<{ amount?: string; schoolId?: string }>({});
   const [message, setMessage] = useState('');
+  const { ref: section, refused } = useFocusOnRefusal<HTMLElement>();
+  const focus = useReturnFocus();
+  // A row's form closes back to its "Bearbeiten" button (a new one: the form stood in its place).
+  const rowButton = (schoolId: string) => () => section.current?.querySelector<HTMLElement>(`[data-allocation="${schoolId}"]`);
+  const closeRow = () => {
+    if (editing) focus.closed({}, rowButton(editing));
+    setEditing(null);
+    setInvalid({});
+    save.reset();
+  };
   const save = useMutation({
     mutationFn: ({ schoolId, amountCents }: { schoolId: string; amountCents: number }) =>
       unwrap(api.PUT('/api/v1/grants/{id}/allocations/{schoolId}', { params: { path: { id: grantId, schoolId } }, body: { amountCents } })),
     onSuccess: (allocation) => {
       setMessage(fill(tGrantEdit.allocationSaved, { school: allocation.schoolName }));
+      if (editing) focus.closed({}, rowButton(editing));
       setEditing(null);
       setNewSchool(null);
       setAmount('');
       void queryClient.invalidateQueries({ queryKey: ['grants', grantId] });
       void queryClient.invalidateQueries({ queryKey: ['grants', 'all'] });
     },
+    onError: () => refused(),
   });
-  const submit = (schoolId: string) => (e: React.FormEvent) => {
+  const submit = (schoolId: string | null) => (e: React.FormEvent) => {
     e.preventDefault();
-    const cents = parseEuroToCents(amount);
-    setInvalid(cents == null || cents < 0);
-    if (cents != null && cents >= 0) save.mutate({ schoolId, amountCents: cents });
+    const read = new TypedValues<'amount' | 'schoolId'>();
+    if (!schoolId) read.refuse('schoolId', tGrantEdit.chooseSchool);
+    const cents = read.euro('amount', amount);
+    setInvalid(read.errors);
+    if (!read.ok) return refused();
+    save.mutate({ schoolId: schoolId!, amountCents: cents! });
   };
-  const amountField = (
+  const amountField = (autoFocus: boolean) => (
     <TextField
       label={tGrantEdit.allocationAmount}
       value={amount}
       onChange={(v) => {
         setAmount(v);
-        setInvalid(false);
+        setInvalid({ ...invalid, amount: undefined });
       }}
       inputMode="decimal"
-      autoFocus
-      serverError={invalid ? tGrantEdit.amountInvalid : undefined}
+      autoFocus={autoFocus}
+      serverError={invalid.amount ?? (save.error instanceof ApiError ? save.error.fieldError('amountCents') : undefined)}
     />
   );
   const unallocated = (schools.data ?? []).filter((s) => !bySchool.some((b) => b.schoolId === s.id && b.allocatedCents > 0));
   return (
-    <section aria-labelledby="grant-schools">
+    <section aria-labelledby="grant-schools" ref={section}>
       <h2 id="grant-schools">{tOffice.allocationsTitle}</h2>
       <div className="table-wrap">
         <table>
@@ -68,6 +85,11 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
             </tr>
           </thead>
           <tbody>
+            {bySchool.length === 0 && (
+              <tr>
+                <td colSpan={canWrite ? 6 : 5}>{tGrantEdit.noAllocations}</td>
+              </tr>
+            )}
             {bySchool.map((s) => (
               <tr key={s.schoolId}>
                 <th scope="row">{s.schoolName}</th>
@@ -79,16 +101,19 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
                   <td>
                     {editing === s.schoolId ? (
                       <form onSubmit={submit(s.schoolId)} className="filters" noValidate>
-                        {amountField}
-                        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+                        {amountField(true)}
+                        <Button type="submit" variant="primary" isPending={save.isPending}>
                           {tGrantEdit.saveAllocation}
                         </Button>
-                        <Button onPress={() => setEditing(null)}>{t.cancel}</Button>
+                        <Button onPress={closeRow}>{t.cancel}</Button>
                       </form>
                     ) : (
                       <Button
+                        data-allocation={s.schoolId}
                         aria-label={fill(tGrantEdit.editAllocation, { school: s.schoolName })}
                         onPress={() => {
+                          setInvalid({});
+                          save.reset();
                           setEditing(s.schoolId);
                           setAmount(formatEuro(s.allocatedCents).replace(/\s*€$/, ''));
                         }}
@@ -104,15 +129,22 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
         </table>
       </div>
       {canWrite && (
-        <form onSubmit={newSchool ? submit(newSchool) : (e) => e.preventDefault()} className="filters panel" noValidate aria-label={tGrantEdit.addAllocation}>
-          <Select label={tGrantEdit.school} placeholder={tGrantEdit.chooseSchool} selectedKey={newSchool} onSelectionChange={(k) => setNewSchool(String(k))} options={unallocated.map((s) => ({ value: s.id, label: s.name }))} />
-          {editing === null && amountField}
-          <Button type="submit" variant="primary" isDisabled={!newSchool || save.isPending}>
+        <form onSubmit={submit(newSchool)} className="filters panel" noValidate aria-label={tGrantEdit.addAllocation}>
+          <Select
+            label={tGrantEdit.school}
+            placeholder={tGrantEdit.chooseSchool}
+            selectedKey={newSchool}
+            onSelectionChange={(k) => (setNewSchool(String(k)), setInvalid({ ...invalid, schoolId: undefined }))}
+            options={unallocated.map((s) => ({ value: s.id, label: s.name }))}
+            serverError={editing === null ? invalid.schoolId : undefined}
+          />
+          {editing === null && amountField(false)}
+          <Button type="submit" variant="primary" isDisabled={editing !== null} isPending={save.isPending}>
             {tGrantEdit.addAllocation}
           </Button>
         </form>
       )}
-      {save.error && <ErrorNotice error={save.error} />}
+      {save.error && !(save.error instanceof ApiError && save.error.fieldError('amountCents')) && <ErrorNotice error={save.error} />}
       <p role="status">{message}</p>
     </section>
   );

@@ -6,9 +6,10 @@ import { label, t } from '../i18n';
 import { tGrantEdit } from '../i18n/grant-edit';
 import { tOffice } from '../i18n/office';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
-import { formatDate, formatEuro, parseEuroToCents } from '../ui/format';
+import { useFocusOnRefusal } from '../ui/focus';
+import { formatDate, formatEuro } from '../ui/format';
+import { TypedValues } from '../ui/typed-values';
 import { DeviceScanList } from './DeviceScanList';
-import { germanToIso } from './german-date';
 
 type Expenditure = Schemas['ExpenditureDto'];
 type Category = Schemas['ExpenditureCategory'];
@@ -38,6 +39,7 @@ export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { gra
   const [deviceIds, setDeviceIds] = useState<string[]>(expenditure?.deviceIds ?? []);
   const [override, setOverride] = useState(expenditure?.budgetOverride ?? false);
   const [invalid, setInvalid] = useState<Partial<Record<Text | 'schoolId', string>>>({});
+  const { ref, refused } = useFocusOnRefusal();
   const save = useMutation({
     mutationFn: (body: Schemas['CreateExpenditureDto']) =>
       expenditure
@@ -48,6 +50,7 @@ export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { gra
       void queryClient.invalidateQueries({ queryKey: ['grants', 'all'] });
       onDone(saved.description);
     },
+    onError: () => refused(),
   });
   const apiError = save.error instanceof ApiError ? save.error : undefined;
   const field = (key: Text, text: string, required = false) => (
@@ -65,33 +68,37 @@ export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { gra
   );
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const bad: Partial<Record<Text | 'schoolId', string>> = {};
-    const grossCents = parseEuroToCents(v.gross);
-    if (grossCents == null || grossCents <= 0) bad.gross = tGrantEdit.amountInvalid;
-    const dates = Object.fromEntries(DATES.map((k) => [k, v[k].trim() ? germanToIso(v[k]) : undefined]));
-    for (const k of DATES) if (dates[k] === null) bad[k] = tOffice.dateInvalid;
-    if (!dates.orderDate && !bad.orderDate) bad.orderDate = tGrantEdit.dateMissing;
-    if (!schoolId) bad.schoolId = tGrantEdit.chooseSchool;
-    setInvalid(bad);
-    if (Object.keys(bad).length) return;
+    const read = new TypedValues<Text | 'schoolId'>();
+    if (!schoolId) read.refuse('schoolId', tGrantEdit.chooseSchool);
+    const vendor = read.text('vendor', v.vendor);
+    const description = read.text('description', v.description);
+    const grossCents = read.euro('gross', v.gross, { aboveZero: true });
+    const orderDate = read.date('orderDate', v.orderDate, { required: true });
+    const invoiceDate = read.date('invoiceDate', v.invoiceDate);
+    const paidOn = read.date('paidOn', v.paidOn);
+    read.notBefore('invoiceDate', invoiceDate, orderDate, tGrantEdit.orderDate);
+    read.notBefore('paidOn', paidOn, invoiceDate ?? orderDate, invoiceDate ? tGrantEdit.invoiceDate : tGrantEdit.orderDate);
+    const overrideReason = override ? read.text('overrideReason', v.overrideReason, { min: 3 }) : '';
+    setInvalid(read.errors);
+    if (!read.ok) return refused();
     save.mutate({
       schoolId: schoolId!,
       category,
-      vendor: v.vendor.trim(),
-      description: v.description.trim(),
+      vendor,
+      description,
       grossCents: grossCents!,
-      orderDate: dates.orderDate!,
+      orderDate: orderDate!,
       invoiceNumber: v.invoiceNumber.trim() || null,
-      invoiceDate: dates.invoiceDate ?? null,
-      paidOn: dates.paidOn ?? null,
+      invoiceDate,
+      paidOn,
       deviceIds,
-      ...(override ? { overrideBudget: true, overrideReason: v.overrideReason.trim() } : {}),
+      ...(override ? { overrideBudget: true, overrideReason } : {}),
     });
   };
   return (
-    <form onSubmit={submit} className="form" noValidate aria-label={expenditure ? tGrantEdit.editExpenditure : tGrantEdit.addExpenditure}>
+    <form onSubmit={submit} className="form" noValidate aria-label={expenditure ? tGrantEdit.editExpenditure : tGrantEdit.addExpenditure} ref={ref}>
       <div className="form-grid">
-        <Select label={tGrantEdit.school} placeholder={tGrantEdit.chooseSchool} selectedKey={schoolId} onSelectionChange={(k) => setSchoolId(String(k))} options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={invalid.schoolId ?? apiError?.fieldError('schoolId')} />
+        <Select autoFocus label={tGrantEdit.school} placeholder={tGrantEdit.chooseSchool} selectedKey={schoolId} onSelectionChange={(k) => (setSchoolId(String(k)), setInvalid({ ...invalid, schoolId: undefined }))} options={schools.map((s) => ({ value: s.id, label: s.name }))} serverError={invalid.schoolId ?? apiError?.fieldError('schoolId')} />
         <Select label={tGrantEdit.category} selectedKey={category} onSelectionChange={(k) => setCategory(k as Category)} options={CATEGORIES.map((c) => ({ value: c, label: label('expenditureCategory', c) }))} />
         {field('vendor', tGrantEdit.vendor, true)}
         {field('description', tGrantEdit.description, true)}
@@ -108,7 +115,7 @@ export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { gra
       {override && field('overrideReason', tGrantEdit.overrideReason, true)}
       {save.error && <ErrorNotice error={save.error} />}
       <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+        <Button type="submit" variant="primary" isPending={save.isPending}>
           {t.save}
         </Button>
         <Button onPress={() => onDone('')}>{t.cancel}</Button>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { fill, label } from '../i18n';
 import { tGrantEdit } from '../i18n/grant-edit';
 import { useAllSchools } from '../schools/all-schools';
 import { Button, ErrorNotice, Loading } from '../ui/components';
+import { useReturnFocus } from '../ui/focus';
 import { formatDate, formatEuro } from '../ui/format';
 import { ExpenditureForm } from './ExpenditureForm';
 
@@ -28,11 +29,16 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
   const [editing, setEditing] = useState<Expenditure | 'new' | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  const focus = useReturnFocus();
+  const section = useRef<HTMLElement>(null);
+  // Where focus goes when a form closes or a row is deleted: the button that opened it, else "erfassen".
+  const addButton = () => section.current?.querySelector<HTMLElement>('[data-add-expenditure]');
   const remove = useMutation({
     mutationFn: (e: Expenditure) => unwrap(api.DELETE('/api/v1/grants/{grantId}/expenditures/{id}', { params: { path: { grantId, id: e.id } } })),
     onSuccess: (_, e) => {
       setMessage(fill(tGrantEdit.deleted, { what: e.description }));
       setConfirming(null);
+      focus.closed({ toOpener: false }, addButton);
       void queryClient.invalidateQueries({ queryKey: ['grants', grantId] });
     },
   });
@@ -40,9 +46,10 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
   const done = (what: string) => {
     setEditing(null);
     setMessage(what ? fill(tGrantEdit.saved, { what }) : '');
+    focus.closed({}, addButton);
   };
   return (
-    <section aria-labelledby="grant-expenditures">
+    <section aria-labelledby="grant-expenditures" ref={section}>
       <h2 id="grant-expenditures">{tGrantEdit.expendituresTitle}</h2>
       <p>{tGrantEdit.expendituresIntro}</p>
       {list.isPending ? (
@@ -94,11 +101,11 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
                   {canWrite && (
                     <td>
                       <div className="row-actions">
-                        <Button aria-label={fill(tGrantEdit.editLabel, { what: e.description })} onPress={() => setEditing(e)}>
+                        <Button aria-label={fill(tGrantEdit.editLabel, { what: e.description })} onPress={(press) => (focus.opened(press.target), setEditing(e))}>
                           {tGrantEdit.edit}
                         </Button>
                         {confirming === e.id ? (
-                          <Button variant="danger" onPress={() => remove.mutate(e)} isDisabled={remove.isPending}>
+                          <Button variant="danger" onPress={() => remove.mutate(e)} isPending={remove.isPending}>
                             {fill(tGrantEdit.confirmDelete, { what: e.description })}
                           </Button>
                         ) : (
@@ -124,7 +131,7 @@ export function ExpendituresSection({ grantId, canWrite }: { grantId: string; ca
             <ExpenditureForm key={editing === 'new' ? 'new' : editing.id} grantId={grantId} expenditure={editing === 'new' ? undefined : editing} schools={schools.data ?? []} onDone={done} />
           </div>
         ) : (
-          <Button variant="primary" onPress={() => setEditing('new')}>
+          <Button variant="primary" data-add-expenditure onPress={() => setEditing('new')}>
             {tGrantEdit.addExpenditure}
           </Button>
         ))}

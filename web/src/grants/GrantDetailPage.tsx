@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { grantWarningText, type GrantWarningParams } from '../../../src/i18n/grant-warnings';
-import { fill, label, language } from '../i18n';
+import { fill, label, language, t } from '../i18n';
 import { tGrantEdit } from '../i18n/grant-edit';
 import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
-import { formatDate, formatEuro, todayInBerlin } from '../ui/format';
+import { useReturnFocus } from '../ui/focus';
+import { formatDate, formatEuro, todayInBerlin, parseGermanDate } from '../ui/format';
 import { AllocationsSection } from './AllocationsSection';
 import { ExpendituresSection } from './ExpendituresSection';
 import { GrantFactsForm } from './GrantFactsForm';
-import { germanToIso } from './german-date';
 import { useMe } from '../app/session';
 import { useSchool } from '../app/school';
 
@@ -27,12 +27,15 @@ export default function GrantDetailPage() {
   const [reportDate, setReportDate] = useState(formatDate(todayInBerlin()));
   const [editing, setEditing] = useState(false);
   const [factsSaved, setFactsSaved] = useState(false);
+  // The facts' form closes back to its "Bearbeiten" button.
+  const focus = useReturnFocus();
+  const factsSection = useRef<HTMLElement>(null);
   const grant = useQuery({ queryKey: ['grants', id], queryFn: () => unwrap(api.GET('/api/v1/grants/{id}', { params: { path: { id } } })) });
   const summary = useQuery({ queryKey: ['grants', id, 'summary'], queryFn: () => unwrap(api.GET('/api/v1/grants/{id}/summary', { params: { path: { id } } })) });
   if (grant.isPending) return <Loading />;
   if (grant.error) return <ErrorNotice error={grant.error} onRetry={() => grant.refetch()} />;
   const g = grant.data;
-  const asOf = germanToIso(reportDate);
+  const asOf = parseGermanDate(reportDate);
   const writable = g.status === 'planned' || g.status === 'approved';
   const byType = Object.entries(g.earmarkingYearsByType);
   return (
@@ -41,10 +44,10 @@ export default function GrantDetailPage() {
         <Link to="/foerderung">← {tOffice.grantsListTitle}</Link>
       </p>
       <PageHeading title={g.title}>{g.title}</PageHeading>
-      <section aria-labelledby="grant-facts">
+      <section aria-labelledby="grant-facts" ref={factsSection}>
         <h2 id="grant-facts">{tOffice.grantFacts}</h2>
         {editing ? (
-          <GrantFactsForm key={g.version} grant={g} onDone={(saved) => (setEditing(false), setFactsSaved(saved))} />
+          <GrantFactsForm key={g.version} grant={g} onDone={(saved) => (setEditing(false), setFactsSaved(saved), focus.closed({}, () => factsSection.current?.querySelector('[data-edit-facts]')))} />
         ) : (
           <>
             <dl className="facts">
@@ -81,7 +84,7 @@ export default function GrantDetailPage() {
             {canWrite &&
               (writable ? (
                 <p>
-                  <Button onPress={() => (setEditing(true), setFactsSaved(false))}>{tGrantEdit.editFacts}</Button>
+                  <Button data-edit-facts onPress={() => (setEditing(true), setFactsSaved(false))}>{tGrantEdit.editFacts}</Button>
                 </p>
               ) : (
                 <p className="muted">{fill(tGrantEdit.factsReadOnly, { status: label('grantStatus', g.status) })}</p>
@@ -144,7 +147,7 @@ export default function GrantDetailPage() {
       )}
       <section aria-labelledby="grant-report" className="panel">
         <h2 id="grant-report">{tOffice.reportTitle}</h2>
-        <TextField label={tOffice.reportDate} value={reportDate} onChange={setReportDate} description={tOffice.dateFormat} serverError={asOf ? undefined : tOffice.dateInvalid} />
+        <TextField label={tOffice.reportDate} value={reportDate} onChange={setReportDate} description={tOffice.dateFormat} serverError={asOf ? undefined : t.typed.date} />
         {asOf && (
           <p>
             <a className="btn btn-primary" href={`/api/v1/grants/${id}/report.xlsx?asOf=${asOf}`} download>

@@ -7,8 +7,9 @@ import { fill, label, t } from '../i18n';
 import { tGrantEdit } from '../i18n/grant-edit';
 import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
-import { formatDate, formatEuro, parseEuroToCents } from '../ui/format';
-import { germanToIso } from './german-date';
+import { useFocusOnRefusal } from '../ui/focus';
+import { formatDate, formatEuro } from '../ui/format';
+import { TypedValues } from '../ui/typed-values';
 import { GRANT_PROGRAMS } from './NewGrantForm';
 
 type Grant = Schemas['GrantDto'];
@@ -27,7 +28,6 @@ const SERVER: Record<Text, string> = {
   earmarkingYears: 'earmarkingYears',
   notes: 'notes',
 };
-const YEARS = /^\d{1,2}$/;
 
 const initial = (g: Grant): Record<Text, string> => ({
   title: g.title,
@@ -53,6 +53,7 @@ export function GrantFactsForm({ grant, onDone }: { grant: Grant; onDone: (saved
   const [program, setProgram] = useState<Schemas['GrantProgram']>(grant.program);
   const [byType, setByType] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(grant.earmarkingYearsByType).map(([k, y]) => [k, String(y)])));
   const [invalid, setInvalid] = useState<Partial<Record<string, string>>>({});
+  const { ref, refused } = useFocusOnRefusal();
   const save = useMutation({
     mutationFn: (body: Schemas['UpdateGrantDto']) => unwrap(api.PATCH('/api/v1/grants/{id}', { params: { path: { id: grant.id } }, body: { ...body, version: grant.version } })),
     onSuccess: (saved) => {
@@ -60,10 +61,12 @@ export function GrantFactsForm({ grant, onDone }: { grant: Grant; onDone: (saved
       void queryClient.invalidateQueries({ queryKey: ['grants'] });
       onDone(true);
     },
+    onError: () => refused(),
   });
   const apiError = save.error instanceof ApiError ? save.error : undefined;
   const field = (key: Text, text: string, opts: { required?: boolean; date?: boolean; multiline?: boolean } = {}) => (
     <TextField
+      autoFocus={key === 'title'}
       label={text}
       value={v[key]}
       isRequired={opts.required}
@@ -78,28 +81,24 @@ export function GrantFactsForm({ grant, onDone }: { grant: Grant; onDone: (saved
   );
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const bad: Partial<Record<string, string>> = {};
-    const approvedCents = parseEuroToCents(v.approved);
-    if (approvedCents == null || approvedCents < 0) bad.approved = tGrantEdit.amountInvalid;
-    const rate = /^\d{1,3}(,\d{1,2})?$/.test(v.fundingRate.trim()) ? Number(v.fundingRate.trim().replace(',', '.')) : null;
-    if (rate == null || rate <= 0 || rate > 100) bad.fundingRate = tGrantEdit.percentInvalid;
-    const dates = Object.fromEntries(DATES.map((k) => [k, v[k].trim() ? germanToIso(v[k]) : undefined]));
-    for (const k of DATES) if (dates[k] === null) bad[k] = tOffice.dateInvalid;
-    for (const k of ['eligibleFrom', 'eligibleUntil'] as const) if (!dates[k] && !bad[k]) bad[k] = tGrantEdit.dateMissing;
-    if (!YEARS.test(v.earmarkingYears.trim()) || Number(v.earmarkingYears) > 30) bad.earmarkingYears = tGrantEdit.yearsInvalid;
+    const read = new TypedValues<string>();
+    const title = read.text('title', v.title, { min: 2 });
+    const approvedCents = read.euro('approved', v.approved);
+    const rate = read.percent('fundingRate', v.fundingRate);
+    const dates = Object.fromEntries(DATES.map((k) => [k, read.date(k, v[k], { required: k === 'eligibleFrom' || k === 'eligibleUntil' })]));
+    read.notBefore('eligibleUntil', dates.eligibleUntil, dates.eligibleFrom, tGrantEdit.eligibleFrom);
+    const years = read.wholeNumber('earmarkingYears', v.earmarkingYears, { min: 0, max: 30 });
     const earmarkingYearsByType: Record<string, number> = {};
-    for (const [type, years] of Object.entries(byType)) {
-      if (!years.trim()) continue;
-      if (!YEARS.test(years.trim()) || Number(years) > 30) bad[`byType.${type}`] = tGrantEdit.yearsInvalid;
-      else earmarkingYearsByType[type] = Number(years);
+    for (const [type, text] of Object.entries(byType)) {
+      const typeYears = read.wholeNumber(`byType.${type}`, text, { min: 0, max: 30, optional: true });
+      if (typeYears !== null) earmarkingYearsByType[type] = typeYears;
     }
-    if (!v.title.trim()) bad.title = tGrantEdit.titleMissing;
-    setInvalid(bad);
-    if (Object.keys(bad).length) return;
+    setInvalid(read.errors);
+    if (!read.ok) return refused();
     save.mutate({
       // The status is no fact of the decision: sent as it is (the generated type asks for it).
       status: grant.status,
-      title: v.title.trim(),
+      title,
       program,
       referenceNumber: v.referenceNumber.trim() || null,
       decisionDate: dates.decisionDate ?? null,
@@ -108,13 +107,13 @@ export function GrantFactsForm({ grant, onDone }: { grant: Grant; onDone: (saved
       eligibleFrom: dates.eligibleFrom!,
       eligibleUntil: dates.eligibleUntil!,
       proofDueOn: dates.proofDueOn ?? null,
-      earmarkingYears: Number(v.earmarkingYears),
+      earmarkingYears: years!,
       earmarkingYearsByType,
       notes: v.notes.trim() || null,
     });
   };
   return (
-    <form onSubmit={submit} className="form" noValidate aria-label={tGrantEdit.factsTitle}>
+    <form onSubmit={submit} className="form" noValidate aria-label={tGrantEdit.factsTitle} ref={ref}>
       <div className="form-grid">
         {field('title', tGrantEdit.titleField, { required: true })}
         <Select label={tOffice.program} selectedKey={program} onSelectionChange={(k) => setProgram(k as Schemas['GrantProgram'])} options={GRANT_PROGRAMS.map((p) => ({ value: p, label: label('grantProgram', p) }))} />
@@ -148,7 +147,7 @@ export function GrantFactsForm({ grant, onDone }: { grant: Grant; onDone: (saved
       {field('notes', tGrantEdit.notes, { multiline: true })}
       {save.error && <ErrorNotice error={save.error} />}
       <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+        <Button type="submit" variant="primary" isPending={save.isPending}>
           {tGrantEdit.saveFacts}
         </Button>
         <Button onPress={() => onDone(false)}>{t.cancel}</Button>

@@ -7,8 +7,8 @@ import { label } from '../i18n';
 import { tGrantEdit } from '../i18n/grant-edit';
 import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
-import { parseEuroToCents } from '../ui/format';
-import { germanToIso } from './german-date';
+import { useFocusOnRefusal } from '../ui/focus';
+import { TypedValues } from '../ui/typed-values';
 
 export const GRANT_PROGRAMS: Schemas['GrantProgram'][] = ['digitalpakt_basis', 'sofortausstattung', 'leihgeraete_lehrkraefte', 'administration', 'state_program', 'city_budget', 'other'];
 const FIELDS = ['title', 'referenceNumber', 'approved', 'fundingRate', 'eligibleFrom', 'eligibleUntil', 'proofDueOn'] as const;
@@ -21,12 +21,14 @@ export function NewGrantForm() {
   const [v, setV] = useState<Record<Field, string>>({ title: '', referenceNumber: '', approved: '', fundingRate: '90', eligibleFrom: '', eligibleUntil: '', proofDueOn: '' });
   const [program, setProgram] = useState<Schemas['GrantProgram']>('digitalpakt_basis');
   const [invalid, setInvalid] = useState<Partial<Record<Field, string>>>({});
+  const { ref, refused } = useFocusOnRefusal<HTMLElement>();
   const create = useMutation({
     mutationFn: (body: Schemas['CreateGrantDto']) => unwrap(api.POST('/api/v1/grants', { body })),
     onSuccess: (grant) => {
       void queryClient.invalidateQueries({ queryKey: ['grants'] });
       navigate(`/foerderung/${grant.id}`);
     },
+    onError: () => refused(),
   });
   const apiError = create.error instanceof ApiError ? create.error : undefined;
   const serverField: Record<Field, string> = { title: 'title', referenceNumber: 'referenceNumber', approved: 'approvedCents', fundingRate: 'fundingRatePercent', eligibleFrom: 'eligibleFrom', eligibleUntil: 'eligibleUntil', proofDueOn: 'proofDueOn' };
@@ -45,19 +47,18 @@ export function NewGrantForm() {
   );
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const approvedCents = parseEuroToCents(v.approved);
-    const rate = /^\d{1,3}(,\d{1,2})?$/.test(v.fundingRate.trim()) ? Number(v.fundingRate.trim().replace(',', '.')) : null;
-    const [from, until, proof] = [germanToIso(v.eligibleFrom), germanToIso(v.eligibleUntil), v.proofDueOn.trim() ? germanToIso(v.proofDueOn) : undefined];
-    const bad: Partial<Record<Field, string>> = {};
-    if (approvedCents == null || approvedCents < 0) bad.approved = tGrantEdit.amountInvalid;
-    if (rate == null || rate <= 0 || rate > 100) bad.fundingRate = tGrantEdit.percentInvalid;
-    if (!from) bad.eligibleFrom = tOffice.dateInvalid;
-    if (!until) bad.eligibleUntil = tOffice.dateInvalid;
-    if (proof === null) bad.proofDueOn = tOffice.dateInvalid;
-    setInvalid(bad);
-    if (Object.keys(bad).length) return;
+    const read = new TypedValues<Field>();
+    const title = read.text('title', v.title, { min: 2 });
+    const approvedCents = read.euro('approved', v.approved);
+    const rate = read.percent('fundingRate', v.fundingRate);
+    const from = read.date('eligibleFrom', v.eligibleFrom, { required: true });
+    const until = read.date('eligibleUntil', v.eligibleUntil, { required: true });
+    const proof = read.date('proofDueOn', v.proofDueOn);
+    read.notBefore('eligibleUntil', until, from, tGrantEdit.eligibleFrom);
+    setInvalid(read.errors);
+    if (!read.ok) return refused();
     create.mutate({
-      title: v.title.trim(),
+      title,
       program,
       approvedCents: approvedCents!,
       fundingRatePercent: rate!,
@@ -70,7 +71,7 @@ export function NewGrantForm() {
     });
   };
   return (
-    <section aria-labelledby="grant-create" className="panel">
+    <section aria-labelledby="grant-create" className="panel" ref={ref}>
       <h2 id="grant-create">{tGrantEdit.createTitle}</h2>
       <form onSubmit={submit} className="form" noValidate>
         <div className="form-grid">
@@ -85,7 +86,7 @@ export function NewGrantForm() {
         </div>
         {create.error && <ErrorNotice error={create.error} />}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={create.isPending}>
+          <Button type="submit" variant="primary" isPending={create.isPending}>
             {tGrantEdit.create}
           </Button>
         </div>

@@ -153,7 +153,7 @@ export default function ImportPage() {
           </div>
         </div>
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={check.isPending}>
+          <Button type="submit" variant="primary" isPending={check.isPending}>
             {check.isPending ? tImportList.running : tImportList.dryRun}
           </Button>
         </div>
@@ -163,7 +163,7 @@ export default function ImportPage() {
         <ImportReportView report={dryRun}>
           {dryRun.valid && dryRun.newDevices > 0 && file && (
             <div className="actions">
-              <Button variant="primary" onPress={() => importer.mutate(file)} isDisabled={importer.isPending}>
+              <Button variant="primary" onPress={() => importer.mutate(file)} isPending={importer.isPending}>
                 {importer.isPending ? tImportList.importing : fill(tImportList.importNow, { count: dryRun.newDevices })}
               </Button>
             </div>

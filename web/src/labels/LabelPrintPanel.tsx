@@ -80,7 +80,7 @@ export function LabelPrintPanel({ choices, onClose, id }: { choices: LabelChoice
               )}
             </div>
             <div className="actions">
-              <Button type="submit" variant="primary" isDisabled={print.isPending || !target}>
+              <Button type="submit" variant="primary" isDisabled={!target} isPending={print.isPending}>
                 {print.isPending ? tLabelPrint.printing : tLabelPrint.print}
               </Button>
               {onClose && <Button onPress={onClose}>{t.close}</Button>}

@@ -112,7 +112,7 @@ function SeatsForm({ contractId, seat, onDone }: { contractId: string; seat: Sea
     >
       <TextField label={fill(tLicences.seatsAssignedLabel, { school: seat.schoolName })} value={value} onChange={(v) => { setValue(v); setFieldError(undefined); }} inputMode="numeric" serverError={fieldError} autoFocus />
       <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+        <Button type="submit" variant="primary" isPending={save.isPending}>
           {t.save}
         </Button>
         <Button onPress={() => onDone(false)}>{t.cancel}</Button>

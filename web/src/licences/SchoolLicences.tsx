@@ -99,7 +99,7 @@ function UseForm({ contract, schoolId, onSaved }: { contract: Contract; schoolId
         description={contract.seatsInUse == null ? tLicences.notReported : undefined}
       />
       <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+        <Button type="submit" variant="primary" isPending={save.isPending}>
           {t.save}
         </Button>
       </div>

@@ -79,7 +79,7 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
                         </Button>
                       )}
                       {canWrite && !l.agreementSigned && !l.personalDataErased && (
-                        <Button onPress={() => sign.mutate(l)} isDisabled={sign.isPending} aria-label={fill(tLoans.markSignedFor, { agreement: l.agreementNumber })}>
+                        <Button onPress={() => sign.mutate(l)} isPending={sign.isPending} aria-label={fill(tLoans.markSignedFor, { agreement: l.agreementNumber })}>
                           {tLoans.markSigned}
                         </Button>
                       )}
@@ -131,7 +131,7 @@ function ExtendForm({ loan, onDone, onCancel }: { loan: Loan; onDone: (due: stri
       <DateInput label={tLoans.newDueOn} value={dueOn} onChange={setDueOn} isRequired serverError={extend.error instanceof ApiError ? extend.error.fieldError('dueOn') : undefined} />
       {extend.error && <ErrorNotice error={extend.error} />}
       <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={!dueOn || extend.isPending}>
+        <Button type="submit" variant="primary" isDisabled={!dueOn} isPending={extend.isPending}>
           {tLoans.extendSave}
         </Button>
         <Button onPress={onCancel}>{t.cancel}</Button>

@@ -142,7 +142,7 @@ function FiguresForm({ school, onDone }: { school: School; onDone: (saved: boole
       </Checkbox>
       {save.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={save.error} />}
       <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+        <Button type="submit" variant="primary" isPending={save.isPending}>
           {t.save}
         </Button>
         <Button onPress={() => onDone(false)}>{t.cancel}</Button>

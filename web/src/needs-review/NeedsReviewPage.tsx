@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
@@ -7,7 +7,9 @@ import { useMe } from '../app/session';
 import { fill, label, t } from '../i18n';
 import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, PageHeading, QueryView, RadioGroup, Select, TextField } from '../ui/components';
-import { formatDate, formatDateTime, formatEuro, parseEuroToCents } from '../ui/format';
+import { useFocusOnRefusal, useReturnFocus } from '../ui/focus';
+import { formatCount, formatDate, formatDateTime, formatEuro } from '../ui/format';
+import { TypedValues } from '../ui/typed-values';
 
 type Need = Schemas['NeedDto'];
 type Decision = Schemas['NeedDecision'];
@@ -25,6 +27,12 @@ export default function NeedsReviewPage() {
   const category = params.get('category') ?? '';
   const [selected, setSelected] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const focus = useReturnFocus();
+  const table = useRef<HTMLTableElement>(null);
+  const heading = () => document.querySelector<HTMLElement>('h1');
+  // Decided requests show what was granted and the grant that funds it.
+  const decided = status !== 'submitted';
+  const grants = useGrantTitles(decided);
   const needs = useQuery({
     queryKey: ['needs', 'review', status, category],
     queryFn: () => unwrap(api.GET('/api/v1/needs', { params: { query: { status, limit: 200, ...(category ? { category: category as Need['category'] } : {}) } } })),
@@ -37,6 +45,16 @@ export default function NeedsReviewPage() {
   };
   const items = [...(needs.data?.items ?? [])].sort((a, b) => String(a.submittedAt ?? a.createdAt).localeCompare(String(b.submittedAt ?? b.createdAt)));
   const current = items.find((n) => n.id === selected);
+  const buttonOf = (id: string | undefined) => () => (id ? table.current?.querySelector<HTMLElement>(`[data-need="${id}"]`) : null);
+  const close = (decidedNeed?: Need) => {
+    const index = items.findIndex((n) => n.id === selected);
+    setSelected(null);
+    if (decidedNeed) setAnnouncement(fill(tOffice.decided, { title: decidedNeed.title }));
+    // Cancelled, or still in this list (a grant linked): back to its button. Decided out of the queue: to the request
+    // after it (or before it), whose button is there before and after the list is read again; else the heading.
+    const stays = !decidedNeed || decidedNeed.status === status;
+    focus.closed({ toOpener: stays }, buttonOf(items[index + 1]?.id), buttonOf(items[index - 1]?.id), heading);
+  };
   return (
     <>
       <PageHeading title={tOffice.needsReviewTitle}>{tOffice.needsReviewTitle}</PageHeading>
@@ -62,7 +80,7 @@ export default function NeedsReviewPage() {
       <QueryView query={needs} empty={<p>{tOffice.emptyQueue}</p>}>
         {() => (
           <div className="table-wrap">
-            <table className="stack-table">
+            <table className="stack-table" ref={table}>
               <caption className="visually-hidden">{tOffice.needsReviewTitle}</caption>
               <thead>
                 <tr>
@@ -78,6 +96,17 @@ export default function NeedsReviewPage() {
                   </th>
                   <th scope="col">{tOffice.priority}</th>
                   <th scope="col">{tOffice.status}</th>
+                  {decided && (
+                    <>
+                      <th scope="col" className="num">
+                        {tOffice.approvedQuantity}
+                      </th>
+                      <th scope="col" className="num">
+                        {tOffice.approvedAmount}
+                      </th>
+                      <th scope="col">{tOffice.grant}</th>
+                    </>
+                  )}
                   {canWrite && <th scope="col"><span className="visually-hidden">{tOffice.decide}</span></th>}
                 </tr>
               </thead>
@@ -92,11 +121,31 @@ export default function NeedsReviewPage() {
                     <td data-label={tOffice.estimatedCost} className="num">{formatEuro(n.estimatedCostCents)}</td>
                     <td data-label={tOffice.priority}>{label('needPriority', n.priority)}</td>
                     <td data-label={tOffice.status}>{label('needStatus', n.status)}</td>
+                    {decided && (
+                      <>
+                        <td data-label={tOffice.approvedQuantity} className="num">
+                          {n.approvedQuantity == null ? '–' : formatCount(n.approvedQuantity)}
+                        </td>
+                        <td data-label={tOffice.approvedAmount} className="num">
+                          {formatEuro(n.approvedCents)}
+                        </td>
+                        <td data-label={tOffice.grant}>{n.grantId ? (grants.get(n.grantId) ?? '…') : n.status === 'rejected' ? '–' : tOffice.noGrant}</td>
+                      </>
+                    )}
                     {canWrite && (
                       <td>
-                        <Button onPress={() => setSelected(n.id)} aria-label={`${tOffice.decide}: ${n.title}`}>
-                          {n.status === 'submitted' ? tOffice.decide : tOffice.linkGrant}
-                        </Button>
+                        {n.status !== 'rejected' && (
+                          <Button
+                            data-need={n.id}
+                            onPress={(e) => {
+                              focus.opened(e.target);
+                              setSelected(n.id);
+                            }}
+                            aria-label={`${n.status === 'submitted' ? tOffice.decide : tOffice.linkGrant}: ${n.title}`}
+                          >
+                            {n.status === 'submitted' ? tOffice.decide : tOffice.linkGrant}
+                          </Button>
+                        )}
                       </td>
                     )}
                   </tr>
@@ -110,15 +159,31 @@ export default function NeedsReviewPage() {
         <DecisionPanel
           key={current.id + current.version}
           need={current}
-          onDone={(n) => {
-            setAnnouncement(fill(tOffice.decided, { title: n.title }));
-            setSelected(null);
-          }}
-          onCancel={() => setSelected(null)}
+          onDone={close}
+          onCancel={() => close()}
         />
       )}
     </>
   );
+}
+
+/** Grant titles by id (with the Aktenzeichen or program), for the decided requests' column and the decision's select. */
+function useGrantTitles(enabled = true): Map<string, string> {
+  const grants = useQuery({ queryKey: ['grants', 'all'], queryFn: () => unwrap(api.GET('/api/v1/grants', { params: { query: { limit: 200 } } })), enabled });
+  return new Map((grants.data?.items ?? []).map((g) => [g.id, `${g.title} (${g.referenceNumber ?? label('grantProgram', g.program)})`]));
+}
+
+/**
+ * A partial approval as the API checks it, with German messages at the fields: a whole quantity and an amount in euros,
+ * neither above what was asked, not everything (that is an approval) and not nothing (a rejection).
+ */
+function checkPartial(need: Need, quantity: string, amount: string) {
+  const read = new TypedValues<'approvedQuantity' | 'approvedCents' | 'decision' | 'reason'>();
+  const approvedQuantity = read.wholeNumber('approvedQuantity', quantity, { min: 0, max: need.quantity });
+  const approvedCents = read.euro('approvedCents', amount, { maxCents: need.estimatedCostCents });
+  if (read.ok && approvedQuantity === need.quantity && approvedCents === need.estimatedCostCents) read.refuse('decision', tOffice.partialIsEverything);
+  if (read.ok && approvedQuantity === 0 && approvedCents === 0) read.refuse('decision', tOffice.partialIsNothing);
+  return { read, partial: { approvedQuantity: approvedQuantity ?? undefined, approvedCents: approvedCents ?? undefined } };
 }
 
 function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Need) => void; onCancel: () => void }) {
@@ -128,17 +193,14 @@ function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Nee
   const [amount, setAmount] = useState(formatEuro(need.estimatedCostCents).replace(/\s?€/, ''));
   const [reason, setReason] = useState('');
   const [grantId, setGrantId] = useState<string>(need.grantId ?? 'none');
-  const [localError, setLocalError] = useState<Record<string, string>>({});
-  const grants = useQuery({ queryKey: ['grants', 'all'], queryFn: () => unwrap(api.GET('/api/v1/grants', { params: { query: { limit: 200 } } })) });
+  const [localError, setLocalError] = useState<Partial<Record<string, string>>>({});
+  const { ref, refused } = useFocusOnRefusal<HTMLElement>();
+  const grants = useGrantTitles();
   const decide = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (partial: { approvedQuantity?: number; approvedCents?: number }) => {
       let current = need;
       if (need.status === 'submitted') {
-        const body: Schemas['DecideNeedDto'] = { decision, version: need.version, ...(reason ? { reason } : {}) };
-        if (decision === 'partially_approved') {
-          body.approvedQuantity = Number(quantity);
-          body.approvedCents = parseEuroToCents(amount) ?? undefined;
-        }
+        const body: Schemas['DecideNeedDto'] = { decision, version: need.version, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(decision === 'partially_approved' ? partial : {}) };
         current = await unwrap(api.POST('/api/v1/needs/{id}/decide', { params: { path: { id: need.id } }, body }));
       }
       const wanted = grantId === 'none' ? null : grantId;
@@ -152,18 +214,28 @@ function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Nee
       void queryClient.invalidateQueries({ queryKey: ['stats'] });
       onDone(n);
     },
+    onError: refused,
   });
-  const serverError = (field: string) => (decide.error instanceof ApiError ? decide.error.fieldError(field) : undefined);
+  const fieldError = (field: string) => localError[field] ?? (decide.error instanceof ApiError ? decide.error.fieldError(field) : undefined);
+  // A changed decision or value starts over: the messages of the last attempt no longer apply.
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setLocalError({});
+      decide.reset();
+    };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (need.status === 'submitted' && decision === 'rejected' && reason.trim().length < 3) errors.reason = tOffice.reasonRequired;
-    if (need.status === 'submitted' && decision === 'partially_approved' && parseEuroToCents(amount) === null) errors.approvedCents = tOffice.amountInvalid;
-    setLocalError(errors);
-    if (Object.keys(errors).length === 0) decide.mutate();
+    const submitted = need.status === 'submitted';
+    const { read, partial } = submitted && decision === 'partially_approved' ? checkPartial(need, quantity, amount) : { read: new TypedValues<'reason'>(), partial: {} };
+    if (submitted && decision === 'rejected' && reason.trim().length < 3) read.refuse('reason', tOffice.reasonRequired);
+    setLocalError(read.errors);
+    if (!read.ok) refused();
+    else decide.mutate(partial);
   };
   return (
-    <section className="panel" aria-labelledby="decide-title">
+    <section className="panel" aria-labelledby="decide-title" ref={ref}>
       <h2 id="decide-title">
         {need.status === 'submitted' ? tOffice.decide : tOffice.linkGrant}: {need.title}
       </h2>
@@ -193,31 +265,47 @@ function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Nee
             <RadioGroup
               label={tOffice.decision}
               value={decision}
-              onChange={(v) => setDecision(v as Decision)}
+              onChange={edit((v: string) => setDecision(v as Decision))}
               options={(['approved', 'partially_approved', 'rejected'] as const).map((d) => ({ value: d, label: label('needStatus', d) }))}
-              serverError={serverError('decision')}
+              serverError={fieldError('decision')}
             />
             {decision === 'partially_approved' && (
               <>
-                <TextField label={tOffice.approvedQuantity} value={quantity} onChange={setQuantity} inputMode="numeric" serverError={serverError('approvedQuantity')} />
-                <TextField label={tOffice.approvedAmount} value={amount} onChange={setAmount} inputMode="decimal" serverError={localError.approvedCents ?? serverError('approvedCents')} />
+                <TextField
+                  label={tOffice.approvedQuantity}
+                  value={quantity}
+                  onChange={edit(setQuantity)}
+                  inputMode="numeric"
+                  isRequired
+                  description={fill(tOffice.ofRequested, { value: formatCount(need.quantity) })}
+                  serverError={fieldError('approvedQuantity')}
+                />
+                <TextField
+                  label={tOffice.approvedAmount}
+                  value={amount}
+                  onChange={edit(setAmount)}
+                  inputMode="decimal"
+                  isRequired
+                  description={fill(tOffice.ofRequested, { value: formatEuro(need.estimatedCostCents) })}
+                  serverError={fieldError('approvedCents')}
+                />
               </>
             )}
-            <TextField label={tOffice.reason} value={reason} onChange={setReason} multiline isRequired={decision === 'rejected'} serverError={localError.reason ?? serverError('reason')} />
+            <TextField label={tOffice.reason} value={reason} onChange={edit(setReason)} multiline isRequired={decision === 'rejected'} serverError={fieldError('reason')} />
           </>
         )}
         {decision !== 'rejected' && (
           <Select
             label={tOffice.grant}
             selectedKey={grantId}
-            onSelectionChange={(k) => setGrantId(String(k))}
-            options={[{ value: 'none', label: tOffice.noGrant }, ...(grants.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.title} (${g.referenceNumber ?? label('grantProgram', g.program)})` }))]}
-            serverError={serverError('grantId')}
+            onSelectionChange={(k) => edit(setGrantId)(String(k))}
+            options={[{ value: 'none', label: tOffice.noGrant }, ...[...grants].map(([value, title]) => ({ value, label: title }))]}
+            serverError={fieldError('grantId')}
           />
         )}
         {decide.error && !(decide.error instanceof ApiError && decide.error.body.fieldErrors?.length) && <ErrorNotice error={decide.error} />}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={decide.isPending}>
+          <Button type="submit" variant="primary" isPending={decide.isPending}>
             {t.save}
           </Button>
           <Button onPress={onCancel}>{t.cancel}</Button>

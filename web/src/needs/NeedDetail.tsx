@@ -105,12 +105,12 @@ export function NeedDetail({ need, onEdit, onDone, onReload }: { need: Need; onE
       <div className="actions">
         {need.status === 'draft' && (
           <>
-            <Button variant="primary" onPress={() => act.mutate('submit')} isDisabled={act.isPending}>
+            <Button variant="primary" onPress={() => act.mutate('submit')} isPending={act.isPending}>
               {tNeeds.submit}
             </Button>
             <Button onPress={onEdit}>{tNeeds.edit}</Button>
             {confirmDelete ? (
-              <Button variant="danger" onPress={() => act.mutate('delete')} isDisabled={act.isPending}>
+              <Button variant="danger" onPress={() => act.mutate('delete')} isPending={act.isPending}>
                 {tNeeds.deleteConfirm}
               </Button>
             ) : (
@@ -121,7 +121,7 @@ export function NeedDetail({ need, onEdit, onDone, onReload }: { need: Need; onE
           </>
         )}
         {need.status === 'submitted' && (
-          <Button onPress={() => act.mutate('withdraw')} isDisabled={act.isPending}>
+          <Button onPress={() => act.mutate('withdraw')} isPending={act.isPending}>
             {tNeeds.withdraw}
           </Button>
         )}

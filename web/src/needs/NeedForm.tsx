@@ -57,7 +57,7 @@ export function NeedForm({ schoolId, need, onSaved, onCancel, onReload }: { scho
           save.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={save.error} />
         )}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={save.isPending}>
+          <Button type="submit" variant="primary" isPending={save.isPending}>
             {t.save}
           </Button>
           <Button onPress={onCancel}>{t.cancel}</Button>

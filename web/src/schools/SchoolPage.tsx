@@ -91,13 +91,13 @@ export default function SchoolPage() {
                 <p>{tSchoolEdit.deleteIntro}</p>
                 {confirming ? (
                   <div className="actions">
-                    <Button variant="danger" onPress={() => remove.mutate()} isDisabled={remove.isPending}>
+                    <Button variant="danger" onPress={() => remove.mutate()} isPending={remove.isPending}>
                       {fill(tSchoolEdit.confirmDelete, { name: s.name })}
                     </Button>
                     <Button onPress={() => setConfirming(false)}>{t.cancel}</Button>
                   </div>
                 ) : (
-                  <Button variant="danger" onPress={() => setConfirming(true)} isDisabled={devices.isPending}>
+                  <Button variant="danger" onPress={() => setConfirming(true)} isPending={devices.isPending}>
                     {tSchoolEdit.delete}
                   </Button>
                 )}

@@ -69,7 +69,7 @@ export function LoanSettingsForm({ canWrite }: { canWrite: boolean }) {
         <p role="status">{saved ? tSettings.loansSaved : ''}</p>
         {canWrite && (
           <div className="actions">
-            <Button type="submit" variant="primary" isDisabled={save.isPending}>
+            <Button type="submit" variant="primary" isPending={save.isPending}>
               {tSettings.saveLoans}
             </Button>
           </div>

@@ -65,7 +65,7 @@ function GrantSettingsForm({ canWrite }: { canWrite: boolean }) {
         <p role="status">{saved ? tSettings.grantsSaved : ''}</p>
         {canWrite && (
           <div className="actions">
-            <Button type="submit" variant="primary" isDisabled={save.isPending}>
+            <Button type="submit" variant="primary" isPending={save.isPending}>
               {tSettings.saveGrants}
             </Button>
           </div>

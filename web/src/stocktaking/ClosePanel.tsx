@@ -109,7 +109,7 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
         close.error && <ErrorNotice error={close.error} />
       )}
       <div className="actions">
-        <Button variant="primary" onPress={() => close.mutate()} isDisabled={close.isPending || missing.isPending || (earmarking && !confirmed)}>
+        <Button variant="primary" onPress={() => close.mutate()} isDisabled={missing.isPending || (earmarking && !confirmed)} isPending={close.isPending}>
           {tStocktaking.close}
         </Button>
         <Button onPress={onCancel}>{t.cancel}</Button>

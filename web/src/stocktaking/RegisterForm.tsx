@@ -49,7 +49,7 @@ export function RegisterForm({ stocktakingId, entry, onDone, onCancel }: { stock
       <TextField label={tStocktaking.note} value={note} onChange={setNote} multiline serverError={apiError?.fieldError('note')} />
       {save.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={save.error} />}
       <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+        <Button type="submit" variant="primary" isPending={save.isPending}>
           {tStocktaking.registerSave}
         </Button>
         <Button onPress={onCancel}>{t.cancel}</Button>

@@ -154,7 +154,7 @@ function StartForm({ openIds }: { openIds: { id: string; schoolId: string }[] })
           start.error && !apiError?.body.fieldErrors?.length && <ErrorNotice error={start.error} />
         )}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={start.isPending || !target || !!running}>
+          <Button type="submit" variant="primary" isDisabled={!target || !!running} isPending={start.isPending}>
             {tStocktaking.start}
           </Button>
         </div>

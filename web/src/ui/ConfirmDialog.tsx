@@ -15,7 +15,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, onConfirm
           <Heading slot="title">{title}</Heading>
           {children}
           <div className="actions">
-            <Button variant="danger" onPress={onConfirm} isDisabled={isPending}>
+            <Button variant="danger" onPress={onConfirm} isPending={isPending}>
               {confirmLabel}
             </Button>
             <Button onPress={onCancel} autoFocus>

@@ -59,8 +59,22 @@ function FieldSketch({ label, value, box = 'sketch-box', className, description,
   );
 }
 
-export function Button({ variant = 'secondary', className, ...props }: ButtonProps & { variant?: Variant }) {
-  return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${className}` : ''}`} />;
+/**
+ * A button. `isPending` (its action is running): presses and form submits are ignored, but unlike `isDisabled` the
+ * button keeps the focus (a disabled button drops it to the page). React Aria's own `isPending` is not used: it
+ * announces through a live-region node labelled by the button, left nameless when the button goes away with its panel.
+ */
+export function Button({ variant = 'secondary', className, isPending, onPress, type, ...props }: ButtonProps & { variant?: Variant }) {
+  return (
+    <AriaButton
+      {...props}
+      type={isPending && type === 'submit' ? 'button' : type}
+      onPress={isPending ? undefined : onPress}
+      aria-disabled={isPending || undefined}
+      data-pending={isPending || undefined}
+      className={`btn btn-${variant}${className ? ` ${className}` : ''}`}
+    />
+  );
 }
 
 interface FieldProps extends Omit<TextFieldProps, 'children'> {
@@ -208,8 +222,9 @@ function SelectWidget<T extends string>({ label, options, serverError, ...props 
 /** An error answer explained: what happened and what to do (reload for a stale version). */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const explained = explainError(error);
+  // tabIndex -1: a refused submit without a field to correct moves focus here (ui/focus.ts).
   return (
-    <div className="notice notice-error" role="alert">
+    <div className="notice notice-error" role="alert" tabIndex={-1}>
       <p className="notice-title">{explained.title}</p>
       {explained.detail && <p>{explained.detail}</p>}
       {explained.reload ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatEuro, nextMonthDay, parseEuroToCents } from './format';
+import { formatCount, formatDate, formatDateTime, formatEuro, nextMonthDay, parseEuroToCents, parseGermanDate } from './format';
 
 describe('German formats', () => {
   it('shows cents as euros the German way', () => {
@@ -20,6 +20,15 @@ describe('German formats', () => {
   it('shows dates as dd.mm.yyyy and timestamps in Berlin time', () => {
     expect(formatDate('2026-07-31')).toBe('31.07.2026');
     expect(formatDateTime('2026-12-31T23:30:00Z')).toBe('01.01.2027, 00:30');
+  });
+
+  it('reads typed dates, only days of the calendar', () => {
+    expect(parseGermanDate('31.12.2026')).toBe('2026-12-31');
+    expect(parseGermanDate(' 1.2.2027 ')).toBe('2027-02-01');
+    expect(parseGermanDate('2026-07-31')).toBe('2026-07-31');
+    expect(parseGermanDate('29.02.2028')).toBe('2028-02-29');
+    const wrong = ['31.02.2026', '29.02.2026', '32.13.2026', '0.1.2026', '31.04.2026', '2026-02-30', '12/31/2026', '31.12.26', ''];
+    expect(Object.fromEntries(wrong.map((w) => [w, parseGermanDate(w)]))).toEqual(Object.fromEntries(wrong.map((w) => [w, null])));
   });
 
   it('finds the next end of the school year', () => {

@@ -26,6 +26,21 @@ export function parseEuroToCents(input: string): number | null {
   return sign * (Math.abs(Number(whole)) * 100 + Number(fraction.padEnd(2, '0')));
 }
 
+/**
+ * What a person types as a date → 'YYYY-MM-DD': "31.12.2026", "1.2.2027" (an ISO date passes as it is). Null when it
+ * is no day of the calendar ("31.02.2026", "32.13.2026").
+ */
+export function parseGermanDate(input: string): string | null {
+  const text = input.trim();
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const [year, month, day] = german ? [german[3], german[2], german[1]].map(Number) : iso ? [iso[1], iso[2], iso[3]].map(Number) : [];
+  if (year === undefined || month < 1 || month > 12 || day < 1) return null;
+  // Day 0 of the next month is the last day of this one (UTC: no time zone shifts a date).
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** "2026-07-31" → "31.07.2026" (string work: a date without time has no time zone to shift it). */
 export function formatDate(date: string | null | undefined): string {
   if (!date) return '–';

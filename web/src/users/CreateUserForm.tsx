@@ -47,7 +47,7 @@ export function CreateUserForm({ schools }: { schools: School[] }) {
         {role === 'coordinator' && <CheckboxGroup label={tUsers.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />}
         {create.error && <ErrorNotice error={create.error} />}
         <div className="actions">
-          <Button type="submit" variant="primary" isDisabled={create.isPending}>
+          <Button type="submit" variant="primary" isPending={create.isPending}>
             {tUsers.create}
           </Button>
         </div>

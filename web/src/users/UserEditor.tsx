@@ -47,7 +47,7 @@ export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me;
       {!self && (
         <div className="filters">
           <Select label={tUsers.role} selectedKey={role} onSelectionChange={(k) => setRole(k as User['role'])} options={AUTHORITY_ROLES.map((r) => ({ value: r, label: label('role', r) }))} />
-          <Button onPress={saveRole} isDisabled={role === user.role || patch.isPending}>
+          <Button onPress={saveRole} isDisabled={role === user.role} isPending={patch.isPending}>
             {tUsers.saveRole}
           </Button>
         </div>
@@ -56,7 +56,7 @@ export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me;
         <>
           <CheckboxGroup label={tUsers.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />
           <div className="actions">
-            <Button onPress={() => assign.mutate()} isDisabled={assign.isPending}>
+            <Button onPress={() => assign.mutate()} isPending={assign.isPending}>
               {tUsers.saveSchools}
             </Button>
           </div>
@@ -66,10 +66,10 @@ export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me;
       )}
       {!self && (
         <div className="actions">
-          <Button variant={user.active ? 'danger' : 'secondary'} onPress={toggleActive} isDisabled={patch.isPending}>
+          <Button variant={user.active ? 'danger' : 'secondary'} onPress={toggleActive} isPending={patch.isPending}>
             {user.active ? tUsers.deactivate : tUsers.activate}
           </Button>
-          <Button onPress={reset} isDisabled={patch.isPending}>
+          <Button onPress={reset} isPending={patch.isPending}>
             {tUsers.resetPassword}
           </Button>
           <Button variant="quiet" onPress={onClose}>
