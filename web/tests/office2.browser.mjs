@@ -585,7 +585,14 @@ describe('the platform admin: authorities and their first office users', () => {
     const res = await fetch(new URL('/api/v1/auth/login', page.url()), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
     assert.equal(res.status, 200);
     await expectNoAxeViolations(page, 'platform with office users');
+    // A reload of the admin's screen asks for nothing the admin may not see (no 403 in the console).
+    const refused = [];
+    const onResponse = (r) => r.status() >= 400 && refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    page.on('response', onResponse);
     await fits375(page, '/plattform', 'Plattform');
+    await page.getByRole('region', { name: 'Schulträger anlegen' }).waitFor();
+    page.off('response', onResponse);
+    assert.deepEqual(refused, []);
     // No school data: the office's screens do not exist for the admin.
     await page.goto('/schulen');
     await page.getByRole('heading', { level: 1, name: 'Diese Seite gibt es nicht.' }).waitFor();

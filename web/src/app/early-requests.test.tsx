@@ -31,6 +31,7 @@ describe("the start script's early requests", () => {
     expect(earlyPaths('/medienentwicklungsplan/', new URLSearchParams('sort=wlan&schoolType=grundschule'), null)[2]).toBe('/api/v1/coverage?sort=wlan&order=asc&schoolType=grundschule&limit=100');
     expect(earlyPaths('/schulen', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me', '/api/v1/schools/names?limit=5000']);
     expect(earlyPaths('/anmelden', new URLSearchParams('zurueck=%2Fgeraete'), null)).toEqual([]);
+    expect(earlyPaths('/plattform/', new URLSearchParams(), null)).toEqual(['/api/v1/auth/me']);
   });
 
   it('an office on /geraete: the app takes the three answers over (no request twice) and the list shows their rows', async () => {

@@ -49,6 +49,8 @@ const screenPath = (pathname: string) => pathname.replace(/\/+$/, '') || '/';
 export function earlyPaths(pathname: string, search: URLSearchParams, schoolId: string | null): string[] {
   const path = screenPath(pathname);
   if (path === '/anmelden') return [];
+  // The platform admin's screen: the admin has no schools (the API answers 403), so no school names are asked for.
+  if (path === '/plattform') return ['/api/v1/auth/me'];
   const paths = ['/api/v1/auth/me', pathWith('/api/v1/schools/names', { limit: SCHOOL_PAGE_SIZE })];
   // The screens whose first request their prefetch sends (Screen.prefetch in screens.ts), with the same query.
   if (path === '/geraete') paths.push(pathWith('/api/v1/devices', devicePageQuery(filtersFromParams(search), schoolId)));
