@@ -190,6 +190,18 @@ describe('Needs requests', () => {
       expect(actions.map((a: { action: string }) => a.action)).toEqual(['need.grant_linked', 'need.grant_unlinked']);
     });
 
+    it('links no request to a grant already reported or closed: 409 GRANT_READ_ONLY', async () => {
+      const grant = await createGrant(w.authorityA);
+      await t.dataSource.query(`UPDATE grants SET status = 'reported' WHERE id = $1`, [grant]);
+      const { id } = await create(w.coordinatorA1);
+      await submit(id);
+      await decide(id, { decision: 'approved' }).expect(200);
+      const refused = await t.http().post(`/api/v1/needs/${id}/link-grant`).set('Authorization', w.officeA.auth).send({ grantId: grant }).expect(409);
+      expect(refused.body).toMatchObject({ reason: 'GRANT_READ_ONLY' });
+      const [row] = await t.dataSource.query(`SELECT grant_id FROM need_requests WHERE id = $1`, [id]);
+      expect(row.grant_id).toBeNull();
+    });
+
     it('keeps a grant that a request names as its funding: 409 GRANT_HAS_NEEDS until it is unlinked', async () => {
       const grant = await createGrant(w.authorityA);
       const { id } = await create(w.coordinatorA1);

@@ -125,6 +125,13 @@ export class GrantsService {
     return toGrantDto(await findGrant(em, actor, id));
   }
 
+  /** A grant that still takes new spending (planned or approved), e.g. to fund a needs request; else 409 GRANT_READ_ONLY. */
+  async getOpenIn(em: EntityManager, actor: Actor, id: string): Promise<GrantDto> {
+    const grant = await findGrant(em, actor, id);
+    assertWritable(grant);
+    return toGrantDto(grant);
+  }
+
   /**
    * The proof of use's lists as statements, for the export's cursors on its own snapshot (check the grant with `getIn`
    * first: an unknown grant is a 404, not empty lists). `invoiceLines`: the Belegliste (rows: `ExpenditureLineRow`, by

@@ -162,8 +162,9 @@ export class NeedsService {
     return transaction(this.dataSource, async (em) => {
       const before = await this.lockFor(em, actor, id, 'link_grant', dto.version);
       if (dto.grantId !== null) {
-        // 404 for a grant the caller cannot see; the composite foreign key would refuse another authority's anyway.
-        await this.grants.getIn(em, actor, dto.grantId);
+        // 404 for a grant the caller cannot see (the composite foreign key would refuse another authority's anyway);
+        // 409 for one already reported or closed: its Verwendungsnachweis is filed, it funds nothing new.
+        await this.grants.getOpenIn(em, actor, dto.grantId);
       }
       await exec(em, NEED_SQL.linkGrant, [id, dto.grantId]);
       return this.recordChange(em, actor, before, dto.grantId === null ? 'need.grant_unlinked' : 'need.grant_linked');

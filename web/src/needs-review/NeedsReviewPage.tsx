@@ -32,7 +32,7 @@ export default function NeedsReviewPage() {
   const heading = () => document.querySelector<HTMLElement>('h1');
   // Decided requests show what was granted and the grant that funds it.
   const decided = status !== 'submitted';
-  const grants = useGrantTitles(decided);
+  const grants = useGrants(decided);
   const needs = useQuery({
     queryKey: ['needs', 'review', status, category],
     queryFn: () => unwrap(api.GET('/api/v1/needs', { params: { query: { status, limit: 200, ...(category ? { category: category as Need['category'] } : {}) } } })),
@@ -129,7 +129,7 @@ export default function NeedsReviewPage() {
                         <td data-label={tOffice.approvedAmount} className="num">
                           {formatEuro(n.approvedCents)}
                         </td>
-                        <td data-label={tOffice.grant}>{n.grantId ? (grants.get(n.grantId) ?? '…') : n.status === 'rejected' ? '–' : tOffice.noGrant}</td>
+                        <td data-label={tOffice.grant}>{n.grantId ? (grants.get(n.grantId)?.title ?? '…') : n.status === 'rejected' ? '–' : tOffice.noGrant}</td>
                       </>
                     )}
                     {canWrite && (
@@ -167,10 +167,12 @@ export default function NeedsReviewPage() {
   );
 }
 
-/** Grant titles by id (with the Aktenzeichen or program), for the decided requests' column and the decision's select. */
-function useGrantTitles(enabled = true): Map<string, string> {
+/** The authority's grants (titles with the Aktenzeichen or program, and whether they take new spending), by id. */
+function useGrants(enabled = true): Map<string, { title: string; open: boolean }> {
   const grants = useQuery({ queryKey: ['grants', 'all'], queryFn: () => unwrap(api.GET('/api/v1/grants', { params: { query: { limit: 200 } } })), enabled });
-  return new Map((grants.data?.items ?? []).map((g) => [g.id, `${g.title} (${g.referenceNumber ?? label('grantProgram', g.program)})`]));
+  return new Map(
+    (grants.data?.items ?? []).map((g) => [g.id, { title: `${g.title} (${g.referenceNumber ?? label('grantProgram', g.program)})`, open: g.status === 'planned' || g.status === 'approved' }]),
+  );
 }
 
 /**
@@ -195,7 +197,7 @@ function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Nee
   const [grantId, setGrantId] = useState<string>(need.grantId ?? 'none');
   const [localError, setLocalError] = useState<Partial<Record<string, string>>>({});
   const { ref, refused } = useFocusOnRefusal<HTMLElement>();
-  const grants = useGrantTitles();
+  const grants = useGrants();
   const decide = useMutation({
     mutationFn: async (partial: { approvedQuantity?: number; approvedCents?: number }) => {
       let current = need;
@@ -299,7 +301,7 @@ function DecisionPanel({ need, onDone, onCancel }: { need: Need; onDone: (n: Nee
             label={tOffice.grant}
             selectedKey={grantId}
             onSelectionChange={(k) => edit(setGrantId)(String(k))}
-            options={[{ value: 'none', label: tOffice.noGrant }, ...[...grants].map(([value, title]) => ({ value, label: title }))]}
+            options={[{ value: 'none', label: tOffice.noGrant }, ...[...grants].filter(([id, g]) => g.open || id === need.grantId).map(([value, g]) => ({ value, label: g.title }))]}
             serverError={fieldError('grantId')}
           />
         )}
