@@ -6,6 +6,7 @@ import { fill, label, t } from '../i18n';
 import { tPlatform } from '../i18n/platform';
 import { tUsers } from '../i18n/users';
 import { Button, ErrorNotice, PageHeading, QueryView, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { formatDate, formatDateTime } from '../ui/format';
 import { generatePassword, OncePassword } from '../users/OncePassword';
 
@@ -29,6 +30,7 @@ function OfficeUsers({ authority }: { authority: Authority }) {
     },
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
+  const { ref } = useFocusOnRefusal(create.error);
   const title = fill(tPlatform.offices, { name: authority.name });
   return (
     <section aria-labelledby="platform-office" className="panel">
@@ -50,6 +52,7 @@ function OfficeUsers({ authority }: { authority: Authority }) {
       <form
         className="form"
         noValidate
+        ref={ref}
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate({ displayName, email, role: 'office', authorityId: authority.id, password: generatePassword() });
@@ -88,6 +91,7 @@ export default function PlatformPage() {
     },
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
+  const { ref } = useFocusOnRefusal(create.error);
   const current = authorities.data?.find((a) => a.id === selected);
   return (
     <>
@@ -135,6 +139,7 @@ export default function PlatformPage() {
         <form
           className="form"
           noValidate
+          ref={ref}
           onSubmit={(e) => {
             e.preventDefault();
             create.mutate({ name: v.name.trim(), slug: v.slug.trim(), kind, ...(v.state.trim() ? { state: v.state.trim().toUpperCase() } : {}) });

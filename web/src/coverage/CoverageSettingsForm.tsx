@@ -6,6 +6,7 @@ import { label, t } from '../i18n';
 import { tCoverage } from '../i18n/coverage';
 import { tOffice } from '../i18n/office';
 import { Button, ErrorNotice, Loading, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { formatEuro, parseEuroToCents } from '../ui/format';
 import { DEVICE_TYPES, formatNumber, SCHOOL_TYPES } from './coverage-parts';
 
@@ -71,6 +72,7 @@ export function CoverageSettingsForm({ canWrite }: { canWrite: boolean }) {
       setSaved(true);
     },
   });
+  const { ref, refused } = useFocusOnRefusal(save.error);
   if (settings.isPending) return <Loading />;
   if (settings.error) return <ErrorNotice error={settings.error} onRetry={() => settings.refetch()} />;
   const d = draft ?? toDraft(settings.data);
@@ -95,13 +97,14 @@ export function CoverageSettingsForm({ canWrite }: { canWrite: boolean }) {
     const { body, invalid: bad } = toBody(d);
     setInvalid(bad);
     if (body) save.mutate(body);
+    else refused();
   };
   return (
     <section aria-labelledby="coverage-settings" className="panel">
       <h2 id="coverage-settings">{tCoverage.settingsTitle}</h2>
       <p>{tCoverage.settingsIntro}</p>
       {!canWrite && <p className="notice">{tOffice.readOnly}</p>}
-      <form onSubmit={onSubmit} className="form" noValidate>
+      <form onSubmit={onSubmit} className="form" noValidate ref={ref}>
         <fieldset>
           <legend>{tCoverage.studentsTargetTitle}</legend>
           <div className="form-grid">{SCHOOL_TYPES.map((st) => field(`studentsPerDeviceTarget.${st}`, label('schoolType', st)))}</div>

@@ -5,6 +5,7 @@ import { ApiError, unwrap } from '../api/errors';
 import { label, t } from '../i18n';
 import { tDevices } from '../i18n/devices';
 import { Button, DateInput, ErrorNotice, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { changesOf, draftOf, type DeviceDraft } from './device-edit';
 import { DEVICE_TYPES } from './device-filters';
 import type { DeviceDetail } from './devices-api';
@@ -25,10 +26,11 @@ export function DeviceEditForm({ device }: { device: DeviceDetail }) {
     },
   });
   const fieldError = (field: string) => (save.error instanceof ApiError ? save.error.fieldError(field) : undefined);
+  const { ref, refused } = useFocusOnRefusal(save.error);
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     const result = changesOf(device, draft);
-    if ('priceInvalid' in result) return setNote('price');
+    if ('priceInvalid' in result) return (setNote('price'), refused());
     if (result.changed === 0) return setNote('nothing');
     setNote(null);
     save.mutate(result);
@@ -36,7 +38,7 @@ export function DeviceEditForm({ device }: { device: DeviceDetail }) {
   return (
     <section className="panel" aria-labelledby="device-edit">
       <h2 id="device-edit">{tDevices.editTitle}</h2>
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate ref={ref}>
         <div className="form-grid">
           <TextField label={tDevices.inventoryNumber} value={draft.inventoryNumber} onChange={set('inventoryNumber')} isRequired serverError={fieldError('inventoryNumber')} />
           <TextField label={tDevices.serialNumber} value={draft.serialNumber} onChange={set('serialNumber')} serverError={fieldError('serialNumber')} />

@@ -6,6 +6,7 @@ import { needsEarmarkingConfirmation } from '../counter/counter-api';
 import { fill, label } from '../i18n';
 import { tDevices } from '../i18n/devices';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { formatDate, formatEuro } from '../ui/format';
 import type { DeviceDetail } from './devices-api';
 
@@ -52,17 +53,19 @@ export function DeviceStatusForm({ device }: { device: DeviceDetail }) {
       if (needsEarmarkingConfirmation(e)) setBreach(((e as ApiError).body.details ?? {}) as Breach);
     },
   });
+  const { ref, refused } = useFocusOnRefusal(change.error);
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     const missing = status === 'retired' && reason.trim().length < 3;
     setReasonMissing(missing);
     if (!missing) change.mutate();
+    else refused();
   };
   const showError = change.error && !needsEarmarkingConfirmation(change.error);
   return (
     <section className="panel" aria-labelledby="device-status">
       <h2 id="device-status">{tDevices.statusTitle}</h2>
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form className="form" onSubmit={onSubmit} noValidate ref={ref}>
         <Select
           label={tDevices.newStatus}
           selectedKey={status}

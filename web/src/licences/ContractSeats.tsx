@@ -5,6 +5,7 @@ import { ApiError, explainError, unwrap } from '../api/errors';
 import { fill, t } from '../i18n';
 import { tLicences } from '../i18n/licences';
 import { Button, QueryView, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { formatDate } from '../ui/format';
 import { type Contract, parseSeats, seatsText } from './licence-parts';
 
@@ -91,21 +92,23 @@ function SeatsForm({ contractId, seat, onDone }: { contractId: string; seat: Sea
   const client = useQueryClient();
   const [value, setValue] = useState(String(seat.seatsAssigned));
   const [fieldError, setFieldError] = useState<string | undefined>();
+  const { ref, refused } = useFocusOnRefusal();
   const save = useMutation({
     mutationFn: (seatsAssigned: number) => unwrap(api.PUT('/api/v1/licences/contracts/{id}/seats/{schoolId}', { params: { path: { id: contractId, schoolId: seat.schoolId } }, body: { seatsAssigned } })),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['licences'] });
       onDone(true);
     },
-    onError: (e) => setFieldError((e instanceof ApiError && e.fieldError('seatsAssigned')) || explainError(e).title),
+    onError: (e) => (setFieldError((e instanceof ApiError && e.fieldError('seatsAssigned')) || explainError(e).title), refused()),
   });
   return (
     <form
+      ref={ref}
       className="form"
       onSubmit={(e) => {
         e.preventDefault();
         const n = parseSeats(value);
-        if (n === null) return setFieldError(tLicences.wholeNumber);
+        if (n === null) return (setFieldError(tLicences.wholeNumber), refused());
         setFieldError(undefined);
         save.mutate(n);
       }}

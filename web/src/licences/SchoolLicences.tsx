@@ -5,6 +5,7 @@ import { ApiError, explainError, unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
 import { tLicences } from '../i18n/licences';
 import { Button, QueryView, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { formatEuro, todayInBerlin } from '../ui/format';
 import { type Contract, Deadline, parseSeats, seatsText, WarningsList } from './licence-parts';
 
@@ -66,6 +67,7 @@ function UseForm({ contract, schoolId, onSaved }: { contract: Contract; schoolId
   const client = useQueryClient();
   const [value, setValue] = useState(contract.seatsInUse == null ? '' : String(contract.seatsInUse));
   const [fieldError, setFieldError] = useState<string | undefined>();
+  const { ref, refused } = useFocusOnRefusal();
   const save = useMutation({
     mutationFn: (seatsInUse: number) =>
       unwrap(api.PUT('/api/v1/licences/contracts/{id}/seats/{schoolId}/use', { params: { path: { id: contract.id, schoolId } }, body: { seatsInUse, inUseOn: todayInBerlin() } })),
@@ -73,16 +75,17 @@ function UseForm({ contract, schoolId, onSaved }: { contract: Contract; schoolId
       await client.invalidateQueries({ queryKey: ['licences'] });
       onSaved();
     },
-    onError: (e) => setFieldError((e instanceof ApiError && e.fieldError('seatsInUse')) || explainError(e).title),
+    onError: (e) => (setFieldError((e instanceof ApiError && e.fieldError('seatsInUse')) || explainError(e).title), refused()),
   });
   return (
     <form
+      ref={ref}
       className="form"
       aria-label={fill(tLicences.enterUse, { product: contract.productName })}
       onSubmit={(e) => {
         e.preventDefault();
         const n = parseSeats(value);
-        if (n === null) return setFieldError(tLicences.wholeNumber);
+        if (n === null) return (setFieldError(tLicences.wholeNumber), refused());
         setFieldError(undefined);
         save.mutate(n);
       }}

@@ -5,6 +5,7 @@ import { ApiError, unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
 import { tMySchool } from '../i18n/my-school';
 import { Button, Checkbox, ErrorNotice, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 
 type School = Schemas['SchoolDto'];
 type IntField = 'studentCount' | 'teacherCount' | 'classCount' | 'broadbandMbps' | 'wlanCoveragePercent';
@@ -104,6 +105,7 @@ function FiguresForm({ school, onDone }: { school: School; onDone: (saved: boole
       onDone(true);
     },
   });
+  const { ref, refused } = useFocusOnRefusal(save.error);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
@@ -117,10 +119,11 @@ function FiguresForm({ school, onDone }: { school: School; onDone: (saved: boole
     for (const f of TEXT_FIELDS) if (values[f.key].trim()) body[f.key] = values[f.key].trim();
     setErrors(found);
     if (Object.keys(found).length === 0) save.mutate(body as Schemas['UpdateSchoolDto']);
+    else refused();
   };
   const apiError = save.error instanceof ApiError ? save.error : null;
   return (
-    <form onSubmit={submit} noValidate className="form">
+    <form onSubmit={submit} noValidate className="form" ref={ref}>
       <div className="form-grid">
         {INT_FIELDS.map((f) => (
           <TextField

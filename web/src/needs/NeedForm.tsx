@@ -5,6 +5,7 @@ import { ApiError, unwrap } from '../api/errors';
 import { label, t } from '../i18n';
 import { tNeeds } from '../i18n/needs';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { CATEGORIES, emptyValues, PRIORITIES, validateNeed, valuesOf, type Need, type NeedBody, type NeedValues } from './needs-form';
 
 /** Create a draft (no need) or change one (send the version read: a stale one is explained, with a way to reload). */
@@ -26,10 +27,11 @@ export function NeedForm({ schoolId, need, onSaved, onCancel, onReload }: { scho
   const apiError = save.error instanceof ApiError ? save.error : null;
   const fieldError = (field: string) => errors[field] ?? apiError?.fieldError(field);
   const stale = apiError?.code === 'STALE_VERSION' || apiError?.code === 'ILLEGAL_STATE';
+  const { ref, refused } = useFocusOnRefusal(save.error);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const result = validateNeed(values);
-    if ('errors' in result) return setErrors(result.errors);
+    if ('errors' in result) return (setErrors(result.errors), refused());
     setErrors({});
     save.mutate(result.body);
   };
@@ -37,7 +39,7 @@ export function NeedForm({ schoolId, need, onSaved, onCancel, onReload }: { scho
   return (
     <section className="panel" aria-labelledby="need-form-title">
       <h2 id="need-form-title">{title}</h2>
-      <form onSubmit={submit} noValidate className="form">
+      <form onSubmit={submit} noValidate className="form" ref={ref}>
         <div className="form-grid">
           <Select label={tNeeds.category} selectedKey={values.category} onSelectionChange={(k) => set('category')(k as NeedValues['category'])} options={CATEGORIES.map((c) => ({ value: c, label: label('needCategory', c) }))} serverError={fieldError('category')} />
           <Select label={tNeeds.priority} selectedKey={values.priority} onSelectionChange={(k) => set('priority')(k as NeedValues['priority'])} options={PRIORITIES.map((p) => ({ value: p, label: label('needPriority', p) }))} serverError={fieldError('priority')} />

@@ -5,6 +5,7 @@ import { SCHOOL_TYPES } from '../coverage/coverage-parts';
 import { label } from '../i18n';
 import { tSchoolEdit } from '../i18n/school-edit';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 
 type School = Schemas['SchoolDto'];
 export type SchoolBody = Schemas['CreateSchoolDto'];
@@ -20,6 +21,7 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
   const [hasFibre, setHasFibre] = useState(school?.hasFibre ?? false);
   const [invalid, setInvalid] = useState<string[]>([]);
   const apiError = error instanceof ApiError ? error : undefined;
+  const { ref, refused } = useFocusOnRefusal(error);
   const field = (key: (typeof TEXTS)[number] | (typeof NUMBERS)[number], required = false) => (
     <TextField
       label={tSchoolEdit[key]}
@@ -38,14 +40,14 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
     e.preventDefault();
     const bad = NUMBERS.filter((k) => values[k].trim() !== '' && !/^\d+$/.test(values[k].trim()));
     setInvalid(bad);
-    if (bad.length) return;
+    if (bad.length) return refused();
     const body: Record<string, unknown> = { schoolType, hasFibre };
     for (const k of TEXTS) if (values[k].trim() !== '' || k === 'name' || k === 'schoolNumber') body[k] = values[k].trim();
     for (const k of NUMBERS) if (values[k].trim() !== '') body[k] = Number(values[k].trim());
     onSubmit(body as SchoolBody);
   };
   return (
-    <form onSubmit={submit} className="form" noValidate>
+    <form onSubmit={submit} className="form" noValidate ref={ref}>
       <fieldset>
         <legend>{tSchoolEdit.address}</legend>
         <div className="form-grid">
@@ -77,7 +79,7 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
       </fieldset>
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        <Button type="submit" variant="primary" isDisabled={pending}>
+        <Button type="submit" variant="primary" isPending={pending}>
           {submitLabel}
         </Button>
       </div>

@@ -5,6 +5,7 @@ import { ApiError, unwrap } from '../api/errors';
 import { fill } from '../i18n';
 import { tSettings } from '../i18n/settings';
 import { Button, ErrorNotice, Loading, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 
 type LoanSettings = Schemas['LoanSettingsDto'];
 
@@ -23,6 +24,7 @@ export function LoanSettingsForm({ canWrite }: { canWrite: boolean }) {
       setSaved(true);
     },
   });
+  const { ref, refused } = useFocusOnRefusal(save.error);
   if (settings.isPending) return <Loading />;
   if (settings.error) return <ErrorNotice error={settings.error} onRetry={() => settings.refetch()} />;
   const s = settings.data;
@@ -38,13 +40,13 @@ export function LoanSettingsForm({ canWrite }: { canWrite: boolean }) {
     const m = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(d.due.trim());
     const bad = { due: !m, retention: !/^\d+$/.test(d.retention.trim()) };
     setInvalid(bad);
-    if (bad.due || bad.retention) return;
+    if (bad.due || bad.retention) return refused();
     save.mutate({ defaultDueMonthDay: `${m![2].padStart(2, '0')}-${m![1].padStart(2, '0')}`, retentionDays: Number(d.retention.trim()), agreementClauses: d.clauses });
   };
   return (
     <section aria-labelledby="settings-loans" className="panel">
       <h2 id="settings-loans">{tSettings.loansTitle}</h2>
-      <form onSubmit={submit} className="form" noValidate>
+      <form onSubmit={submit} className="form" noValidate ref={ref}>
         <div className="form-grid">
           <TextField label={tSettings.defaultDue} description={tSettings.defaultDueHelp} value={d.due} isReadOnly={!canWrite} onChange={(v) => (change({ due: v }), setInvalid({ ...invalid, due: false }))} serverError={invalid.due ? tSettings.dueInvalid : apiError?.fieldError('defaultDueMonthDay')} />
           <TextField label={tSettings.retentionDays} description={tSettings.retentionHelp} value={d.retention} isReadOnly={!canWrite} inputMode="numeric" onChange={(v) => (change({ retention: v }), setInvalid({ ...invalid, retention: false }))} serverError={invalid.retention ? tSettings.wholeNumber : apiError?.fieldError('retentionDays')} />

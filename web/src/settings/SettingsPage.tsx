@@ -9,6 +9,7 @@ import { fill, label } from '../i18n';
 import { tOffice } from '../i18n/office';
 import { tSettings } from '../i18n/settings';
 import { Button, ErrorNotice, Loading, PageHeading, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { LoanSettingsForm } from './LoanSettingsForm';
 
 /** The grant settings: the deadline warning window (editable) and the configured program rules (shown). */
@@ -27,6 +28,7 @@ function GrantSettingsForm({ canWrite }: { canWrite: boolean }) {
       setSaved(true);
     },
   });
+  const { ref, refused } = useFocusOnRefusal(save.error);
   if (settings.isPending) return <Loading />;
   if (settings.error) return <ErrorNotice error={settings.error} onRetry={() => settings.refetch()} />;
   const value = days ?? String(settings.data.deadlineWarningDays ?? '');
@@ -36,11 +38,12 @@ function GrantSettingsForm({ canWrite }: { canWrite: boolean }) {
     const ok = /^\d+$/.test(value.trim());
     setInvalid(!ok);
     if (ok) save.mutate(Number(value.trim()));
+    else refused();
   };
   return (
     <section aria-labelledby="settings-grants" className="panel">
       <h2 id="settings-grants">{tSettings.grantsTitle}</h2>
-      <form onSubmit={submit} className="form" noValidate>
+      <form onSubmit={submit} className="form" noValidate ref={ref}>
         <TextField
           label={tSettings.deadlineWarningDays}
           value={value}

@@ -5,6 +5,7 @@ import { ApiError, unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
 import { tStocktaking } from '../i18n/stocktaking';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import type { ScanEntry, ScanResult } from './scan-runner';
 
 const TYPES: Schemas['DeviceType'][] = ['laptop', 'tablet', 'desktop', 'interactive_display', 'projector', 'document_camera', 'access_point', 'printer', 'other'];
@@ -28,8 +29,10 @@ export function RegisterForm({ stocktakingId, entry, onDone, onCancel }: { stock
     onSuccess: onDone,
   });
   const apiError = save.error instanceof ApiError ? save.error : null;
+  const { ref, refused } = useFocusOnRefusal(save.error);
   return (
     <form
+      ref={ref}
       className="panel register"
       noValidate
       onSubmit={(e) => {
@@ -37,6 +40,7 @@ export function RegisterForm({ stocktakingId, entry, onDone, onCancel }: { stock
         const bad = !manufacturer.trim() || !model.trim();
         setInvalid(bad);
         if (!bad) save.mutate();
+        else refused();
       }}
     >
       <h3>{fill(tStocktaking.registerTitle, { tag: entry.tag })}</h3>

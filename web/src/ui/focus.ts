@@ -24,15 +24,19 @@ export function focusFirst(...candidates: (Element | null | undefined)[]): void 
  * reader then reads that field with its message, and the keyboard is where the person goes next. Focus never stays on
  * the Save button or falls to the page.
  *
- * `refused()` after a submit that found errors and in a mutation's `onError`; the focus moves after the render that
- * shows the messages. `ref` goes on the element holding the fields and the error notice (the form or its section).
+ * `refused()` after a submit that found errors and in a mutation's `onError` (or the mutation's error as the argument);
+ * the focus moves after the render that shows the messages. `ref` goes on the element holding the fields and the error notice (the form or its section).
  */
-export function useFocusOnRefusal<T extends HTMLElement = HTMLFormElement>(): { ref: RefObject<T | null>; refused: () => void } {
+export function useFocusOnRefusal<T extends HTMLElement = HTMLFormElement>(serverError?: unknown): { ref: RefObject<T | null>; refused: () => void } {
   const ref = useRef<T>(null);
   const [refusals, setRefusals] = useState(0);
   useEffect(() => {
     if (refusals > 0) focusFirst(ref.current?.querySelector(REFUSED));
   }, [refusals]);
+  // A form whose mutation lives with its parent passes the mutation's error: each new one is a refusal.
+  useEffect(() => {
+    if (serverError) focusFirst(ref.current?.querySelector(REFUSED));
+  }, [serverError]);
   return { ref, refused: () => setRefusals((n) => n + 1) };
 }
 

@@ -6,6 +6,7 @@ import type { School } from '../app/school';
 import { fill, label } from '../i18n';
 import { tUsers } from '../i18n/users';
 import { Button, CheckboxGroup, ErrorNotice, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 import { generatePassword, OncePassword } from './OncePassword';
 
 type Role = Schemas['Role'];
@@ -30,6 +31,7 @@ export function CreateUserForm({ schools }: { schools: School[] }) {
     },
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
+  const { ref } = useFocusOnRefusal(create.error);
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     create.mutate({ displayName, email, role, password: generatePassword(), ...(role === 'coordinator' ? { schoolIds } : {}) });
@@ -38,7 +40,7 @@ export function CreateUserForm({ schools }: { schools: School[] }) {
     <section aria-labelledby="user-create" className="panel">
       <h2 id="user-create">{tUsers.createTitle}</h2>
       {shown && <OncePassword title={fill(tUsers.initialPassword, { name: shown.name })} password={shown.password} onDone={() => setShown(null)} />}
-      <form onSubmit={onSubmit} className="form" noValidate>
+      <form onSubmit={onSubmit} className="form" noValidate ref={ref}>
         <div className="form-grid">
           <TextField label={tUsers.name} value={displayName} onChange={setDisplayName} isRequired serverError={error?.fieldError('displayName')} />
           <TextField label={tUsers.email} type="email" value={email} onChange={setEmail} isRequired serverError={error?.fieldError('email')} />
