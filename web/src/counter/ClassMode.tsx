@@ -30,6 +30,8 @@ export function ClassMode() {
   const [accessories, setAccessories] = useState<string[]>(['charger']);
   const [signed, setSigned] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [classMissing, setClassMissing] = useState(false);
+  const classRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const referenceRef = useRef<HTMLInputElement>(null);
   const scanField = useRef<ScanFieldHandle>(null);
@@ -61,6 +63,13 @@ export function ClassMode() {
   const { entries, enqueue } = useScanQueue(send, onSettled);
 
   const onScan = (code: string) => {
+    // The class is what makes a class set: without it no loan is booked (the loans list filters by class).
+    if (!settings.current.className.trim()) {
+      setClassMissing(true);
+      setAnnouncement(t.counter.classNeedsClass);
+      classRef.current?.focus();
+      return;
+    }
     const name = nameRef.current?.value.trim() ?? '';
     if (!name) {
       setAnnouncement(t.counter.classNeedsName);
@@ -93,7 +102,15 @@ export function ClassMode() {
       <fieldset className="panel">
         <legend>{t.counter.classSettings}</legend>
         <div className="form-grid">
-          <Field label={t.counter.borrowerClass} value={className} onChange={setClassName} isRequired autoComplete="off" />
+          <Field
+            label={t.counter.borrowerClass}
+            value={className}
+            onChange={(v) => (setClassName(v), setClassMissing(false))}
+            isRequired
+            autoComplete="off"
+            inputRef={classRef}
+            serverError={classMissing ? t.counter.classNeedsClass : undefined}
+          />
           <DateInput label={t.counter.dueOn} value={dueOn ?? due.data ?? null} onChange={setDueOn} />
         </div>
         <CheckboxGroup label={t.counter.accessories} options={ACCESSORY_OPTIONS} value={accessories} onChange={setAccessories} />

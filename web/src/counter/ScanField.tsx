@@ -1,7 +1,10 @@
 import { lazy, Suspense, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { t } from '../i18n';
+import { fill, t } from '../i18n';
 import { Button } from '../ui/components';
 import { normaliseScan } from './counter-api';
+
+/** Inventory and serial numbers are at most 128 characters (the API's limit). */
+const MAX_CODE = 128;
 
 const CameraScanner = lazy(() => import('./CameraScanner'));
 
@@ -21,12 +24,16 @@ export function ScanField({ onScan, label = t.counter.scanLabel, handle, autoFoc
   useImperativeHandle(handle, () => ({ focus: () => input.current?.focus() }), []);
   const hasCamera = typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia;
 
+  // What was wrong with the last entry (only spaces, longer than any inventory or serial number); the next one clears it.
+  const [problem, setProblem] = useState('');
   const submit = () => {
     const el = input.current;
     if (!el) return;
     const code = normaliseScan(el.value);
+    const raw = el.value;
     el.value = '';
-    if (code) onScan(code);
+    setProblem(code.length > MAX_CODE ? fill(t.counter.scanTooLong, { max: MAX_CODE }) : !code && raw ? t.counter.scanEmpty : '');
+    if (code && code.length <= MAX_CODE) onScan(code);
   };
 
   return (
@@ -42,7 +49,8 @@ export function ScanField({ onScan, label = t.counter.scanLabel, handle, autoFoc
             autoCapitalize="characters"
             spellCheck={false}
             enterKeyHint="search"
-            aria-describedby={`${id}-help`}
+            aria-describedby={problem ? `${id}-problem ${id}-help` : `${id}-help`}
+            aria-invalid={problem ? true : undefined}
             autoFocus={autoFocus}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
@@ -51,6 +59,11 @@ export function ScanField({ onScan, label = t.counter.scanLabel, handle, autoFoc
               }
             }}
           />
+          {problem && (
+            <span className="field-error" id={`${id}-problem`} role="alert">
+              {problem}
+            </span>
+          )}
           <span className="description" id={`${id}-help`}>
             {t.counter.scanHelp}
           </span>

@@ -1,6 +1,31 @@
 import { useCallback, useRef, useState } from 'react';
-import { explainError } from '../api/errors';
+import { ApiError, explainError, loadErrorTexts } from '../api/errors';
+import { fill, t } from '../i18n';
 import type { BulkResult } from './counter-api';
+
+/** The counter's words for the fields a bulk item can be refused for. */
+const FIELD_LABELS: Record<string, string> = {
+  borrowerName: t.counter.borrowerName,
+  borrowerClass: t.counter.borrowerClass,
+  borrowerReference: t.counter.borrowerReference,
+  inventoryNumber: t.counter.inventoryNumber,
+  dueOn: t.counter.dueOn,
+  condition: t.counter.condition,
+};
+
+/**
+ * Why one scanned item was refused, in the counter's German: an unknown number as the single scan says it, a wrong
+ * field by its label and message ("Name: Höchstens 200 Zeichen."), else the reason's text (never the API's English).
+ */
+export function itemErrorText(result: BulkResult['results'][number] | undefined): string {
+  if (!result?.error) return t.errors.unexpected;
+  const error = new ApiError(result.error.statusCode, result.error);
+  if (error.code === 'NOT_FOUND') return fill(t.counter.notFound, { code: result.inventoryNumber });
+  const fields = (result.error.fieldErrors ?? []).map((f) => `${FIELD_LABELS[f.field] ?? f.field}: ${error.fieldError(f.field)}`);
+  if (fields.length > 0) return fields.join(' ');
+  const { title, detail } = explainError(error);
+  return detail ? `${title} ${detail}` : title;
+}
 
 export interface QueueEntry<T> {
   id: number;
@@ -28,9 +53,10 @@ export function useScanQueue<T>(send: (items: T[]) => Promise<BulkResult>, onSet
       let settled: QueueEntry<T>[];
       try {
         const result = await send(batch.map((e) => e.item));
+        if (result.results.some((r) => !r.ok)) await loadErrorTexts();
         settled = batch.map((e, i) => {
           const r = result.results.find((x) => x.index === i);
-          return r?.ok ? { ...e, state: 'ok', loanId: r.loanId } : { ...e, state: 'failed', message: r?.error?.message ?? '' };
+          return r?.ok ? { ...e, state: 'ok', loanId: r.loanId } : { ...e, state: 'failed', message: itemErrorText(r) };
         });
       } catch (error) {
         const { title, detail } = explainError(error);

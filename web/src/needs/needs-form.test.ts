@@ -12,6 +12,15 @@ describe('validateNeed', () => {
     expect(Object.keys('errors' in result ? result.errors : {}).sort()).toEqual(['estimatedCostCents', 'justification', 'quantity', 'title']);
   });
 
+  it('says what is wrong: too long is not "too short", an empty quantity is named', () => {
+    const result = validateNeed({ ...emptyValues(), title: `Tablets ${'ß'.repeat(300)}`, quantity: '', cost: '-5', justification: 'Raum 12 hat keinen.' });
+    expect('errors' in result && result.errors).toEqual({
+      title: 'Höchstens 200 Zeichen.',
+      quantity: 'Bitte eine ganze Zahl von 1 bis 1.000.000 eingeben.',
+      estimatedCostCents: 'Ein Betrag kann nicht negativ sein.',
+    });
+  });
+
   it('refuses a quantity of 0', () => {
     const result = validateNeed({ ...emptyValues(), title: 'Beamer', quantity: '0', cost: '1', justification: 'Raum 12 hat keinen.' });
     expect('errors' in result && result.errors.quantity).toBeTruthy();

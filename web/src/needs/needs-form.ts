@@ -1,6 +1,6 @@
 import type { Schemas } from '../api/client';
-import { tNeeds } from '../i18n/needs';
-import { formatEuro, parseEuroToCents } from '../ui/format';
+import { formatEuro } from '../ui/format';
+import { TypedValues } from '../ui/typed-values';
 
 export type Need = Schemas['NeedDto'];
 export type NeedCategory = Schemas['NeedCategory'];
@@ -35,15 +35,11 @@ export type NeedBody = Pick<Schemas['CreateNeedDto'], 'category' | 'title' | 'qu
 
 /** The API's rules (CreateNeedDto) checked before sending: the body, or the German message per field (API field names). */
 export function validateNeed(v: NeedValues): { body: NeedBody } | { errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const title = v.title.trim();
-  const justification = v.justification.trim();
-  const quantity = /^\d+$/.test(v.quantity.trim()) ? Number(v.quantity.trim()) : NaN;
-  const cents = parseEuroToCents(v.cost);
-  if (title.length < 3 || title.length > 200) errors.title = tNeeds.titleInvalid;
-  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 1_000_000) errors.quantity = tNeeds.quantityInvalid;
-  if (cents === null || cents < 0) errors.estimatedCostCents = tNeeds.costInvalid;
-  if (justification.length < 10 || justification.length > 5000) errors.justification = tNeeds.justificationInvalid;
-  if (Object.keys(errors).length) return { errors };
-  return { body: { category: v.category, title, quantity, estimatedCostCents: cents!, justification, priority: v.priority } };
+  const read = new TypedValues<'title' | 'quantity' | 'estimatedCostCents' | 'justification'>();
+  const title = read.text('title', v.title, { min: 3, max: 200 });
+  const quantity = read.wholeNumber('quantity', v.quantity, { min: 1, max: 1_000_000 });
+  const estimatedCostCents = read.euro('estimatedCostCents', v.cost);
+  const justification = read.text('justification', v.justification, { min: 10, max: 5000 });
+  if (!read.ok) return { errors: read.errors as Record<string, string> };
+  return { body: { category: v.category, title, quantity: quantity!, estimatedCostCents: estimatedCostCents!, justification, priority: v.priority } };
 }

@@ -87,7 +87,11 @@ interface FieldProps extends Omit<TextFieldProps, 'children'> {
   placeholder?: string;
 }
 
-/** A labelled text field; its error (from the browser's checks or the server) stands right under it. */
+/**
+ * A labelled text field; its error (the form's own check or the server's) stands right under it. The fields validate the
+ * ARIA way (`validationBehavior="aria"`): the browser's own messages ("Please fill out this field.", in the browser's
+ * language, kept until the next submit) never show; `isRequired` marks the field and the form checks it.
+ */
 export function TextField(props: FieldProps) {
   if (useContext(Sketching) && !props.multiline) return <FieldSketch label={props.label} value={props.value} description={props.description} className={typeof props.className === 'string' ? props.className : ''} />;
   return <TextFieldWidget {...props} />;
@@ -95,7 +99,7 @@ export function TextField(props: FieldProps) {
 
 function TextFieldWidget({ label, description, serverError, multiline, inputRef, placeholder, className, ...props }: FieldProps) {
   return (
-    <AriaTextField {...props} isInvalid={serverError ? true : props.isInvalid} className={`field${className ? ` ${className}` : ''}`}>
+    <AriaTextField validationBehavior="aria" {...props} isInvalid={serverError ? true : props.isInvalid} className={`field${className ? ` ${className}` : ''}`}>
       <Label>
         {label}
         {props.isRequired && <span aria-hidden="true"> *</span>}
@@ -146,7 +150,7 @@ export function RowCheckbox({ label, isSelected, onChange }: { label: string; is
 
 export function RadioGroup<T extends string>({ label, options, serverError, ...props }: Omit<RadioGroupProps, 'children'> & { label: string; options: { value: T; label: string }[]; serverError?: string }) {
   return (
-    <AriaRadioGroup {...props} isInvalid={serverError ? true : props.isInvalid} className="radio-group">
+    <AriaRadioGroup validationBehavior="aria" {...props} isInvalid={serverError ? true : props.isInvalid} className="radio-group">
       <Label>{label}</Label>
       <div className="radio-options">
         {options.map((o) => (
@@ -199,7 +203,7 @@ function SelectWidget<T extends string>({ label, options, serverError, ...props 
     props.onFocus?.(e);
   };
   return (
-    <AriaSelect {...props} onOpenChange={onOpenChange} onFocus={onFocus} isInvalid={serverError ? true : props.isInvalid} className="field select">
+    <AriaSelect validationBehavior="aria" {...props} onOpenChange={onOpenChange} onFocus={onFocus} isInvalid={serverError ? true : props.isInvalid} className="field select">
       <Label>{label}</Label>
       <AriaButton className="select-button">
         <SelectValue />
@@ -314,6 +318,7 @@ export function DateInput(props: DateInputProps) {
 function DateInputWidget({ label, value, onChange, serverError, isRequired }: DateInputProps) {
   return (
     <DateField
+      validationBehavior="aria"
       className="field date-field"
       value={value ? parseDate(value) : null}
       onChange={(d) => onChange(d ? d.toString() : null)}

@@ -57,10 +57,11 @@ export class TypedValues<F extends string> {
     return n > 0 && n <= 100 ? n : this.fail(field, t.typed.percent);
   }
 
-  /** Text without its outer spaces, at least `min` characters. */
-  text(field: F, text: string, { min = 1 }: { min?: number } = {}): string {
+  /** Text without its outer spaces, at least `min` and at most `max` characters. */
+  text(field: F, text: string, { min = 1, max }: { min?: number; max?: number } = {}): string {
     const trimmed = text.trim();
     if (trimmed.length < min) this.refuse(field, trimmed ? fill(t.typed.textShort, { min }) : t.typed.textMissing);
+    if (max !== undefined && trimmed.length > max) this.refuse(field, fill(t.typed.textLong, { max: formatCount(max) }));
     return trimmed;
   }
 

@@ -33,6 +33,7 @@ export const en: DeepPartial<Texts> = {
     dateBefore: 'This date is before “{other}”.',
     percent: 'Please enter a number from 0.01 to 100.',
     textShort: 'Please enter at least {min} characters.',
+    textLong: 'At most {max} characters.',
     textMissing: 'Please fill in.',
     choose: 'Please choose.',
   },
