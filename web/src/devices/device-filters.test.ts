@@ -12,6 +12,9 @@ describe('device list filters in the URL', () => {
   it('drops what is no filter: unknown statuses, malformed dates and ids, blank text, unknown sorts', () => {
     const f = filtersFromParams(new URLSearchParams('status=kaputt,lost&schoolId=abc&notCountedSince=31.12.2025&q=%20%20&sort=price&notLabelled=yes'));
     expect(f).toMatchObject({ status: ['lost'], schoolId: undefined, notCountedSince: undefined, q: undefined, sort: 'inventoryNumber', notLabelled: false });
+    // A day that does not exist (a hand-edited link) is dropped too: the API would refuse it, the date field crashed on it.
+    expect(filtersFromParams(new URLSearchParams('notCountedSince=2026-02-31')).notCountedSince).toBeUndefined();
+    expect(filtersFromParams(new URLSearchParams('notCountedSince=2026-02-28')).notCountedSince).toBe('2026-02-28');
     expect(hasFilters(f)).toBe(true);
     expect(hasFilters(filtersFromParams(new URLSearchParams('sort=model')))).toBe(false);
   });

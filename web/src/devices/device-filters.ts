@@ -25,7 +25,12 @@ export interface DeviceFilters {
   sort: ListSort;
 }
 
-const isDate = (v: string | null): v is string => !!v && /^\d{4}-\d{2}-\d{2}$/.test(v);
+/** A day of the calendar as YYYY-MM-DD (not 2026-02-31: the API refuses it and the date field cannot show it). */
+const isDate = (v: string | null): v is string => {
+  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const day = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(v);
+};
 const isUuid = (v: string | null): v is string => !!v && /^[0-9a-f-]{36}$/i.test(v);
 const text = (v: string | null) => (v && v.trim() ? v.trim().slice(0, 100) : undefined);
 /** `a,b` or repeated parameters; unknown values are dropped (an old link never breaks the list). */

@@ -315,12 +315,21 @@ export function DateInput(props: DateInputProps) {
   return <DateInputWidget {...props} />;
 }
 
+/** The value as React Aria's date; null for none or for no day of the calendar (a hand-edited address), never a crash. */
+function calendarDate(value: string | null) {
+  try {
+    return value ? parseDate(value) : null;
+  } catch {
+    return null;
+  }
+}
+
 function DateInputWidget({ label, value, onChange, serverError, isRequired }: DateInputProps) {
   return (
     <DateField
       validationBehavior="aria"
       className="field date-field"
-      value={value ? parseDate(value) : null}
+      value={calendarDate(value)}
       onChange={(d) => onChange(d ? d.toString() : null)}
       isInvalid={serverError ? true : undefined}
       isRequired={isRequired}
