@@ -181,8 +181,8 @@ const FIELD_TEXTS = {
   maxLength: 'Höchstens {max:int} Zeichen.',
   minLength: 'Mindestens {min:int} Zeichen.',
   isIn: 'Bitte einen der vorgesehenen Werte wählen.',
-  min: 'Der Wert muss mindestens {min:int} sein.',
-  max: 'Der Wert darf höchstens {max:int} sein.',
+  min: 'Der Wert muss mindestens {min:num} sein.',
+  max: 'Der Wert darf höchstens {max:num} sein.',
   isInt: 'Bitte eine ganze Zahl eingeben.',
   isNumber: 'Bitte eine Zahl eingeben.',
   isBoolean: 'Bitte ja oder nein wählen.',
@@ -233,6 +233,7 @@ const FIELD_TEXTS = {
   approvalIsComplete: 'Eine Genehmigung bewilligt genau das Beantragte; für weniger wählen Sie „teilweise genehmigt“.',
   partialNeedsValue: 'Eine teilweise Genehmigung braucht diesen Wert.',
   maxEuro: 'Höchstens {max:euro}.',
+  minEuro: 'Mindestens {min:euro}.',
   notBeforeStart: 'Das Ende darf nicht vor dem Beginn liegen.',
   retireNeedsDate: 'Ein ausgesondertes Gerät braucht ein Aussonderungsdatum, und nur ein ausgesondertes hat eins.',
   onlyApprovedLinked: 'Nur genehmigte Bedarfsmeldungen werden einem Förderprogramm zugeordnet.',
@@ -264,6 +265,7 @@ export const FIELD_CODES = Object.keys(FIELD_TEXTS) as FieldCode[];
 // Intl's euro keeps "€" on the line of its amount (a no-break space), as the web app's own formatEuro does.
 const EURO = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
 const INT = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+const NUM = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 const DATE = new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 
 const BUDGET_LIMITS = {
@@ -281,6 +283,8 @@ const FORMATS: Record<string, (v: string | number) => string> = {
   },
   euro: (v) => (typeof v === 'number' ? EURO.format(v / 100) : String(v)),
   int: (v) => (typeof v === 'number' ? INT.format(v) : String(v)),
+  // A limit that may have decimals (a target of 0,1 devices per teacher).
+  num: (v) => (typeof v === 'number' ? NUM.format(v) : String(v)),
   entity: (v) => (ENTITIES as Record<string, string>)[v] ?? ENTITIES.record,
   budgetLimit: (v) => BUDGET_LIMITS[v as keyof typeof BUDGET_LIMITS] ?? String(v),
 };

@@ -61,4 +61,19 @@ describe('explainError', () => {
     expect(invalid.fieldError('note')).toBe('Der Wert ist ungültig.');
     expect(invalid.fieldError('serialNumber')).toBeUndefined();
   });
+
+  it('says the limits of an amount in euros and a decimal limit with its decimals', () => {
+    const invalid = apiError({
+      statusCode: 400,
+      error: 'VALIDATION_FAILED',
+      fieldErrors: [
+        { field: 'purchasePriceCents', messages: ['too big'], code: 'max', params: { max: 2_147_483_647 } },
+        { field: 'teachersPerDeviceTarget', messages: ['too small'], code: 'min', params: { min: 0.1 } },
+        { field: 'retentionDays', messages: ['too big'], code: 'max', params: { max: 3650 } },
+      ],
+    });
+    expect(invalid.fieldError('purchasePriceCents')).toBe('Höchstens 21.474.836,47\u00a0€.');
+    expect(invalid.fieldError('teachersPerDeviceTarget')).toBe('Der Wert muss mindestens 0,1 sein.');
+    expect(invalid.fieldError('retentionDays')).toBe('Der Wert darf höchstens 3.650 sein.');
+  });
 });

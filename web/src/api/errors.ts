@@ -51,7 +51,9 @@ export class ApiError extends Error {
     const e = this.body.fieldErrors?.find((f) => f.field === field || f.field.endsWith(`.${field}`));
     if (!e) return undefined;
     if (language === 'en') return e.messages.join(' ');
-    return (e.code && messages?.fieldText(e.code, e.params as MessageParams | undefined)) || messages?.fieldText('invalid') || t.errors.invalidField;
+    // A limit of an amount field is in cents: said in euros ("Höchstens 21.474.836,47 €", not "höchstens 2.147.483.647").
+    const code = e.field.endsWith('Cents') && (e.code === 'max' || e.code === 'min') ? `${e.code}Euro` : e.code;
+    return (code && messages?.fieldText(code, e.params as MessageParams | undefined)) || messages?.fieldText('invalid') || t.errors.invalidField;
   }
 
   /** The German text of the error's specific reason; undefined for a coarse or unknown one (or in English, the server's message). */

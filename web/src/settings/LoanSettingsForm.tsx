@@ -6,6 +6,7 @@ import { fill } from '../i18n';
 import { tSettings } from '../i18n/settings';
 import { Button, ErrorNotice, Loading, TextField } from '../ui/components';
 import { useFocusOnRefusal } from '../ui/focus';
+import { parseGermanDate } from '../ui/format';
 
 type LoanSettings = Schemas['LoanSettingsDto'];
 
@@ -38,7 +39,8 @@ export function LoanSettingsForm({ canWrite }: { canWrite: boolean }) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const m = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(d.due.trim());
-    const bad = { due: !m, retention: !/^\d+$/.test(d.retention.trim()) };
+    // A day every year has (not 31.02., not 29.02.): checked in a year without 29 February.
+    const bad = { due: !m || !parseGermanDate(`${m[1]}.${m[2]}.2025`), retention: !/^\d+$/.test(d.retention.trim()) };
     setInvalid(bad);
     if (bad.due || bad.retention) return refused();
     save.mutate({ defaultDueMonthDay: `${m![2].padStart(2, '0')}-${m![1].padStart(2, '0')}`, retentionDays: Number(d.retention.trim()), agreementClauses: d.clauses });

@@ -5,7 +5,7 @@ export const settings = {
   loansTitle: 'Ausleihen',
   defaultDue: 'Rückgabe bis (Ende des Schuljahres, TT.MM)',
   defaultDueHelp: 'Ausleihen ohne eigenes Datum laufen bis zu diesem Tag, z. B. 31.07.',
-  dueInvalid: 'Bitte einen Tag im Format TT.MM eingeben, z. B. 31.07.',
+  dueInvalid: 'Bitte einen Tag, den es in jedem Jahr gibt, im Format TT.MM eingeben, z. B. 31.07. (nicht 29.02.).',
   retentionDays: 'Aufbewahrung nach Rückgabe (Tage)',
   retentionHelp: 'Danach werden die personenbezogenen Daten der Entleiherin oder des Entleihers gelöscht.',
   clausesTitle: 'Bestimmungen des Leihvertrags',
