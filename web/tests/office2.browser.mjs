@@ -150,7 +150,15 @@ describe('the office: Benutzer', () => {
     assert.deepEqual(user.schoolIds, [second.id]);
 
     // A new password, shown once; the old one stops working.
+    // Asked first: cancelled, nothing happens; confirmed, the password is new.
     await editor.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
+    const ask = page.getByRole('alertdialog', { name: /Passwort von .* zurücksetzen\?/ });
+    await expectNoAxeViolations(page, 'reset confirmation');
+    await ask.getByRole('button', { name: 'Abbrechen' }).click();
+    await ask.waitFor({ state: 'detached' });
+    assert.equal((await fetch(new URL('/api/v1/auth/login', page.url()), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: initial }) })).status, 200);
+    await editor.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
+    await ask.getByRole('button', { name: 'Passwort zurücksetzen' }).click();
     const fresh = await editor.getByTestId('once-password').innerText();
     assert.notEqual(fresh, initial);
     const loginOld = await fetch(new URL('/api/v1/auth/login', page.url()), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: initial }) });
@@ -163,6 +171,7 @@ describe('the office: Benutzer', () => {
     await editor.getByRole('button', { name: 'Rolle speichern' }).click();
     await editor.getByText('Die Rolle ist gespeichert.').waitFor();
     await editor.getByRole('button', { name: 'Deaktivieren' }).click();
+    await page.getByRole('alertdialog', { name: `${name} deaktivieren?` }).getByRole('button', { name: 'Deaktivieren' }).click();
     await editor.getByText(`${name} ist deaktiviert`).waitFor();
     user = (await api.get(`/users/${user.id}`)).body;
     assert.equal(user.role, 'viewer');

@@ -55,7 +55,7 @@ export default function DevicesPage() {
       <FilterForm filters={filters} onChange={update} showSchool={!chosen} schools={schools} />
       <div className="actions toolbar">
         {canWrite && (
-          <Button onPress={() => setLabelsOpen((o) => !o)} aria-expanded={labelsOpen} aria-controls="labels-panel">
+          <Button data-labels-toggle onPress={() => setLabelsOpen((o) => !o)} aria-expanded={labelsOpen} aria-controls="labels-panel">
             {tDevices.labels}
           </Button>
         )}
@@ -74,7 +74,11 @@ export default function DevicesPage() {
       {labelsOpen && canWrite && (
         <LabelPrintPanel
           id="labels-panel"
-          onClose={() => setLabelsOpen(false)}
+          onClose={() => {
+            setLabelsOpen(false);
+            // The panel's "Schließen" goes away with it: focus back to the button that opened it.
+            document.querySelector<HTMLElement>('[data-labels-toggle]')?.focus();
+          }}
           choices={[
             ...(selected.size ? [{ label: fill(tDevices.labelsSelected, { count: selected.size }), target: { deviceIds: [...selected], schoolId: chosen ?? undefined } }] : []),
             { label: tDevices.labelsFiltered, target: filtersToQuery(filters, chosen) as LabelTarget },

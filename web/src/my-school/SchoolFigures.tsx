@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { fill, label, t } from '../i18n';
 import { tMySchool } from '../i18n/my-school';
 import { Button, Checkbox, ErrorNotice, TextField } from '../ui/components';
-import { useFocusOnRefusal } from '../ui/focus';
+import { useFocusOnRefusal, useFocusOnSwap } from '../ui/focus';
 
 type School = Schemas['SchoolDto'];
 type IntField = 'studentCount' | 'teacherCount' | 'classCount' | 'broadbandMbps' | 'wlanCoveragePercent';
@@ -31,8 +31,11 @@ const shown = (v: number | string | null | undefined) => (v == null || v === '' 
 export function SchoolFigures({ school, canEdit }: { school: School; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Opened: focus to the form's first field; closed: back to "Angaben ändern".
+  const section = useRef<HTMLElement>(null);
+  useFocusOnSwap(editing, () => section.current?.querySelector(editing ? 'input' : '[data-edit-figures]'));
   return (
-    <section aria-labelledby="figures-title" className="panel">
+    <section aria-labelledby="figures-title" className="panel" ref={section}>
       <h2 id="figures-title">{tMySchool.figuresTitle}</h2>
       <p>{tMySchool.figuresIntro}</p>
       {saved && !editing && (
@@ -66,6 +69,7 @@ export function SchoolFigures({ school, canEdit }: { school: School; canEdit: bo
           {canEdit && (
             <div className="actions">
               <Button
+                data-edit-figures
                 onPress={() => {
                   setSaved(false);
                   setEditing(true);

@@ -32,7 +32,7 @@ export function NeedDetail({ need, onEdit, onDone, onReload }: { need: Need; onE
   const decided = need.status === 'approved' || need.status === 'partially_approved' || need.status === 'rejected';
   return (
     <section className="panel" aria-labelledby="need-title">
-      <h2 id="need-title">{need.title}</h2>
+      <h2 tabIndex={-1} id="need-title">{need.title}</h2>
       <dl className="facts">
         <dt>{tNeeds.status}</dt>
         <dd>

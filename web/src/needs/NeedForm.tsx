@@ -38,7 +38,7 @@ export function NeedForm({ schoolId, need, onSaved, onCancel, onReload }: { scho
   const title = need ? tNeeds.editTitle : tNeeds.createTitle;
   return (
     <section className="panel" aria-labelledby="need-form-title">
-      <h2 id="need-form-title">{title}</h2>
+      <h2 tabIndex={-1} id="need-form-title">{title}</h2>
       <form onSubmit={submit} noValidate className="form" ref={ref}>
         <div className="form-grid">
           <Select label={tNeeds.category} selectedKey={values.category} onSelectionChange={(k) => set('category')(k as NeedValues['category'])} options={CATEGORIES.map((c) => ({ value: c, label: label('needCategory', c) }))} serverError={fieldError('category')} />

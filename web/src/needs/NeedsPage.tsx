@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { useSchool } from '../app/school';
 import { fill, label, t } from '../i18n';
 import { tNeeds } from '../i18n/needs';
 import { Button, LiveRegion, PageHeading, QueryView } from '../ui/components';
+import { useFocusOnSwap } from '../ui/focus';
 import { formatEuro } from '../ui/format';
 import { NeedDetail } from './NeedDetail';
 import { NeedForm } from './NeedForm';
@@ -25,15 +26,19 @@ export default function NeedsPage() {
   const items = needs.data?.items ?? [];
   const current = 'id' in view ? items.find((n) => n.id === view.id) : undefined;
   const reload = () => void needs.refetch();
+  // A new panel takes the focus at its heading; back at the list, "Neue Bedarfsmeldung" has it.
+  const panels = useRef<HTMLDivElement>(null);
+  useFocusOnSwap('id' in view ? `${view.kind}:${view.id}` : view.kind, () => panels.current?.querySelector('h2, [data-create-need]'));
 
   return (
     <>
       <PageHeading title={tNeeds.title}>{tNeeds.title}</PageHeading>
       <p className="prose">{tNeeds.intro}</p>
       <LiveRegion message={announcement} />
+      <div ref={panels}>
       {view.kind === 'list' && (
         <div className="actions">
-          <Button variant="primary" onPress={() => setView({ kind: 'new' })}>
+          <Button variant="primary" data-create-need onPress={() => setView({ kind: 'new' })}>
             {tNeeds.create}
           </Button>
         </div>
@@ -79,6 +84,7 @@ export default function NeedsPage() {
           <Button onPress={() => setView({ kind: 'list' })}>{t.back}</Button>
         </div>
       )}
+      </div>
       <h2>{tNeeds.title}</h2>
       <QueryView query={needs} onRetry={reload} empty={<p>{tNeeds.empty}</p>}>
         {() => (

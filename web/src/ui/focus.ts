@@ -66,3 +66,21 @@ export function useReturnFocus(): {
     },
   };
 }
+
+/**
+ * A screen that swaps one panel for another (list, form, detail) moves focus to what now stands in its place, as a
+ * person's next step is there: after each change of `view` (not on the first render), `target()` gets the focus (a
+ * panel's heading with tabIndex -1, or the button that opens the form again).
+ */
+export function useFocusOnSwap(view: unknown, target: () => Element | null | undefined): void {
+  const first = useRef(true);
+  const latest = useRef(target);
+  latest.current = target;
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    focusFirst(latest.current());
+  }, [view]);
+}

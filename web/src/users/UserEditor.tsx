@@ -7,6 +7,7 @@ import type { Me } from '../app/session';
 import { fill, label, t } from '../i18n';
 import { tUsers } from '../i18n/users';
 import { Button, CheckboxGroup, ErrorNotice, Select } from '../ui/components';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { AUTHORITY_ROLES } from './CreateUserForm';
 import { generatePassword, OncePassword } from './OncePassword';
 
@@ -37,6 +38,13 @@ export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me;
     const next = generatePassword();
     patch.mutate({ password: next }, { onSuccess: () => setPassword(next) });
   };
+  // Both lock the person out at once (the old password stops working): asked first.
+  const [asking, setAsking] = useState<'reset' | 'deactivate' | null>(null);
+  const confirm = () => {
+    if (asking === 'reset') reset();
+    else toggleActive();
+    setAsking(null);
+  };
   const title = fill(tUsers.editTitle, { name: user.displayName });
   return (
     <section aria-labelledby="user-edit" className="panel">
@@ -66,10 +74,10 @@ export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me;
       )}
       {!self && (
         <div className="actions">
-          <Button variant={user.active ? 'danger' : 'secondary'} onPress={toggleActive} isPending={patch.isPending}>
+          <Button variant={user.active ? 'danger' : 'secondary'} onPress={user.active ? () => setAsking('deactivate') : toggleActive} isPending={patch.isPending}>
             {user.active ? tUsers.deactivate : tUsers.activate}
           </Button>
-          <Button onPress={reset} isPending={patch.isPending}>
+          <Button onPress={() => setAsking('reset')} isPending={patch.isPending}>
             {tUsers.resetPassword}
           </Button>
           <Button variant="quiet" onPress={onClose}>
@@ -78,6 +86,15 @@ export function UserEditor({ user, me, schools, onClose }: { user: User; me: Me;
         </div>
       )}
       {(patch.error || assign.error) && <ErrorNotice error={patch.error ?? assign.error} />}
+      <ConfirmDialog
+        isOpen={asking !== null}
+        title={fill(asking === 'reset' ? tUsers.confirmResetTitle : tUsers.confirmDeactivateTitle, { name: user.displayName })}
+        confirmLabel={asking === 'reset' ? tUsers.resetPassword : tUsers.deactivate}
+        onConfirm={confirm}
+        onCancel={() => setAsking(null)}
+      >
+        <p>{asking === 'reset' ? tUsers.confirmReset : tUsers.confirmDeactivate}</p>
+      </ConfirmDialog>
       <p role="status">{message}</p>
     </section>
   );
