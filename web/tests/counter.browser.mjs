@@ -98,6 +98,27 @@ describe('Ausgabe und Rückgabe (the counter)', () => {
     for (const loan of loans) assert.equal(loan.borrowerName, `Schüler ${codes.indexOf(loan.device.inventoryNumber) + 1}`);
   });
 
+  it('class mode: no loan without the class; a refused device says why, in German', async () => {
+    const { page } = browser;
+    await page.goto('/ausgabe');
+    await page.getByRole('radio', { name: 'Klassensatz' }).click();
+    const free = available[30];
+    await page.getByLabel('Name').fill('Özlem Çelik');
+    await page.keyboard.press('Enter');
+    await scan(page, free);
+    await page.getByText('Bitte zuerst die Klasse eingeben.').first().waitFor();
+    assert.equal(await page.getByLabel('Klasse').evaluate((el) => el === document.activeElement), true, 'focus on Klasse');
+    assert.equal((await api.get(`/devices/by-tag/${encodeURIComponent(free)}`)).body.status, 'available', 'nothing was lent');
+    // Lent in the class set above: refused with the reason's German text, not the API's English.
+    await page.getByLabel('Klasse').fill('9a');
+    await page.getByLabel('Name').fill('Jürgen Groß');
+    await page.keyboard.press('Enter');
+    await scan(page, available[10]);
+    const refused = page.locator('.results li[data-state=failed]').first();
+    await refused.waitFor();
+    assert.match(await refused.innerText(), /nicht möglich: Das Gerät ist bereits verliehen\./);
+  });
+
   it('return mode: scan after scan, a running list, the devices back', async () => {
     const { page } = browser;
     await page.getByRole('radio', { name: 'Rückgabe nacheinander' }).click();
