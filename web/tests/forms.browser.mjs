@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COORDINATOR, apiAs, expectNoAxeViolations, login, openBrowser } from './support.mjs';
+import { COORDINATOR, apiAs, expectNoAxeViolations, login, openBrowser, screenshot } from './support.mjs';
 
 const OFFICE = 'schulamt@musterstadt.example';
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -76,6 +76,7 @@ describe('the office: wrong input is refused at its field, and focus goes there'
     await panel.getByRole('button', { name: 'Speichern' }).click();
     await panel.getByText('Höchstens 6.000,00 €.').waitFor();
     await expectNoAxeViolations(page, 'decision form with errors');
+    await screenshot(page, 'forms-decision-errors');
     assert.equal((await api.get(`/needs/${need.id}`)).body.status, 'submitted', 'nothing was sent while a field was wrong');
 
     // A rejection needs a reason; switching the decision clears the message of the last attempt.
@@ -111,6 +112,7 @@ describe('the office: wrong input is refused at its field, and focus goes there'
     assert.equal(await row.getByRole('cell').nth(8).innerText(), '6');
     // The button's name starts with what it says (WCAG 2.5.3).
     await row.getByRole('button', { name: `Förderprogramm zuordnen: ${need.title}` }).waitFor();
+    await screenshot(page, 'forms-decided-requests');
   });
 
   it('a new grant refuses a day that does not exist, an empty title and an end before its start', async () => {
@@ -134,6 +136,7 @@ describe('the office: wrong input is refused at its field, and focus goes there'
     await form.getByText('Dieses Datum liegt vor „förderfähig ab“.').waitFor();
     await expectFocusOn(page, 'förderfähig bis', 'an end before the start');
     await expectNoAxeViolations(page, 'new grant with errors');
+    await screenshot(page, 'forms-new-grant-errors');
     assert.equal((await api.get('/grants?limit=200')).body.items.length, before, 'nothing was created');
   });
 
@@ -174,6 +177,7 @@ describe('the office: wrong input is refused at its field, and focus goes there'
     await inv.getByRole('button', { name: 'Speichern' }).click();
     await inv.getByText('Dieses Datum liegt vor „Bestelldatum“.').waitFor();
     await expectNoAxeViolations(page, 'expenditure form with errors');
+    await screenshot(page, 'forms-expenditure-errors');
     await inv.getByRole('button', { name: 'Abbrechen' }).click();
     await inv.waitFor({ state: 'detached' });
     await page.waitForFunction(() => document.activeElement?.textContent === 'Bestellung oder Rechnung erfassen');
