@@ -108,10 +108,11 @@ describe('the office: wrong input is refused at its field, and focus goes there'
     // The decided requests show what was granted.
     await page.goto('/bedarfe-pruefen?status=partially_approved');
     const row = page.getByRole('row', { name: new RegExp(need.title) });
-    await row.getByRole('cell', { name: '3.000,00 €' }).waitFor();
-    assert.equal(await row.getByRole('cell').nth(8).innerText(), '6');
+    await row.getByRole('cell', { name: '12 Stück, 6.000,00 €' }).waitFor();
+    await row.getByRole('cell', { name: '6 Stück, 3.000,00 €' }).waitFor();
+    await row.getByRole('cell', { name: 'kein Förderprogramm' }).waitFor();
     // The button's name starts with what it says (WCAG 2.5.3).
-    await row.getByRole('button', { name: `Förderprogramm zuordnen: ${need.title}` }).waitFor();
+    await row.getByRole('button', { name: `Zuordnen: Förderprogramm für ${need.title}` }).waitFor();
     await screenshot(page, 'forms-decided-requests');
   });
 
@@ -155,7 +156,7 @@ describe('the office: wrong input is refused at its field, and focus goes there'
     const add = page.getByRole('form', { name: 'Budget für eine Schule festlegen' });
     await add.getByLabel('Budget (€)').fill('-5');
     await add.getByRole('button', { name: 'Budget für eine Schule festlegen' }).click();
-    await add.getByText('Schule wählen', { exact: true }).last().waitFor();
+    await add.getByText('Bitte eine Schule wählen.').waitFor();
     await add.getByText('Ein Betrag kann nicht negativ sein.').waitFor();
     await expectFocusOn(page, 'Schule', 'a budget without a school');
     await expectNoAxeViolations(page, 'budget form with errors');

@@ -49,7 +49,7 @@ export function AllocationsSection({ grantId, bySchool, canWrite }: { grantId: s
   const submit = (schoolId: string | null) => (e: React.FormEvent) => {
     e.preventDefault();
     const read = new TypedValues<'amount' | 'schoolId'>();
-    if (!schoolId) read.refuse('schoolId', tGrantEdit.chooseSchool);
+    if (!schoolId) read.refuse('schoolId', tGrantEdit.schoolMissing);
     const cents = read.euro('amount', amount);
     setInvalid(read.errors);
     if (!read.ok) return refused();

@@ -69,7 +69,7 @@ export function ExpenditureForm({ grantId, expenditure, schools, onDone }: { gra
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     const read = new TypedValues<Text | 'schoolId'>();
-    if (!schoolId) read.refuse('schoolId', tGrantEdit.chooseSchool);
+    if (!schoolId) read.refuse('schoolId', tGrantEdit.schoolMissing);
     const vendor = read.text('vendor', v.vendor);
     const description = read.text('description', v.description);
     const grossCents = read.euro('gross', v.gross, { aboveZero: true });

@@ -88,26 +88,26 @@ export default function NeedsReviewPage() {
                   <th scope="col">{tOffice.school}</th>
                   <th scope="col">{tOffice.title}</th>
                   <th scope="col">{tOffice.category}</th>
-                  <th scope="col" className="num">
-                    {tOffice.quantity}
-                  </th>
-                  <th scope="col" className="num">
-                    {tOffice.estimatedCost}
-                  </th>
-                  <th scope="col">{tOffice.priority}</th>
-                  <th scope="col">{tOffice.status}</th>
-                  {decided && (
+                  {decided ? (
                     <>
-                      <th scope="col" className="num">
-                        {tOffice.approvedQuantity}
-                      </th>
-                      <th scope="col" className="num">
-                        {tOffice.approvedAmount}
-                      </th>
-                      <th scope="col">{tOffice.grant}</th>
+                      <th scope="col" className="num">{tOffice.requested}</th>
+                      {status === 'rejected' ? (
+                        <th scope="col">{tOffice.reason}</th>
+                      ) : (
+                        <>
+                          <th scope="col" className="num">{tOffice.granted}</th>
+                          <th scope="col">{tOffice.grant}</th>
+                        </>
+                      )}
+                    </>
+                  ) : (
+                    <>
+                      <th scope="col" className="num">{tOffice.quantity}</th>
+                      <th scope="col" className="num">{tOffice.estimatedCost}</th>
+                      <th scope="col">{tOffice.priority}</th>
                     </>
                   )}
-                  {canWrite && <th scope="col"><span className="visually-hidden">{tOffice.decide}</span></th>}
+                  {canWrite && status !== 'rejected' && <th scope="col"><span className="visually-hidden">{tOffice.decide}</span></th>}
                 </tr>
               </thead>
               <tbody>
@@ -117,33 +117,41 @@ export default function NeedsReviewPage() {
                     <td data-label={tOffice.school}>{n.schoolName}</td>
                     <td data-label={tOffice.title}>{n.title}</td>
                     <td data-label={tOffice.category}>{label('needCategory', n.category)}</td>
-                    <td data-label={tOffice.quantity} className="num">{n.quantity}</td>
-                    <td data-label={tOffice.estimatedCost} className="num">{formatEuro(n.estimatedCostCents)}</td>
-                    <td data-label={tOffice.priority}>{label('needPriority', n.priority)}</td>
-                    <td data-label={tOffice.status}>{label('needStatus', n.status)}</td>
-                    {decided && (
+                    {decided ? (
                       <>
-                        <td data-label={tOffice.approvedQuantity} className="num">
-                          {n.approvedQuantity == null ? '–' : formatCount(n.approvedQuantity)}
+                        <td data-label={tOffice.requested} className="num">
+                          {fill(tOffice.amounts, { quantity: formatCount(n.quantity), amount: formatEuro(n.estimatedCostCents) })}
                         </td>
-                        <td data-label={tOffice.approvedAmount} className="num">
-                          {formatEuro(n.approvedCents)}
-                        </td>
-                        <td data-label={tOffice.grant}>{n.grantId ? (grants.get(n.grantId)?.title ?? '…') : n.status === 'rejected' ? '–' : tOffice.noGrant}</td>
+                        {n.status === 'rejected' ? (
+                          <td data-label={tOffice.reason}>{n.decisionReason ?? '–'}</td>
+                        ) : (
+                          <>
+                            <td data-label={tOffice.granted} className="num">
+                              {fill(tOffice.amounts, { quantity: formatCount(n.approvedQuantity ?? n.quantity), amount: formatEuro(n.approvedCents ?? n.estimatedCostCents) })}
+                            </td>
+                            <td data-label={tOffice.grant}>{n.grantId ? (grants.get(n.grantId)?.title ?? '…') : tOffice.noGrant}</td>
+                          </>
+                        )}
+                      </>
+                    ) : (
+                      <>
+                        <td data-label={tOffice.quantity} className="num">{formatCount(n.quantity)}</td>
+                        <td data-label={tOffice.estimatedCost} className="num">{formatEuro(n.estimatedCostCents)}</td>
+                        <td data-label={tOffice.priority}>{label('needPriority', n.priority)}</td>
                       </>
                     )}
-                    {canWrite && (
+                    {canWrite && status !== 'rejected' && (
                       <td>
-                        {n.status !== 'rejected' && (
+                        {(
                           <Button
                             data-need={n.id}
                             onPress={(e) => {
                               focus.opened(e.target);
                               setSelected(n.id);
                             }}
-                            aria-label={`${n.status === 'submitted' ? tOffice.decide : tOffice.linkGrant}: ${n.title}`}
+                            aria-label={n.status === 'submitted' ? `${tOffice.decide}: ${n.title}` : fill(tOffice.linkGrantFor, { title: n.title })}
                           >
-                            {n.status === 'submitted' ? tOffice.decide : tOffice.linkGrant}
+                            {n.status === 'submitted' ? tOffice.decide : tOffice.linkGrantShort}
                           </Button>
                         )}
                       </td>

@@ -17,6 +17,7 @@ export const grantEdit = {
   addAllocation: 'Budget für eine Schule festlegen',
   school: 'Schule',
   chooseSchool: 'Schule wählen',
+  schoolMissing: 'Bitte eine Schule wählen.',
   expendituresTitle: 'Bestellungen und Rechnungen',
   expendituresIntro: 'Jede Bestellung bindet Mittel; mit Rechnungsnummer und -datum ist sie in Rechnung gestellt, mit Zahlungsdatum bezahlt.',
   noExpenditures: 'Noch keine Bestellungen oder Rechnungen.',
