@@ -197,7 +197,12 @@ describe('the office: Schulen', () => {
     await page.goto('/schulen');
     await page.getByRole('link', { name: 'Schule anlegen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Neue Schule' }).waitFor();
+    // Empty: both required fields say so, focus on the first; a filled field loses its message at once.
+    await page.getByRole('button', { name: 'Schule anlegen' }).click();
+    assert.equal(await page.getByText('Bitte ausfüllen.').count(), 2);
+    assert.equal(await page.getByLabel('Name').evaluate((el) => el === document.activeElement), true, 'focus on Name');
     await page.getByLabel('Name').fill(name);
+    assert.equal(await page.getByText('Bitte ausfüllen.').count(), 1);
     await page.getByLabel('Schulnummer').fill(number);
     await page.getByLabel('Schülerzahl').fill('zwölf');
     await page.getByRole('button', { name: 'Schule anlegen' }).click();

@@ -6,6 +6,7 @@ import { label } from '../i18n';
 import { tSchoolEdit } from '../i18n/school-edit';
 import { Button, Checkbox, ErrorNotice, Select, TextField } from '../ui/components';
 import { useFocusOnRefusal } from '../ui/focus';
+import { TypedValues } from '../ui/typed-values';
 
 type School = Schemas['SchoolDto'];
 export type SchoolBody = Schemas['CreateSchoolDto'];
@@ -19,7 +20,7 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
   );
   const [schoolType, setSchoolType] = useState<School['schoolType']>(school?.schoolType ?? 'grundschule');
   const [hasFibre, setHasFibre] = useState(school?.hasFibre ?? false);
-  const [invalid, setInvalid] = useState<string[]>([]);
+  const [invalid, setInvalid] = useState<Partial<Record<string, string>>>({});
   const apiError = error instanceof ApiError ? error : undefined;
   const { ref, refused } = useFocusOnRefusal(error);
   const field = (key: (typeof TEXTS)[number] | (typeof NUMBERS)[number], required = false) => (
@@ -28,19 +29,23 @@ export function SchoolForm({ school, onSubmit, error, pending, submitLabel }: { 
       value={values[key]}
       onChange={(v) => {
         setValues({ ...values, [key]: v });
-        // A field marked invalid blocks the form's native submit until its mark is gone.
-        setInvalid(invalid.filter((k) => k !== key));
+        // The form's own message for the field goes once it is changed.
+        setInvalid({ ...invalid, [key]: undefined });
       }}
       isRequired={required}
       inputMode={(NUMBERS as readonly string[]).includes(key) ? 'numeric' : undefined}
-      serverError={invalid.includes(key) ? tSchoolEdit.wholeNumber : apiError?.fieldError(key)}
+      serverError={invalid[key] ?? apiError?.fieldError(key)}
     />
   );
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const bad = NUMBERS.filter((k) => values[k].trim() !== '' && !/^\d+$/.test(values[k].trim()));
-    setInvalid(bad);
-    if (bad.length) return refused();
+    // Required texts and whole numbers checked here (their messages clear as the field is changed); the rest by the API.
+    const read = new TypedValues<string>();
+    read.text('name', values.name);
+    read.text('schoolNumber', values.schoolNumber);
+    for (const k of NUMBERS) if (values[k].trim() !== '' && !/^\d+$/.test(values[k].trim())) read.refuse(k, tSchoolEdit.wholeNumber);
+    setInvalid(read.errors);
+    if (!read.ok) return refused();
     const body: Record<string, unknown> = { schoolType, hasFibre };
     for (const k of TEXTS) if (values[k].trim() !== '' || k === 'name' || k === 'schoolNumber') body[k] = values[k].trim();
     for (const k of NUMBERS) if (values[k].trim() !== '') body[k] = Number(values[k].trim());
