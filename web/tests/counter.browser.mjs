@@ -76,6 +76,25 @@ describe('Ausgabe und Rückgabe (the counter)', () => {
     assert.match(await page.locator('[role=status][aria-live=polite]').first().textContent(), /GIBT-ES-NICHT-42/);
   });
 
+  it('a lend without a name, an entry of spaces or one too long: said at the field, nothing booked', async () => {
+    const { page } = browser;
+    await page.getByLabel('Inventarnummer scannen').fill('   ');
+    await page.keyboard.press('Enter');
+    await page.getByText('Bitte eine Inventar- oder Seriennummer scannen oder eintippen.').waitFor();
+    await page.getByLabel('Inventarnummer scannen').fill('X'.repeat(300));
+    await page.keyboard.press('Enter');
+    await page.getByText('Das ist keine Inventar- oder Seriennummer: höchstens 128 Zeichen.').waitFor();
+    const code = available[35];
+    await scan(page, code);
+    await page.getByRole('heading', { name: 'Ausgabe' }).waitFor();
+    await page.getByLabel('Name').fill('   ');
+    await page.getByRole('button', { name: 'Ausgeben' }).click();
+    await page.getByText('Bitte ausfüllen.').waitFor();
+    assert.equal(await page.getByLabel('Name').evaluate((el) => el === document.activeElement), true, 'focus on Name');
+    await expectNoAxeViolations(page, 'lend form refused');
+    assert.equal((await api.get(`/devices/by-tag/${encodeURIComponent(code)}`)).body.status, 'available');
+  });
+
   it('class mode: 20 students and devices typed at scanner speed, none lost, each lent', async () => {
     const { page } = browser;
     await page.getByRole('radio', { name: 'Klassensatz' }).click();

@@ -122,6 +122,11 @@ describe('the office: Benutzer', () => {
     const form = page.getByRole('region', { name: 'Benutzer anlegen' });
     await form.getByLabel('Name').fill(name);
     await form.getByLabel('E-Mail-Adresse').fill(email);
+    // A coordinator without a school is refused in the form, focus on the school list.
+    await form.getByRole('button', { name: 'Anlegen' }).click();
+    await form.getByText('Bitte mindestens eine Schule wählen').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'checkbox');
+    assert.equal((await api.get(`/users?limit=200`)).body.items.filter((u) => u.email === email).length, 0);
     await form.getByRole('checkbox', { name: first.name, exact: true }).check({ force: true });
     await form.getByRole('button', { name: 'Anlegen' }).click();
     const initial = await form.getByTestId('once-password').innerText();

@@ -5,6 +5,8 @@ import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { labels, t } from '../i18n';
 import { Button, Checkbox, CheckboxGroup, DateInput, ErrorNotice, RadioGroup, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
+import { TypedValues } from '../ui/typed-values';
 import type { BorrowerKind, Device, Loan } from './counter-api';
 
 export const ACCESSORY_OPTIONS = Object.entries(labels.accessory).map(([value, text]) => ({ value, label: text }));
@@ -47,18 +49,25 @@ export function LendForm({ device, defaultDue, onLent }: { device: Device; defau
     },
   });
   const fieldError = (f: string) => (lend.error instanceof ApiError ? lend.error.fieldError(f) : undefined);
+  // The name is checked here (no round trip at the counter); a refusal, here or by the server, focuses the field.
+  const [nameError, setNameError] = useState<string | undefined>();
+  const { ref, refused } = useFocusOnRefusal<HTMLElement>(lend.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const read = new TypedValues<'name'>();
+    read.text('name', name, { max: 200 });
+    setNameError(read.errors.name);
+    if (!read.ok) return refused();
     if (!lend.isPending) lend.mutate();
   };
 
   return (
-    <section aria-labelledby="lend-title">
+    <section aria-labelledby="lend-title" ref={ref}>
       <h2 id="lend-title">{t.counter.lendTitle}</h2>
       <Form onSubmit={submit} className="form" validationBehavior="aria">
         <RadioGroup label={t.counter.borrowerKind} value={kind} onChange={(v) => setKind(v as BorrowerKind)} options={BORROWER_OPTIONS} orientation="horizontal" />
         <div className="form-grid">
-          <TextField label={t.counter.borrowerName} value={name} onChange={setName} isRequired inputRef={nameRef} serverError={fieldError('borrowerName')} autoComplete="off" />
+          <TextField label={t.counter.borrowerName} value={name} onChange={(v) => (setName(v), setNameError(undefined))} isRequired inputRef={nameRef} serverError={nameError ?? fieldError('borrowerName')} autoComplete="off" />
           <TextField label={t.counter.borrowerClass} value={borrowerClass} onChange={setBorrowerClass} serverError={fieldError('borrowerClass')} autoComplete="off" />
           <TextField label={t.counter.borrowerReference} value={reference} onChange={setReference} serverError={fieldError('borrowerReference')} autoComplete="off" />
           {kind === 'student' && <TextField label={t.counter.guardianName} value={guardian} onChange={setGuardian} serverError={fieldError('guardianName')} autoComplete="off" />}

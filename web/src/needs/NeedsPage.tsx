@@ -28,7 +28,8 @@ export default function NeedsPage() {
   const reload = () => void needs.refetch();
   // A new panel takes the focus at its heading; back at the list, "Neue Bedarfsmeldung" has it.
   const panels = useRef<HTMLDivElement>(null);
-  useFocusOnSwap('id' in view ? `${view.kind}:${view.id}` : view.kind, () => panels.current?.querySelector('h2, [data-create-need]'));
+  // (A submitted or withdrawn request is shown anew, with its new version: focus to its heading again.)
+  useFocusOnSwap('id' in view ? `${view.kind}:${view.id}:${current?.version ?? ''}` : view.kind, () => panels.current?.querySelector('h2, [data-create-need]'));
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { paths } from '../api/schema';
@@ -9,6 +9,7 @@ import { fill, label, t } from '../i18n';
 import { tOffice } from '../i18n/office';
 import { tSchoolEdit } from '../i18n/school-edit';
 import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { useFocusOnSwap } from '../ui/focus';
 import { SchoolForm, type SchoolBody } from './SchoolForm';
 
 /** A school: the office edits it (figures, broadband, WLAN) and deletes it while nothing hangs on it; others read it. */
@@ -44,6 +45,11 @@ export default function SchoolPage() {
       navigate('/schulen', { state: { message: fill(tSchoolEdit.deleted, { name: school.data?.name ?? '' }) } });
     },
   });
+  // A saved school's form is drawn anew (its new version): focus back on its save button. The delete step's buttons
+  // replace each other: focus on the one now there.
+  const editArea = useRef<HTMLDivElement>(null);
+  useFocusOnSwap(saved ? school.data?.version : null, () => editArea.current?.querySelector('form [type=submit]'));
+  useFocusOnSwap(confirming, () => editArea.current?.querySelector('[aria-labelledby="school-delete"] .btn-danger'));
   if (school.isPending) return <Loading />;
   if (school.error) return <ErrorNotice error={school.error} onRetry={() => school.refetch()} />;
   const s = school.data;
@@ -80,6 +86,7 @@ export default function SchoolPage() {
         </>
       ) : (
         <>
+          <div ref={editArea}>
           <SchoolForm key={s.version} school={s} onSubmit={(body) => (setSaved(false), update.mutate(body))} error={update.error} pending={update.isPending} submitLabel={t.save} />
           <p role="status">{saved ? tSchoolEdit.saved : ''}</p>
           <section aria-labelledby="school-delete" className="panel">
@@ -111,6 +118,7 @@ export default function SchoolPage() {
               <ErrorNotice error={remove.error} />
             ) : null}
           </section>
+          </div>
         </>
       )}
     </>

@@ -351,9 +351,9 @@ export function LiveRegion({ message }: { message: string }) {
   );
 }
 
-export function CheckboxGroup({ label, options, value, onChange }: { label: string; options: { value: string; label: string }[]; value: string[]; onChange: (v: string[]) => void }) {
+export function CheckboxGroup({ label, options, value, onChange, serverError }: { label: string; options: { value: string; label: string }[]; value: string[]; onChange: (v: string[]) => void; serverError?: string }) {
   return (
-    <AriaCheckboxGroup className="checkbox-group" value={value} onChange={onChange}>
+    <AriaCheckboxGroup className="checkbox-group" value={value} onChange={onChange} validationBehavior="aria" isInvalid={serverError ? true : undefined}>
       <Label className="group-label">{label}</Label>
       <div className="checkbox-options">
         {options.map((o) => (
@@ -362,6 +362,7 @@ export function CheckboxGroup({ label, options, value, onChange }: { label: stri
           </Checkbox>
         ))}
       </div>
+      <FieldError className="field-error">{serverError}</FieldError>
     </AriaCheckboxGroup>
   );
 }

@@ -10,6 +10,7 @@ const REFUSED = [
   '[data-invalid] > .select-button',
   '[data-invalid] [role="spinbutton"]',
   '[data-invalid] input[type="radio"]:checked',
+  '.checkbox-group[data-invalid] input[type="checkbox"]',
   '[role="alert"]',
 ].join(', ');
 

@@ -31,9 +31,14 @@ export function CreateUserForm({ schools }: { schools: School[] }) {
     },
   });
   const error = create.error instanceof ApiError ? create.error : undefined;
-  const { ref } = useFocusOnRefusal(create.error);
+  const { ref, refused } = useFocusOnRefusal(create.error);
+  // A coordinator without a school could do nothing: one school at least, said at the list.
+  const [schoolsMissing, setSchoolsMissing] = useState(false);
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
+    const missing = role === 'coordinator' && schoolIds.length === 0;
+    setSchoolsMissing(missing);
+    if (missing) return refused();
     create.mutate({ displayName, email, role, password: generatePassword(), ...(role === 'coordinator' ? { schoolIds } : {}) });
   };
   return (
@@ -46,7 +51,15 @@ export function CreateUserForm({ schools }: { schools: School[] }) {
           <TextField label={tUsers.email} type="email" value={email} onChange={setEmail} isRequired serverError={error?.fieldError('email')} />
           <Select label={tUsers.role} selectedKey={role} onSelectionChange={(k) => setRole(k as Role)} options={AUTHORITY_ROLES.map((r) => ({ value: r, label: label('role', r) }))} serverError={error?.fieldError('role')} />
         </div>
-        {role === 'coordinator' && <CheckboxGroup label={tUsers.schools} options={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolIds} onChange={setSchoolIds} />}
+        {role === 'coordinator' && (
+          <CheckboxGroup
+            label={tUsers.schools}
+            options={schools.map((s) => ({ value: s.id, label: s.name }))}
+            value={schoolIds}
+            onChange={(ids) => (setSchoolIds(ids), setSchoolsMissing(false))}
+            serverError={schoolsMissing ? tUsers.schoolsMissing : error?.fieldError('schoolIds')}
+          />
+        )}
         {create.error && <ErrorNotice error={create.error} />}
         <div className="actions">
           <Button type="submit" variant="primary" isPending={create.isPending}>

@@ -28,6 +28,7 @@ export const users = {
   deactivated: '{name} ist deaktiviert und kann sich nicht mehr anmelden.',
   activated: '{name} ist wieder aktiv.',
   resetPassword: 'Passwort zurücksetzen',
+  schoolsMissing: 'Bitte mindestens eine Schule wählen: ohne Schule kann die IT-Koordination nichts tun.',
   confirmResetTitle: 'Passwort von {name} zurücksetzen?',
   confirmReset: 'Das bisherige Passwort gilt sofort nicht mehr. Das neue wird einmal angezeigt; geben Sie es der Person persönlich weiter.',
   confirmDeactivateTitle: '{name} deaktivieren?',
