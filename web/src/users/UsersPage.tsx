@@ -28,7 +28,7 @@ export default function UsersPage() {
       <QueryView query={users} empty={<p>{t.nothingFound}</p>}>
         {(data) => (
           <div className="table-wrap">
-            <table className="users-table">
+            <table className="users-table stack-table">
               <caption className="visually-hidden">{tUsers.title}</caption>
               <thead>
                 <tr>
@@ -45,11 +45,11 @@ export default function UsersPage() {
                 {data.items.map((u) => (
                   <tr key={u.id} aria-current={u.id === selected ? 'true' : undefined}>
                     <th scope="row">{u.displayName}</th>
-                    <td>{u.email}</td>
-                    <td>{label('role', u.role)}</td>
-                    <td>{u.schoolIds.length ? u.schoolIds.map(schoolName).join(', ') : '–'}</td>
-                    <td>{u.active ? tUsers.active : <span className="badge badge-danger">{tUsers.inactive}</span>}</td>
-                    <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : tUsers.never}</td>
+                    <td data-label={tUsers.email}>{u.email}</td>
+                    <td data-label={tUsers.role}>{label('role', u.role)}</td>
+                    <td data-label={tUsers.schools}>{u.schoolIds.length ? u.schoolIds.map(schoolName).join(', ') : '–'}</td>
+                    <td data-label={tUsers.status}>{u.active ? tUsers.active : <span className="badge badge-danger">{tUsers.inactive}</span>}</td>
+                    <td data-label={tUsers.lastLogin}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : tUsers.never}</td>
                     <td>
                       <Button onPress={() => setSelected(u.id)} aria-label={fill(tUsers.edit, { name: u.displayName })}>
                         {tUsers.editShort}
