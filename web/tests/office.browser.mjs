@@ -87,10 +87,19 @@ describe('the office: overview, needs review, grants and the Verwendungsnachweis
     await page.goto('/uebersicht');
     await page.getByRole('heading', { level: 1, name: 'Startseite' }).waitFor();
     await expectNoHorizontalScroll(page, 'overview at 375 px');
-    await page.goto('/bedarfe-pruefen');
+    // The screens' list folds behind "Menü" (named with the current screen); it opens, leads on, and folds again.
+    const menu = page.getByRole('button', { name: 'Menü · Startseite' });
+    assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByRole('link', { name: 'Bedarfe prüfen' }).isVisible(), false);
+    await menu.click();
+    await expectNoAxeViolations(page, 'menu open at 375 px');
+    await page.getByRole('link', { name: 'Bedarfe prüfen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bedarfe prüfen' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Menü · Bedarfe prüfen' }).getAttribute('aria-expanded'), 'false');
     await expectNoHorizontalScroll(page, 'needs queue at 375 px');
     await page.setViewportSize({ width: 1280, height: 900 });
+    // Wide: no "Menü", the list is there.
+    assert.equal(await page.getByRole('button', { name: /^Menü/ }).count(), 0);
   });
 });
 

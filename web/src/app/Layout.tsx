@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, Suspense } from 'react';
+import { memo, Suspense, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
@@ -72,6 +72,12 @@ export function Layout({ me }: { me: Me }) {
   const location = useLocation();
   const queryClient = useQueryClient();
   const { needsPick, school, schoolId } = useSchool();
+  // On a phone the screens' list folds behind "Menü" (the office has 15 screens: unfolded they filled half the screen).
+  // It folds again with every navigation.
+  const [menu, setMenu] = useState({ open: false, path: location.pathname });
+  const menuOpen = menu.open && menu.path === location.pathname;
+  const screens = screensFor(me.role);
+  const currentScreen = screens.find((s) => location.pathname === s.path || location.pathname.startsWith(`${s.path}/`));
   const onLogout = async () => {
     await logout();
     queryClient.clear();
@@ -93,9 +99,16 @@ export function Layout({ me }: { me: Me }) {
             {t.login.logout}
           </Button>
         </div>
-        <nav aria-label={t.nav.label} className="nav">
-          <ul>
-            {screensFor(me.role).map((s) => (
+        <nav aria-label={t.nav.label} className={menuOpen ? 'nav nav-open' : 'nav'}>
+          <Button variant="quiet" className="nav-toggle" aria-expanded={menuOpen} aria-controls="nav-screens" onPress={() => setMenu({ open: !menuOpen, path: location.pathname })}>
+            <span aria-hidden="true" className="nav-icon">
+              {menuOpen ? '▴' : '▾'}
+            </span>
+            {t.nav.menu}
+            {currentScreen && <span className="nav-current"> · {t.nav[currentScreen.nav]}</span>}
+          </Button>
+          <ul id="nav-screens">
+            {screens.map((s) => (
               <li key={s.path}>
                 <NavLink
                   to={s.path}

@@ -42,6 +42,7 @@ export const de = {
   },
   nav: {
     label: 'Hauptnavigation',
+    menu: 'Menü',
     counter: 'Ausgabe und Rückgabe',
     devices: 'Geräte',
     loans: 'Ausleihen',

@@ -39,6 +39,7 @@ export const en: DeepPartial<Texts> = {
   },
   nav: {
     label: 'Main navigation',
+    menu: 'Menu',
     counter: 'Lending and returns',
     devices: 'Devices',
     loans: 'Loans',
