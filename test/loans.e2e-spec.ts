@@ -215,6 +215,14 @@ describe('Loans', () => {
       expect(audit.changes.fields).toEqual({ dueOn: { before: shiftDays(today, -1), after: shiftDays(today, 60) } });
       const early = await t.http().post(`/api/v1/loans/${loan.id}/extend`).set('Authorization', w.coordinatorA1.auth).send({ dueOn: shiftDays(today, -6) }).expect(400);
       expect(early.body.fieldErrors[0].field).toBe('dueOn');
+      // An extension does not shorten the loan, nor end it in the past (it would be overdue at once).
+      const shorter = await t.http().post(`/api/v1/loans/${loan.id}/extend`).set('Authorization', w.coordinatorA1.auth).send({ dueOn: shiftDays(today, 30) }).expect(400);
+      expect(shorter.body.fieldErrors[0]).toMatchObject({ field: 'dueOn', code: 'notBefore', params: { date: shiftDays(today, 61) } });
+      const { body: overdue } = await lendVia(t, w.coordinatorA1.auth, { deviceId: await device(), startedOn: shiftDays(today, -30), dueOn: shiftDays(today, -10) }).expect(201);
+      const past = await t.http().post(`/api/v1/loans/${overdue.id}/extend`).set('Authorization', w.coordinatorA1.auth).send({ dueOn: shiftDays(today, -2) }).expect(400);
+      expect(past.body.fieldErrors[0]).toMatchObject({ field: 'dueOn', code: 'notBefore', params: { date: today } });
+      await t.http().post(`/api/v1/loans/${overdue.id}/extend`).set('Authorization', w.coordinatorA1.auth).send({ dueOn: today }).expect(200);
+      expect((await t.dataSource.query(`SELECT due_on::text AS due FROM loans WHERE id = $1`, [loan.id]))[0].due).toBe(shiftDays(today, 60));
       await t.http().post(`/api/v1/loans/${loan.id}/extend`).set('Authorization', w.officeB.auth).send({ dueOn: shiftDays(today, 90) }).expect(404);
       await t.http().post(`/api/v1/loans/${loan.id}/extend`).set('Authorization', w.viewerA.auth).send({ dueOn: shiftDays(today, 90) }).expect(403);
       await t.http().post(`/api/v1/loans/${loan.id}/extend`).send({ dueOn: shiftDays(today, 90) }).expect(401);

@@ -160,7 +160,7 @@ export function toLoanDto(row: LoanRow, personalFieldsVisible: boolean): LoanDto
 }
 
 /** The personal fields of a loan, all cleared together (the check constraint ck_loans_erased_fields insists). */
-const ERASE_SET = `borrower_name = NULL, borrower_reference = NULL, guardian_name = NULL, notes = NULL, return_notes = NULL,
+const ERASE_SET = `borrower_name = NULL, borrower_reference = NULL, borrower_class = NULL, guardian_name = NULL, notes = NULL, return_notes = NULL,
                    personal_data_erased_at = now(), version = version + 1, updated_at = now()`;
 
 /** The row a loan's write works on, locked. */

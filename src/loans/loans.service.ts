@@ -222,6 +222,9 @@ export class LoansService {
       const loan = await this.lockLoan(em, actor, id);
       if (loan.returnedOn) throw illegalState('LOAN_RETURNED_NOT_EXTENDABLE', 'A returned loan cannot be extended', { returnedOn: loan.returnedOn });
       if (dto.dueOn < loan.startedOn) throw invalidField('dueOn', 'notBefore', `dueOn must not be before the start of the loan (${loan.startedOn})`, { date: loan.startedOn });
+      // An extension ends later than the loan did and not in the past (a date before today would make it overdue at once).
+      const earliest = [addDays(loan.dueOn, 1), todayInBerlin()].sort().at(-1)!;
+      if (dto.dueOn < earliest) throw invalidField('dueOn', 'notBefore', `dueOn must be after the current due date (${loan.dueOn}) and not in the past`, { date: earliest });
       if (dto.dueOn > addDays(loan.startedOn, MAX_LOAN_DAYS)) {
         throw invalidField('dueOn', 'maxYearsAfter', 'dueOn must be within ten years of the start of the loan', { years: 10, date: loan.startedOn });
       }
