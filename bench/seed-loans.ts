@@ -23,7 +23,7 @@ export const loansPart: SeedPart = {
        SELECT d.authority_id, d.school_id, d.id, CASE WHEN h.h % 10 = 0 THEN 'teacher' ELSE 'student' END,
               CASE WHEN y.erased THEN NULL ELSE 'Bench Person ' || h.h END,
               CASE WHEN y.erased THEN NULL ELSE 'S-' || h.h % 100000 END,
-              (5 + h.h % 6) || (ARRAY['a', 'b', 'c', 'd'])[1 + h.h % 4],
+              CASE WHEN y.erased THEN NULL ELSE (5 + h.h % 6) || (ARRAY['a', 'b', 'c', 'd'])[1 + h.h % 4] END,
               true, '{charger,case}', y.started, make_date(y.year + 1, 7, 31), y.returned,
               (ARRAY['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'damaged', 'defective'])[1 + h.h % 10],
               CASE WHEN y.erased THEN y.returned + 366 END

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { createDevice, TestUser, World } from './factories';
 import { createTestWorld, TestApp } from './harness';
 import { sheetOf, workbookOf } from './xlsx-hostile';
-import { reasonText } from '../src/i18n/messages';
+import { fieldText, reasonText } from '../src/i18n/messages';
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -305,6 +305,20 @@ describe('POST /api/v1/devices/import', () => {
         const res = await t.http().post(`/api/v1/devices/import?dryRun=true&schoolId=${w.schoolA1}`).set('Authorization', w.officeA.auth).attach('file', workbookOf(sheetOf(4)), 'klein.xlsx').expect(200);
         expect(res.body).toMatchObject({ format: 'xlsx', rows: 3, valid: true, newDevices: 3 });
       });
+    });
+
+    it('says why a file cannot be a delivery list, each with its own code and German text', async () => {
+      const cases: [Buffer, string, string][] = [
+        [Buffer.from(''), 'leer.xlsx', 'fileNotWorkbook'],
+        [Buffer.from('Das ist nur Text.'), 'text.xlsx', 'fileNotWorkbook'],
+        [Buffer.from('Nummer;Geraet;Firma\nA-1;Laptop;Dell\n'), 'falsch.csv', 'importHeadingsMissing'],
+        [Buffer.from('Inventarnummer;Typ;Hersteller;Modell\n'), 'nurkopf.csv', 'importNoRows'],
+      ];
+      for (const [file, name, code] of cases) {
+        const res = await upload(w.officeA, file, name, `?dryRun=true&schoolId=${w.schoolA1}`).expect(400);
+        expect({ name, error: res.body.fieldErrors[0] }).toMatchObject({ name, error: { field: 'file', code } });
+        expect(fieldText(code)).toMatch(/^Die Datei|^Keine Überschriftenzeile/);
+      }
     });
 
     it('needs a file', async () => {

@@ -110,7 +110,7 @@ async function insertLoans(ctx: DemoContext, loans: Row[]): Promise<void> {
       `INSERT INTO loans (authority_id, school_id, device_id, borrower_kind, borrower_name, borrower_reference, borrower_class, guardian_name,
                           agreement_signed, accessories, started_on, due_on, returned_on, return_condition, personal_data_erased_at, lent_by, returned_by)
        SELECT $1, x.school_id, x.device_id, x.kind, CASE WHEN x.erased THEN NULL ELSE x.name END, CASE WHEN x.erased THEN NULL ELSE x.reference END,
-              x.class_name, CASE WHEN x.erased THEN NULL ELSE x.guardian END, true, string_to_array(x.accessories, ','), x.started_on, x.due_on,
+              CASE WHEN x.erased THEN NULL ELSE x.class_name END, CASE WHEN x.erased THEN NULL ELSE x.guardian END, true, string_to_array(x.accessories, ','), x.started_on, x.due_on,
               x.returned_on, x.condition, CASE WHEN x.erased THEN x.returned_on::timestamptz + interval '366 days' END, $2,
               CASE WHEN x.returned_on IS NOT NULL THEN $2::uuid END
          FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::date[], $12::date[], $13::date[], $14::text[], $15::boolean[])

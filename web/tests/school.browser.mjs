@@ -32,6 +32,12 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     await page.getByRole('link', { name: 'Lieferliste importieren' }).click();
     await page.getByRole('heading', { name: 'Lieferliste importieren', level: 1 }).waitFor();
     await expectNoAxeViolations(page, 'import screen');
+    // A file that is no delivery list at all: why, in German, at the file field, with focus there.
+    await page.locator('input[type=file]').setInputFiles({ name: 'text.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('Das ist nur Text.') });
+    await page.getByRole('button', { name: 'Probelauf' }).click();
+    await page.getByText('Die Datei lässt sich nicht als Excel-Arbeitsmappe (.xlsx) lesen').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Datei auswählen …');
+    await expectNoAxeViolations(page, 'import screen, file refused');
     const file = csv([
       ['Inventarnummer', 'Typ', 'Hersteller', 'Modell', 'Preis'],
       [`BAD-${stamp}-1`, 'Laptop', 'Lenovo', 'ThinkPad L13', '1.234,56'],

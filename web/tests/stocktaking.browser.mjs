@@ -106,6 +106,8 @@ describe('Inventur (stocktaking)', () => {
     await expectNoAxeViolations(page, 'closing a stocktaking');
     await screenshot(page, 'stocktaking-close');
     await page.getByRole('button', { name: 'Inventur abschließen' }).click();
+    // Asked first, naming how many devices are booked lost.
+    await page.getByRole('alertdialog', { name: '1 Geräte als verloren buchen?' }).getByRole('button', { name: 'Abschließen und 1 als verloren buchen' }).click();
     await page.getByText('Die Inventur ist abgeschlossen: 1 Geräte als verloren gebucht.').waitFor();
     assert.equal((await api.get(`/devices/by-tag/${number(2)}`)).body.status, 'lost');
     assert.equal((await api.get(`/devices/by-tag/${number(3)}`)).body.status, 'available');

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { AppError, invalidField, type MessageParams, type ReasonCode } from '../../common/errors';
+import { AppError, type FieldCode, invalidField, type MessageParams, type ReasonCode } from '../../common/errors';
 import iconv from 'iconv-lite';
 import { FormulaWithoutValue, mapHeadings } from './import-values';
 import { checkXlsxLimits, XlsxLimitError } from './xlsx-limits';
@@ -17,7 +17,8 @@ export interface ImportTable {
 export const tooLarge = (message: string, details?: Record<string, unknown>, reason?: ReasonCode) =>
   new AppError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', message, undefined, details, reason, details as MessageParams | undefined);
 const unsupported = (message: string) => new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', message, undefined, undefined, 'IMPORT_FORMAT_UNSUPPORTED');
-const malformed = (message: string) => invalidField('file', 'fileMalformed', message);
+/** The file as a whole cannot be read as a delivery list; `code` names why (its German text: src/i18n/messages.ts). */
+const malformed = (message: string, code: FieldCode = 'fileMalformed') => invalidField('file', code, message);
 
 /** Supplier lists often start with a title or address block: the headings are the first of these rows with two known columns. */
 const HEADING_SEARCH_ROWS = 10;
@@ -36,19 +37,19 @@ export async function readImportFile(file: { buffer: Buffer; originalname: strin
 
 function locateHeadings(rows: { rowNumber: number; cells: unknown[] }[]): number {
   const index = rows.slice(0, HEADING_SEARCH_ROWS).findIndex((r) => mapHeadings(r.cells.map((c) => String(c ?? ''))).columns.size >= 2);
-  if (index < 0) throw malformed('No heading row found: the first rows need headings such as Inventarnummer, Seriennummer, Typ, Hersteller, Modell');
+  if (index < 0) throw malformed('No heading row found: the first rows need headings such as Inventarnummer, Seriennummer, Typ, Hersteller, Modell', 'importHeadingsMissing');
   return index;
 }
 
 function toTable(format: 'xlsx' | 'csv', rows: { rowNumber: number; cells: unknown[] }[], maxRows: number, fileName: string): ImportTable {
   const nonEmpty = rows.filter((r) => r.cells.some((c) => !isEmpty(c)));
-  if (nonEmpty.length === 0) throw malformed('The file is empty');
+  if (nonEmpty.length === 0) throw malformed('The file is empty', 'importEmpty');
   const h = locateHeadings(nonEmpty);
   const data = nonEmpty.slice(h + 1);
   if (data.length > maxRows) {
     throw tooLarge(`The file ${fileName} has ${data.length} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows }, 'IMPORT_TOO_MANY_ROWS');
   }
-  if (data.length === 0) throw malformed('The file has headings but no rows');
+  if (data.length === 0) throw malformed('The file has headings but no rows', 'importNoRows');
   return { format, headingRow: nonEmpty[h].rowNumber, headings: nonEmpty[h].cells.map((c) => String(c ?? '').trim()), rows: data };
 }
 
@@ -103,7 +104,7 @@ async function readXlsx(buffer: Buffer, maxRows: number, fileName: string): Prom
   const unpackedTooLarge = () =>
     tooLarge(`The workbook ${fileName} unpacks to more than ${limitMb} MB (the limit); split the list`, { file: fileName, maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES, maxMb: limitMb }, 'IMPORT_UNPACKED_TOO_LARGE');
   const unpacked = zipUnpackedSize(buffer);
-  if (unpacked === undefined) throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`);
+  if (unpacked === undefined) throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`, 'fileNotWorkbook');
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) throw unpackedTooLarge();
   try {
     await checkXlsxLimits(buffer, { maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES, maxSheetRows: maxRows + HEADING_SEARCH_ROWS });
@@ -114,16 +115,16 @@ async function readXlsx(buffer: Buffer, maxRows: number, fileName: string): Prom
       throw tooLarge(`The sheet in ${fileName} has more than ${maxRows} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows }, 'IMPORT_TOO_MANY_ROWS');
     }
     if (error.kind === 'entries') throw tooLarge(`The file ${fileName} holds too many parts (${error.message}) for a workbook`, { file: fileName });
-    throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`);
+    throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`, 'fileNotWorkbook');
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw malformed('The file cannot be read as an .xlsx workbook (damaged, encrypted or not an Excel file)');
+    throw malformed(`The file ${fileName} ${NOT_A_WORKBOOK}`, 'fileNotWorkbook');
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw malformed('The workbook has no rows');
+  if (!sheet) throw malformed('The workbook has no rows', 'importEmpty');
   // Checked before reading the rows: the row count is known from the sheet itself.
   if (sheet.actualRowCount > maxRows + HEADING_SEARCH_ROWS) {
     throw tooLarge(`The sheet in ${fileName} has ${sheet.actualRowCount} rows; at most ${maxRows} can be imported at once. Split the list.`, { file: fileName, maxRows }, 'IMPORT_TOO_MANY_ROWS');
@@ -149,7 +150,7 @@ export function decodeText(buffer: Buffer): string {
     if (buffer.length % 2 !== 0) throw malformed('The file looks like UTF-16 text but has an odd number of bytes: save it again as "CSV UTF-8"');
     return iconv.decode(buffer, utf16, { stripBOM: true });
   }
-  if (buffer.includes(0)) throw malformed('The file is not a text (CSV) file');
+  if (buffer.includes(0)) throw malformed('The file is not a text (CSV) file', 'fileNotCsv');
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
   } catch {

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { FileTrigger } from 'react-aria-components';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { ApiError } from '../api/errors';
 import { useSchool } from '../app/school';
 import { fill, t } from '../i18n';
 import { tImportList } from '../i18n/import-list';
@@ -28,6 +29,12 @@ export default function ImportPage() {
   const check = useMutation({ mutationFn: (f: File) => uploadList(f, options(true)), onSuccess: setDryRun });
   const importer = useMutation({ mutationFn: (f: File) => uploadList(f, options(false)), onSuccess: (r) => (r.dryRun || !r.valid ? setDryRun(r) : undefined) });
   const done = importer.data && !importer.data.dryRun && importer.data.valid ? importer.data : null;
+  // Why the file as a whole cannot be read (no workbook, no headings, no rows): said at the file field, focus there.
+  const fileRefusal = [check.error, importer.error].map((e) => (e instanceof ApiError ? e.fieldError('file') : undefined)).find(Boolean);
+  const shownFileError = fileError || fileRefusal;
+  useEffect(() => {
+    if (fileRefusal) document.getElementById(`${fileId}-button`)?.focus();
+  }, [fileRefusal, check.error, importer.error, fileId]);
 
   const reset = () => {
     setDryRun(null);
@@ -125,7 +132,7 @@ export default function ImportPage() {
             }}
             options={[...schools.map((s) => ({ value: s.id, label: s.name })), { value: FROM_FILE, label: tImportList.schoolFromFile }]}
           />
-          <div className="field" role="group" aria-labelledby={`${fileId}-label`} aria-describedby={fileError ? `${fileId}-error` : undefined}>
+          <div className="field" role="group" aria-labelledby={`${fileId}-label`} aria-describedby={shownFileError ? `${fileId}-error` : undefined}>
             <span id={`${fileId}-label`} className="group-label">
               {tImportList.file}
               <span aria-hidden="true"> *</span>
@@ -145,9 +152,9 @@ export default function ImportPage() {
               </FileTrigger>
               <span id={`${fileId}-name`}>{file ? file.name : tImportList.noFile}</span>
             </div>
-            {fileError && (
-              <span id={`${fileId}-error`} className="field-error">
-                {fileError}
+            {shownFileError && (
+              <span id={`${fileId}-error`} className="field-error" role="alert">
+                {shownFileError}
               </span>
             )}
           </div>
@@ -158,7 +165,7 @@ export default function ImportPage() {
           </Button>
         </div>
       </form>
-      {check.error && <ErrorNotice error={check.error} />}
+      {check.error && !fileRefusal && <ErrorNotice error={check.error} />}
       {dryRun && (
         <ImportReportView report={dryRun}>
           {dryRun.valid && dryRun.newDevices > 0 && file && (
@@ -170,7 +177,7 @@ export default function ImportPage() {
           )}
         </ImportReportView>
       )}
-      {importer.error && <ErrorNotice error={importer.error} />}
+      {importer.error && !fileRefusal && <ErrorNotice error={importer.error} />}
       <LiveRegion message={dryRun ? (dryRun.valid ? tImportList.valid : fill(tImportList.invalid, { count: dryRun.problems.length })) : ''} />
     </>
   );

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 import { needsEarmarkingConfirmation } from '../counter/counter-api';
-import { t } from '../i18n';
+import { fill, t } from '../i18n';
 import { tStocktaking } from '../i18n/stocktaking';
 import { Button, Checkbox, ErrorNotice, QueryView, RadioGroup } from '../ui/components';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 type Action = Schemas['StocktakingMissingAction'];
 type Missing = Schemas['MissingDeviceDto'];
@@ -45,6 +46,9 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
     },
   });
   const earmarking = needsEarmarkingConfirmation(close.error);
+  // Booking devices as lost cannot be undone (nor can the closing): asked first, naming how many.
+  const toLose = (missing.data ?? []).filter((d) => (decisions[d.deviceId] ?? fallback) === 'mark_lost').length;
+  const [asking, setAsking] = useState(false);
   const setAll = (action: Action) => {
     setFallback(action);
     setDecisions({});
@@ -109,11 +113,20 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
         close.error && <ErrorNotice error={close.error} />
       )}
       <div className="actions">
-        <Button variant="primary" onPress={() => close.mutate()} isDisabled={missing.isPending || (earmarking && !confirmed)} isPending={close.isPending}>
+        <Button variant="primary" onPress={() => (toLose > 0 ? setAsking(true) : close.mutate())} isDisabled={missing.isPending || (earmarking && !confirmed)} isPending={close.isPending}>
           {tStocktaking.close}
         </Button>
         <Button onPress={onCancel}>{t.cancel}</Button>
       </div>
+      <ConfirmDialog
+        isOpen={asking}
+        title={fill(tStocktaking.confirmLostTitle, { count: toLose })}
+        confirmLabel={fill(tStocktaking.confirmLost, { count: toLose })}
+        onConfirm={() => (setAsking(false), close.mutate())}
+        onCancel={() => setAsking(false)}
+      >
+        <p>{tStocktaking.confirmLostText}</p>
+      </ConfirmDialog>
     </section>
   );
 }
