@@ -85,7 +85,11 @@ describe('Stocktakings (Inventur): /api/v1/stocktakings', () => {
 
     // A device of school A2 in room 103: the coordinator (not A2's) may not move it; the office may.
     const otherSchool = await scan(w.coordinatorA1.auth, { tag: 'A2-1', room: 'Raum 103' }).expect(200);
-    expect(otherSchool.body).toMatchObject({ result: 'found_elsewhere', elsewhere: 'other_school', canMove: false, device: { schoolId: w.schoolA2, schoolName: 'A2 Grundschule' } });
+    expect(otherSchool.body).toMatchObject({ result: 'found_elsewhere', elsewhere: 'other_school', canMove: false, device: { schoolId: w.schoolA2, schoolName: 'A2 Grundschule', location: null } });
+    // Only noted: A2's record is A2's (no "last counted" from A1's coordinator), and its room is kept from them.
+    expect((await deviceRow(dev['A2-1'])).last_counted_on).toBeNull();
+    const [noted] = await t.dataSource.query(`SELECT from_room FROM stocktaking_scans WHERE device_id = $1`, [dev['A2-1']]);
+    expect(noted.from_room).toBeNull();
     await scan(w.coordinatorA1.auth, { tag: 'A2-2', room: 'Raum 103', move: true }).expect(409);
     const moved = await scan(w.officeA.auth, { tag: 'A2-2', room: 'Raum 103', move: true }).expect(200);
     expect(moved.body).toMatchObject({ result: 'found_elsewhere', elsewhere: 'other_school', moved: true });

@@ -383,7 +383,9 @@ export const STOCKTAKING_EXPORT_ROWS_SQL = `
     FROM stocktaking_items i JOIN devices d ON d.id = i.device_id LEFT JOIN users u ON u.id = i.found_by
    WHERE i.stocktaking_id = $1
   UNION ALL
-  SELECT CASE c.result WHEN 'found_elsewhere' THEN 1 ELSE 2 END, coalesce(c.from_room, ''), coalesce(d.inventory_number, c.tag), d.serial_number, d.type::text,
+  SELECT CASE c.result WHEN 'found_elsewhere' THEN 1 ELSE 2 END, coalesce(c.from_room, ''), coalesce(d.inventory_number, c.tag),
+         -- another school's device: its number and type, not its serial number (that school's record)
+         CASE WHEN c.elsewhere = 'other_school' THEN NULL ELSE d.serial_number END, d.type::text,
          d.manufacturer, d.model, c.result::text, c.elsewhere, c.room, u.display_name, c.scanned_at, NULL, c.note
     FROM stocktaking_scans c LEFT JOIN devices d ON d.id = c.device_id LEFT JOIN users u ON u.id = c.scanned_by
    WHERE c.stocktaking_id = $1 AND c.result IN ('found_elsewhere', 'unknown') AND (c.elsewhere IS DISTINCT FROM 'other_room')

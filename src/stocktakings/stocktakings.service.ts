@@ -167,14 +167,17 @@ export class StocktakingsService {
         }
         moved = true;
       }
-      await this.devices.markCounted(em, st.authorityId, [match.id], todayInBerlin());
+      // A device of a school outside the caller's scope: only noted (its number and school). Its record is that school's
+      // (no "last counted" set from here) and its room is not told.
+      const ours = inSchoolScope(actor, match);
+      if (ours) await this.devices.markCounted(em, st.authorityId, [match.id], todayInBerlin());
       const scanId = await q.insertScan(em, {
         ...base,
         result,
         elsewhere,
         deviceId: match.id,
         fromSchoolId: elsewhere === 'other_school' ? match.schoolId : null,
-        fromRoom: elsewhere ? (expected?.room ?? match.location ?? null) : null,
+        fromRoom: elsewhere && ours ? (expected?.room ?? match.location ?? null) : null,
         moved,
         createdDevice: false,
       });
@@ -184,7 +187,7 @@ export class StocktakingsService {
         scanId,
         result,
         elsewhere,
-        device: { id: match.id, inventoryNumber: match.inventoryNumber, schoolId: match.schoolId, schoolName: match.schoolName, location: match.location, expectedRoom: expected?.room ?? null },
+        device: { id: match.id, inventoryNumber: match.inventoryNumber, schoolId: match.schoolId, schoolName: match.schoolName, location: ours ? match.location : null, expectedRoom: expected?.room ?? null },
         canMove: canMove && !moved,
         moved,
         createdDeviceId: null,
