@@ -62,14 +62,18 @@ describe('Ausleihen (coordinator)', () => {
     const [device] = await availableDevices(api, 1);
     const loan = await lend(api, device, `Verlängerung ${unique()}`);
     await page.goto(`/ausleihen?deviceId=${device.id}`);
-    await page.getByRole('button', { name: `Verlängern: ${loan.agreementNumber}` }).click();
+    const extend = page.getByRole('button', { name: `Verlängern: ${loan.agreementNumber}` });
+    await extend.click();
     const form = page.getByRole('form', { name: `Verlängern: ${loan.agreementNumber}` });
+    // Opened with focus in its date; closed, focus back on "Verlängern".
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'spinbutton');
     await form.getByRole('spinbutton', { name: /^Tag/ }).click();
     await page.keyboard.type('15082027');
     await expectNoAxeViolations(page, 'extend form');
     await form.getByRole('button', { name: 'Verlängerung speichern' }).click();
     await page.getByText('Verlängert bis 15.08.2027.').waitFor();
     assert.equal((await api.get(`/loans/${loan.id}`)).body.dueOn, '2027-08-15');
+    await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, `Verlängern: ${loan.agreementNumber}`);
   });
 
   it('marks the agreement as signed after the fact, and prints it again', async () => {

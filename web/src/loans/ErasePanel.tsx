@@ -44,11 +44,17 @@ export function ErasePanel() {
           <TextField label={tLoans.eraseReference} value={reference} onChange={setReference} autoComplete="off" serverError={fieldError('borrowerReference')} />
         </div>
         {erase.error && <ErrorNotice error={erase.error} />}
-        {erase.isSuccess && (
-          <p className="notice notice-success" role="status">
-            {fill(tLoans.erasedResult, { count: erase.data.erasedLoans })}
-          </p>
-        )}
+        {erase.isSuccess &&
+          (erase.data.erasedLoans > 0 ? (
+            <p className="notice notice-success" role="status">
+              {fill(tLoans.erasedResult, { count: erase.data.erasedLoans })}
+            </p>
+          ) : (
+            // Nothing found is no success: a misspelt name must not look erased.
+            <p className="notice notice-warning" role="status">
+              {tLoans.erasedNone}
+            </p>
+          ))}
         <div className="actions">
           <Button type="submit" variant="danger">
             {tLoans.erase}

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { agreementUrl } from '../counter/counter-api';
 import { fill, label, t } from '../i18n';
 import { tLoans } from '../i18n/loans';
 import { Button, DateInput, ErrorNotice } from '../ui/components';
+import { useFocusOnSwap } from '../ui/focus';
 import { useInAppLinks } from '../ui/links';
 import { formatDate } from '../ui/format';
 
@@ -21,12 +22,23 @@ function borrowerOf(l: Loan): string {
 export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; showSchool: boolean; canWrite: boolean }) {
   const [extending, setExtending] = useState<string | null>(null);
   const [done, setDone] = useState('');
+  // Focus follows the row's panel: into the date when "Verlängern" opens it, back to "Verlängern" when it closes; after
+  // "als unterschrieben markieren" (the button goes) to the row's agreement link.
+  const box = useRef<HTMLDivElement>(null);
+  const lastExtended = useRef<string | null>(null);
+  if (extending) lastExtended.current = extending;
+  const [signedRow, setSignedRow] = useState<string | null>(null);
+  useFocusOnSwap(extending, () =>
+    extending ? box.current?.querySelector('.row-panel [role=spinbutton]') : box.current?.querySelector(`[data-extend="${lastExtended.current}"]`),
+  );
+  useFocusOnSwap(signedRow, () => box.current?.querySelector(`[data-agreement="${signedRow}"]`));
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['loans'] });
   const sign = useMutation({
     mutationFn: (l: Loan) => unwrap(api.POST('/api/v1/loans/{id}/agreement-signed', { params: { path: { id: l.id } }, body: { version: l.version } })),
     onSuccess: (l) => {
       setDone(fill(tLoans.markedSigned, { agreement: l.agreementNumber }));
+      setSignedRow(l.id);
       void refresh();
     },
   });
@@ -41,7 +53,7 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
           {done}
         </p>
       )}
-      <div className="table-wrap">
+      <div className="table-wrap" ref={box}>
         <table ref={links} className="stack-table loan-table">
           <caption className="visually-hidden">{tLoans.title}</caption>
           <thead>
@@ -74,7 +86,7 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
                   <td data-label={tLoans.actions}>
                     <span className="loan-actions">
                       {canWrite && !l.returnedOn && (
-                        <Button onPress={() => setExtending(extending === l.id ? null : l.id)} aria-label={fill(tLoans.extendFor, { agreement: l.agreementNumber })} aria-expanded={extending === l.id}>
+                        <Button data-extend={l.id} onPress={() => setExtending(extending === l.id ? null : l.id)} aria-label={fill(tLoans.extendFor, { agreement: l.agreementNumber })} aria-expanded={extending === l.id}>
                           {tLoans.extend}
                         </Button>
                       )}
@@ -83,7 +95,7 @@ export function LoanTable({ loans, showSchool, canWrite }: { loans: Loan[]; show
                           {tLoans.markSigned}
                         </Button>
                       )}
-                      <a href={agreementUrl(l.id)} target="_blank" rel="noopener" aria-label={fill(tLoans.printAgreementFor, { agreement: l.agreementNumber })}>
+                      <a data-agreement={l.id} href={agreementUrl(l.id)} target="_blank" rel="noopener" aria-label={fill(tLoans.printAgreementFor, { agreement: l.agreementNumber })}>
                         {tLoans.printAgreement}
                       </a>
                     </span>

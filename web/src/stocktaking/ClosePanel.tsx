@@ -59,7 +59,9 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
   ];
   return (
     <section className="panel" aria-labelledby="close-title">
-      <h2 id="close-title">{tStocktaking.closeTitle}</h2>
+      <h2 id="close-title" tabIndex={-1}>
+        {tStocktaking.closeTitle}
+      </h2>
       <QueryView query={missing} empty={<p>{tStocktaking.noneMissing}</p>}>
         {(data) => (
           <>

@@ -45,7 +45,7 @@ export function RegisterForm({ stocktakingId, entry, onDone, onCancel }: { stock
     >
       <h3>{fill(tStocktaking.registerTitle, { tag: entry.tag })}</h3>
       <div className="form-grid">
-        <Select label={tStocktaking.type} selectedKey={type} onSelectionChange={(k) => setType(k as Schemas['DeviceType'])} options={TYPES.map((v) => ({ value: v, label: label('deviceType', v) }))} />
+        <Select autoFocus label={tStocktaking.type} selectedKey={type} onSelectionChange={(k) => setType(k as Schemas['DeviceType'])} options={TYPES.map((v) => ({ value: v, label: label('deviceType', v) }))} />
         <TextField label={tStocktaking.manufacturer} value={manufacturer} onChange={setManufacturer} isRequired serverError={(invalid && !manufacturer.trim() ? tStocktaking.registerInvalid : undefined) ?? apiError?.fieldError('manufacturer')} />
         <TextField label={tStocktaking.model} value={model} onChange={setModel} isRequired serverError={(invalid && !model.trim() ? tStocktaking.registerInvalid : undefined) ?? apiError?.fieldError('model')} />
         <TextField label={tStocktaking.serialNumber} value={serial} onChange={setSerial} serverError={apiError?.fieldError('serialNumber')} />

@@ -7,6 +7,7 @@ import { useMe } from '../app/session';
 import { fill, t } from '../i18n';
 import { tStocktaking } from '../i18n/stocktaking';
 import { Button, ErrorNotice, Loading, PageHeading } from '../ui/components';
+import { useFocusOnSwap } from '../ui/focus';
 import { formatDateTime } from '../ui/format';
 import { allMissing, ClosePanel } from './ClosePanel';
 import { CountingPanel } from './CountingPanel';
@@ -21,6 +22,10 @@ export default function StocktakingPage() {
   const [room, setRoom] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [closedLost, setClosedLost] = useState<number | null>(null);
+  // The closing panel opens with focus at its heading; cancelled, back to "Abschluss vorbereiten"; closed, to the result.
+  useFocusOnSwap(closing, () =>
+    document.querySelector(closing ? '#close-title' : closedLost !== null ? '[data-closed-result]' : '[data-close-start]'),
+  );
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorNotice error={detail.error} onRetry={() => detail.refetch()} />;
   const st = detail.data;
@@ -56,7 +61,7 @@ export default function StocktakingPage() {
         )}
       </dl>
       {closedLost !== null && (
-        <p className="notice notice-success" role="status">
+        <p className="notice notice-success" role="status" data-closed-result tabIndex={-1}>
           {fill(tStocktaking.closed, { lost: closedLost })}
         </p>
       )}
@@ -70,7 +75,7 @@ export default function StocktakingPage() {
           {tStocktaking.download}
         </a>
         {open && canWrite && !closing && (
-          <Button variant="primary" onPress={() => setClosing(true)}>
+          <Button variant="primary" data-close-start onPress={() => setClosing(true)}>
             {tStocktaking.closeStart}
           </Button>
         )}

@@ -51,4 +51,5 @@ export const loans = {
   eraseConfirm: 'Die Angaben zu „{who}“ an der Schule {school} werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
   eraseConfirmButton: 'Endgültig löschen',
   erasedResult: 'Gelöscht: die Angaben aus {count} zurückgegebenen Ausleihen.',
+  erasedNone: 'Nichts gelöscht: an dieser Schule gibt es keine zurückgegebene Ausleihe mit diesem Namen oder dieser Kennung. Bitte die Schreibweise prüfen.',
 } as const;
