@@ -83,11 +83,11 @@ describe('Ausleihen (coordinator)', () => {
     await page.goto(`/ausleihen?deviceId=${device.id}`);
     const row = page.locator(`tr[data-loan="${loan.id}"]`);
     await row.getByText('nein', { exact: true }).waitFor();
-    await page.getByRole('button', { name: `Als unterschrieben markieren: ${loan.agreementNumber}` }).click();
+    await page.getByRole('button', { name: `Vereinbarung nachträglich als unterschrieben markieren: ${loan.agreementNumber}` }).click();
     await page.getByText(`Der Leihvertrag ${loan.agreementNumber} ist als unterschrieben vermerkt.`).waitFor();
     assert.equal((await api.get(`/loans/${loan.id}`)).body.agreementSigned, true);
     await row.getByText('ja', { exact: true }).waitFor();
-    assert.equal(await page.getByRole('button', { name: `Als unterschrieben markieren: ${loan.agreementNumber}` }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: `Vereinbarung nachträglich als unterschrieben markieren: ${loan.agreementNumber}` }).count(), 0);
     const href = await page.getByRole('link', { name: `Leihvertrag drucken: ${loan.agreementNumber}` }).getAttribute('href');
     const pdf = await page.request.get(href);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
@@ -170,7 +170,7 @@ describe('Ausleihen (office and viewer)', () => {
     assert.match(await dialog.innerText(), new RegExp(name));
     await expectNoAxeViolations(page, 'erasure confirmation');
     await dialog.getByRole('button', { name: 'Endgültig löschen' }).click();
-    await page.getByText('Gelöscht: die Angaben aus 1 zurückgegebenen Ausleihen.').waitFor();
+    await page.getByText('Gelöscht: die Angaben aus 1 zurückgegebenen Ausleihe(n).').waitFor();
     const erased = (await coordinator.get(`/loans/${loan.id}`)).body;
     assert.equal(erased.personalDataErased, true);
     assert.equal(erased.borrowerName, null);
@@ -182,7 +182,7 @@ describe('Ausleihen (office and viewer)', () => {
     await login(page, VIEWER);
     await page.goto('/ausleihen');
     await page.locator('table.loan-table tbody tr').first().waitFor();
-    for (const name of [/^Verlängern/, /^Als unterschrieben/, /^Daten löschen/]) assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} for a viewer`);
+    for (const name of [/^Verlängern/, /^Vereinbarung nachträglich/, /^Daten löschen/]) assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} for a viewer`);
     await page.getByRole('link', { name: 'Exportieren (Excel)' }).waitFor();
     await expectNoAxeViolations(page, 'loans (viewer)');
   });

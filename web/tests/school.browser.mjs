@@ -79,6 +79,8 @@ describe('Lieferliste, Bedarfsmeldungen, Meine Schule (the coordinator)', () => 
     await page.getByText('Keine Probleme gefunden. Sie können jetzt importieren.').first().waitFor();
     await page.getByRole('button', { name: '3 Geräte importieren' }).click();
     await page.getByText('3 Geräte wurden angelegt.').waitFor();
+    // The form is gone: focus is on the result, not on the page.
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-import-done'));
     const created = await page.getByRole('table', { name: 'Angelegte Geräte' }).locator('tbody td:nth-child(2)').allTextContents();
     assert.deepEqual(created, numbers);
     for (const n of numbers) {

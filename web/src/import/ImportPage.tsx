@@ -35,6 +35,9 @@ export default function ImportPage() {
   useEffect(() => {
     if (fileRefusal) document.getElementById(`${fileId}-button`)?.focus();
   }, [fileRefusal, check.error, importer.error, fileId]);
+  useEffect(() => {
+    if (done) document.querySelector<HTMLElement>('[data-import-done]')?.focus();
+  }, [done]);
 
   const reset = () => {
     setDryRun(null);
@@ -57,7 +60,8 @@ export default function ImportPage() {
     return (
       <>
         <PageHeading title={tImportList.title}>{tImportList.title}</PageHeading>
-        <div className="notice notice-success" role="status">
+        {/* The form is gone: focus to the result (see the effect above). */}
+        <div className="notice notice-success" role="status" tabIndex={-1} data-import-done>
           <p className="notice-title">{tImportList.doneTitle}</p>
           <p>{fill(tImportList.done, { count: done.created })}</p>
         </div>

@@ -7,6 +7,7 @@ import { fill } from '../i18n';
 import { tLoans } from '../i18n/loans';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Button, ErrorNotice, Select, TextField } from '../ui/components';
+import { useFocusOnRefusal } from '../ui/focus';
 
 /** Right to erasure: a borrower's personal data out of all their returned loans at a school, after a confirmation. */
 export function ErasePanel() {
@@ -23,9 +24,10 @@ export function ErasePanel() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['loans'] }),
   });
   const fieldError = (f: string) => (erase.error instanceof ApiError ? erase.error.fieldError(f) : undefined);
+  const { ref, refused } = useFocusOnRefusal<HTMLElement>(erase.error);
   const who = name.trim() || reference.trim();
   return (
-    <section className="panel" aria-labelledby="erase-title">
+    <section className="panel" aria-labelledby="erase-title" ref={ref}>
       <h2 id="erase-title">{tLoans.eraseTitle}</h2>
       <p>{tLoans.eraseIntro}</p>
       <form
@@ -35,6 +37,7 @@ export function ErasePanel() {
           const gap = !schoolId ? 'school' : !who ? 'who' : null;
           setMissing(gap);
           if (!gap) setAsking(true);
+          else refused();
         }}
         noValidate
       >

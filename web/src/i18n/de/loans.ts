@@ -34,7 +34,7 @@ export const loans = {
   extendSave: 'Verlängerung speichern',
   extended: 'Verlängert bis {due}.',
   markSigned: 'Vereinbarung nachträglich als unterschrieben markieren',
-  markSignedFor: 'Als unterschrieben markieren: {agreement}',
+  markSignedFor: 'Vereinbarung nachträglich als unterschrieben markieren: {agreement}',
   markedSigned: 'Der Leihvertrag {agreement} ist als unterschrieben vermerkt.',
   printAgreement: 'Leihvertrag drucken',
   printAgreementFor: 'Leihvertrag drucken: {agreement}',
@@ -50,6 +50,6 @@ export const loans = {
   eraseConfirmTitle: 'Daten wirklich löschen?',
   eraseConfirm: 'Die Angaben zu „{who}“ an der Schule {school} werden endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
   eraseConfirmButton: 'Endgültig löschen',
-  erasedResult: 'Gelöscht: die Angaben aus {count} zurückgegebenen Ausleihen.',
+  erasedResult: 'Gelöscht: die Angaben aus {count} zurückgegebenen Ausleihe(n).',
   erasedNone: 'Nichts gelöscht: an dieser Schule gibt es keine zurückgegebene Ausleihe mit diesem Namen oder dieser Kennung. Bitte die Schreibweise prüfen.',
 } as const;
