@@ -29,6 +29,8 @@ describe('ClosePanel', () => {
     const group = await screen.findByRole('radiogroup', { name: 'Entscheidung: INV-1' });
     await userEvent.click(group.querySelector('input[value="mark_lost"]')!);
     await userEvent.click(screen.getByRole('button', { name: 'Inventur abschließen' }));
+    // Asked first, naming how many devices are booked lost.
+    await userEvent.click(await screen.findByRole('button', { name: 'Abschließen und 1 als verloren buchen' }));
     const confirm = await screen.findByRole('checkbox', { name: 'Trotzdem als verloren buchen' });
     expect(screen.getByRole('button', { name: 'Inventur abschließen' }).hasAttribute('disabled')).toBe(true);
     await userEvent.click(confirm);

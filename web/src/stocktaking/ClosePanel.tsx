@@ -46,7 +46,8 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
     },
   });
   const earmarking = needsEarmarkingConfirmation(close.error);
-  // Booking devices as lost cannot be undone (nor can the closing): asked first, naming how many.
+  // Booking devices as lost cannot be undone (nor can the closing): asked first, naming how many (not again once the
+  // earmarking warning's box is ticked: that was the same question, answered).
   const toLose = (missing.data ?? []).filter((d) => (decisions[d.deviceId] ?? fallback) === 'mark_lost').length;
   const [asking, setAsking] = useState(false);
   const setAll = (action: Action) => {
@@ -115,7 +116,7 @@ export function ClosePanel({ stocktakingId, onCancel, onClosed }: { stocktakingI
         close.error && <ErrorNotice error={close.error} />
       )}
       <div className="actions">
-        <Button variant="primary" onPress={() => (toLose > 0 ? setAsking(true) : close.mutate())} isDisabled={missing.isPending || (earmarking && !confirmed)} isPending={close.isPending}>
+        <Button variant="primary" onPress={() => (toLose > 0 && !confirmed ? setAsking(true) : close.mutate())} isDisabled={missing.isPending || (earmarking && !confirmed)} isPending={close.isPending}>
           {tStocktaking.close}
         </Button>
         <Button onPress={onCancel}>{t.cancel}</Button>
